@@ -1,0 +1,260 @@
+using System.Globalization;
+using System.Text;
+
+namespace BulkInvite.Core.Checking;
+
+/// <summary>The verdict on one email cell.</summary>
+/// <param name="ErrorCode">EmailInvalid or ValueTooLong when the address is rejected; null when it is valid.</param>
+/// <param name="Problem">What is wrong, as a sentence for the admin; null when valid.</param>
+/// <param name="Normalized">Lowercased, with the domain in punycode: the key that duplicates are compared on. Null when invalid.</param>
+/// <param name="HasNonAsciiLocalPart">The local part has letters beyond ASCII (valid, but worth a warning).</param>
+public sealed record EmailCheck(DiagnosticCode? ErrorCode, string? Problem, string? Normalized, bool HasNonAsciiLocalPart)
+{
+    public bool IsValid => ErrorCode is null;
+}
+
+/// <summary>
+/// Decides whether a cell holds exactly one plain address (rule 7 of docs/import-rules.md): a
+/// dot-atom local part and a host name, nothing else. <see cref="System.Net.Mail.MailAddress"/> is
+/// deliberately not used: it accepts display names, quoted local parts and IP literals.
+/// </summary>
+public static class EmailAddressRule
+{
+    public const int MaxLength = 254;
+    public const int MaxLocalPartLength = 64;
+    private const int MaxLabelLength = 63;
+
+    // RFC 5322 atext, besides ASCII letters and digits.
+    private const string AtextSymbols = "!#$%&'*+-/=?^_`{|}~";
+
+    private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true, AllowUnassigned = false };
+
+    /// <summary>Checks a trimmed, non-empty cell.</summary>
+    public static EmailCheck Check(string address)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(address);
+
+        if (FindShapeProblem(address) is { } shape)
+        {
+            return Invalid(shape);
+        }
+
+        var at = address.IndexOf('@', StringComparison.Ordinal);
+        var local = address[..at];
+        var domain = address[(at + 1)..];
+
+        if (FindLocalPartProblem(local, out var nonAscii) is { } localProblem)
+        {
+            return Invalid(localProblem);
+        }
+
+        if (!TryToAsciiDomain(domain, out var asciiDomain, out var domainProblem))
+        {
+            return Invalid(domainProblem);
+        }
+
+        if (local.Length > MaxLocalPartLength)
+        {
+            return TooLong($"The part before the @ has {local.Length} characters; at most {MaxLocalPartLength} are allowed.");
+        }
+
+        var normalized = local.ToLowerInvariant() + "@" + asciiDomain;
+        if (normalized.Length > MaxLength)
+        {
+            return TooLong($"The address has {normalized.Length} characters; at most {MaxLength} are allowed.");
+        }
+
+        return new EmailCheck(null, null, normalized, nonAscii);
+    }
+
+    /// <summary>The duplicate key of an address that <see cref="Check"/> accepts.</summary>
+    public static string Normalize(string address) =>
+        Check(address).Normalized ?? throw new ArgumentException("Not a valid address.", nameof(address));
+
+    private static EmailCheck Invalid(string problem) => new(DiagnosticCode.EmailInvalid, problem, null, false);
+
+    private static EmailCheck TooLong(string problem) => new(DiagnosticCode.ValueTooLong, problem, null, false);
+
+    /// <summary>Things that are not one bare address at all: URLs, display names, lists, spaces, no or several @.</summary>
+    private static string? FindShapeProblem(string address)
+    {
+        if (address.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+        {
+            return "Remove the \"mailto:\" prefix: write the address only.";
+        }
+
+        if (address.Contains('<', StringComparison.Ordinal) || address.Contains('>', StringComparison.Ordinal))
+        {
+            return "Write the address only, without a name or angle brackets (\"Ann <ann@example.com>\" becomes \"ann@example.com\").";
+        }
+
+        var atCount = address.Count(c => c == '@');
+        if (atCount > 1 || address.Contains(',', StringComparison.Ordinal) || address.Contains(';', StringComparison.Ordinal))
+        {
+            return atCount > 1
+                ? "The cell holds more than one @: put exactly one address in each row."
+                : "Remove the comma or semicolon: an address cannot contain one.";
+        }
+
+        foreach (var c in address)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return "Remove the spaces inside the address.";
+            }
+
+            if (char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                return $"Remove the invisible character U+{(int)c:X4} from the address.";
+            }
+        }
+
+        if (atCount == 0)
+        {
+            return address.Contains('\uFF20', StringComparison.Ordinal)
+                ? "The address uses a full-width ＠; type a plain @ instead."
+                : "The address has no @.";
+        }
+
+        if (address[0] == '@')
+        {
+            return "The address has nothing before the @.";
+        }
+
+        if (address[^1] == '@')
+        {
+            return "The address has nothing after the @.";
+        }
+
+        return null;
+    }
+
+    private static string? FindLocalPartProblem(string local, out bool nonAscii)
+    {
+        nonAscii = false;
+        if (local[0] == '"')
+        {
+            return "Quoted addresses (\"john smith\"@example.com) are not accepted.";
+        }
+
+        if (local[0] == '.' || local[^1] == '.')
+        {
+            return "The part before the @ cannot start or end with a dot.";
+        }
+
+        if (local.Contains("..", StringComparison.Ordinal))
+        {
+            return "The part before the @ cannot contain two dots in a row.";
+        }
+
+        foreach (var rune in local.EnumerateRunes())
+        {
+            if (rune.IsAscii)
+            {
+                var c = (char)rune.Value;
+                if (char.IsAsciiLetterOrDigit(c) || c == '.' || AtextSymbols.Contains(c, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                return $"The part before the @ cannot contain the character '{c}'.";
+            }
+
+            if (IsInternationalAtext(rune))
+            {
+                nonAscii = true;
+                continue;
+            }
+
+            return $"The part before the @ cannot contain the character U+{rune.Value:X4}.";
+        }
+
+        return null;
+    }
+
+    /// <summary>Letters, marks and digits of any script (RFC 6531 allows them; the rule keeps out symbols and punctuation).</summary>
+    private static bool IsInternationalAtext(Rune rune) => Rune.GetUnicodeCategory(rune) switch
+    {
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+            or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+            or UnicodeCategory.DecimalDigitNumber => true,
+        _ => false,
+    };
+
+    private static bool TryToAsciiDomain(string domain, out string ascii, out string problem)
+    {
+        ascii = "";
+        problem = "";
+        if (domain[0] == '[')
+        {
+            problem = "IP addresses are not accepted after the @: use a domain name, such as example.com.";
+            return false;
+        }
+
+        string converted;
+        try
+        {
+            converted = Idn.GetAscii(domain);
+        }
+        catch (ArgumentException)
+        {
+            problem = $"\"{domain}\" is not a valid domain name.";
+            return false;
+        }
+
+        converted = converted.ToLowerInvariant();
+        var labels = converted.Split('.');
+        if (labels.Length < 2)
+        {
+            problem = $"The domain \"{domain}\" needs at least one dot, as in example.com.";
+            return false;
+        }
+
+        foreach (var label in labels)
+        {
+            if (FindLabelProblem(label) is { } labelProblem)
+            {
+                problem = $"The domain \"{domain}\" is not valid: {labelProblem}";
+                return false;
+            }
+        }
+
+        if (labels[^1].All(char.IsAsciiDigit))
+        {
+            problem = $"The domain \"{domain}\" ends with a number; a domain ends with a name such as .com.";
+            return false;
+        }
+
+        ascii = converted;
+        return true;
+    }
+
+    private static string? FindLabelProblem(string label)
+    {
+        if (label.Length == 0)
+        {
+            return "it has an empty part (two dots in a row, or a dot at the start or end).";
+        }
+
+        if (label.Length > MaxLabelLength)
+        {
+            return $"a part between dots has more than {MaxLabelLength} characters.";
+        }
+
+        if (label[0] == '-' || label[^1] == '-')
+        {
+            return "a part between dots starts or ends with a hyphen.";
+        }
+
+        foreach (var c in label)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '-')
+            {
+                return $"it contains the character '{c}'.";
+            }
+        }
+
+        return null;
+    }
+}

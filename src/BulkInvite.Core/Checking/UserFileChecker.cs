@@ -1,0 +1,151 @@
+using BulkInvite.Core.Reading;
+
+namespace BulkInvite.Core.Checking;
+
+/// <summary>Where the check puts what it finds: the storage of one import, or memory in tests.</summary>
+public interface ICheckSink
+{
+    /// <summary>For the given duplicate keys, the rows already staged with them.</summary>
+    IReadOnlyDictionary<string, int> FindStagedRows(IReadOnlyCollection<string> normalizedEmails);
+
+    /// <summary>Stores rows whose keys were not staged before.</summary>
+    void Stage(IReadOnlyList<StagedUser> users);
+
+    void AddDiagnostics(IReadOnlyList<Diagnostic> diagnostics);
+}
+
+/// <summary>The outcome of checking a file. Any file diagnostic rejects it.</summary>
+public sealed record CheckResult(IReadOnlyList<Diagnostic> FileDiagnostics, int TotalRows, int ValidRows, int InvalidRows)
+{
+    public bool IsRejected => FileDiagnostics.Count > 0;
+
+    public static CheckResult Rejected(Diagnostic diagnostic) => new([diagnostic], 0, 0, 0);
+}
+
+/// <summary>
+/// Checks the rows of a sheet (rules 4, 5, 8 and 11 of docs/import-rules.md, with the row rules of
+/// <see cref="UserRowValidator"/>): finds the header, validates every row, reports duplicates, and
+/// streams staged users and diagnostics to a sink in batches, so memory stays flat however long
+/// the file is.
+/// </summary>
+public sealed class UserFileChecker(int maxRows, int batchSize = 1000)
+{
+    public CheckResult Check(ISheetReader sheet, ICheckSink sink, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(sink);
+        try
+        {
+            return CheckRows(sheet, sink, cancellationToken);
+        }
+        catch (UnreadableFileException e)
+        {
+            return CheckResult.Rejected(Diagnostic.ForFile(e.Code, e.Message));
+        }
+    }
+
+    private CheckResult CheckRows(ISheetReader sheet, ICheckSink sink, CancellationToken cancellationToken)
+    {
+        var header = NextNonBlank(sheet);
+        if (header is null)
+        {
+            return CheckResult.Rejected(Diagnostic.ForFile(DiagnosticCode.FileEmpty,
+                "The file is empty: it has no header and no users. Upload a file whose first row is the header Email, First name, Last name."));
+        }
+
+        if (HeaderRule.Match(header.Cells, out var headerProblem) is not { } columnCount)
+        {
+            return CheckResult.Rejected(headerProblem!);
+        }
+
+        var batch = new List<RowCheck>(batchSize);
+        int total = 0, invalid = 0;
+        while (NextNonBlank(sheet) is { } row)
+        {
+            if (++total > maxRows)
+            {
+                return CheckResult.Rejected(Diagnostic.ForFile(DiagnosticCode.TooManyRows,
+                    $"The file has more than {maxRows:N0} user rows, the most one import accepts. Split it into several files."));
+            }
+
+            batch.Add(UserRowValidator.Validate(row, columnCount));
+            if (batch.Count == batchSize)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                invalid += Flush(batch, sink);
+            }
+        }
+
+        invalid += Flush(batch, sink);
+        if (total == 0)
+        {
+            return CheckResult.Rejected(Diagnostic.ForFile(DiagnosticCode.NoUserRows,
+                "The file has a header but no user rows. Add one row per user below the header."));
+        }
+
+        return new CheckResult([], total, total - invalid, invalid);
+    }
+
+    private static SheetRow? NextNonBlank(ISheetReader sheet)
+    {
+        while (sheet.ReadRow() is { } row)
+        {
+            if (!row.IsBlank)
+            {
+                return row;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Resolves duplicates within the batch and against earlier batches, then writes it. Returns the invalid rows.</summary>
+    private static int Flush(List<RowCheck> batch, ICheckSink sink)
+    {
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        var keys = batch.Where(r => r.User is not null).Select(r => r.User!.NormalizedEmail).ToHashSet(StringComparer.Ordinal);
+        var firstRows = new Dictionary<string, int>(sink.FindStagedRows(keys), StringComparer.Ordinal);
+        var toStage = new List<StagedUser>();
+        var diagnostics = new List<Diagnostic>();
+        var invalid = 0;
+
+        foreach (var row in batch)
+        {
+            if (row.User is { } user)
+            {
+                if (firstRows.TryGetValue(user.NormalizedEmail, out var firstRow))
+                {
+                    InsertAfterEmailDiagnostics(row.Diagnostics, Diagnostic.ForRow(row.RowNumber, UserColumns.Email, DiagnosticCode.DuplicateEmail,
+                        $"This address already appears on row {firstRow}; each user can be listed once. Remove this row.", user.Email));
+                }
+                else
+                {
+                    firstRows.Add(user.NormalizedEmail, row.RowNumber);
+                    toStage.Add(user);
+                }
+            }
+
+            diagnostics.AddRange(row.Diagnostics);
+            if (row.HasError)
+            {
+                invalid++;
+            }
+        }
+
+        sink.Stage(toStage);
+        sink.AddDiagnostics(diagnostics);
+        batch.Clear();
+        return invalid;
+    }
+
+    // Keeps a row's diagnostics in column order: the duplicate goes with the other Email ones.
+    private static void InsertAfterEmailDiagnostics(List<Diagnostic> diagnostics, Diagnostic duplicate)
+    {
+        var index = diagnostics.FindLastIndex(d => d.Column == UserColumns.Email) + 1;
+        diagnostics.Insert(index, duplicate);
+    }
+}

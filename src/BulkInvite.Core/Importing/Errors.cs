@@ -1,0 +1,57 @@
+namespace BulkInvite.Core.Importing;
+
+/// <summary>
+/// A request the service refuses for a reason the caller can act on. The gRPC layer maps each
+/// subclass to one status code in one place; nothing else throws to callers on purpose.
+/// </summary>
+public abstract class BulkInviteException : Exception
+{
+    protected BulkInviteException(string message)
+        : base(message)
+    {
+    }
+}
+
+/// <summary>One field of a request and what is wrong with it.</summary>
+public sealed record FieldViolation(string Field, string Description);
+
+/// <summary>The request itself is wrong (INVALID_ARGUMENT).</summary>
+public sealed class InvalidRequestException : BulkInviteException
+{
+    public InvalidRequestException(IReadOnlyList<FieldViolation> violations)
+        : base(string.Join(" ", violations.Select(v => v.Description)))
+    {
+        Violations = violations;
+    }
+
+    public InvalidRequestException(string field, string description)
+        : this([new FieldViolation(field, description)])
+    {
+    }
+
+    public IReadOnlyList<FieldViolation> Violations { get; }
+}
+
+/// <summary>No import with this id (NOT_FOUND).</summary>
+public sealed class ImportNotFoundException(string importId)
+    : BulkInviteException($"Import \"{importId}\" was not found.")
+{
+    public string ImportId { get; } = importId;
+}
+
+/// <summary>The import is not in a state that allows the operation (FAILED_PRECONDITION).</summary>
+/// <param name="violationType">A stable name for the unmet condition, such as IMPORT_NOT_CHECKED.</param>
+public sealed class ImportStateException(string importId, string violationType, string message)
+    : BulkInviteException(message)
+{
+    public string ImportId { get; } = importId;
+    public string ViolationType { get; } = violationType;
+}
+
+/// <summary>A configured limit was passed (RESOURCE_EXHAUSTED).</summary>
+/// <param name="subject">What the limit applies to, such as "upload size".</param>
+public sealed class LimitExceededException(string subject, string message)
+    : BulkInviteException(message)
+{
+    public string Subject { get; } = subject;
+}

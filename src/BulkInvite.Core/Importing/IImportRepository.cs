@@ -1,0 +1,92 @@
+using BulkInvite.Core.Checking;
+
+namespace BulkInvite.Core.Importing;
+
+/// <summary>Where a page of imports ended: newest first, by creation time then id.</summary>
+public sealed record ImportCursor(DateTimeOffset CreateTime, string ImportId);
+
+/// <summary>Where a page of row diagnostics ended: by row, then the order they were found in.</summary>
+public sealed record DiagnosticCursor(int RowNumber, long Sequence);
+
+/// <summary>A stored row diagnostic and its position, for paging.</summary>
+public sealed record StoredDiagnostic(Diagnostic Diagnostic, long Sequence);
+
+/// <summary>Imports, their staged users and diagnostics, and the invitations they create.</summary>
+public interface IImportRepository
+{
+    Task AddAsync(ImportRecord import, CancellationToken cancellationToken);
+
+    Task<ImportRecord?> FindAsync(string importId, CancellationToken cancellationToken);
+
+    /// <summary>An organization's imports, newest first, after the cursor.</summary>
+    Task<IReadOnlyList<ImportRecord>> ListAsync(string organizationId, ImportCursor? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Deletes an import, its staged users and diagnostics; its invitations stay. False when it did not exist.</summary>
+    Task<bool> DeleteAsync(string importId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Diagnostic>> ListFileDiagnosticsAsync(string importId, CancellationToken cancellationToken);
+
+    /// <summary>Row diagnostics ordered by row number, then the order they were found in, after the cursor.</summary>
+    Task<IReadOnlyList<StoredDiagnostic>> ListRowDiagnosticsAsync(string importId, DiagnosticCursor? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Starts the one write transaction a check runs in; it waits for other writers.</summary>
+    ICheckTransaction BeginCheck(string importId);
+
+    /// <summary>Starts the one write transaction an apply runs in; it waits for other writers.</summary>
+    IApplyTransaction BeginApply(string importId);
+}
+
+/// <summary>
+/// A check in progress. Disposing it without <see cref="Complete"/> or <see cref="Reject"/> rolls
+/// everything back, so an interrupted check leaves the import UPLOADED and nothing staged.
+/// </summary>
+public interface ICheckTransaction : ICheckSink, IDisposable
+{
+    /// <summary>The import as read inside the transaction; null when it does not exist.</summary>
+    ImportRecord? Import { get; }
+
+    /// <summary>Adds a warning to every valid staged row whose address has a pending invitation in the organization.</summary>
+    void AddAlreadyInvitedWarnings(string message);
+
+    /// <summary>Stores the counts, marks the import CHECKED and commits.</summary>
+    ImportRecord Complete(CheckResult result, DateTimeOffset now);
+
+    /// <summary>Discards anything staged, stores the file diagnostics, marks the import REJECTED and commits.</summary>
+    ImportRecord Reject(IReadOnlyList<Diagnostic> fileDiagnostics, DateTimeOffset now);
+}
+
+/// <summary>An apply in progress; disposing it without <see cref="Complete"/> rolls back.</summary>
+public interface IApplyTransaction : IDisposable
+{
+    ImportRecord? Import { get; }
+
+    /// <summary>
+    /// Creates a pending invitation for every valid staged row whose address has none yet in the
+    /// organization. Returns how many were created.
+    /// </summary>
+    int InviteValidUsers(IReadOnlyList<string> permissions, DateTimeOffset now, DateTimeOffset expireTime);
+
+    /// <summary>Saves the applied import and commits.</summary>
+    ImportRecord Complete(ImportRecord applied);
+}
+
+/// <summary>The uploaded files, stored under their import id.</summary>
+public interface IUploadStore
+{
+    /// <summary>A new file that becomes visible only when committed; disposing it uncommitted deletes it.</summary>
+    IUploadTarget Create(string importId);
+
+    /// <summary>Opens a committed file as a seekable stream.</summary>
+    Stream OpenRead(string importId);
+
+    void Delete(string importId);
+}
+
+/// <summary>A file being uploaded.</summary>
+public interface IUploadTarget : IAsyncDisposable
+{
+    /// <summary>Readable, writable and seekable.</summary>
+    Stream Stream { get; }
+
+    Task CommitAsync(CancellationToken cancellationToken);
+}

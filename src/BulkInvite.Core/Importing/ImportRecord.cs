@@ -1,0 +1,39 @@
+using BulkInvite.Core.Reading;
+
+namespace BulkInvite.Core.Importing;
+
+/// <summary>Where an import is in the flow; the numbers are those of <c>bulkinvite.v1.ImportState</c>.</summary>
+public enum ImportState
+{
+    Unspecified = 0,
+    Uploaded = 1,
+    Checked = 2,
+    Rejected = 3,
+    Applied = 4,
+}
+
+/// <summary>One uploaded file of users, as stored.</summary>
+public sealed record ImportRecord
+{
+    public required string ImportId { get; init; }
+    public required string OrganizationId { get; init; }
+    public required string FileName { get; init; }
+    public required FileFormat Format { get; init; }
+    public required long SizeBytes { get; init; }
+    public required string Sha256 { get; init; }
+    public required ImportState State { get; init; }
+    public int TotalRows { get; init; }
+    public int ValidRows { get; init; }
+    public int InvalidRows { get; init; }
+    public int InvitedCount { get; init; }
+    public int SkippedCount { get; init; }
+
+    /// <summary>The permissions granted at apply, sorted; empty before.</summary>
+    public IReadOnlyList<string> Permissions { get; init; } = [];
+
+    /// <summary>The request_id of the ApplyPermissions call that applied the import, if it had one.</summary>
+    public string? ApplyRequestId { get; init; }
+
+    public required DateTimeOffset CreateTime { get; init; }
+    public required DateTimeOffset UpdateTime { get; init; }
+}

@@ -1,0 +1,165 @@
+using System.Security.Cryptography;
+using BulkInvite.Core.Reading;
+
+namespace BulkInvite.Core.Importing;
+
+/// <summary>What a client says about a file before sending it; size and digest are optional (0 and "").</summary>
+public sealed record UploadMetadata(string OrganizationId, string FileName, long SizeBytes, string Sha256);
+
+/// <summary>Starts uploads (section 5 of the contract): validates the metadata and opens a session that streams to storage.</summary>
+public sealed class ImportUploader(IImportRepository imports, IUploadStore files, BulkInviteOptions options, TimeProvider clock)
+{
+    public const int MaxFileNameLength = 255;
+    public const int MaxOrganizationIdLength = 128;
+
+    /// <summary>Validates the metadata and opens a session; nothing is stored until the session completes.</summary>
+    public UploadSession Begin(UploadMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        var violations = new List<FieldViolation>();
+        if (string.IsNullOrWhiteSpace(metadata.OrganizationId))
+        {
+            violations.Add(new("metadata.organization_id", "organization_id is required."));
+        }
+        else if (metadata.OrganizationId.Length > MaxOrganizationIdLength || metadata.OrganizationId.Any(char.IsControl))
+        {
+            violations.Add(new("metadata.organization_id", $"organization_id must be at most {MaxOrganizationIdLength} characters, without control characters."));
+        }
+
+        if (metadata.FileName.Length > MaxFileNameLength)
+        {
+            violations.Add(new("metadata.file_name", $"file_name has {metadata.FileName.Length} characters; at most {MaxFileNameLength} are allowed."));
+        }
+        else if (metadata.FileName.Any(char.IsControl))
+        {
+            violations.Add(new("metadata.file_name", "file_name cannot contain control characters."));
+        }
+
+        if (metadata.SizeBytes < 0)
+        {
+            violations.Add(new("metadata.size_bytes", "size_bytes cannot be negative."));
+        }
+
+        if (metadata.Sha256.Length > 0 && (metadata.Sha256.Length != 64 || !metadata.Sha256.All(char.IsAsciiHexDigit)))
+        {
+            violations.Add(new("metadata.sha256", "sha256 must be 64 hexadecimal digits, or empty."));
+        }
+
+        if (violations.Count > 0)
+        {
+            throw new InvalidRequestException(violations);
+        }
+
+        if (metadata.SizeBytes > options.MaxUploadBytes)
+        {
+            throw UploadTooLarge();
+        }
+
+        var importId = ImportIds.New();
+        return new UploadSession(this, importId, metadata, files.Create(importId));
+    }
+
+    internal LimitExceededException UploadTooLarge() =>
+        new("upload size", $"The file is larger than {options.MaxUploadBytes:N0} bytes, the most the server accepts. Split it into several files.");
+
+    internal long MaxUploadBytes => options.MaxUploadBytes;
+
+    internal async Task<ImportRecord> StoreAsync(string importId, UploadMetadata metadata, IUploadTarget target, long size, string sha256, CancellationToken cancellationToken)
+    {
+        var format = FileFormatDetector.Detect(target.Stream).Format;
+        await target.CommitAsync(cancellationToken);
+        var now = clock.Now();
+        var import = new ImportRecord
+        {
+            ImportId = importId,
+            OrganizationId = metadata.OrganizationId,
+            FileName = metadata.FileName,
+            Format = format,
+            SizeBytes = size,
+            Sha256 = sha256,
+            State = ImportState.Uploaded,
+            CreateTime = now,
+            UpdateTime = now,
+        };
+        try
+        {
+            await imports.AddAsync(import, CancellationToken.None);
+        }
+        catch
+        {
+            files.Delete(importId);
+            throw;
+        }
+
+        return import;
+    }
+}
+
+/// <summary>
+/// One upload in progress: counts, hashes and writes chunks as they arrive, so memory does not grow
+/// with the file. Disposing it before <see cref="CompleteAsync"/> succeeds keeps nothing.
+/// </summary>
+public sealed class UploadSession : IAsyncDisposable
+{
+    private readonly ImportUploader _uploader;
+    private readonly UploadMetadata _metadata;
+    private readonly IUploadTarget _target;
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly string _importId;
+    private long _received;
+
+    internal UploadSession(ImportUploader uploader, string importId, UploadMetadata metadata, IUploadTarget target)
+    {
+        _uploader = uploader;
+        _importId = importId;
+        _metadata = metadata;
+        _target = target;
+    }
+
+    public async Task WriteAsync(ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken)
+    {
+        if (chunk.Length > BulkInviteOptions.MaxChunkBytes)
+        {
+            throw new InvalidRequestException("chunk", $"A chunk has {chunk.Length:N0} bytes; at most {BulkInviteOptions.MaxChunkBytes:N0} are allowed.");
+        }
+
+        _received += chunk.Length;
+        if (_received > _uploader.MaxUploadBytes)
+        {
+            throw _uploader.UploadTooLarge();
+        }
+
+        _hash.AppendData(chunk.Span);
+        await _target.Stream.WriteAsync(chunk, cancellationToken);
+    }
+
+    /// <summary>Verifies the declared size and digest, then stores the file and the new import.</summary>
+    public async Task<ImportRecord> CompleteAsync(CancellationToken cancellationToken)
+    {
+        var sha256 = Convert.ToHexStringLower(_hash.GetHashAndReset());
+        var violations = new List<FieldViolation>();
+        if (_metadata.SizeBytes > 0 && _metadata.SizeBytes != _received)
+        {
+            violations.Add(new("metadata.size_bytes", $"size_bytes says {_metadata.SizeBytes:N0} bytes but {_received:N0} were received."));
+        }
+
+        if (_metadata.Sha256.Length > 0 && !string.Equals(_metadata.Sha256, sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            violations.Add(new("metadata.sha256", $"sha256 does not match the bytes received (their SHA-256 is {sha256})."));
+        }
+
+        if (violations.Count > 0)
+        {
+            throw new InvalidRequestException(violations);
+        }
+
+        await _target.Stream.FlushAsync(cancellationToken);
+        return await _uploader.StoreAsync(_importId, _metadata, _target, _received, sha256, cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _hash.Dispose();
+        await _target.DisposeAsync();
+    }
+}

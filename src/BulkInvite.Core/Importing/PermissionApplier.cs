@@ -1,0 +1,54 @@
+namespace BulkInvite.Core.Importing;
+
+/// <summary>
+/// ApplyPermissions (section 4 of the contract): grants one set of permissions to every valid row
+/// of a CHECKED import and invites them, all or nothing, exactly once.
+/// </summary>
+public sealed class PermissionApplier(IImportRepository imports, PermissionCatalog catalog, BulkInviteOptions options, TimeProvider clock)
+{
+    public const int MaxRequestIdLength = 128;
+
+    public async Task<ImportRecord> ApplyAsync(string importId, IReadOnlyList<string> permissions, string? requestId, CancellationToken cancellationToken)
+    {
+        ImportIds.Require(importId);
+        if (requestId?.Length > MaxRequestIdLength)
+        {
+            throw new InvalidRequestException("request_id", $"request_id must be at most {MaxRequestIdLength} characters.");
+        }
+
+        var granted = catalog.Validate(permissions);
+        requestId = string.IsNullOrEmpty(requestId) ? null : requestId;
+        // The transaction waits for other writers (a concurrent apply of the same import among them).
+        return await Task.Run(() => Apply(importId, granted, requestId), cancellationToken);
+    }
+
+    private ImportRecord Apply(string importId, IReadOnlyList<string> granted, string? requestId)
+    {
+        using var transaction = imports.BeginApply(importId);
+        var import = transaction.Import ?? throw new ImportNotFoundException(importId);
+        switch (import.State)
+        {
+            case ImportState.Applied when (requestId is not null && requestId == import.ApplyRequestId) || granted.SequenceEqual(import.Permissions):
+                return import; // a retry, or the loser of two concurrent calls: the stored result, nobody invited again
+            case ImportState.Applied:
+                throw new ImportStateException(importId, "IMPORT_ALREADY_APPLIED",
+                    $"The import was already applied with the permissions {string.Join(", ", import.Permissions)}; it cannot be applied again with others. Upload the file again to grant other permissions.");
+            case ImportState.Uploaded:
+                throw new ImportStateException(importId, "IMPORT_NOT_CHECKED", "The import has not been checked yet: call CheckImport first, then apply.");
+            case ImportState.Rejected:
+                throw new ImportStateException(importId, "IMPORT_REJECTED", "The file was rejected by the check, so nobody can be invited from it. Fix the file diagnostics and upload it again.");
+        }
+
+        var now = clock.Now();
+        var invited = transaction.InviteValidUsers(granted, now, now + options.InvitationLifetime);
+        return transaction.Complete(import with
+        {
+            State = ImportState.Applied,
+            InvitedCount = invited,
+            SkippedCount = import.ValidRows - invited,
+            Permissions = granted,
+            ApplyRequestId = requestId,
+            UpdateTime = now,
+        });
+    }
+}

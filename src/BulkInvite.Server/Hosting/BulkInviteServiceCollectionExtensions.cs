@@ -1,0 +1,52 @@
+using BulkInvite.Core.Importing;
+using BulkInvite.Storage;
+
+namespace BulkInvite.Server.Hosting;
+
+public static class BulkInviteServiceCollectionExtensions
+{
+    /// <summary>Registers the import flow, SQLite storage and the gRPC services, configured from IConfiguration.</summary>
+    public static IServiceCollection AddBulkInvite(this IServiceCollection services)
+    {
+        // Options are read when first needed, so configuration added by a test host is seen.
+        services.AddSingleton(sp => ReadOptions(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => ReadStorageOptions(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton<PermissionCatalog>();
+        services.AddSingleton<ImportUploader>();
+        services.AddSingleton<ImportChecker>();
+        services.AddSingleton<PermissionApplier>();
+        services.AddSingleton<ImportQueries>();
+
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<IImportRepository, SqliteImportRepository>();
+        services.AddSingleton<DiskUploadStore>();
+        services.AddSingleton<IUploadStore>(sp => sp.GetRequiredService<DiskUploadStore>());
+
+        services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>());
+        services.AddOptions<Grpc.AspNetCore.Server.GrpcServiceOptions>()
+            .Configure<IHostEnvironment>((options, environment) => options.EnableDetailedErrors = environment.IsDevelopment());
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+
+    private static BulkInviteOptions ReadOptions(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(BulkInviteOptions.SectionName).Get<BulkInviteOptions>() ?? new BulkInviteOptions();
+        if (options.MaxUploadBytes <= 0 || options.MaxRows <= 0 || options.MaxCsvRecordBytes <= 0 || options.InvitationLifetime <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("BulkInvite:MaxUploadBytes, MaxRows, MaxCsvRecordBytes and InvitationLifetime must be positive.");
+        }
+
+        return options;
+    }
+
+    private static StorageOptions ReadStorageOptions(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        options.ConnectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName) ?? StorageOptions.DefaultConnectionString;
+        return options;
+    }
+}

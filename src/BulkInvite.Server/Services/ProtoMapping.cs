@@ -1,0 +1,46 @@
+using BulkInvite.Core.Checking;
+using BulkInvite.Core.Importing;
+using Google.Protobuf.WellKnownTypes;
+
+namespace BulkInvite.Server.Services;
+
+/// <summary>Domain records to their bulkinvite.v1 messages. The enums share their numbers with the protos.</summary>
+internal static class ProtoMapping
+{
+    public static V1.Import ToProto(this ImportRecord import) => new()
+    {
+        ImportId = import.ImportId,
+        OrganizationId = import.OrganizationId,
+        FileName = import.FileName,
+        Format = (V1.FileFormat)import.Format,
+        SizeBytes = import.SizeBytes,
+        Sha256 = import.Sha256,
+        State = (V1.ImportState)import.State,
+        TotalRows = import.TotalRows,
+        ValidRows = import.ValidRows,
+        InvalidRows = import.InvalidRows,
+        InvitedCount = import.InvitedCount,
+        SkippedCount = import.SkippedCount,
+        Permissions = { import.Permissions },
+        CreateTime = Timestamp.FromDateTimeOffset(import.CreateTime),
+        UpdateTime = Timestamp.FromDateTimeOffset(import.UpdateTime),
+    };
+
+    public static V1.Diagnostic ToProto(this Diagnostic diagnostic) => new()
+    {
+        RowNumber = diagnostic.RowNumber,
+        Column = diagnostic.Column,
+        Code = (V1.DiagnosticCode)diagnostic.Code,
+        Severity = (V1.Severity)diagnostic.Severity,
+        Message = diagnostic.Message,
+        Value = diagnostic.Value,
+    };
+
+    public static V1.CheckImportResponse ToProto(this CheckReport report) => new()
+    {
+        Import = report.Import.ToProto(),
+        FileDiagnostics = { report.FileDiagnostics.Select(ToProto) },
+        RowDiagnostics = { report.RowDiagnostics.Select(ToProto) },
+        NextPageToken = report.NextPageToken,
+    };
+}

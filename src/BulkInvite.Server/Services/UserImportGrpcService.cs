@@ -1,0 +1,98 @@
+using BulkInvite.Core.Importing;
+using BulkInvite.Core.Samples;
+using BulkInvite.V1;
+using Google.Protobuf;
+using Grpc.Core;
+using DomainFormat = BulkInvite.Core.Reading.FileFormat;
+
+namespace BulkInvite.Server.Services;
+
+/// <summary>
+/// bulkinvite.v1.UserImportService: maps messages to the import flow and back. Errors flow to
+/// <see cref="Hosting.ErrorMappingInterceptor"/>.
+/// </summary>
+internal sealed class UserImportGrpcService(
+    ImportUploader uploader,
+    ImportChecker checker,
+    PermissionApplier applier,
+    ImportQueries queries,
+    PermissionCatalog catalog) : UserImportService.UserImportServiceBase
+{
+    private const int SampleChunkBytes = 64 * 1024;
+
+    public override async Task<UploadImportFileResponse> UploadImportFile(IAsyncStreamReader<UploadImportFileRequest> requestStream, ServerCallContext context)
+    {
+        var cancellationToken = context.CancellationToken;
+        if (!await requestStream.MoveNext(cancellationToken) || requestStream.Current.ContentCase != UploadImportFileRequest.ContentOneofCase.Metadata)
+        {
+            throw new InvalidRequestException("metadata", "The first message of the stream must carry the metadata.");
+        }
+
+        var metadata = requestStream.Current.Metadata;
+        await using var session = uploader.Begin(new UploadMetadata(metadata.OrganizationId, metadata.FileName, metadata.SizeBytes, metadata.Sha256));
+        while (await requestStream.MoveNext(cancellationToken))
+        {
+            if (requestStream.Current.ContentCase != UploadImportFileRequest.ContentOneofCase.Chunk)
+            {
+                throw new InvalidRequestException("chunk", "Every message after the first must carry a chunk (only the first carries metadata).");
+            }
+
+            await session.WriteAsync(requestStream.Current.Chunk.Memory, cancellationToken);
+        }
+
+        var import = await session.CompleteAsync(cancellationToken);
+        return new UploadImportFileResponse { Import = import.ToProto() };
+    }
+
+    public override async Task<CheckImportResponse> CheckImport(CheckImportRequest request, ServerCallContext context) =>
+        (await checker.CheckAsync(request.ImportId, request.PageSize, request.PageToken, context.CancellationToken)).ToProto();
+
+    public override async Task<ApplyPermissionsResponse> ApplyPermissions(ApplyPermissionsRequest request, ServerCallContext context)
+    {
+        var import = await applier.ApplyAsync(request.ImportId, request.Permissions, request.RequestId, context.CancellationToken);
+        return new ApplyPermissionsResponse { InvitedCount = import.InvitedCount, SkippedCount = import.SkippedCount, Import = import.ToProto() };
+    }
+
+    public override async Task<Import> GetImport(GetImportRequest request, ServerCallContext context) =>
+        (await queries.GetAsync(request.ImportId, context.CancellationToken)).ToProto();
+
+    public override async Task<ListImportsResponse> ListImports(ListImportsRequest request, ServerCallContext context)
+    {
+        var (imports, next) = await queries.ListAsync(request.OrganizationId, request.PageSize, request.PageToken, context.CancellationToken);
+        return new ListImportsResponse { Imports = { imports.Select(i => i.ToProto()) }, NextPageToken = next };
+    }
+
+    public override async Task<DeleteImportResponse> DeleteImport(DeleteImportRequest request, ServerCallContext context)
+    {
+        await queries.DeleteAsync(request.ImportId, context.CancellationToken);
+        return new DeleteImportResponse();
+    }
+
+    public override async Task GetSampleFile(GetSampleFileRequest request, IServerStreamWriter<GetSampleFileResponse> responseStream, ServerCallContext context)
+    {
+        var format = (DomainFormat)request.Format;
+        if (format is not (DomainFormat.Csv or DomainFormat.Xlsx))
+        {
+            throw new InvalidRequestException("format", "format must be FILE_FORMAT_CSV or FILE_FORMAT_XLSX.");
+        }
+
+        using var file = new MemoryStream();
+        SampleFile.Write(format, file);
+        var bytes = file.GetBuffer().AsMemory(0, (int)file.Length);
+        for (var offset = 0; offset < bytes.Length; offset += SampleChunkBytes)
+        {
+            var chunk = bytes.Slice(offset, Math.Min(SampleChunkBytes, bytes.Length - offset));
+            await responseStream.WriteAsync(new GetSampleFileResponse
+            {
+                FileName = offset == 0 ? SampleFile.FileName(format) : "",
+                Chunk = ByteString.CopyFrom(chunk.Span),
+            }, context.CancellationToken);
+        }
+    }
+
+    public override Task<ListPermissionsResponse> ListPermissions(ListPermissionsRequest request, ServerCallContext context) =>
+        Task.FromResult(new ListPermissionsResponse
+        {
+            Permissions = { catalog.All.Select(p => new Permission { Id = p.Id, Description = p.Description }) },
+        });
+}

@@ -1,0 +1,70 @@
+using BulkInvite.Core.Importing;
+
+namespace BulkInvite.Storage;
+
+/// <summary>
+/// Uploaded files in a folder: written as "{id}.part" while the upload runs and renamed to
+/// "{id}.upload" once complete, so a partial file is never mistaken for a complete one.
+/// </summary>
+public sealed class DiskUploadStore : IUploadStore
+{
+    private const string PartExtension = ".part";
+    private const string CompleteExtension = ".upload";
+
+    private readonly string _directory;
+
+    public DiskUploadStore(StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _directory = options.ResolvedUploadsPath;
+        Directory.CreateDirectory(_directory);
+    }
+
+    public IUploadTarget Create(string importId) =>
+        new Target(PathOf(importId, PartExtension), PathOf(importId, CompleteExtension));
+
+    public Stream OpenRead(string importId) =>
+        new FileStream(PathOf(importId, CompleteExtension), FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+
+    public void Delete(string importId) => File.Delete(PathOf(importId, CompleteExtension));
+
+    /// <summary>Removes what uploads cut short by a crash left behind; run at startup, before any upload.</summary>
+    public void DeleteAbandonedParts()
+    {
+        foreach (var part in Directory.EnumerateFiles(_directory, "*" + PartExtension))
+        {
+            File.Delete(part);
+        }
+    }
+
+    // Import ids are server-made hex, but never let one name a path outside the folder.
+    private string PathOf(string importId, string extension) =>
+        importId.All(char.IsAsciiHexDigitLower) && importId.Length > 0
+            ? Path.Combine(_directory, importId + extension)
+            : throw new ArgumentException("Not an import id.", nameof(importId));
+
+    private sealed class Target(string partPath, string completePath) : IUploadTarget
+    {
+        private bool _committed;
+
+        public Stream Stream { get; } = new FileStream(partPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.Asynchronous);
+
+        public async Task CommitAsync(CancellationToken cancellationToken)
+        {
+            await Stream.FlushAsync(cancellationToken);
+            ((FileStream)Stream).Flush(flushToDisk: true);
+            await Stream.DisposeAsync();
+            File.Move(partPath, completePath);
+            _committed = true;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Stream.DisposeAsync();
+            if (!_committed)
+            {
+                File.Delete(partPath);
+            }
+        }
+    }
+}

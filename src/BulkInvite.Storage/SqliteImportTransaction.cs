@@ -1,0 +1,62 @@
+using BulkInvite.Core.Importing;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BulkInvite.Storage;
+
+/// <summary>
+/// One IMMEDIATE transaction on one import: it takes SQLite's write lock at the start (waiting up
+/// to the busy timeout for another writer), so what it reads cannot change before it commits.
+/// Disposed without a commit, it rolls back.
+/// </summary>
+internal abstract class SqliteImportTransaction : IDisposable
+{
+    protected SqliteImportTransaction(SqliteConnection connection, string importId)
+    {
+        Connection = connection;
+        ImportId = importId;
+        try
+        {
+            Transaction = connection.BeginTransaction(deferred: false);
+            Import = connection.QuerySingleOrDefault<ImportRow>(
+                $"SELECT {ImportRow.Columns} FROM imports WHERE import_id = @importId", new { importId }, Transaction)?.ToRecord();
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public ImportRecord? Import { get; }
+
+    protected SqliteConnection Connection { get; }
+
+    protected SqliteTransaction Transaction { get; }
+
+    protected string ImportId { get; }
+
+    /// <summary>Commits and returns the import as stored.</summary>
+    protected ImportRecord Commit()
+    {
+        var stored = Connection.QuerySingle<ImportRow>(
+            $"SELECT {ImportRow.Columns} FROM imports WHERE import_id = @ImportId", new { ImportId }, Transaction).ToRecord();
+        Transaction.Commit();
+        return stored;
+    }
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Transaction.Dispose(); // rolls back unless committed
+            Connection.Dispose();
+        }
+    }
+}
