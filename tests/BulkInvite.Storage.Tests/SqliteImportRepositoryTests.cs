@@ -1,0 +1,233 @@
+using BulkInvite.Core.Checking;
+using BulkInvite.Core.Importing;
+using Dapper;
+
+namespace BulkInvite.Storage.Tests;
+
+public sealed class SqliteImportRepositoryTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_100_000);
+    private readonly TestDatabase _db = new();
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    private SqliteImportRepository Repository => _db.Repository;
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public async Task StoresAndReadsBackAnImport()
+    {
+        var import = TestDatabase.NewImport() with { Permissions = ["b", "a"], ApplyRequestId = "r-1" };
+
+        await Repository.AddAsync(import, _ct);
+        var found = await Repository.FindAsync(import.ImportId, _ct);
+
+        Assert.NotNull(found);
+        Assert.Equal(import.ImportId, found.ImportId);
+        Assert.Equal(import.CreateTime, found.CreateTime);
+        Assert.Equal(["b", "a"], found.Permissions);
+        Assert.Equal("r-1", found.ApplyRequestId);
+        Assert.Equal(ImportState.Uploaded, found.State);
+    }
+
+    [Fact]
+    public async Task FindsNothingForAnUnknownId() =>
+        Assert.Null(await Repository.FindAsync(ImportIds.New(), _ct));
+
+    [Fact]
+    public async Task ListsAnOrganizationsImportsNewestFirstAcrossPages()
+    {
+        var start = DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_000_000);
+        var imports = Enumerable.Range(0, 5).Select(i => TestDatabase.NewImport("acme", start.AddMinutes(i))).ToList();
+        imports.Add(TestDatabase.NewImport("acme", start.AddMinutes(4))); // same time as another: the id breaks the tie
+        foreach (var import in imports)
+        {
+            await Repository.AddAsync(import, _ct);
+        }
+
+        await Repository.AddAsync(TestDatabase.NewImport("other"), _ct);
+
+        var first = await Repository.ListAsync("acme", null, 4, _ct);
+        var last = first[^1];
+        var second = await Repository.ListAsync("acme", new ImportCursor(last.CreateTime, last.ImportId), 4, _ct);
+
+        var expected = imports.OrderByDescending(i => i.CreateTime).ThenByDescending(i => i.ImportId, StringComparer.Ordinal).Select(i => i.ImportId);
+        Assert.Equal(expected, first.Concat(second).Select(i => i.ImportId));
+    }
+
+    [Fact]
+    public async Task StagesUsersAndFindsTheRowsOfKnownAddresses()
+    {
+        var import = TestDatabase.NewImport();
+        await Repository.AddAsync(import, _ct);
+        using var check = Repository.BeginCheck(import.ImportId);
+
+        check.Stage([TestDatabase.User(2, "a@example.com"), TestDatabase.User(3, "b@example.com", valid: false)]);
+        var found = check.FindStagedRows(["a@example.com", "b@example.com", "c@example.com"]);
+
+        Assert.Equal(new Dictionary<string, int> { ["a@example.com"] = 2, ["b@example.com"] = 3 }, found);
+    }
+
+    [Fact]
+    public async Task CompletingACheckStoresCountsStateAndDiagnosticsInRowOrder()
+    {
+        var import = TestDatabase.NewImport();
+        await Repository.AddAsync(import, _ct);
+        using (var check = Repository.BeginCheck(import.ImportId))
+        {
+            check.AddDiagnostics([Diagnostic.ForRow(5, UserColumns.Email, DiagnosticCode.EmailInvalid, "bad", "x")]);
+            check.AddDiagnostics([Diagnostic.ForRow(3, UserColumns.FirstName, DiagnosticCode.FirstNameMissing, "missing", "")]);
+            check.Complete(new CheckResult([], 4, 2, 2), Now);
+        }
+
+        var stored = await Repository.FindAsync(import.ImportId, _ct);
+        var diagnostics = await Repository.ListRowDiagnosticsAsync(import.ImportId, null, 10, _ct);
+
+        Assert.Equal((ImportState.Checked, 4, 2, 2, Now), (stored!.State, stored.TotalRows, stored.ValidRows, stored.InvalidRows, stored.UpdateTime));
+        Assert.Equal([3, 5], diagnostics.Select(d => d.Diagnostic.RowNumber));
+        Assert.Empty(await Repository.ListFileDiagnosticsAsync(import.ImportId, _ct));
+    }
+
+    [Fact]
+    public async Task PagesRowDiagnosticsFromACursor()
+    {
+        var import = TestDatabase.NewImport();
+        await Repository.AddAsync(import, _ct);
+        using (var check = Repository.BeginCheck(import.ImportId))
+        {
+            check.AddDiagnostics(Enumerable.Range(2, 10).Select(row => Diagnostic.ForRow(row, UserColumns.Email, DiagnosticCode.EmailMissing, "m", "")).ToList());
+            check.Complete(new CheckResult([], 10, 0, 10), Now);
+        }
+
+        var first = await Repository.ListRowDiagnosticsAsync(import.ImportId, null, 4, _ct);
+        var cursor = new DiagnosticCursor(first[^1].Diagnostic.RowNumber, first[^1].Sequence);
+        var rest = await Repository.ListRowDiagnosticsAsync(import.ImportId, cursor, 100, _ct);
+
+        Assert.Equal(Enumerable.Range(2, 10), first.Concat(rest).Select(d => d.Diagnostic.RowNumber));
+    }
+
+    [Fact]
+    public async Task DisposingACheckWithoutCompletingItLeavesNothingBehind()
+    {
+        var import = TestDatabase.NewImport();
+        await Repository.AddAsync(import, _ct);
+        using (var check = Repository.BeginCheck(import.ImportId))
+        {
+            check.Stage([TestDatabase.User(2, "a@example.com")]);
+            check.AddDiagnostics([Diagnostic.ForRow(2, UserColumns.Email, DiagnosticCode.FormulaPrefix, "w", "")]);
+        }
+
+        using var again = Repository.BeginCheck(import.ImportId);
+        Assert.Empty(again.FindStagedRows(["a@example.com"]));
+        Assert.Equal(ImportState.Uploaded, again.Import!.State);
+        Assert.Empty(await Repository.ListRowDiagnosticsAsync(import.ImportId, null, 10, _ct));
+    }
+
+    [Fact]
+    public async Task RejectingDiscardsStagedRowsAndKeepsOnlyTheFileDiagnostics()
+    {
+        var import = TestDatabase.NewImport();
+        await Repository.AddAsync(import, _ct);
+        using (var check = Repository.BeginCheck(import.ImportId))
+        {
+            check.Stage([TestDatabase.User(2, "a@example.com")]);
+            check.AddDiagnostics([Diagnostic.ForRow(2, UserColumns.Email, DiagnosticCode.FormulaPrefix, "w", "")]);
+            check.Reject([Diagnostic.ForFile(DiagnosticCode.TooManyRows, "too many")], Now);
+        }
+
+        var stored = await Repository.FindAsync(import.ImportId, _ct);
+        Assert.Equal(ImportState.Rejected, stored!.State);
+        Assert.Equal(DiagnosticCode.TooManyRows, Assert.Single(await Repository.ListFileDiagnosticsAsync(import.ImportId, _ct)).Code);
+        Assert.Empty(await Repository.ListRowDiagnosticsAsync(import.ImportId, null, 10, _ct));
+        using var connection = _db.Database.Open();
+        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM staged_users"));
+    }
+
+    [Fact]
+    public async Task ApplyingInvitesOnlyValidRowsWithThePermissionSetAndExpiry()
+    {
+        var import = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com"), TestDatabase.User(3, "b@example.com", valid: false));
+
+        int invited;
+        using (var apply = Repository.BeginApply(import.ImportId))
+        {
+            invited = apply.InviteValidUsers(["projects.view", "models.train"], Now, Now.AddDays(7));
+            apply.Complete(apply.Import! with { State = ImportState.Applied, InvitedCount = invited });
+        }
+
+        using var connection = _db.Database.Open();
+        var invitation = connection.QuerySingle<(string Email, string Permissions, string Status, long ExpireTime, string ImportId)>(
+            "SELECT email, permissions, status, expire_time, import_id FROM invitations");
+        Assert.Equal(1, invited);
+        Assert.Equal(("a@example.com", "[\"projects.view\",\"models.train\"]", "pending", Now.AddDays(7).ToUnixTimeMilliseconds(), import.ImportId), invitation);
+        Assert.Equal(ImportState.Applied, (await Repository.FindAsync(import.ImportId, _ct))!.State);
+    }
+
+    [Fact]
+    public async Task ApplyingSkipsAddressesPendingInTheSameOrganizationOnly()
+    {
+        await ApplyAsync(await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com")));
+        await ApplyAsync(await _db.AddCheckedImportAsync("globex", TestDatabase.User(2, "b@example.com")));
+
+        var second = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com"), TestDatabase.User(3, "b@example.com"));
+        var invited = await ApplyAsync(second);
+
+        Assert.Equal(1, invited);
+    }
+
+    [Fact]
+    public async Task CheckWarnsAboutAddressesAlreadyPendingInTheOrganization()
+    {
+        await ApplyAsync(await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com")));
+        await ApplyAsync(await _db.AddCheckedImportAsync("globex", TestDatabase.User(2, "b@example.com")));
+
+        var second = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com"), TestDatabase.User(3, "b@example.com"));
+
+        var warning = Assert.Single(await Repository.ListRowDiagnosticsAsync(second.ImportId, null, 10, _ct)).Diagnostic;
+        Assert.Equal((2, DiagnosticCode.AlreadyInvited, Severity.Warning, "a@example.com"), (warning.RowNumber, warning.Code, warning.Severity, warning.Value));
+    }
+
+    [Fact]
+    public async Task TwoImportsAppliedAtTheSameMomentInviteEachSharedAddressOnce()
+    {
+        var shared = Enumerable.Range(0, 300).Select(i => $"user{i}@example.com").ToArray();
+        var first = await _db.AddCheckedImportAsync("acme", shared.Select((e, i) => TestDatabase.User(i + 2, e)).ToArray());
+        var second = await _db.AddCheckedImportAsync("acme", shared.Reverse().Select((e, i) => TestDatabase.User(i + 2, e)).Append(TestDatabase.User(400, "own@example.com")).ToArray());
+
+        var counts = await Task.WhenAll(Task.Run(() => ApplyAsync(first), _ct), Task.Run(() => ApplyAsync(second), _ct));
+
+        using var connection = _db.Database.Open();
+        Assert.Equal(301, counts.Sum());
+        Assert.Equal(301, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM invitations"));
+        Assert.Equal(301, connection.ExecuteScalar<long>("SELECT COUNT(DISTINCT normalized_email) FROM invitations"));
+    }
+
+    [Fact]
+    public async Task DeletingAnImportRemovesItsStagedRowsAndDiagnosticsButKeepsItsInvitations()
+    {
+        var import = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com"));
+        using (var check = Repository.BeginCheck(import.ImportId))
+        {
+            check.AddDiagnostics([Diagnostic.ForRow(2, UserColumns.Email, DiagnosticCode.FormulaPrefix, "w", "")]);
+        }
+
+        await ApplyAsync(import);
+
+        Assert.True(await Repository.DeleteAsync(import.ImportId, _ct));
+        Assert.False(await Repository.DeleteAsync(import.ImportId, _ct));
+
+        using var connection = _db.Database.Open();
+        Assert.Null(await Repository.FindAsync(import.ImportId, _ct));
+        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM staged_users"));
+        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM diagnostics"));
+        Assert.Equal(1, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM invitations"));
+    }
+
+    private Task<int> ApplyAsync(ImportRecord import)
+    {
+        using var apply = Repository.BeginApply(import.ImportId);
+        var invited = apply.InviteValidUsers(["projects.view"], Now, Now.AddDays(7));
+        apply.Complete(apply.Import! with { State = ImportState.Applied, InvitedCount = invited });
+        return Task.FromResult(invited);
+    }
+}

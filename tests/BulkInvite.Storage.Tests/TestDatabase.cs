@@ -1,0 +1,69 @@
+using BulkInvite.Core.Checking;
+using BulkInvite.Core.Importing;
+using BulkInvite.Core.Reading;
+using Microsoft.Data.Sqlite;
+
+namespace BulkInvite.Storage.Tests;
+
+/// <summary>A real SQLite database file in a fresh temporary folder, migrated, deleted afterwards.</summary>
+public sealed class TestDatabase : IDisposable
+{
+    public TestDatabase()
+    {
+        Folder = Path.Combine(Path.GetTempPath(), "bulkinvite-tests", Guid.NewGuid().ToString("N"));
+        Options = new StorageOptions
+        {
+            ConnectionString = $"Data Source={Path.Combine(Folder, "db", "bulkinvite.db")}",
+            BusyTimeout = TimeSpan.FromSeconds(30),
+        };
+        Database = new SqliteDatabase(Options);
+        Database.Migrate();
+        Repository = new SqliteImportRepository(Database);
+    }
+
+    public string Folder { get; }
+
+    public StorageOptions Options { get; }
+
+    public SqliteDatabase Database { get; }
+
+    public SqliteImportRepository Repository { get; }
+
+    public static ImportRecord NewImport(string organizationId = "acme", DateTimeOffset? created = null)
+    {
+        var time = created ?? DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_000_000);
+        return new ImportRecord
+        {
+            ImportId = ImportIds.New(),
+            OrganizationId = organizationId,
+            FileName = "users.csv",
+            Format = FileFormat.Csv,
+            SizeBytes = 10,
+            Sha256 = new string('a', 64),
+            State = ImportState.Uploaded,
+            CreateTime = time,
+            UpdateTime = time,
+        };
+    }
+
+    public static StagedUser User(int row, string email, bool valid = true) =>
+        new(row, email, email.ToLowerInvariant(), "First", "Last", null, valid);
+
+    /// <summary>Adds an import and checks it with the given users, as a completed check would store them.</summary>
+    public async Task<ImportRecord> AddCheckedImportAsync(string organizationId, params StagedUser[] users)
+    {
+        var import = NewImport(organizationId);
+        await Repository.AddAsync(import, CancellationToken.None);
+        using var check = Repository.BeginCheck(import.ImportId);
+        check.Stage(users);
+        check.AddAlreadyInvitedWarnings("already invited");
+        var valid = users.Count(u => u.IsValid);
+        return check.Complete(new CheckResult([], users.Length, valid, users.Length - valid), import.CreateTime);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(Folder, recursive: true);
+    }
+}
