@@ -1,6 +1,7 @@
 using BulkInvite.Server.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.UseHttp2Endpoints();
 builder.Services.AddBulkInvite();
 
 var app = builder.Build();

@@ -1,0 +1,77 @@
+using BulkInvite.V1;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BulkInvite.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server, hosted in-process on a real SQLite file in a temporary folder, reached through a
+/// real GrpcChannel. Several instances can share one folder to simulate a restart.
+/// </summary>
+public sealed class BulkInviteServer : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private GrpcChannel? _channel;
+
+    public BulkInviteServer(string? folder = null, IDictionary<string, string?>? settings = null)
+    {
+        Folder = folder ?? NewFolder();
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["ConnectionStrings:BulkInvite"] = $"Data Source={DatabasePath(Folder)}",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+    }
+
+    public string Folder { get; }
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.Parse("2026-11-27T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+
+    public string UploadsFolder => Path.Combine(Folder, "uploads");
+
+    public UserImportService.UserImportServiceClient Client => new(Channel);
+
+    public GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+
+    public static string NewFolder() => Path.Combine(Path.GetTempPath(), "bulkinvite-tests", Guid.NewGuid().ToString("N"));
+
+    public static string DatabasePath(string folder) => Path.Combine(folder, "bulkinvite.db");
+
+    /// <summary>A connection to the server's database, for assertions on what it stored.</summary>
+    public SqliteConnection OpenDatabase()
+    {
+        var connection = new SqliteConnection($"Data Source={DatabasePath(Folder)}");
+        connection.Open();
+        return connection;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        _channel?.Dispose();
+        base.Dispose(disposing);
+    }
+
+    /// <summary>Deletes the folder once every server on it is disposed.</summary>
+    public static void DeleteFolder(string folder)
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
