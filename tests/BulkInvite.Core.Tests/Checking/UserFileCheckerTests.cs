@@ -216,7 +216,7 @@ public class UserFileCheckerTests
         Assert.All(_sink.Staged, u => Assert.True(u.IsValid));
         var duplicate = Assert.Single(_sink.Diagnostics);
         AssertDuplicateOf(duplicate, row: 4, firstRow: 2);
-        Assert.Equal("Ann@Example.COM", duplicate.Value);
+        Assert.Equal(" Ann@Example.COM ", duplicate.Value);
     }
 
     [Fact]

@@ -175,6 +175,7 @@ public class UserRowValidatorTests
         // Assert
         var diagnostic = Assert.Single(check.Diagnostics);
         Assert.Equal("  not-an-email\u00A0", diagnostic.Value);
+        Assert.Equal("  not-an-email\u00A0", check.RawEmail);
     }
 
     [Fact]
