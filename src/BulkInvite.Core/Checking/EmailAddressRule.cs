@@ -50,7 +50,8 @@ public static class EmailAddressRule
 
         if (!TryToAsciiDomain(domain, out var asciiDomain, out var domainProblem))
         {
-            return Invalid(domainProblem);
+            // IdnMapping also refuses a domain too long for DNS: past the limit, the length is what to fix.
+            return address.Length > MaxLength ? TooLong(TotalLengthProblem(address.Length)) : Invalid(domainProblem);
         }
 
         if (local.Length > MaxLocalPartLength)
@@ -61,7 +62,7 @@ public static class EmailAddressRule
         var normalized = local.ToLowerInvariant() + "@" + asciiDomain;
         if (normalized.Length > MaxLength)
         {
-            return TooLong($"The address has {normalized.Length} characters; at most {MaxLength} are allowed.");
+            return TooLong(TotalLengthProblem(normalized.Length));
         }
 
         return new EmailCheck(null, null, normalized, nonAscii);
@@ -74,6 +75,9 @@ public static class EmailAddressRule
     private static EmailCheck Invalid(string problem) => new(DiagnosticCode.EmailInvalid, problem, null, false);
 
     private static EmailCheck TooLong(string problem) => new(DiagnosticCode.ValueTooLong, problem, null, false);
+
+    private static string TotalLengthProblem(int length) =>
+        $"The address has {length} characters; at most {MaxLength} are allowed.";
 
     /// <summary>Things that are not one bare address at all: URLs, display names, lists, spaces, no or several @.</summary>
     private static string? FindShapeProblem(string address)
@@ -199,7 +203,11 @@ public static class EmailAddressRule
         }
         catch (ArgumentException)
         {
-            problem = $"\"{domain}\" is not a valid domain name.";
+            // IdnMapping does not say what is wrong; an ASCII label usually shows it.
+            var reason = domain.Split('.').Where(label => Ascii.IsValid(label)).Select(FindLabelProblem).FirstOrDefault(p => p is not null);
+            problem = reason is null
+                ? $"\"{domain}\" is not a valid domain name."
+                : $"The domain \"{domain}\" is not valid: {reason}";
             return false;
         }
 

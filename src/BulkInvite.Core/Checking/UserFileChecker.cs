@@ -120,7 +120,7 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000)
                 if (firstRows.TryGetValue(user.NormalizedEmail, out var firstRow))
                 {
                     InsertAfterEmailDiagnostics(row.Diagnostics, Diagnostic.ForRow(row.RowNumber, UserColumns.Email, DiagnosticCode.DuplicateEmail,
-                        $"This address already appears on row {firstRow}; each user can be listed once. Remove this row.", user.Email));
+                        $"This address already appears on row {firstRow}; each user can be listed once. Remove this row.", row.RawEmail));
                 }
                 else
                 {

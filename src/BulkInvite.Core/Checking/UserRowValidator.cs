@@ -6,6 +6,9 @@ namespace BulkInvite.Core.Checking;
 /// <param name="User">The row's values when its address is valid (whatever the other cells hold); null otherwise.</param>
 public sealed record RowCheck(int RowNumber, List<Diagnostic> Diagnostics, StagedUser? User)
 {
+    /// <summary>The Email cell as read, before trimming: the value a duplicate diagnostic carries.</summary>
+    public string RawEmail { get; init; } = "";
+
     public bool HasError => Diagnostics.Exists(d => d.IsError);
 }
 
@@ -59,7 +62,7 @@ public static class UserRowValidator
         var user = emailCheck is { IsValid: true }
             ? new StagedUser(n, email, emailCheck.Normalized!, firstName, lastName, description, !hasError)
             : null;
-        return new RowCheck(n, diagnostics, user);
+        return new RowCheck(n, diagnostics, user) { RawEmail = rawEmail };
     }
 
     private static string CheckName(List<Diagnostic> diagnostics, int row, string column, DiagnosticCode missing, string raw)
