@@ -1,3 +1,4 @@
+using System.Globalization;
 using BulkInvite.Core.Reading;
 
 namespace BulkInvite.Core.Checking;
@@ -65,7 +66,7 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000)
             if (++total > maxRows)
             {
                 return CheckResult.Rejected(Diagnostic.ForFile(DiagnosticCode.TooManyRows,
-                    $"The file has more than {maxRows:N0} user rows, the most one import accepts. Split it into several files."));
+                    string.Create(CultureInfo.InvariantCulture, $"The file has more than {maxRows:N0} user rows, the most one import accepts. Split it into several files.")));
             }
 
             batch.Add(UserRowValidator.Validate(row, columnCount));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using BulkInvite.Core.Reading;
 
@@ -60,7 +61,7 @@ public sealed class ImportUploader(IImportRepository imports, IUploadStore files
     }
 
     internal LimitExceededException UploadTooLarge() =>
-        new("upload size", $"The file is larger than {options.MaxUploadBytes:N0} bytes, the most the server accepts. Split it into several files.");
+        new("upload size", string.Create(CultureInfo.InvariantCulture, $"The file is larger than {options.MaxUploadBytes:N0} bytes, the most the server accepts. Split it into several files."));
 
     internal long MaxUploadBytes => options.MaxUploadBytes;
 
@@ -120,7 +121,7 @@ public sealed class UploadSession : IAsyncDisposable
     {
         if (chunk.Length > BulkInviteOptions.MaxChunkBytes)
         {
-            throw new InvalidRequestException("chunk", $"A chunk has {chunk.Length:N0} bytes; at most {BulkInviteOptions.MaxChunkBytes:N0} are allowed.");
+            throw new InvalidRequestException("chunk", string.Create(CultureInfo.InvariantCulture, $"A chunk has {chunk.Length:N0} bytes; at most {BulkInviteOptions.MaxChunkBytes:N0} are allowed."));
         }
 
         _received += chunk.Length;
@@ -140,7 +141,7 @@ public sealed class UploadSession : IAsyncDisposable
         var violations = new List<FieldViolation>();
         if (_metadata.SizeBytes > 0 && _metadata.SizeBytes != _received)
         {
-            violations.Add(new("metadata.size_bytes", $"size_bytes says {_metadata.SizeBytes:N0} bytes but {_received:N0} were received."));
+            violations.Add(new("metadata.size_bytes", string.Create(CultureInfo.InvariantCulture, $"size_bytes says {_metadata.SizeBytes:N0} bytes but {_received:N0} were received.")));
         }
 
         if (_metadata.Sha256.Length > 0 && !string.Equals(_metadata.Sha256, sha256, StringComparison.OrdinalIgnoreCase))
