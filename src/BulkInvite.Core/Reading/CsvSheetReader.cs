@@ -16,6 +16,7 @@ public sealed class CsvSheetReader : ISheetReader
     private static readonly char[] Separators = [',', ';', '\t'];
 
     private readonly CsvReader _reader;
+    private readonly int _maxRecordBytes;
     private int _rowNumber;
 
     /// <param name="stream">A seekable stream positioned anywhere; it is read from its start.</param>
@@ -23,6 +24,7 @@ public sealed class CsvSheetReader : ISheetReader
     public CsvSheetReader(Stream stream, int maxRecordBytes)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        _maxRecordBytes = maxRecordBytes;
         var encoding = TextDecoding.Detect(stream);
         var separator = DetectSeparator(stream, encoding);
         _reader = CsvReader.Create(stream, new CsvReaderOptions
@@ -55,6 +57,14 @@ public sealed class CsvSheetReader : ISheetReader
         }
 
         _rowNumber++;
+        // The reader checks its limit only when it must read more input, so it lets through records
+        // up to about 1.5 times the limit that are already in its buffer: check every record here.
+        if (_reader.RawRecord.Length > _maxRecordBytes)
+        {
+            throw new UnreadableFileException(DiagnosticCode.FileUnreadable,
+                $"Row {_rowNumber} cannot be read: it is longer than {_maxRecordBytes} bytes. Check the quotes in that row, or split the value.");
+        }
+
         var cells = new string[_reader.FieldCount];
         for (var i = 0; i < cells.Length; i++)
         {

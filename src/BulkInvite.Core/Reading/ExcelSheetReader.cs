@@ -24,6 +24,12 @@ public sealed class ExcelSheetReader : ISheetReader
         _ = TextDecoding.Windows1252; // xls files name their code page; the provider must be registered.
         stream.Position = 0;
         _reader = Guard(() => ExcelReaderFactory.CreateReader(stream, new ExcelReaderConfiguration { LeaveOpen = true }), 0);
+        if (Guard(() => _reader.ResultsCount, 0) == 0)
+        {
+            // Every workbook a spreadsheet program saves has a sheet; the parser reads one without as empty.
+            _reader.Dispose();
+            throw new UnreadableFileException(DiagnosticCode.FileUnreadable, "The workbook has no worksheet and cannot be read." + ResaveHint);
+        }
     }
 
     public SheetRow? ReadRow()

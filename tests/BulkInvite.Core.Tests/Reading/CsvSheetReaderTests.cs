@@ -1,0 +1,530 @@
+using System.Globalization;
+using System.Text;
+using BulkInvite.Core.Checking;
+using BulkInvite.Core.Reading;
+
+namespace BulkInvite.Core.Tests.Reading;
+
+public class CsvSheetReaderTests
+{
+    private const int MaxRecordBytes = 1024 * 1024;
+
+    private static readonly string[] Header = ["Email", "First name", "Last name", "Description"];
+
+    [Fact]
+    public void ReadsTheUtf8FixtureWithItsAccentsAndJapaneseNames()
+    {
+        // Arrange
+        using var stream = Fixtures.Open("team_utf8.csv");
+        using var reader = new CsvSheetReader(stream, MaxRecordBytes);
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Fixtures.AssertRows(
+        [
+            (1, Header),
+            (2, ["ines.garcia@example.es", "Inès", "García", "Reviewer, Madrid"]),
+            (3, ["bjorn.olsen@example.no", "Bjørn", "Olsen", "42"]),
+            (4, ["not-an-email", "Bad", "Address", ""]),
+            (5, ["akira.tanaka@example.jp", "明", "田中", "Annotator"]),
+            (6, ["marie.curie@example.fr", "Marie", "Curie", "Équipe « vision »"]),
+        ], rows);
+    }
+
+    [Fact]
+    public void ReadsTheFrenchExcelFixtureAsWindows1252SeparatedBySemicolons()
+    {
+        // Arrange
+        using var stream = Fixtures.Open("team_excel_fr_semicolon.csv");
+        using var reader = new CsvSheetReader(stream, MaxRecordBytes);
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Fixtures.AssertRows(
+        [
+            (1, Header),
+            (2, ["ines.garcia@example.es", "Inès", "García", "Reviewer, Madrid"]),
+            (3, ["bjorn.olsen@example.no", "Bjørn", "Olsen", "42"]),
+            (4, ["not-an-email", "Bad", "Address", ""]),
+            (5, ["akira.tanaka@example.jp", "Akira", "Tanaka", "Annotator"]),
+            (6, ["marie.curie@example.fr", "Marie", "Curie", "Équipe « vision »"]),
+        ], rows);
+    }
+
+    [Fact]
+    public void ReadsTheUnicodeTextFixtureAsUtf16SeparatedByTabs()
+    {
+        // Arrange
+        using var stream = Fixtures.Open("team_unicode_text.csv");
+        using var reader = new CsvSheetReader(stream, MaxRecordBytes);
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Fixtures.AssertRows(
+        [
+            (1, Header),
+            (2, ["ines.garcia@example.es", "Inès", "García", "Reviewer, Madrid"]),
+            (3, ["bjorn.olsen@example.no", "Bjørn", "Olsen", "42"]),
+            (4, ["not-an-email", "Bad", "Address", ""]),
+            (5, ["akira.tanaka@example.jp", "明", "田中", "Annotator"]),
+            (6, ["marie.curie@example.fr", "Marie", "Curie", "Équipe « vision »"]),
+        ], rows);
+    }
+
+    [Fact]
+    public void ReadsTheLibreOfficeExportWithQuotesSemicolonsALineBreakInACellAndAnEmptyRow()
+    {
+        // Arrange
+        using var stream = Fixtures.Open("quoting_libreoffice_semicolon.csv");
+        using var reader = new CsvSheetReader(stream, MaxRecordBytes);
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Fixtures.AssertRows(
+        [
+            (1, Header),
+            (2, ["john.oneil@example.com", "Jo\"hn", "O'Neil", "Says \"hi\"; twice"]),
+            (3, ["zoe.muller@example.de", "Zoë", "Müller", "First line\nSecond line"]),
+            (4, ["", "", "", ""]),
+            (5, ["li.wei@example.cn", "伟", "李", "Sales, Europe"]),
+        ], rows);
+        Assert.True(rows[3].IsBlank);
+    }
+
+    [Theory]
+    [InlineData("Email;First name;Last name\r\nada@example.com;Lovelace, Ada;x\r\n", new[] { "ada@example.com", "Lovelace, Ada", "x" })]
+    [InlineData("Email\tFirst name\tLast name\r\nada@example.com\tAda; Countess\tLovelace, A.\r\n", new[] { "ada@example.com", "Ada; Countess", "Lovelace, A." })]
+    [InlineData("Email,First name,Last name\r\nada@example.com;x;y,Ada\tB,Lovelace\r\n", new[] { "ada@example.com;x;y", "Ada\tB", "Lovelace" })]
+    public void ChoosesTheSeparatorFromTheHeaderLineNotTheData(string csv, string[] expectedSecondRow)
+    {
+        // Arrange
+        using var reader = Reader(csv);
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(3, rows[0].Cells.Count);
+        Assert.Equal(expectedSecondRow, rows[1].Cells);
+    }
+
+    [Theory]
+    [InlineData("a,b;c\r\n1,2;3\r\n", new[] { "1", "2;3" })]
+    [InlineData("a\tb,c\r\n1\t2,3\r\n", new[] { "1\t2", "3" })]
+    [InlineData("a,b;c\td\r\n1,2;3\t4\r\n", new[] { "1", "2;3\t4" })]
+    public void ChoosesTheCommaOnATie(string csv, string[] expectedSecondRow)
+    {
+        // Arrange
+        using var reader = Reader(csv);
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Assert.Equal(expectedSecondRow, rows[1].Cells);
+    }
+
+    [Fact]
+    public void DoesNotCountSeparatorsInsideQuotesInTheHeader()
+    {
+        // Arrange: three semicolons inside the quotes, two commas outside.
+        using var reader = Reader("\"Email; work; home; other\",First name,Last name\r\nada@example.com,Ada,Lovelace\r\n");
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Fixtures.AssertRows(
+        [
+            (1, ["Email; work; home; other", "First name", "Last name"]),
+            (2, ["ada@example.com", "Ada", "Lovelace"]),
+        ], rows);
+    }
+
+    [Fact]
+    public void TakesTheHeaderFromTheFirstNonBlankLine()
+    {
+        // Arrange: two empty lines and a line of nothing but commas above a semicolon header.
+        using var reader = Reader("\r\n\r\n,,,\r\nEmail;First name;Last name\r\nada@example.com;Ada;Lovelace, Countess\r\n");
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Fixtures.AssertRows(
+        [
+            (1, [""]),
+            (2, [""]),
+            (3, [",,,"]),
+            (4, ["Email", "First name", "Last name"]),
+            (5, ["ada@example.com", "Ada", "Lovelace, Countess"]),
+        ], rows);
+    }
+
+    [Theory]
+    [InlineData("\r\n")]
+    [InlineData("\n")]
+    [InlineData("\r")]
+    public void ReadsEachKindOfLineEnd(string newLine)
+    {
+        // Arrange
+        using var reader = Reader(string.Join(newLine, "Email,First name,Last name", "ada@example.com,Ada,Lovelace", "grace@example.com,Grace,Hopper") + newLine);
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Fixtures.AssertRows(
+        [
+            (1, ["Email", "First name", "Last name"]),
+            (2, ["ada@example.com", "Ada", "Lovelace"]),
+            (3, ["grace@example.com", "Grace", "Hopper"]),
+        ], rows);
+    }
+
+    [Fact]
+    public void ReadsMixedLineEndsInOneFile()
+    {
+        // Arrange
+        using var reader = Reader("Email,First name\r\nada@example.com,Ada\ngrace@example.com,Grace\remilie@example.fr,Émilie\r\n\njose@example.es,José");
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Fixtures.AssertRows(
+        [
+            (1, ["Email", "First name"]),
+            (2, ["ada@example.com", "Ada"]),
+            (3, ["grace@example.com", "Grace"]),
+            (4, ["emilie@example.fr", "Émilie"]),
+            (5, [""]),
+            (6, ["jose@example.es", "José"]),
+        ], rows);
+    }
+
+    [Fact]
+    public void ReadsQuotedFieldsHoldingSeparatorsDoubledQuotesAndLineBreaks()
+    {
+        // Arrange
+        using var reader = Reader(
+            "Email,First name,Last name,Description\r\n" +
+            "ada@example.com,\"Ada, Countess\",\"Lovelace \"\"the Enchantress\"\"\",\"Line 1\r\nLine 2\nLine 3\rLine 4\"\r\n" +
+            "grace@example.com,Grace,Hopper,\"\"\r\n");
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Fixtures.AssertRows(
+        [
+            (1, Header),
+            (2, ["ada@example.com", "Ada, Countess", "Lovelace \"the Enchantress\"", "Line 1\r\nLine 2\nLine 3\rLine 4"]),
+            (3, ["grace@example.com", "Grace", "Hopper", ""]),
+        ], rows);
+    }
+
+    [Fact]
+    public void KeepsAStrayQuoteInsideAnUnquotedFieldLiterally()
+    {
+        // Arrange
+        using var reader = Reader("Email,First name,Last name\r\njohn@example.com,Jo\"hn,O'Neil\r\ndisk@example.com,3.5\" disk,Drive\r\ngrace@example.com,Grace,Hopper\r\n");
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Fixtures.AssertRows(
+        [
+            (1, ["Email", "First name", "Last name"]),
+            (2, ["john@example.com", "Jo\"hn", "O'Neil"]),
+            (3, ["disk@example.com", "3.5\" disk", "Drive"]),
+            (4, ["grace@example.com", "Grace", "Hopper"]),
+        ], rows);
+    }
+
+    [Fact]
+    public void KeepsTheRowNumbersOfEmptyLines()
+    {
+        // Arrange
+        using var reader = Reader("Email,First name\r\n\r\nada@example.com,Ada\r\n\r\n\r\ngrace@example.com,Grace\r\n");
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Fixtures.AssertRows(
+        [
+            (1, ["Email", "First name"]),
+            (2, [""]),
+            (3, ["ada@example.com", "Ada"]),
+            (4, [""]),
+            (5, [""]),
+            (6, ["grace@example.com", "Grace"]),
+        ], rows);
+        Assert.Equal([false, true, false, true, true, false], rows.Select(r => r.IsBlank));
+    }
+
+    [Fact]
+    public void CountsARecordWithALineBreakInQuotesAsOneRow()
+    {
+        // Arrange: as a spreadsheet shows it, the two-line cell is on row 2 and Grace on row 3.
+        using var reader = Reader("Email,Description\r\nada@example.com,\"Line 1\r\nLine 2\r\nLine 3\"\r\ngrace@example.com,x\r\n");
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Fixtures.AssertRows(
+        [
+            (1, ["Email", "Description"]),
+            (2, ["ada@example.com", "Line 1\r\nLine 2\r\nLine 3"]),
+            (3, ["grace@example.com", "x"]),
+        ], rows);
+    }
+
+    [Theory]
+    [InlineData("Email,First name\r\nada@example.com,Ada\r\n")]
+    [InlineData("Email,First name\r\nada@example.com,Ada")]
+    [InlineData("Email,First name\nada@example.com,Ada\n")]
+    public void GivesNoRowAfterTheLastLineEnd(string csv)
+    {
+        // Arrange
+        using var reader = Reader(csv);
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Fixtures.AssertRows([(1, ["Email", "First name"]), (2, ["ada@example.com", "Ada"])], rows);
+    }
+
+    [Fact]
+    public void KeepsAnEmptyLastField()
+    {
+        // Arrange
+        using var reader = Reader("Email,First name,Last name,Description\r\nada@example.com,Ada,Lovelace,\r\n");
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Assert.Equal(["ada@example.com", "Ada", "Lovelace", ""], rows[1].Cells);
+    }
+
+    [Fact]
+    public void KeepsTheSpacesAroundValues()
+    {
+        // Arrange
+        using var reader = Reader("Email,First name\r\n  ada@example.com , Ada\t\r\n");
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Assert.Equal(["  ada@example.com ", " Ada\t"], rows[1].Cells);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xEF, 0xBB, 0xBF })]
+    [InlineData(new byte[] { 0xFF, 0xFE })]
+    [InlineData(new byte[] { 0xFE, 0xFF })]
+    public void GivesNoRowForAFileThatIsOnlyAByteOrderMark(byte[] bom)
+    {
+        // Arrange
+        using var stream = Fixtures.Stream(bom);
+        using var reader = new CsvSheetReader(stream, MaxRecordBytes);
+
+        // Act
+        var row = reader.ReadRow();
+
+        // Assert
+        Assert.Null(row);
+    }
+
+    [Fact]
+    public void DoesNotTakeTheUtf8ByteOrderMarkIntoTheFirstCell()
+    {
+        // Arrange
+        using var stream = Fixtures.Stream([0xEF, 0xBB, 0xBF, .. "Email;First name\r\nzoe@example.de;Zoë\r\n"u8]);
+        using var reader = new CsvSheetReader(stream, MaxRecordBytes);
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Fixtures.AssertRows([(1, ["Email", "First name"]), (2, ["zoe@example.de", "Zoë"])], rows);
+    }
+
+    [Fact]
+    public void ReadsUtf16BigEndianText()
+    {
+        // Arrange
+        var encoding = new UnicodeEncoding(bigEndian: true, byteOrderMark: true);
+        using var stream = Fixtures.Stream([.. encoding.GetPreamble(), .. encoding.GetBytes("Email,First name,Last name\r\nakira@example.jp,明,田中\r\n")]);
+        using var reader = new CsvSheetReader(stream, MaxRecordBytes);
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Fixtures.AssertRows([(1, ["Email", "First name", "Last name"]), (2, ["akira@example.jp", "明", "田中"])], rows);
+    }
+
+    [Fact]
+    public void ReadsWindows1252TextWithTheEuroSign()
+    {
+        // Arrange
+        using var stream = Fixtures.Stream([.. "Email;Description\r\nines@example.es;Caf"u8, 0xE9, .. " 5 "u8, 0x80, .. "\r\n"u8]);
+        using var reader = new CsvSheetReader(stream, MaxRecordBytes);
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Fixtures.AssertRows([(1, ["Email", "Description"]), (2, ["ines@example.es", "Café 5 €"])], rows);
+    }
+
+    [Fact]
+    public void ReadsFromTheStartOfTheStreamWhereverItIsPositioned()
+    {
+        // Arrange
+        using var stream = Fixtures.Open("team_utf8.csv");
+        stream.Seek(0, SeekOrigin.End);
+        using var reader = new CsvSheetReader(stream, MaxRecordBytes);
+
+        // Act
+        var first = reader.ReadRow();
+
+        // Assert
+        Assert.NotNull(first);
+        Assert.Equal(1, first.RowNumber);
+        Assert.Equal(Header, first.Cells);
+    }
+
+    [Fact]
+    public void ReadsARecordThatCrossesTheReadBufferAndIsUnderTheLimit()
+    {
+        // Arrange: a 100 KB description, longer than the 64 KiB read buffer.
+        var description = new string('x', 100_000);
+        using var reader = Reader($"Email,Description\r\nada@example.com,{description}\r\ngrace@example.com,Short\r\n");
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Fixtures.AssertRows(
+        [
+            (1, ["Email", "Description"]),
+            (2, ["ada@example.com", description]),
+            (3, ["grace@example.com", "Short"]),
+        ], rows);
+    }
+
+    [Fact]
+    public void RejectsARecordLongerThanTheLimitNamingItsRow()
+    {
+        // Arrange: row 3 is 5,000 bytes; the limit is 1,024.
+        using var reader = Reader($"Email,Description\r\nada@example.com,Short\r\ngrace@example.com,{new string('x', 5000)}\r\nemilie@example.fr,Short\r\n", maxRecordBytes: 1024);
+        var first = reader.ReadRow();
+        var second = reader.ReadRow();
+
+        // Act
+        var error = Assert.Throws<UnreadableFileException>(() => reader.ReadRow());
+
+        // Assert
+        Assert.Equal(1, first!.RowNumber);
+        Assert.Equal(2, second!.RowNumber);
+        Assert.Equal(DiagnosticCode.FileUnreadable, error.Code);
+        Assert.Contains("Row 3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RejectsAnUnclosedQuoteThatRunsPastTheLimitNamingItsRow()
+    {
+        // Arrange: the quote opened on row 2 is never closed, and 300 KB of rows follow.
+        var rest = string.Concat(Enumerable.Repeat("user@example.com,Name,Surname\r\n", 10_000));
+        using var reader = Reader("Email,First name,Last name\r\nada@example.com,\"Ada,Lovelace\r\n" + rest, maxRecordBytes: 64 * 1024);
+        _ = reader.ReadRow();
+
+        // Act
+        var error = Assert.Throws<UnreadableFileException>(() => reader.ReadRow());
+
+        // Assert
+        Assert.Equal(DiagnosticCode.FileUnreadable, error.Code);
+        Assert.Contains("Row 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadsARecordExactlyAsLongAsTheLimit()
+    {
+        // Arrange: "grace@example.com," is 18 bytes; with the value the record is 1,024 bytes, line end excluded.
+        var value = new string('x', 1024 - 18);
+        using var reader = Reader($"Email,Description\r\ngrace@example.com,{value}\r\n", maxRecordBytes: 1024);
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Assert.Equal(["grace@example.com", value], rows[1].Cells);
+    }
+
+    [Fact]
+    public void RejectsARecordOneByteLongerThanTheLimit()
+    {
+        // Arrange
+        var value = new string('x', 1024 - 18 + 1);
+        using var reader = Reader($"Email,Description\r\ngrace@example.com,{value}\r\n", maxRecordBytes: 1024);
+        _ = reader.ReadRow();
+
+        // Act
+        var error = Assert.Throws<UnreadableFileException>(() => reader.ReadRow());
+
+        // Assert
+        Assert.Equal(DiagnosticCode.FileUnreadable, error.Code);
+        Assert.Contains("Row 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fr-FR")]
+    [InlineData("de-DE")]
+    [InlineData("tr-TR")]
+    public void ReadsTheSameTextWhateverTheCurrentCulture(string culture)
+    {
+        // Arrange
+        var original = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            using var utf8 = Fixtures.Open("team_utf8.csv");
+            using var utf8Reader = new CsvSheetReader(utf8, MaxRecordBytes);
+            using var numbers = Reader("Email,First name,Last name,Description\r\nidris@example.com,3.5,\"1,5\",1.234.567\r\n");
+
+            // Act
+            var utf8Rows = Fixtures.ReadAll(utf8Reader);
+            var numberRows = Fixtures.ReadAll(numbers);
+
+            // Assert
+            Assert.Equal(6, utf8Rows.Count);
+            Assert.Equal(["ines.garcia@example.es", "Inès", "García", "Reviewer, Madrid"], utf8Rows[1].Cells);
+            Assert.Equal(["bjorn.olsen@example.no", "Bjørn", "Olsen", "42"], utf8Rows[2].Cells);
+            Assert.Equal(["idris@example.com", "3.5", "1,5", "1.234.567"], numberRows[1].Cells);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = original;
+        }
+    }
+
+    private static CsvSheetReader Reader(string csv, int maxRecordBytes = MaxRecordBytes) =>
+        new(Fixtures.Stream(Encoding.UTF8.GetBytes(csv)), maxRecordBytes);
+}
