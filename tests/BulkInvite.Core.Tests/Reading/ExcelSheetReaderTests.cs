@@ -45,15 +45,7 @@ public class ExcelSheetReaderTests
         var rows = Fixtures.ReadAll(reader);
 
         // Assert
-        Fixtures.AssertRows(
-        [
-            (1, Header),
-            (2, ["ines.garcia@example.es", "Inès", "García", "Reviewer, Madrid"]),
-            (3, ["bjorn.olsen@example.no", "Bjørn", "Olsen", "42"]),
-            (4, ["not-an-email", "Bad", "Address", ""]),
-            (5, ["akira.tanaka@example.jp", "明", "田中", "Annotator"]),
-            (6, ["marie.curie@example.fr", "Marie", "Curie", "Équipe « vision »"]),
-        ], rows);
+        Fixtures.AssertRows(Fixtures.TeamRows(), rows);
     }
 
     [Theory]
