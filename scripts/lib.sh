@@ -1,0 +1,37 @@
+# Shared by the scripts: install what a fresh machine lacks, only when it lacks it.
+
+repo_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }
+
+# apt_ensure PACKAGE... : installs the Debian packages that are missing (needs root, as CI has).
+apt_ensure() {
+  local missing=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing Debian packages: ${missing[*]}" >&2
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+  fi
+}
+
+# npm_ensure DIR : installs DIR's locked npm packages when node_modules is missing or older than the lock.
+npm_ensure() {
+  local dir="$1"
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    echo "Installing npm packages in $dir" >&2
+    (cd "$dir" && npm ci --no-audit --no-fund --ignore-scripts >&2)
+  fi
+}
+
+# nuget_tools_dir : the folder of the Grpc.Tools package the server builds with (restoring it first).
+nuget_tools_dir() {
+  local root version packages
+  root="$(repo_root)"
+  version=$(sed -n 's/.*Include="Grpc.Tools" Version="\([^"]*\)".*/\1/p' "$root/Directory.Packages.props")
+  dotnet restore "$root/src/BulkInvite.Server" >&2
+  packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
+  echo "$packages/grpc.tools/$version/tools/linux_x64"
+}
