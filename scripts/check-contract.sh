@@ -14,8 +14,7 @@ node_modules/.bin/buf lint
 
 if git rev-parse -q --verify HEAD~1 >/dev/null; then
   echo "buf breaking against HEAD~1" >&2
-  node_modules/.bin/buf breaking --against ".git#ref=HEAD~1,subdir=protos" 2>/dev/null \
-    || node_modules/.bin/buf breaking --against ".git#ref=HEAD~1"
+  node_modules/.bin/buf breaking --against ".git#ref=HEAD~1"
 else
   echo "buf breaking skipped: no previous commit" >&2
 fi
