@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates every client from protos/ (buf.gen.yaml): clients/typescript/src/gen,
-# clients/csharp/BulkInvite.Client/Generated and clients/python/src. Installs its tools when missing.
+# clients/csharp/BulkInvite.Client/Generated and clients/python/src/bulkinvite. Installs its tools
+# when missing. With an argument, writes under that folder instead of the repository (for checks).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 root="$(repo_root)"
@@ -14,7 +15,8 @@ ln -sf "$tools/protoc" .tools/protoc
 ln -sf "$tools/grpc_csharp_plugin" .tools/grpc_csharp_plugin
 chmod +x "$tools/protoc" "$tools/grpc_csharp_plugin"
 
+out="${1:-$root}"
 # Generated files are replaced wholesale, so a message or file removed from the protos disappears too.
-rm -rf clients/typescript/src/gen clients/csharp/BulkInvite.Client/Generated clients/python/src/bulkinvite
-node_modules/.bin/buf generate
-echo "Generated clients from protos/." >&2
+for dir in $GENERATED_DIRS; do rm -rf "${out:?}/$dir"; done
+node_modules/.bin/buf generate --output "$out"
+echo "Generated clients from protos/ into $out." >&2

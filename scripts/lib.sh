@@ -1,5 +1,8 @@
 # Shared by the scripts: install what a fresh machine lacks, only when it lacks it.
 
+# What scripts/generate.sh writes, relative to the repository root.
+GENERATED_DIRS="clients/typescript/src/gen clients/csharp/BulkInvite.Client/Generated clients/python/src/bulkinvite"
+
 repo_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }
 
 # apt_ensure PACKAGE... : installs the Debian packages that are missing (needs root, as CI has).
