@@ -1,11 +1,5 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using BulkInvite.Server.Tests.Infrastructure;
 using BulkInvite.V1;
-using Grpc.Core;
-using Grpc.Health.V1;
-using Grpc.Net.Client;
 using Grpc.Reflection.V1Alpha;
 
 namespace BulkInvite.Server.Tests;
@@ -14,47 +8,26 @@ namespace BulkInvite.Server.Tests;
 public sealed class ServerProcessTests : IAsyncLifetime
 {
     private readonly string _folder = BulkInviteServer.NewFolder();
-    private readonly int _port = FreePort();
-    private Process? _process;
-    private GrpcChannel? _channel;
+    private ServerProcess? _server;
 
-    private GrpcChannel Channel => _channel!;
+    private ServerProcess Server => _server!;
 
-    public async ValueTask InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "BulkInvite.Server.dll"), "--urls", $"http://127.0.0.1:{_port}" },
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        _process = Process.Start(start)!;
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        _channel = GrpcChannel.ForAddress($"http://127.0.0.1:{_port}");
-        await WaitUntilServingAsync();
-    }
+    public async ValueTask InitializeAsync() => _server = await ServerProcess.StartAsync(_folder);
 
     public async ValueTask DisposeAsync()
     {
-        _channel?.Dispose();
-        if (_process is { HasExited: false })
+        if (_server is not null)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            await _server.DisposeAsync();
         }
 
-        _process?.Dispose();
         BulkInviteServer.DeleteFolder(_folder);
     }
 
     [Fact]
     public async Task ServesTheWholeFlowOverASocketWithTheDatabaseUnderTheWorkingDirectory()
     {
-        var client = new UserImportService.UserImportServiceClient(Channel);
+        var client = new UserImportService.UserImportServiceClient(Server.Channel);
 
         var import = await client.UploadAsync(Files.Fixture("team_excel_fr_semicolon.csv"));
         var check = await client.CheckAsync(import.ImportId);
@@ -68,7 +41,7 @@ public sealed class ServerProcessTests : IAsyncLifetime
     [Fact]
     public async Task AnswersServerReflectionForGrpcurl()
     {
-        var reflection = new ServerReflection.ServerReflectionClient(Channel);
+        var reflection = new ServerReflection.ServerReflectionClient(Server.Channel);
         using var call = reflection.ServerReflectionInfo(cancellationToken: TestContext.Current.CancellationToken);
 
         await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" }, TestContext.Current.CancellationToken);
@@ -78,39 +51,5 @@ public sealed class ServerProcessTests : IAsyncLifetime
         var services = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
         Assert.Contains("bulkinvite.v1.UserImportService", services);
         Assert.Contains("grpc.health.v1.Health", services);
-    }
-
-    private async Task WaitUntilServingAsync()
-    {
-        var health = new Health.HealthClient(Channel);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            try
-            {
-                var response = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2), cancellationToken: TestContext.Current.CancellationToken);
-                if (response.Status == HealthCheckResponse.Types.ServingStatus.Serving)
-                {
-                    return;
-                }
-            }
-            catch (RpcException) when (DateTime.UtcNow < deadline && !_process!.HasExited)
-            {
-            }
-
-            if (DateTime.UtcNow >= deadline || _process!.HasExited)
-            {
-                throw new InvalidOperationException($"The server did not start serving (exited: {_process!.HasExited}).");
-            }
-
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

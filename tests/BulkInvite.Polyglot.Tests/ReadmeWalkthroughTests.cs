@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+using BulkInvite.Server.Tests.Infrastructure;
+
+namespace BulkInvite.Polyglot.Tests;
+
+/// <summary>The README's buf curl walkthrough, executed as written against a real server, so the docs cannot rot.</summary>
+public sealed partial class ReadmeWalkthroughTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "bulkinvite-tests", Guid.NewGuid().ToString("N"));
+    private ServerProcess? _server;
+
+    public async ValueTask InitializeAsync() => _server = await ServerProcess.StartAsync(_folder);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task TheWalkthroughRunsAsWrittenAndInvitesTheFourValidUsers()
+    {
+        var readme = await File.ReadAllTextAsync(Repository.PathOf("README.md"), TestContext.Current.CancellationToken);
+        var script = WalkthroughBlock().Match(readme).Groups["script"].Value;
+        Assert.False(string.IsNullOrWhiteSpace(script), "The README has no <!-- walkthrough --> sh block.");
+
+        var (exitCode, output) = await Repository.RunAsync(
+            "bash", ["-euo", "pipefail", "-c", script], Repository.Root,
+            new Dictionary<string, string> { ["BULKINVITE_SERVER"] = _server!.Address });
+
+        Assert.True(exitCode == 0, $"The walkthrough failed ({exitCode}):\n{output}\nServer:\n{_server.Output}");
+        Assert.Contains("\"invitedCount\": 4", output, StringComparison.Ordinal);
+        Assert.Contains("DIAGNOSTIC_CODE_EMAIL_INVALID", output, StringComparison.Ordinal);
+        Assert.Contains("refused: FAILED_PRECONDITION", output, StringComparison.Ordinal);
+        Assert.Contains("\"status\": \"SERVING\"", output, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"<!-- walkthrough -->\s*```sh\n(?<script>.*?)\n```", RegexOptions.Singleline)]
+    private static partial Regex WalkthroughBlock();
+}
