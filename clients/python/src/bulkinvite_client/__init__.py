@@ -1,0 +1,27 @@
+"""Python client of BulkInvite (bulkinvite.v1.UserImportService)."""
+
+from bulkinvite_client.client import (
+    MAX_CHUNK_SIZE,
+    BulkInviteError,
+    CheckResult,
+    Connection,
+    ImportResult,
+    apply_permissions,
+    check_import,
+    connect,
+    import_file,
+    upload_file,
+)
+
+__all__ = [
+    "MAX_CHUNK_SIZE",
+    "BulkInviteError",
+    "CheckResult",
+    "Connection",
+    "ImportResult",
+    "apply_permissions",
+    "check_import",
+    "connect",
+    "import_file",
+    "upload_file",
+]
