@@ -61,7 +61,7 @@ export async function importFile(client: BulkInviteClient, options: ImportFileOp
   if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) {
     throw new RangeError(`chunkSize must be an integer from 1 to ${MAX_CHUNK_SIZE}, not ${chunkSize}`);
   }
-  const file = await describe(options);
+  const file = await fileToUpload(options);
 
   async function* uploadRequests(): AsyncGenerator<MessageInitShape<typeof UploadImportFileRequestSchema>> {
     yield {
@@ -125,7 +125,7 @@ interface FileToUpload {
 }
 
 /** Size and digest first (they go in the metadata), then the bytes: a file on disk is read twice, never held whole. */
-async function describe(source: ImportFileSource): Promise<FileToUpload> {
+async function fileToUpload(source: ImportFileSource): Promise<FileToUpload> {
   if (source.bytes !== undefined) {
     const bytes = source.bytes;
     return {
