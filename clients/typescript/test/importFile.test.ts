@@ -230,8 +230,9 @@ describe("upload progress", () => {
   });
 
   test("a file over 2 MiB goes up in chunks of 1 MiB", async () => {
-    const rows = Array.from({ length: 60_000 }, (_, i) => `user${i}@example.com,First${i},Last${i}`);
-    const bytes = Buffer.from(`Email,First name,Last name\n${rows.join("\n")}\n`);
+    const description = "d".repeat(1000); // the longest Description allowed, to reach 2 MiB in few rows
+    const rows = Array.from({ length: 2_500 }, (_, i) => `user${i}@example.com,First${i},Last${i},${description}`);
+    const bytes = Buffer.from(`Email,First name,Last name,Description\n${rows.join("\n")}\n`);
     assert.ok(bytes.byteLength > 2 * MAX_CHUNK_SIZE);
     const progress: number[] = [];
     const result = await importFile(client, {
@@ -243,7 +244,7 @@ describe("upload progress", () => {
     });
     assert.deepEqual(progress, [MAX_CHUNK_SIZE, 2 * MAX_CHUNK_SIZE, bytes.byteLength]);
     assert.deepEqual(brief(result.rowDiagnostics), []);
-    assert.equal(result.invitedCount, 60_000);
+    assert.equal(result.invitedCount, 2_500);
   });
 
   test("a chunk size over 1 MiB is refused before anything is sent", async () => {
