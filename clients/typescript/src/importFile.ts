@@ -1,0 +1,160 @@
+import { createHash, randomUUID } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { basename } from "node:path";
+import { Code, ConnectError } from "@connectrpc/connect";
+import type { BulkInviteClient } from "./client.js";
+import type { Diagnostic } from "./gen/bulkinvite/v1/diagnostic_pb.js";
+import { ImportState, type Import } from "./gen/bulkinvite/v1/import_pb.js";
+import type { UploadImportFileRequestSchema } from "./gen/bulkinvite/v1/user_import_service_pb.js";
+import type { MessageInitShape } from "@bufbuild/protobuf";
+
+/** The largest chunk the server accepts (1 MiB). */
+export const MAX_CHUNK_SIZE = 1024 * 1024;
+
+export interface ImportProgress {
+  /** Bytes handed to the upload stream so far. */
+  sentBytes: number;
+  /** The file's size in bytes. */
+  totalBytes: number;
+}
+
+/** The file to import: a path on disk, or bytes in memory with their file name. */
+export type ImportFileSource =
+  | { path: string; bytes?: never; /** Defaults to the path's base name. */ fileName?: string }
+  | { bytes: Uint8Array; path?: never; fileName: string };
+
+export type ImportFileOptions = ImportFileSource & {
+  organizationId: string;
+  /** Permission ids (from ListPermissions) granted to every invited user. */
+  permissions: string[];
+  /** Identifies the ApplyPermissions call, so that a retry is not applied twice. Defaults to a random UUID. */
+  requestId?: string;
+  /** Bytes per upload message, at most MAX_CHUNK_SIZE (the default). */
+  chunkSize?: number;
+  /** Row diagnostics per CheckImport page (the server caps it at 1000). */
+  pageSize?: number;
+  /** Called after each chunk is handed to the upload stream. */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Attempts at ApplyPermissions while it fails with UNAVAILABLE (default 3); every attempt sends the same request_id. */
+  applyAttempts?: number;
+};
+
+export interface ImportFileResult {
+  /** The import after the last call: APPLIED, or REJECTED (then nothing was applied). */
+  import: Import;
+  /** Diagnostics about the whole file; an error among them means the import was REJECTED. */
+  fileDiagnostics: Diagnostic[];
+  /** Every row diagnostic, from every page, ordered by row number. */
+  rowDiagnostics: Diagnostic[];
+  /** Valid users invited; 0 for a REJECTED import. */
+  invitedCount: number;
+  /** Valid users skipped because they already had a pending invitation; 0 for a REJECTED import. */
+  skippedCount: number;
+}
+
+/**
+ * Uploads a spreadsheet, checks it, reads all its diagnostics and, unless it is REJECTED,
+ * applies `permissions` to its valid rows. Errors are thrown as ConnectError.
+ */
+export async function importFile(client: BulkInviteClient, options: ImportFileOptions): Promise<ImportFileResult> {
+  const chunkSize = options.chunkSize ?? MAX_CHUNK_SIZE;
+  if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) {
+    throw new RangeError(`chunkSize must be an integer from 1 to ${MAX_CHUNK_SIZE}, not ${chunkSize}`);
+  }
+  const file = await fileToUpload(options);
+
+  async function* uploadRequests(): AsyncGenerator<MessageInitShape<typeof UploadImportFileRequestSchema>> {
+    yield {
+      content: {
+        case: "metadata",
+        value: {
+          organizationId: options.organizationId,
+          fileName: file.fileName,
+          sizeBytes: BigInt(file.size),
+          sha256: file.sha256,
+        },
+      },
+    };
+    let sentBytes = 0;
+    for await (const chunk of file.chunks(chunkSize)) {
+      yield { content: { case: "chunk", value: chunk } };
+      sentBytes += chunk.byteLength;
+      options.onProgress?.({ sentBytes, totalBytes: file.size });
+    }
+  }
+  const uploaded = await client.uploadImportFile(uploadRequests());
+  const importId = required(uploaded.import, "UploadImportFile").importId;
+
+  const rowDiagnostics: Diagnostic[] = [];
+  let pageToken = "";
+  let checked;
+  do {
+    checked = await client.checkImport({ importId, pageSize: options.pageSize ?? 1000, pageToken });
+    rowDiagnostics.push(...checked.rowDiagnostics);
+    pageToken = checked.nextPageToken;
+  } while (pageToken !== "");
+  const checkedImport = required(checked.import, "CheckImport");
+  const result = { fileDiagnostics: checked.fileDiagnostics, rowDiagnostics };
+  if (checkedImport.state === ImportState.REJECTED) {
+    return { ...result, import: checkedImport, invitedCount: 0, skippedCount: 0 };
+  }
+
+  const request = { importId, permissions: options.permissions, requestId: options.requestId ?? randomUUID() };
+  const attempts = options.applyAttempts ?? 3;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const applied = await client.applyPermissions(request);
+      return {
+        ...result,
+        import: required(applied.import, "ApplyPermissions"),
+        invitedCount: applied.invitedCount,
+        skippedCount: applied.skippedCount,
+      };
+    } catch (error) {
+      if (attempt >= attempts || ConnectError.from(error).code !== Code.Unavailable) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
+  }
+}
+
+interface FileToUpload {
+  fileName: string;
+  size: number;
+  sha256: string;
+  chunks(chunkSize: number): AsyncIterable<Uint8Array>;
+}
+
+/** Size and digest first (they go in the metadata), then the bytes: a file on disk is read twice, never held whole. */
+async function fileToUpload(source: ImportFileSource): Promise<FileToUpload> {
+  if (source.bytes !== undefined) {
+    const bytes = source.bytes;
+    return {
+      fileName: source.fileName,
+      size: bytes.byteLength,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      async *chunks(chunkSize) {
+        for (let offset = 0; offset < bytes.byteLength; offset += chunkSize) {
+          yield bytes.subarray(offset, offset + chunkSize);
+        }
+      },
+    };
+  }
+  const path = source.path;
+  const hash = createHash("sha256");
+  let size = 0;
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    size += chunk.byteLength;
+  }
+  return {
+    fileName: source.fileName ?? basename(path),
+    size,
+    sha256: hash.digest("hex"),
+    chunks: (chunkSize) => createReadStream(path, { highWaterMark: chunkSize }),
+  };
+}
+
+function required<T>(value: T | undefined, rpc: string): T {
+  if (value === undefined) throw new ConnectError(`${rpc} answered without an import`, Code.Internal);
+  return value;
+}
