@@ -1,3 +1,4 @@
+using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Importing;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -29,13 +30,15 @@ internal sealed class SqliteApplyTransaction(SqliteConnection connection, string
             },
             Transaction);
 
-    public ImportRecord Complete(ImportRecord applied)
+    public ImportRecord Complete(ImportRecord applied, AuditEvent audit)
     {
         Connection.Execute(
             "UPDATE imports SET state = @State, invited_count = @InvitedCount, skipped_count = @SkippedCount, permissions = @Permissions, " +
             "apply_request_id = @ApplyRequestId, update_time = @UpdateTime WHERE import_id = @ImportId",
             ImportRow.Parameters(applied),
             Transaction);
-        return Commit();
+        // The invitations now hold what is needed; the staged copies of the rows are personal data to drop.
+        Connection.Execute("DELETE FROM staged_users WHERE import_id = @ImportId", new { ImportId }, Transaction);
+        return Commit(_ => audit);
     }
 }

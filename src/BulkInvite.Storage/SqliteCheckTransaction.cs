@@ -1,3 +1,4 @@
+using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Checking;
 using BulkInvite.Core.Importing;
 using Dapper;
@@ -70,17 +71,17 @@ internal sealed class SqliteCheckTransaction : SqliteImportTransaction, ICheckTr
             },
             Transaction);
 
-    public ImportRecord Complete(CheckResult result, DateTimeOffset now)
+    public ImportRecord Complete(CheckResult result, DateTimeOffset now, Func<ImportRecord, AuditEvent> audit)
     {
         Connection.Execute(
             "UPDATE imports SET state = @State, total_rows = @TotalRows, valid_rows = @ValidRows, invalid_rows = @InvalidRows, update_time = @now " +
             "WHERE import_id = @ImportId",
             new { State = (int)ImportState.Checked, result.TotalRows, result.ValidRows, result.InvalidRows, now = now.ToUnixTimeMilliseconds(), ImportId },
             Transaction);
-        return Commit();
+        return Commit(audit);
     }
 
-    public ImportRecord Reject(IReadOnlyList<Diagnostic> fileDiagnostics, DateTimeOffset now)
+    public ImportRecord Reject(IReadOnlyList<Diagnostic> fileDiagnostics, DateTimeOffset now, Func<ImportRecord, AuditEvent> audit)
     {
         Connection.Execute("DELETE FROM staged_users WHERE import_id = @ImportId", new { ImportId }, Transaction);
         Connection.Execute("DELETE FROM diagnostics WHERE import_id = @ImportId", new { ImportId }, Transaction);
@@ -89,7 +90,7 @@ internal sealed class SqliteCheckTransaction : SqliteImportTransaction, ICheckTr
             "UPDATE imports SET state = @State, total_rows = 0, valid_rows = 0, invalid_rows = 0, update_time = @now WHERE import_id = @ImportId",
             new { State = (int)ImportState.Rejected, now = now.ToUnixTimeMilliseconds(), ImportId },
             Transaction);
-        return Commit();
+        return Commit(audit);
     }
 
     protected override void Dispose(bool disposing)

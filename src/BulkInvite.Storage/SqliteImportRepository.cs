@@ -1,3 +1,4 @@
+using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Checking;
 using BulkInvite.Core.Importing;
 using Dapper;
@@ -12,13 +13,16 @@ public sealed class SqliteImportRepository(SqliteDatabase database) : IImportRep
         DefaultTypeMap.MatchNamesWithUnderscores = true;
     }
 
-    public async Task AddAsync(ImportRecord import, CancellationToken cancellationToken)
+    public async Task AddAsync(ImportRecord import, AuditEvent audit, CancellationToken cancellationToken)
     {
         await using var connection = database.Open();
+        await using var transaction = connection.BeginTransaction(deferred: false);
         await connection.ExecuteAsync(new CommandDefinition(
             $"INSERT INTO imports ({ImportRow.Columns}) VALUES (@ImportId, @OrganizationId, @FileName, @Format, @SizeBytes, @Sha256, @State, " +
             "@TotalRows, @ValidRows, @InvalidRows, @InvitedCount, @SkippedCount, @Permissions, @ApplyRequestId, @CreateTime, @UpdateTime)",
-            ImportRow.Parameters(import), cancellationToken: cancellationToken));
+            ImportRow.Parameters(import), transaction, cancellationToken: cancellationToken));
+        SqliteAuditLog.Insert(connection, transaction, audit);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<ImportRecord?> FindAsync(string importId, CancellationToken cancellationToken)
@@ -41,12 +45,30 @@ public sealed class SqliteImportRepository(SqliteDatabase database) : IImportRep
         return rows.Select(r => r.ToRecord()).ToList();
     }
 
-    public async Task<bool> DeleteAsync(string importId, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(string importId, AuditEvent audit, CancellationToken cancellationToken)
     {
         await using var connection = database.Open();
+        await using var transaction = connection.BeginTransaction(deferred: false);
         // Staged users and diagnostics go with it (ON DELETE CASCADE); invitations stay.
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM imports WHERE import_id = @importId", new { importId }, cancellationToken: cancellationToken)) > 0;
+        var deleted = await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM imports WHERE import_id = @importId", new { importId }, transaction, cancellationToken: cancellationToken)) > 0;
+        if (deleted)
+        {
+            SqliteAuditLog.Insert(connection, transaction, audit);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
+    }
+
+    public async Task<IReadOnlyList<ImportRecord>> ListUnappliedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        var rows = await connection.QueryAsync<ImportRow>(new CommandDefinition(
+            $"SELECT {ImportRow.Columns} FROM imports WHERE state <> @applied AND create_time < @cutoff ORDER BY create_time LIMIT @limit",
+            new { applied = (int)ImportState.Applied, cutoff = cutoff.ToUnixTimeMilliseconds(), limit },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToRecord()).ToList();
     }
 
     public async Task<IReadOnlyList<Diagnostic>> ListFileDiagnosticsAsync(string importId, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Importing;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -36,11 +37,12 @@ internal abstract class SqliteImportTransaction : IDisposable
 
     protected string ImportId { get; }
 
-    /// <summary>Commits and returns the import as stored.</summary>
-    protected ImportRecord Commit()
+    /// <summary>Records the audit entry made from the import as stored, commits, and returns the import.</summary>
+    protected ImportRecord Commit(Func<ImportRecord, AuditEvent> audit)
     {
         var stored = Connection.QuerySingle<ImportRow>(
             $"SELECT {ImportRow.Columns} FROM imports WHERE import_id = @ImportId", new { ImportId }, Transaction).ToRecord();
+        SqliteAuditLog.Insert(Connection, Transaction, audit(stored));
         Transaction.Commit();
         return stored;
     }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BulkInvite.Server.Security;
 using BulkInvite.Server.Tests.Infrastructure;
 
 namespace BulkInvite.Polyglot.Tests;
@@ -9,7 +10,12 @@ public sealed partial class ReadmeWalkthroughTests : IAsyncLifetime
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "bulkinvite-tests", Guid.NewGuid().ToString("N"));
     private ServerProcess? _server;
 
-    public async ValueTask InitializeAsync() => _server = await ServerProcess.StartAsync(_folder);
+    // As `dotnet run` starts it: Development, so the development key and reflection.
+    public async ValueTask InitializeAsync() => _server = await ServerProcess.StartAsync(_folder, new Dictionary<string, string>
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        ["Authentication__SigningKey"] = TokenSettings.DevelopmentSigningKey,
+    });
 
     public async ValueTask DisposeAsync()
     {

@@ -132,13 +132,14 @@ public sealed class ImportFlowTests : IDisposable
     [Fact]
     public async Task AnAddressIsInvitedOncePerOrganizationButEachOrganizationGetsItsOwn()
     {
+        var globexClient = _server.ClientFor("globex");
         var acme = await Client.UploadAsync(Files.Fixture("team_utf8.csv"), organizationId: "acme");
-        var globex = await Client.UploadAsync(Files.Fixture("team_utf8.csv"), organizationId: "globex");
+        var globex = await globexClient.UploadAsync(Files.Fixture("team_utf8.csv"), organizationId: "globex");
         await Client.CheckAsync(acme.ImportId);
-        await Client.CheckAsync(globex.ImportId);
+        await globexClient.CheckAsync(globex.ImportId);
 
         var acmeApplied = await Client.ApplyAsync(acme.ImportId, "", "projects.view");
-        var globexApplied = await Client.ApplyAsync(globex.ImportId, "", "projects.view");
+        var globexApplied = await globexClient.ApplyAsync(globex.ImportId, "", "projects.view");
 
         Assert.Equal((4, 4), (acmeApplied.InvitedCount, globexApplied.InvitedCount));
         using var db = _server.OpenDatabase();
@@ -204,7 +205,7 @@ public sealed class ImportFlowTests : IDisposable
         var older = await Client.UploadAsync(Files.Fixture("team_utf8.csv"));
         _server.Clock.Advance(TimeSpan.FromMinutes(1));
         var newer = await Client.UploadAsync(Files.Fixture("team_utf8.csv"));
-        await Client.UploadAsync(Files.Fixture("team_utf8.csv"), organizationId: "globex");
+        await _server.ClientFor("globex").UploadAsync(Files.Fixture("team_utf8.csv"), organizationId: "globex");
         var ct = TestContext.Current.CancellationToken;
 
         var fetched = await Client.GetImportAsync(new GetImportRequest { ImportId = older.ImportId }, cancellationToken: ct);

@@ -1,33 +1,24 @@
+using BulkInvite.Server.Security;
 using BulkInvite.Server.Tests.Infrastructure;
 using BulkInvite.V1;
+using Grpc.Core;
 using Grpc.Reflection.V1Alpha;
 
 namespace BulkInvite.Server.Tests;
 
-/// <summary>The server as users start it: its own process, listening on a socket, with its default database location.</summary>
-public sealed class ServerProcessTests : IAsyncLifetime
+/// <summary>The server as users start it: its own process, listening on a socket, configured from its environment.</summary>
+public sealed class ServerProcessTests : IDisposable
 {
     private readonly string _folder = BulkInviteServer.NewFolder();
-    private ServerProcess? _server;
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
-    private ServerProcess Server => _server!;
-
-    public async ValueTask InitializeAsync() => _server = await ServerProcess.StartAsync(_folder);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-
-        BulkInviteServer.DeleteFolder(_folder);
-    }
+    public void Dispose() => BulkInviteServer.DeleteFolder(_folder);
 
     [Fact]
     public async Task ServesTheWholeFlowOverASocketWithTheDatabaseUnderTheWorkingDirectory()
     {
-        var client = new UserImportService.UserImportServiceClient(Server.Channel);
+        await using var server = await ServerProcess.StartAsync(_folder);
+        var client = new UserImportService.UserImportServiceClient(server.Channel);
 
         var import = await client.UploadAsync(Files.Fixture("team_excel_fr_semicolon.csv"));
         var check = await client.CheckAsync(import.ImportId);
@@ -39,17 +30,70 @@ public sealed class ServerProcessTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnswersServerReflectionForGrpcurl()
+    public async Task OutsideDevelopmentReflectionIsOffAndCallsNeedAToken()
     {
-        var reflection = new ServerReflection.ServerReflectionClient(Server.Channel);
-        using var call = reflection.ServerReflectionInfo(cancellationToken: TestContext.Current.CancellationToken);
+        await using var server = await ServerProcess.StartAsync(_folder);
 
-        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" }, TestContext.Current.CancellationToken);
-        await call.RequestStream.CompleteAsync();
-        Assert.True(await call.ResponseStream.MoveNext(TestContext.Current.CancellationToken));
+        var reflection = await Calls.FailsAsync(() => ListServicesAsync(server));
+        var anonymous = await Calls.FailsAsync(async () =>
+            await new UserImportService.UserImportServiceClient(server.ChannelWith(null)).ListPermissionsAsync(new ListPermissionsRequest(), cancellationToken: _ct));
 
-        var services = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
+        Assert.Equal(StatusCode.Unimplemented, reflection.StatusCode);
+        Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task ReflectionCanBeTurnedOnForGrpcurl()
+    {
+        await using var server = await ServerProcess.StartAsync(_folder, new Dictionary<string, string> { ["Grpc__EnableReflection"] = "true" });
+
+        var services = await ListServicesAsync(server);
+
         Assert.Contains("bulkinvite.v1.UserImportService", services);
         Assert.Contains("grpc.health.v1.Health", services);
+    }
+
+    [Fact]
+    public async Task RefusesToStartOutsideDevelopmentWithTheDevelopmentKey()
+    {
+        var (exitCode, _, error) = await ServerProcess.RunAsync(_folder, new Dictionary<string, string> { ["Authentication__SigningKey"] = TokenSettings.DevelopmentSigningKey });
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("development key", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RefusesToStartWithoutAKey()
+    {
+        var (exitCode, _, error) = await ServerProcess.RunAsync(_folder, new Dictionary<string, string> { ["Authentication__SigningKey"] = "" });
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("No token signing key", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheTokenCommandMintsATokenTheServerAccepts()
+    {
+        var (exitCode, output, _) = await ServerProcess.RunAsync(_folder, new Dictionary<string, string>(), "token", "--org", "acme", "--permission", "members.invite", "--permission", "projects.view");
+        await using var server = await ServerProcess.StartAsync(_folder);
+        var client = new UserImportService.UserImportServiceClient(server.ChannelWith(output.Trim()));
+
+        var import = await client.UploadAsync(Files.Fixture("team_utf8.csv"));
+        await client.CheckAsync(import.ImportId);
+        var denied = await Calls.FailsAsync(() => client.ApplyAsync(import.ImportId, "", "models.deploy"));
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+        Assert.Equal(4, (await client.ApplyAsync(import.ImportId, "", "projects.view")).InvitedCount);
+    }
+
+    private async Task<List<string>> ListServicesAsync(ServerProcess server)
+    {
+        var reflection = new ServerReflection.ServerReflectionClient(server.Channel);
+        using var call = reflection.ServerReflectionInfo(cancellationToken: _ct);
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" }, _ct);
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext(_ct));
+        return call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
     }
 }

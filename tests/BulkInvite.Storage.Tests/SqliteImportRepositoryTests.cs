@@ -1,3 +1,4 @@
+using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Checking;
 using BulkInvite.Core.Importing;
 using Dapper;
@@ -19,7 +20,7 @@ public sealed class SqliteImportRepositoryTests : IDisposable
     {
         var import = TestDatabase.NewImport() with { Permissions = ["b", "a"], ApplyRequestId = "r-1" };
 
-        await Repository.AddAsync(import, _ct);
+        await Repository.AddAsync(import, TestDatabase.Audit(import), _ct);
         var found = await Repository.FindAsync(import.ImportId, _ct);
 
         Assert.NotNull(found);
@@ -42,10 +43,11 @@ public sealed class SqliteImportRepositoryTests : IDisposable
         imports.Add(TestDatabase.NewImport("acme", start.AddMinutes(4))); // same time as another: the id breaks the tie
         foreach (var import in imports)
         {
-            await Repository.AddAsync(import, _ct);
+            await Repository.AddAsync(import, TestDatabase.Audit(import), _ct);
         }
 
-        await Repository.AddAsync(TestDatabase.NewImport("other"), _ct);
+        var other = TestDatabase.NewImport("other");
+        await Repository.AddAsync(other, TestDatabase.Audit(other), _ct);
 
         var first = await Repository.ListAsync("acme", null, 4, _ct);
         var last = first[^1];
@@ -59,7 +61,7 @@ public sealed class SqliteImportRepositoryTests : IDisposable
     public async Task StagesUsersAndFindsTheRowsOfKnownAddresses()
     {
         var import = TestDatabase.NewImport();
-        await Repository.AddAsync(import, _ct);
+        await Repository.AddAsync(import, TestDatabase.Audit(import), _ct);
         using var check = Repository.BeginCheck(import.ImportId);
 
         check.Stage([TestDatabase.User(2, "a@example.com"), TestDatabase.User(3, "b@example.com", valid: false)]);
@@ -72,12 +74,12 @@ public sealed class SqliteImportRepositoryTests : IDisposable
     public async Task CompletingACheckStoresCountsStateAndDiagnosticsInRowOrder()
     {
         var import = TestDatabase.NewImport();
-        await Repository.AddAsync(import, _ct);
+        await Repository.AddAsync(import, TestDatabase.Audit(import), _ct);
         using (var check = Repository.BeginCheck(import.ImportId))
         {
             check.AddDiagnostics([Diagnostic.ForRow(5, UserColumns.Email, DiagnosticCode.EmailInvalid, "bad", "x")]);
             check.AddDiagnostics([Diagnostic.ForRow(3, UserColumns.FirstName, DiagnosticCode.FirstNameMissing, "missing", "")]);
-            check.Complete(new CheckResult([], 4, 2, 2), Now);
+            check.Complete(new CheckResult([], 4, 2, 2), Now, TestDatabase.Audited(AuditAction.Checked));
         }
 
         var stored = await Repository.FindAsync(import.ImportId, _ct);
@@ -92,11 +94,11 @@ public sealed class SqliteImportRepositoryTests : IDisposable
     public async Task PagesRowDiagnosticsFromACursor()
     {
         var import = TestDatabase.NewImport();
-        await Repository.AddAsync(import, _ct);
+        await Repository.AddAsync(import, TestDatabase.Audit(import), _ct);
         using (var check = Repository.BeginCheck(import.ImportId))
         {
             check.AddDiagnostics(Enumerable.Range(2, 10).Select(row => Diagnostic.ForRow(row, UserColumns.Email, DiagnosticCode.EmailMissing, "m", "")).ToList());
-            check.Complete(new CheckResult([], 10, 0, 10), Now);
+            check.Complete(new CheckResult([], 10, 0, 10), Now, TestDatabase.Audited(AuditAction.Checked));
         }
 
         var first = await Repository.ListRowDiagnosticsAsync(import.ImportId, null, 4, _ct);
@@ -110,7 +112,7 @@ public sealed class SqliteImportRepositoryTests : IDisposable
     public async Task DisposingACheckWithoutCompletingItLeavesNothingBehind()
     {
         var import = TestDatabase.NewImport();
-        await Repository.AddAsync(import, _ct);
+        await Repository.AddAsync(import, TestDatabase.Audit(import), _ct);
         using (var check = Repository.BeginCheck(import.ImportId))
         {
             check.Stage([TestDatabase.User(2, "a@example.com")]);
@@ -127,12 +129,12 @@ public sealed class SqliteImportRepositoryTests : IDisposable
     public async Task RejectingDiscardsStagedRowsAndKeepsOnlyTheFileDiagnostics()
     {
         var import = TestDatabase.NewImport();
-        await Repository.AddAsync(import, _ct);
+        await Repository.AddAsync(import, TestDatabase.Audit(import), _ct);
         using (var check = Repository.BeginCheck(import.ImportId))
         {
             check.Stage([TestDatabase.User(2, "a@example.com")]);
             check.AddDiagnostics([Diagnostic.ForRow(2, UserColumns.Email, DiagnosticCode.FormulaPrefix, "w", "")]);
-            check.Reject([Diagnostic.ForFile(DiagnosticCode.TooManyRows, "too many")], Now);
+            check.Reject([Diagnostic.ForFile(DiagnosticCode.TooManyRows, "too many")], Now, TestDatabase.Audited(AuditAction.Rejected));
         }
 
         var stored = await Repository.FindAsync(import.ImportId, _ct);
@@ -152,7 +154,7 @@ public sealed class SqliteImportRepositoryTests : IDisposable
         using (var apply = Repository.BeginApply(import.ImportId))
         {
             invited = apply.InviteValidUsers(["projects.view", "models.train"], Now, Now.AddDays(7));
-            apply.Complete(apply.Import! with { State = ImportState.Applied, InvitedCount = invited });
+            apply.Complete(apply.Import! with { State = ImportState.Applied, InvitedCount = invited }, TestDatabase.Audit(apply.Import!, AuditAction.Applied));
         }
 
         using var connection = _db.Database.Open();
@@ -203,31 +205,83 @@ public sealed class SqliteImportRepositoryTests : IDisposable
     }
 
     [Fact]
-    public async Task DeletingAnImportRemovesItsStagedRowsAndDiagnosticsButKeepsItsInvitations()
+    public async Task DeletingAnImportRemovesItsStagedRowsAndDiagnosticsAndRecordsIt()
     {
         var import = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com"));
         using (var check = Repository.BeginCheck(import.ImportId))
         {
             check.AddDiagnostics([Diagnostic.ForRow(2, UserColumns.Email, DiagnosticCode.FormulaPrefix, "w", "")]);
+            check.Complete(new CheckResult([], 1, 1, 0), Now, TestDatabase.Audited(AuditAction.Checked));
         }
 
-        await ApplyAsync(import);
-
-        Assert.True(await Repository.DeleteAsync(import.ImportId, _ct));
-        Assert.False(await Repository.DeleteAsync(import.ImportId, _ct));
+        Assert.True(await Repository.DeleteAsync(import.ImportId, TestDatabase.Audit(import, AuditAction.Deleted), _ct));
+        Assert.False(await Repository.DeleteAsync(import.ImportId, TestDatabase.Audit(import, AuditAction.Deleted), _ct));
 
         using var connection = _db.Database.Open();
         Assert.Null(await Repository.FindAsync(import.ImportId, _ct));
         Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM staged_users"));
         Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM diagnostics"));
-        Assert.Equal(1, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM invitations"));
+        Assert.Equal(1, connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM audit_events WHERE action = {(int)AuditAction.Deleted}"));
+    }
+
+    [Fact]
+    public async Task ApplyingDropsTheStagedRowsAndDeletingTheImportKeepsItsInvitations()
+    {
+        var import = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com"), TestDatabase.User(3, "b@example.com"));
+        await ApplyAsync(import);
+
+        using var connection = _db.Database.Open();
+        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM staged_users"));
+        Assert.True(await Repository.DeleteAsync(import.ImportId, TestDatabase.Audit(import, AuditAction.Deleted), _ct));
+        Assert.Equal(2, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM invitations"));
+    }
+
+    [Fact]
+    public async Task RecordsTheAuditEntryWithEachChangeAndNoneForARolledBackCheck()
+    {
+        var import = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com"));
+        var abandoned = TestDatabase.NewImport();
+        await Repository.AddAsync(abandoned, TestDatabase.Audit(abandoned), _ct);
+        using (var check = Repository.BeginCheck(abandoned.ImportId))
+        {
+            check.Stage([TestDatabase.User(2, "b@example.com")]);
+        }
+
+        await ApplyAsync(import);
+        var events = await new SqliteAuditLog(_db.Database).ListAsync("acme", null, 10, _ct);
+
+        Assert.Equal(
+            [(AuditAction.Applied, import.ImportId), (AuditAction.Uploaded, abandoned.ImportId), (AuditAction.Checked, import.ImportId), (AuditAction.Uploaded, import.ImportId)],
+            events.Select(e => (e.Action, e.ImportId)));
+        Assert.Equal((1, 1, "tester"), (events[2].TotalRows, events[2].ValidRows, events[2].Actor));
+        Assert.Empty(await new SqliteAuditLog(_db.Database).ListAsync("globex", null, 10, _ct));
+    }
+
+    [Fact]
+    public async Task ListsImportsNeverAppliedCreatedBeforeACutoffOldestFirst()
+    {
+        var start = DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_000_000);
+        var old = TestDatabase.NewImport("acme", start);
+        var older = TestDatabase.NewImport("globex", start.AddDays(-1));
+        var recent = TestDatabase.NewImport("acme", start.AddDays(5));
+        foreach (var i in new[] { old, older, recent })
+        {
+            await Repository.AddAsync(i, TestDatabase.Audit(i), _ct);
+        }
+
+        var applied = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com"));
+        await ApplyAsync(applied);
+
+        var expired = await Repository.ListUnappliedBeforeAsync(start.AddDays(1), 10, _ct);
+
+        Assert.Equal([older.ImportId, old.ImportId], expired.Select(i => i.ImportId));
     }
 
     private Task<int> ApplyAsync(ImportRecord import)
     {
         using var apply = Repository.BeginApply(import.ImportId);
         var invited = apply.InviteValidUsers(["projects.view"], Now, Now.AddDays(7));
-        apply.Complete(apply.Import! with { State = ImportState.Applied, InvitedCount = invited });
+        apply.Complete(apply.Import! with { State = ImportState.Applied, InvitedCount = invited }, TestDatabase.Audit(apply.Import!, AuditAction.Applied));
         return Task.FromResult(invited);
     }
 }

@@ -1,3 +1,5 @@
+using BulkInvite.Core.Access;
+using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Checking;
 using BulkInvite.Core.Importing;
 using BulkInvite.Core.Reading;
@@ -46,6 +48,14 @@ public sealed class TestDatabase : IDisposable
         };
     }
 
+    public static readonly Caller Tester = new("tester", "acme", new HashSet<string> { "organization.admin" });
+
+    /// <summary>The audit entry a test records with a change.</summary>
+    public static AuditEvent Audit(ImportRecord import, AuditAction action = AuditAction.Uploaded) =>
+        AuditEvents.For(import, Tester, action, import.UpdateTime);
+
+    public static Func<ImportRecord, AuditEvent> Audited(AuditAction action) => import => Audit(import, action);
+
     public static StagedUser User(int row, string email, bool valid = true) =>
         new(row, email, email.ToLowerInvariant(), "First", "Last", null, valid);
 
@@ -53,12 +63,12 @@ public sealed class TestDatabase : IDisposable
     public async Task<ImportRecord> AddCheckedImportAsync(string organizationId, params StagedUser[] users)
     {
         var import = NewImport(organizationId);
-        await Repository.AddAsync(import, CancellationToken.None);
+        await Repository.AddAsync(import, Audit(import), CancellationToken.None);
         using var check = Repository.BeginCheck(import.ImportId);
         check.Stage(users);
         check.AddAlreadyInvitedWarnings("already invited");
         var valid = users.Count(u => u.IsValid);
-        return check.Complete(new CheckResult([], users.Length, valid, users.Length - valid), import.CreateTime);
+        return check.Complete(new CheckResult([], users.Length, valid, users.Length - valid), import.CreateTime, Audited(AuditAction.Checked));
     }
 
     public void Dispose()

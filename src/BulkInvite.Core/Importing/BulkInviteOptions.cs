@@ -20,6 +20,18 @@ public sealed class BulkInviteOptions
     /// <summary>How long an invitation stays valid.</summary>
     public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>The most uploads one organization may have in progress at once (RESOURCE_EXHAUSTED beyond).</summary>
+    public int MaxConcurrentUploadsPerOrganization { get; set; } = 4;
+
+    /// <summary>An upload stream that sends nothing for this long is cancelled and keeps nothing.</summary>
+    public TimeSpan UploadIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Imports never applied are deleted, with their file and staged rows, this long after their upload.</summary>
+    public TimeSpan ImportRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often the retention purge looks for such imports.</summary>
+    public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The permissions ApplyPermissions accepts; empty means <see cref="PermissionCatalog.Defaults"/>.</summary>
     public List<PermissionDefinition> Permissions { get; init; } = [];
 }

@@ -55,3 +55,18 @@ public sealed class LimitExceededException(string subject, string message)
 {
     public string Subject { get; } = subject;
 }
+
+/// <summary>The caller is authenticated but may not do this (PERMISSION_DENIED).</summary>
+/// <param name="missingPermissions">The permissions the caller would need and lacks; empty when the problem is not one of permissions.</param>
+public sealed class PermissionDeniedException(IReadOnlyList<string> missingPermissions, string message)
+    : BulkInviteException(message)
+{
+    public IReadOnlyList<string> MissingPermissions { get; } = missingPermissions;
+}
+
+/// <summary>An upload sent nothing for too long; it was abandoned and nothing was kept (DEADLINE_EXCEEDED).</summary>
+public sealed class UploadIdleException(TimeSpan idle)
+    : BulkInviteException($"The upload sent nothing for {idle.TotalSeconds:0} s, so it was cancelled and nothing was kept. Upload the file again.")
+{
+    public TimeSpan Idle { get; } = idle;
+}

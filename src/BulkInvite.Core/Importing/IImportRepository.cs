@@ -1,3 +1,4 @@
+using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Checking;
 
 namespace BulkInvite.Core.Importing;
@@ -14,15 +15,22 @@ public sealed record StoredDiagnostic(Diagnostic Diagnostic, long Sequence);
 /// <summary>Imports, their staged users and diagnostics, and the invitations they create.</summary>
 public interface IImportRepository
 {
-    Task AddAsync(ImportRecord import, CancellationToken cancellationToken);
+    /// <summary>Stores a new import and its audit entry, together.</summary>
+    Task AddAsync(ImportRecord import, AuditEvent audit, CancellationToken cancellationToken);
 
     Task<ImportRecord?> FindAsync(string importId, CancellationToken cancellationToken);
 
     /// <summary>An organization's imports, newest first, after the cursor.</summary>
     Task<IReadOnlyList<ImportRecord>> ListAsync(string organizationId, ImportCursor? after, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Deletes an import, its staged users and diagnostics; its invitations stay. False when it did not exist.</summary>
-    Task<bool> DeleteAsync(string importId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Deletes an import, its staged users and diagnostics, and records the audit entry, together;
+    /// its invitations stay. False when it did not exist (any more).
+    /// </summary>
+    Task<bool> DeleteAsync(string importId, AuditEvent audit, CancellationToken cancellationToken);
+
+    /// <summary>Imports never applied that were created before the cutoff, oldest first: what the retention purge deletes.</summary>
+    Task<IReadOnlyList<ImportRecord>> ListUnappliedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Diagnostic>> ListFileDiagnosticsAsync(string importId, CancellationToken cancellationToken);
 
@@ -48,11 +56,11 @@ public interface ICheckTransaction : ICheckSink, IDisposable
     /// <summary>Adds a warning to every valid staged row whose address has a pending invitation in the organization.</summary>
     void AddAlreadyInvitedWarnings(string message);
 
-    /// <summary>Stores the counts, marks the import CHECKED and commits.</summary>
-    ImportRecord Complete(CheckResult result, DateTimeOffset now);
+    /// <summary>Stores the counts, marks the import CHECKED, records the audit entry made from the result, and commits.</summary>
+    ImportRecord Complete(CheckResult result, DateTimeOffset now, Func<ImportRecord, AuditEvent> audit);
 
-    /// <summary>Discards anything staged, stores the file diagnostics, marks the import REJECTED and commits.</summary>
-    ImportRecord Reject(IReadOnlyList<Diagnostic> fileDiagnostics, DateTimeOffset now);
+    /// <summary>Discards anything staged, stores the file diagnostics, marks the import REJECTED, records the audit entry, and commits.</summary>
+    ImportRecord Reject(IReadOnlyList<Diagnostic> fileDiagnostics, DateTimeOffset now, Func<ImportRecord, AuditEvent> audit);
 }
 
 /// <summary>An apply in progress; disposing it without <see cref="Complete"/> rolls back.</summary>
@@ -66,8 +74,8 @@ public interface IApplyTransaction : IDisposable
     /// </summary>
     int InviteValidUsers(IReadOnlyList<string> permissions, DateTimeOffset now, DateTimeOffset expireTime);
 
-    /// <summary>Saves the applied import and commits.</summary>
-    ImportRecord Complete(ImportRecord applied);
+    /// <summary>Saves the applied import, deletes its staged users (personal data no longer needed), records the audit entry, and commits.</summary>
+    ImportRecord Complete(ImportRecord applied, AuditEvent audit);
 }
 
 /// <summary>The uploaded files, stored under their import id.</summary>

@@ -1,3 +1,5 @@
+using BulkInvite.Core.Access;
+using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Checking;
 using BulkInvite.Core.Reading;
 
@@ -19,19 +21,21 @@ public sealed class ImportChecker(IImportRepository imports, IUploadStore files,
     public const string AlreadyInvitedMessage =
         "This address already has a pending invitation in the organization; it will be skipped when permissions are applied.";
 
-    public async Task<CheckReport> CheckAsync(string importId, int pageSize, string? pageToken, CancellationToken cancellationToken)
+    public async Task<CheckReport> CheckAsync(Caller caller, string importId, int pageSize, string? pageToken, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(caller);
+        AccessRules.RequireInviter(caller);
         ImportIds.Require(importId);
         var limit = PageToken.PageSize(pageSize);
         var after = PageToken.Decode(pageToken, importId, 2) is [var row, var sequence]
             ? new DiagnosticCursor((int)PageToken.ParseNumber(row), PageToken.ParseNumber(sequence))
             : null;
 
-        var import = await imports.FindAsync(importId, cancellationToken) ?? throw new ImportNotFoundException(importId);
+        var import = (await imports.FindAsync(importId, cancellationToken)).VisibleTo(caller, importId);
         if (import.State == ImportState.Uploaded)
         {
             // The parsers are synchronous; keep the request thread free while a large file is read.
-            import = await Task.Run(() => RunCheck(importId, cancellationToken), cancellationToken);
+            import = await Task.Run(() => RunCheck(caller, importId, cancellationToken), cancellationToken);
         }
 
         var fileDiagnostics = await imports.ListFileDiagnosticsAsync(importId, cancellationToken);
@@ -42,10 +46,10 @@ public sealed class ImportChecker(IImportRepository imports, IUploadStore files,
         return new CheckReport(import, fileDiagnostics, page.Take(limit).Select(d => d.Diagnostic).ToList(), next);
     }
 
-    private ImportRecord RunCheck(string importId, CancellationToken cancellationToken)
+    private ImportRecord RunCheck(Caller caller, string importId, CancellationToken cancellationToken)
     {
         using var transaction = imports.BeginCheck(importId);
-        var import = transaction.Import ?? throw new ImportNotFoundException(importId);
+        var import = transaction.Import.VisibleTo(caller, importId);
         if (import.State != ImportState.Uploaded)
         {
             return import; // another call checked it while this one waited for the transaction
@@ -55,7 +59,7 @@ public sealed class ImportChecker(IImportRepository imports, IUploadStore files,
         var detection = FileFormatDetector.Detect(file);
         if (detection.Problem is { } problem)
         {
-            return transaction.Reject([problem], clock.Now());
+            return Reject(transaction, caller, [problem]);
         }
 
         CheckResult result;
@@ -71,10 +75,17 @@ public sealed class ImportChecker(IImportRepository imports, IUploadStore files,
 
         if (result.IsRejected)
         {
-            return transaction.Reject(result.FileDiagnostics, clock.Now());
+            return Reject(transaction, caller, result.FileDiagnostics);
         }
 
         transaction.AddAlreadyInvitedWarnings(AlreadyInvitedMessage);
-        return transaction.Complete(result, clock.Now());
+        var now = clock.Now();
+        return transaction.Complete(result, now, checkedImport => AuditEvents.For(checkedImport, caller, AuditAction.Checked, now));
+    }
+
+    private ImportRecord Reject(ICheckTransaction transaction, Caller caller, IReadOnlyList<Diagnostic> fileDiagnostics)
+    {
+        var now = clock.Now();
+        return transaction.Reject(fileDiagnostics, now, rejected => AuditEvents.For(rejected, caller, AuditAction.Rejected, now));
     }
 }

@@ -1,19 +1,22 @@
+using BulkInvite.Core.Access;
+using BulkInvite.Core.Auditing;
+
 namespace BulkInvite.Core.Importing;
 
-/// <summary>Reads and deletes imports: GetImport, ListImports, DeleteImport.</summary>
-public sealed class ImportQueries(IImportRepository imports, IUploadStore files)
+/// <summary>Reads and deletes imports (GetImport, ListImports, DeleteImport) and reads the audit trail, as the caller may.</summary>
+public sealed class ImportQueries(IImportRepository imports, IUploadStore files, IAuditLog audit, TimeProvider clock)
 {
-    public async Task<ImportRecord> GetAsync(string importId, CancellationToken cancellationToken) =>
-        await imports.FindAsync(ImportIds.Require(importId), cancellationToken) ?? throw new ImportNotFoundException(importId);
+    public async Task<ImportRecord> GetAsync(Caller caller, string importId, CancellationToken cancellationToken)
+    {
+        AccessRules.RequireInviter(caller);
+        return (await imports.FindAsync(ImportIds.Require(importId), cancellationToken)).VisibleTo(caller, importId);
+    }
 
     public async Task<(IReadOnlyList<ImportRecord> Imports, string NextPageToken)> ListAsync(
-        string organizationId, int pageSize, string? pageToken, CancellationToken cancellationToken)
+        Caller caller, string organizationId, int pageSize, string? pageToken, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(organizationId))
-        {
-            throw new InvalidRequestException("organization_id", "organization_id is required.");
-        }
-
+        AccessRules.RequireInviter(caller);
+        RequireOrganization(caller, organizationId);
         var limit = PageToken.PageSize(pageSize);
         var after = PageToken.Decode(pageToken, organizationId, 2) is [var time, var id]
             ? new ImportCursor(DateTimeOffset.FromUnixTimeMilliseconds(PageToken.ParseNumber(time)), id)
@@ -24,13 +27,37 @@ public sealed class ImportQueries(IImportRepository imports, IUploadStore files)
         return (page.Take(limit).ToList(), next);
     }
 
-    public async Task DeleteAsync(string importId, CancellationToken cancellationToken)
+    public async Task DeleteAsync(Caller caller, string importId, CancellationToken cancellationToken)
     {
-        if (!await imports.DeleteAsync(ImportIds.Require(importId), cancellationToken))
+        var import = await GetAsync(caller, importId, cancellationToken);
+        if (!await imports.DeleteAsync(importId, AuditEvents.For(import, caller, AuditAction.Deleted, clock.Now()), cancellationToken))
         {
             throw new ImportNotFoundException(importId);
         }
 
         files.Delete(importId);
+    }
+
+    /// <summary>The organization's audit trail, newest first; organization admins only.</summary>
+    public async Task<(IReadOnlyList<AuditEvent> Events, string NextPageToken)> ListAuditEventsAsync(
+        Caller caller, string organizationId, int pageSize, string? pageToken, CancellationToken cancellationToken)
+    {
+        AccessRules.RequireAdmin(caller);
+        RequireOrganization(caller, organizationId);
+        var limit = PageToken.PageSize(pageSize);
+        var after = PageToken.Decode(pageToken, "audit:" + organizationId, 1) is [var id] ? new AuditCursor(PageToken.ParseNumber(id)) : null;
+        var page = await audit.ListAsync(organizationId, after, limit + 1, cancellationToken);
+        var next = page.Count > limit ? PageToken.Encode("audit:" + organizationId, PageToken.Format(page[limit - 1].EventId)) : "";
+        return (page.Take(limit).ToList(), next);
+    }
+
+    private static void RequireOrganization(Caller caller, string organizationId)
+    {
+        if (string.IsNullOrWhiteSpace(organizationId))
+        {
+            throw new InvalidRequestException("organization_id", "organization_id is required.");
+        }
+
+        AccessRules.RequireOwnOrganization(caller, organizationId, "organization_id");
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using BulkInvite.Core.Access;
+using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Reading;
 
 namespace BulkInvite.Core.Importing;
@@ -8,14 +10,18 @@ namespace BulkInvite.Core.Importing;
 public sealed record UploadMetadata(string OrganizationId, string FileName, long SizeBytes, string Sha256);
 
 /// <summary>Starts uploads (section 5 of the contract): validates the metadata and opens a session that streams to storage.</summary>
-public sealed class ImportUploader(IImportRepository imports, IUploadStore files, BulkInviteOptions options, TimeProvider clock)
+public sealed class ImportUploader(IImportRepository imports, IUploadStore files, UploadSlots slots, BulkInviteOptions options, TimeProvider clock)
 {
     public const int MaxFileNameLength = 255;
     public const int MaxOrganizationIdLength = 128;
 
-    /// <summary>Validates the metadata and opens a session; nothing is stored until the session completes.</summary>
-    public UploadSession Begin(UploadMetadata metadata)
+    /// <summary>
+    /// Validates the metadata and the caller's right to invite into the organization, takes one of
+    /// the organization's upload slots and opens a session; nothing is stored until it completes.
+    /// </summary>
+    public UploadSession Begin(Caller caller, UploadMetadata metadata)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(metadata);
         var violations = new List<FieldViolation>();
         if (string.IsNullOrWhiteSpace(metadata.OrganizationId))
@@ -51,13 +57,24 @@ public sealed class ImportUploader(IImportRepository imports, IUploadStore files
             throw new InvalidRequestException(violations);
         }
 
+        AccessRules.RequireInviter(caller);
+        AccessRules.RequireOwnOrganization(caller, metadata.OrganizationId, "metadata.organization_id");
         if (metadata.SizeBytes > options.MaxUploadBytes)
         {
             throw UploadTooLarge();
         }
 
-        var importId = ImportIds.New();
-        return new UploadSession(this, importId, metadata, files.Create(importId));
+        var slot = slots.Acquire(caller.OrganizationId);
+        try
+        {
+            var importId = ImportIds.New();
+            return new UploadSession(this, caller, importId, metadata, files.Create(importId), slot);
+        }
+        catch
+        {
+            slot.Dispose();
+            throw;
+        }
     }
 
     internal LimitExceededException UploadTooLarge() =>
@@ -65,7 +82,7 @@ public sealed class ImportUploader(IImportRepository imports, IUploadStore files
 
     internal long MaxUploadBytes => options.MaxUploadBytes;
 
-    internal async Task<ImportRecord> StoreAsync(string importId, UploadMetadata metadata, IUploadTarget target, long size, string sha256, CancellationToken cancellationToken)
+    internal async Task<ImportRecord> StoreAsync(Caller caller, string importId, UploadMetadata metadata, IUploadTarget target, long size, string sha256, CancellationToken cancellationToken)
     {
         var format = FileFormatDetector.Detect(target.Stream).Format;
         await target.CommitAsync(cancellationToken);
@@ -84,7 +101,7 @@ public sealed class ImportUploader(IImportRepository imports, IUploadStore files
         };
         try
         {
-            await imports.AddAsync(import, CancellationToken.None);
+            await imports.AddAsync(import, AuditEvents.For(import, caller, AuditAction.Uploaded, now), CancellationToken.None);
         }
         catch
         {
@@ -103,15 +120,19 @@ public sealed class ImportUploader(IImportRepository imports, IUploadStore files
 public sealed class UploadSession : IAsyncDisposable
 {
     private readonly ImportUploader _uploader;
+    private readonly Caller _caller;
+    private readonly IDisposable _slot;
     private readonly UploadMetadata _metadata;
     private readonly IUploadTarget _target;
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly string _importId;
     private long _received;
 
-    internal UploadSession(ImportUploader uploader, string importId, UploadMetadata metadata, IUploadTarget target)
+    internal UploadSession(ImportUploader uploader, Caller caller, string importId, UploadMetadata metadata, IUploadTarget target, IDisposable slot)
     {
         _uploader = uploader;
+        _caller = caller;
+        _slot = slot;
         _importId = importId;
         _metadata = metadata;
         _target = target;
@@ -155,12 +176,13 @@ public sealed class UploadSession : IAsyncDisposable
         }
 
         await _target.Stream.FlushAsync(cancellationToken);
-        return await _uploader.StoreAsync(_importId, _metadata, _target, _received, sha256, cancellationToken);
+        return await _uploader.StoreAsync(_caller, _importId, _metadata, _target, _received, sha256, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
     {
         _hash.Dispose();
         await _target.DisposeAsync();
+        _slot.Dispose();
     }
 }

@@ -1,15 +1,24 @@
+using BulkInvite.Core.Access;
+using BulkInvite.Core.Auditing;
+
 namespace BulkInvite.Core.Importing;
 
 /// <summary>
 /// ApplyPermissions (section 4 of the contract): grants one set of permissions to every valid row
 /// of a CHECKED import and invites them, all or nothing, exactly once.
 /// </summary>
-public sealed class PermissionApplier(IImportRepository imports, PermissionCatalog catalog, BulkInviteOptions options, TimeProvider clock)
+public sealed class PermissionApplier(IImportRepository imports, IUploadStore files, PermissionCatalog catalog, BulkInviteOptions options, TimeProvider clock)
 {
     public const int MaxRequestIdLength = 128;
 
-    public async Task<ImportRecord> ApplyAsync(string importId, IReadOnlyList<string> permissions, string? requestId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies as the caller: they must be an inviter and may grant only permissions they hold, checked
+    /// here, at apply time, whatever they held when the file was uploaded.
+    /// </summary>
+    public async Task<ImportRecord> ApplyAsync(Caller caller, string importId, IReadOnlyList<string> permissions, string? requestId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(caller);
+        AccessRules.RequireInviter(caller);
         ImportIds.Require(importId);
         if (requestId?.Length > MaxRequestIdLength)
         {
@@ -17,15 +26,18 @@ public sealed class PermissionApplier(IImportRepository imports, PermissionCatal
         }
 
         var granted = catalog.Validate(permissions);
+        AccessRules.RequireGrantable(caller, granted);
         requestId = string.IsNullOrEmpty(requestId) ? null : requestId;
         // The transaction waits for other writers (a concurrent apply of the same import among them).
-        return await Task.Run(() => Apply(importId, granted, requestId), cancellationToken);
+        var applied = await Task.Run(() => Apply(caller, importId, granted, requestId), cancellationToken);
+        files.Delete(importId); // the file is not needed once applied: keep no personal data longer than that
+        return applied;
     }
 
-    private ImportRecord Apply(string importId, IReadOnlyList<string> granted, string? requestId)
+    private ImportRecord Apply(Caller caller, string importId, IReadOnlyList<string> granted, string? requestId)
     {
         using var transaction = imports.BeginApply(importId);
-        var import = transaction.Import ?? throw new ImportNotFoundException(importId);
+        var import = transaction.Import.VisibleTo(caller, importId);
         switch (import.State)
         {
             case ImportState.Applied when (requestId is not null && requestId == import.ApplyRequestId) || granted.SequenceEqual(import.Permissions):
@@ -41,7 +53,7 @@ public sealed class PermissionApplier(IImportRepository imports, PermissionCatal
 
         var now = clock.Now();
         var invited = transaction.InviteValidUsers(granted, now, now + options.InvitationLifetime);
-        return transaction.Complete(import with
+        var applied = import with
         {
             State = ImportState.Applied,
             InvitedCount = invited,
@@ -49,6 +61,7 @@ public sealed class PermissionApplier(IImportRepository imports, PermissionCatal
             Permissions = granted,
             ApplyRequestId = requestId,
             UpdateTime = now,
-        });
+        };
+        return transaction.Complete(applied, AuditEvents.For(applied, caller, AuditAction.Applied, now));
     }
 }

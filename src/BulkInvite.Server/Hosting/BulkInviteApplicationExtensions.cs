@@ -1,6 +1,6 @@
+using BulkInvite.Server.Security;
 using BulkInvite.Server.Services;
 using BulkInvite.Storage;
-
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace BulkInvite.Server.Hosting;
@@ -17,6 +17,17 @@ public static class BulkInviteApplicationExtensions
         return builder;
     }
 
+    /// <summary>Refuses to start without token keys, or with the public development key outside Development.</summary>
+    public static WebApplication RequireSafeTokenSettings(this WebApplication app)
+    {
+        if (TokenSettings.From(app.Configuration).Problem(app.Environment) is { } problem)
+        {
+            throw new InvalidOperationException("BulkInvite cannot start: " + problem);
+        }
+
+        return app;
+    }
+
     /// <summary>Creates or migrates the database and clears uploads a crash cut short, before the server takes calls.</summary>
     public static WebApplication PrepareBulkInviteStorage(this WebApplication app)
     {
@@ -25,12 +36,22 @@ public static class BulkInviteApplicationExtensions
         return app;
     }
 
-    /// <summary>Maps the BulkInvite service, gRPC server reflection and the grpc.health.v1 service.</summary>
+    /// <summary>
+    /// Maps the BulkInvite service (every call authenticated, rate limited per organization), the
+    /// grpc.health.v1 service (open, for load balancers) and, where enabled, server reflection.
+    /// </summary>
     public static WebApplication MapBulkInviteServices(this WebApplication app)
     {
-        app.MapGrpcService<UserImportGrpcService>();
-        app.MapGrpcReflectionService();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.MapGrpcService<UserImportGrpcService>().RequireAuthorization();
         app.MapGrpcHealthChecksService();
+        if (GrpcSettings.From(app.Configuration, app.Environment).EnableReflection)
+        {
+            app.MapGrpcReflectionService();
+        }
+
         return app;
     }
 }

@@ -1,4 +1,6 @@
+using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Importing;
+using BulkInvite.Server.Security;
 using BulkInvite.Storage;
 
 namespace BulkInvite.Server.Hosting;
@@ -14,19 +16,25 @@ public static class BulkInviteServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
 
         services.AddSingleton<PermissionCatalog>();
+        services.AddSingleton<UploadSlots>();
         services.AddSingleton<ImportUploader>();
         services.AddSingleton<ImportChecker>();
         services.AddSingleton<PermissionApplier>();
         services.AddSingleton<ImportQueries>();
+        services.AddSingleton<ImportRetention>();
+        services.AddHostedService<ImportRetentionService>();
 
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<IImportRepository, SqliteImportRepository>();
+        services.AddSingleton<IAuditLog, SqliteAuditLog>();
         services.AddSingleton<DiskUploadStore>();
         services.AddSingleton<IUploadStore>(sp => sp.GetRequiredService<DiskUploadStore>());
 
+        services.AddBulkInviteSecurity();
         services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>());
         services.AddOptions<Grpc.AspNetCore.Server.GrpcServiceOptions>()
-            .Configure<IHostEnvironment>((options, environment) => options.EnableDetailedErrors = environment.IsDevelopment());
+            .Configure<IConfiguration, IHostEnvironment>((options, configuration, environment) =>
+                options.EnableDetailedErrors = GrpcSettings.From(configuration, environment).EnableDetailedErrors);
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
@@ -35,9 +43,11 @@ public static class BulkInviteServiceCollectionExtensions
     private static BulkInviteOptions ReadOptions(IConfiguration configuration)
     {
         var options = configuration.GetSection(BulkInviteOptions.SectionName).Get<BulkInviteOptions>() ?? new BulkInviteOptions();
-        if (options.MaxUploadBytes <= 0 || options.MaxRows <= 0 || options.MaxCsvRecordBytes <= 0 || options.InvitationLifetime <= TimeSpan.Zero)
+        if (options.MaxUploadBytes <= 0 || options.MaxRows <= 0 || options.MaxCsvRecordBytes <= 0 || options.InvitationLifetime <= TimeSpan.Zero
+            || options.MaxConcurrentUploadsPerOrganization <= 0 || options.UploadIdleTimeout <= TimeSpan.Zero
+            || options.ImportRetention <= TimeSpan.Zero || options.RetentionSweepInterval <= TimeSpan.Zero)
         {
-            throw new InvalidOperationException("BulkInvite:MaxUploadBytes, MaxRows, MaxCsvRecordBytes and InvitationLifetime must be positive.");
+            throw new InvalidOperationException("The BulkInvite limits, lifetimes and intervals must be positive.");
         }
 
         return options;

@@ -67,11 +67,27 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
                 new PreconditionFailure { Violations = { new PreconditionFailure.Types.Violation { Type = e.ViolationType, Subject = $"imports/{e.ImportId}", Description = e.Message } } }),
             LimitExceededException e => Status(Code.ResourceExhausted, e.Message, "LIMIT_EXCEEDED",
                 new QuotaFailure { Violations = { new QuotaFailure.Types.Violation { Subject = e.Subject, Description = e.Message } } }),
+            PermissionDeniedException e => PermissionDenied(e),
+            UploadIdleException e => Status(Code.DeadlineExceeded, e.Message, "UPLOAD_IDLE", null),
             OperationCanceledException when context.CancellationToken.IsCancellationRequested =>
                 Status(Code.Cancelled, "The call was cancelled.", "CANCELLED", null),
             _ => Unexpected(exception, context),
         };
         return status.ToRpcException();
+    }
+
+    // ErrorInfo carries the permissions the caller lacks, comma-separated, for programs to read.
+    private static Status PermissionDenied(PermissionDeniedException e)
+    {
+        var status = Status(Code.PermissionDenied, e.Message, "PERMISSION_DENIED", null);
+        var info = status.Details[0].Unpack<ErrorInfo>();
+        if (e.MissingPermissions.Count > 0)
+        {
+            info.Metadata["missing_permissions"] = string.Join(",", e.MissingPermissions);
+        }
+
+        status.Details[0] = Any.Pack(info);
+        return status;
     }
 
     private Status Unexpected(Exception exception, ServerCallContext context)

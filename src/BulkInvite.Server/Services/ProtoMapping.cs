@@ -1,3 +1,4 @@
+using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Checking;
 using BulkInvite.Core.Importing;
 using Google.Protobuf.WellKnownTypes;
@@ -34,6 +35,23 @@ internal static class ProtoMapping
         Severity = (V1.Severity)diagnostic.Severity,
         Message = diagnostic.Message,
         Value = diagnostic.Value,
+    };
+
+    public static V1.AuditEvent ToProto(this AuditEvent audit) => new()
+    {
+        EventId = audit.EventId,
+        Time = Timestamp.FromDateTimeOffset(audit.Time),
+        OrganizationId = audit.OrganizationId,
+        Actor = audit.Actor,
+        Action = (V1.AuditAction)audit.Action,
+        ImportId = audit.ImportId,
+        FileName = audit.FileName,
+        Permissions = { audit.Permissions },
+        TotalRows = audit.TotalRows,
+        ValidRows = audit.ValidRows,
+        InvalidRows = audit.InvalidRows,
+        InvitedCount = audit.InvitedCount,
+        SkippedCount = audit.SkippedCount,
     };
 
     public static V1.CheckImportResponse ToProto(this CheckReport report) => new()

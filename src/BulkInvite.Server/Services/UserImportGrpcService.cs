@@ -1,5 +1,6 @@
 using BulkInvite.Core.Importing;
 using BulkInvite.Core.Samples;
+using BulkInvite.Server.Security;
 using BulkInvite.V1;
 using Google.Protobuf;
 using Grpc.Core;
@@ -16,21 +17,22 @@ internal sealed class UserImportGrpcService(
     ImportChecker checker,
     PermissionApplier applier,
     ImportQueries queries,
-    PermissionCatalog catalog) : UserImportService.UserImportServiceBase
+    PermissionCatalog catalog,
+    BulkInviteOptions options) : UserImportService.UserImportServiceBase
 {
     private const int SampleChunkBytes = 64 * 1024;
 
     public override async Task<UploadImportFileResponse> UploadImportFile(IAsyncStreamReader<UploadImportFileRequest> requestStream, ServerCallContext context)
     {
         var cancellationToken = context.CancellationToken;
-        if (!await requestStream.MoveNext(cancellationToken) || requestStream.Current.ContentCase != UploadImportFileRequest.ContentOneofCase.Metadata)
+        if (!await NextAsync(requestStream, cancellationToken) || requestStream.Current.ContentCase != UploadImportFileRequest.ContentOneofCase.Metadata)
         {
             throw new InvalidRequestException("metadata", "The first message of the stream must carry the metadata.");
         }
 
         var metadata = requestStream.Current.Metadata;
-        await using var session = uploader.Begin(new UploadMetadata(metadata.OrganizationId, metadata.FileName, metadata.SizeBytes, metadata.Sha256));
-        while (await requestStream.MoveNext(cancellationToken))
+        await using var session = uploader.Begin(context.GetCaller(), new UploadMetadata(metadata.OrganizationId, metadata.FileName, metadata.SizeBytes, metadata.Sha256));
+        while (await NextAsync(requestStream, cancellationToken))
         {
             if (requestStream.Current.ContentCase != UploadImportFileRequest.ContentOneofCase.Chunk)
             {
@@ -44,27 +46,42 @@ internal sealed class UserImportGrpcService(
         return new UploadImportFileResponse { Import = import.ToProto() };
     }
 
+    /// <summary>The next message, or UploadIdleException when the client sends nothing for the idle timeout.</summary>
+    private async Task<bool> NextAsync(IAsyncStreamReader<UploadImportFileRequest> requestStream, CancellationToken cancellationToken)
+    {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        idle.CancelAfter(options.UploadIdleTimeout);
+        try
+        {
+            return await requestStream.MoveNext(idle.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException && idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new UploadIdleException(options.UploadIdleTimeout);
+        }
+    }
+
     public override async Task<CheckImportResponse> CheckImport(CheckImportRequest request, ServerCallContext context) =>
-        (await checker.CheckAsync(request.ImportId, request.PageSize, request.PageToken, context.CancellationToken)).ToProto();
+        (await checker.CheckAsync(context.GetCaller(), request.ImportId, request.PageSize, request.PageToken, context.CancellationToken)).ToProto();
 
     public override async Task<ApplyPermissionsResponse> ApplyPermissions(ApplyPermissionsRequest request, ServerCallContext context)
     {
-        var import = await applier.ApplyAsync(request.ImportId, request.Permissions, request.RequestId, context.CancellationToken);
+        var import = await applier.ApplyAsync(context.GetCaller(), request.ImportId, request.Permissions, request.RequestId, context.CancellationToken);
         return new ApplyPermissionsResponse { InvitedCount = import.InvitedCount, SkippedCount = import.SkippedCount, Import = import.ToProto() };
     }
 
     public override async Task<Import> GetImport(GetImportRequest request, ServerCallContext context) =>
-        (await queries.GetAsync(request.ImportId, context.CancellationToken)).ToProto();
+        (await queries.GetAsync(context.GetCaller(), request.ImportId, context.CancellationToken)).ToProto();
 
     public override async Task<ListImportsResponse> ListImports(ListImportsRequest request, ServerCallContext context)
     {
-        var (imports, next) = await queries.ListAsync(request.OrganizationId, request.PageSize, request.PageToken, context.CancellationToken);
+        var (imports, next) = await queries.ListAsync(context.GetCaller(), request.OrganizationId, request.PageSize, request.PageToken, context.CancellationToken);
         return new ListImportsResponse { Imports = { imports.Select(i => i.ToProto()) }, NextPageToken = next };
     }
 
     public override async Task<DeleteImportResponse> DeleteImport(DeleteImportRequest request, ServerCallContext context)
     {
-        await queries.DeleteAsync(request.ImportId, context.CancellationToken);
+        await queries.DeleteAsync(context.GetCaller(), request.ImportId, context.CancellationToken);
         return new DeleteImportResponse();
     }
 
@@ -88,6 +105,12 @@ internal sealed class UserImportGrpcService(
                 Chunk = ByteString.CopyFrom(chunk.Span),
             }, context.CancellationToken);
         }
+    }
+
+    public override async Task<ListAuditEventsResponse> ListAuditEvents(ListAuditEventsRequest request, ServerCallContext context)
+    {
+        var (events, next) = await queries.ListAuditEventsAsync(context.GetCaller(), request.OrganizationId, request.PageSize, request.PageToken, context.CancellationToken);
+        return new ListAuditEventsResponse { Events = { events.Select(e => e.ToProto()) }, NextPageToken = next };
     }
 
     public override Task<ListPermissionsResponse> ListPermissions(ListPermissionsRequest request, ServerCallContext context) =>

@@ -1,3 +1,4 @@
+using BulkInvite.Server.Security;
 using BulkInvite.V1;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
@@ -33,9 +34,22 @@ public sealed class BulkInviteServer : WebApplicationFactory<Program>
 
     public string UploadsFolder => Path.Combine(Folder, "uploads");
 
+    /// <summary>A client acting as an admin of <see cref="Calls.Organization"/>.</summary>
     public UserImportService.UserImportServiceClient Client => new(Channel);
 
-    public GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+    public GrpcChannel Channel => _channel ??= ChannelWith(Tokens.Admin(Calls.Organization));
+
+    /// <summary>A client of the same server sending another token (or none, with null).</summary>
+    public UserImportService.UserImportServiceClient ClientWith(string? token) => new(ChannelWith(token));
+
+    /// <summary>A client acting as an admin of another organization.</summary>
+    public UserImportService.UserImportServiceClient ClientFor(string organizationId) => ClientWith(Tokens.Admin(organizationId));
+
+    public GrpcChannel ChannelWith(string? token) => GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
+    {
+        HttpHandler = new BearerTokenHandler(token) { InnerHandler = Server.CreateHandler() },
+        DisposeHttpClient = true,
+    });
 
     public static string NewFolder() => Path.Combine(Path.GetTempPath(), "bulkinvite-tests", Guid.NewGuid().ToString("N"));
 

@@ -11,36 +11,81 @@ namespace BulkInvite.Server.Tests.Infrastructure;
 /// <summary>
 /// The server as users start it: `dotnet BulkInvite.Server.dll --urls http://127.0.0.1:PORT` in its own
 /// process and working directory (so its database is `data/bulkinvite.db` there), ready once the
-/// grpc.health.v1 service answers SERVING.
+/// grpc.health.v1 service answers SERVING. It runs in Production with a signing key of its own
+/// (<see cref="SigningKey"/>) unless the environment given says otherwise.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly Func<HttpMessageHandler> _transport;
 
-    private ServerProcess(string workingDirectory, int port, IReadOnlyDictionary<string, string> environment)
+    private ServerProcess(string workingDirectory, string scheme, IReadOnlyDictionary<string, string> environment, Func<HttpMessageHandler>? transport)
     {
         WorkingDirectory = workingDirectory;
-        Address = $"http://127.0.0.1:{port}";
+        Address = $"{scheme}://127.0.0.1:{FreePort()}";
+        _transport = transport ?? (() => new SocketsHttpHandler());
+        _process = Process.Start(StartInfo(workingDirectory, environment, "--urls", Address))
+            ?? throw new InvalidOperationException("The server process did not start.");
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        Channel = ChannelWith(Token("acme", "organization.admin"));
+    }
+
+    /// <summary>A secret of this test run: the key the process trusts in Production.</summary>
+    public static string SigningKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>A token the process accepts (when it runs with <see cref="SigningKey"/>).</summary>
+    public static string Token(string organizationId, params string[] permissions) =>
+        Tokens.For(organizationId, permissions, settings: new BulkInvite.Server.Security.TokenSettings { SigningKey = SigningKey });
+
+    /// <summary>A channel to the process sending the token (or none, with null).</summary>
+    public GrpcChannel ChannelWith(string? token) =>
+        GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = new BearerTokenHandler(token) { InnerHandler = _transport() }, DisposeHttpClient = true });
+
+    /// <summary>Runs the server's dll with other arguments (a command such as `token`, or a start that must fail) to its end.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
+        string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        Directory.CreateDirectory(workingDirectory);
+        var start = StartInfo(workingDirectory, environment, arguments);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("The server process did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>
+    /// `dotnet BulkInvite.Server.dll ARGS` in Production with this run's signing key, unless the
+    /// environment says otherwise. The content root is where appsettings*.json are; the working
+    /// directory keeps the database.
+    /// </summary>
+    private static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            ArgumentList = { DllPath, "--urls", Address },
+            ArgumentList = { DllPath },
         };
+        foreach (var argument in arguments.Append("--contentRoot").Append(AppContext.BaseDirectory))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Authentication__SigningKey"] = SigningKey;
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
         }
 
-        _process = Process.Start(start) ?? throw new InvalidOperationException("The server process did not start.");
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        Channel = GrpcChannel.ForAddress(Address);
+        return start;
     }
 
     /// <summary>The server assembly the test project's reference copied next to the tests.</summary>
@@ -64,10 +109,13 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServerProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="scheme">https needs a certificate in the environment (Kestrel__Certificates__Default__Path).</param>
+    /// <param name="transport">The client side of the connection (certificates to trust or present).</param>
+    public static async Task<ServerProcess> StartAsync(
+        string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, string scheme = "http", Func<HttpMessageHandler>? transport = null)
     {
         Directory.CreateDirectory(workingDirectory);
-        var server = new ServerProcess(workingDirectory, FreePort(), environment ?? new Dictionary<string, string>());
+        var server = new ServerProcess(workingDirectory, scheme, environment ?? new Dictionary<string, string>(), transport);
         try
         {
             await server.WaitUntilServingAsync();

@@ -25,64 +25,73 @@ namespace BulkInvite.V1 {
       byte[] descriptorData = global::System.Convert.FromBase64String(
           string.Concat(
             "CididWxraW52aXRlL3YxL3VzZXJfaW1wb3J0X3NlcnZpY2UucHJvdG8SDWJ1",
-            "bGtpbnZpdGUudjEaHmJ1bGtpbnZpdGUvdjEvZGlhZ25vc3RpYy5wcm90bxoa",
-            "YnVsa2ludml0ZS92MS9pbXBvcnQucHJvdG8ifQoXVXBsb2FkSW1wb3J0Rmls",
-            "ZVJlcXVlc3QSPwoIbWV0YWRhdGEYASABKAsyIS5idWxraW52aXRlLnYxLklt",
-            "cG9ydEZpbGVNZXRhZGF0YUgAUghtZXRhZGF0YRIWCgVjaHVuaxgCIAEoDEgA",
-            "UgVjaHVua0IJCgdjb250ZW50IpEBChJJbXBvcnRGaWxlTWV0YWRhdGESJwoP",
-            "b3JnYW5pemF0aW9uX2lkGAEgASgJUg5vcmdhbml6YXRpb25JZBIbCglmaWxl",
-            "X25hbWUYAiABKAlSCGZpbGVOYW1lEh0KCnNpemVfYnl0ZXMYAyABKANSCXNp",
-            "emVCeXRlcxIWCgZzaGEyNTYYBCABKAlSBnNoYTI1NiJJChhVcGxvYWRJbXBv",
-            "cnRGaWxlUmVzcG9uc2USLQoGaW1wb3J0GAEgASgLMhUuYnVsa2ludml0ZS52",
-            "MS5JbXBvcnRSBmltcG9ydCJtChJDaGVja0ltcG9ydFJlcXVlc3QSGwoJaW1w",
-            "b3J0X2lkGAEgASgJUghpbXBvcnRJZBIbCglwYWdlX3NpemUYAiABKAVSCHBh",
-            "Z2VTaXplEh0KCnBhZ2VfdG9rZW4YAyABKAlSCXBhZ2VUb2tlbiL2AQoTQ2hl",
-            "Y2tJbXBvcnRSZXNwb25zZRItCgZpbXBvcnQYASABKAsyFS5idWxraW52aXRl",
-            "LnYxLkltcG9ydFIGaW1wb3J0EkQKEGZpbGVfZGlhZ25vc3RpY3MYAiADKAsy",
-            "GS5idWxraW52aXRlLnYxLkRpYWdub3N0aWNSD2ZpbGVEaWFnbm9zdGljcxJC",
-            "Cg9yb3dfZGlhZ25vc3RpY3MYAyADKAsyGS5idWxraW52aXRlLnYxLkRpYWdu",
-            "b3N0aWNSDnJvd0RpYWdub3N0aWNzEiYKD25leHRfcGFnZV90b2tlbhgEIAEo",
-            "CVINbmV4dFBhZ2VUb2tlbiJ3ChdBcHBseVBlcm1pc3Npb25zUmVxdWVzdBIb",
-            "CglpbXBvcnRfaWQYASABKAlSCGltcG9ydElkEiAKC3Blcm1pc3Npb25zGAIg",
-            "AygJUgtwZXJtaXNzaW9ucxIdCgpyZXF1ZXN0X2lkGAMgASgJUglyZXF1ZXN0",
-            "SWQikwEKGEFwcGx5UGVybWlzc2lvbnNSZXNwb25zZRIjCg1pbnZpdGVkX2Nv",
-            "dW50GAEgASgFUgxpbnZpdGVkQ291bnQSIwoNc2tpcHBlZF9jb3VudBgCIAEo",
-            "BVIMc2tpcHBlZENvdW50Ei0KBmltcG9ydBgDIAEoCzIVLmJ1bGtpbnZpdGUu",
-            "djEuSW1wb3J0UgZpbXBvcnQiLwoQR2V0SW1wb3J0UmVxdWVzdBIbCglpbXBv",
-            "cnRfaWQYASABKAlSCGltcG9ydElkInkKEkxpc3RJbXBvcnRzUmVxdWVzdBIn",
-            "Cg9vcmdhbml6YXRpb25faWQYASABKAlSDm9yZ2FuaXphdGlvbklkEhsKCXBh",
-            "Z2Vfc2l6ZRgCIAEoBVIIcGFnZVNpemUSHQoKcGFnZV90b2tlbhgDIAEoCVIJ",
-            "cGFnZVRva2VuIm4KE0xpc3RJbXBvcnRzUmVzcG9uc2USLwoHaW1wb3J0cxgB",
-            "IAMoCzIVLmJ1bGtpbnZpdGUudjEuSW1wb3J0UgdpbXBvcnRzEiYKD25leHRf",
-            "cGFnZV90b2tlbhgCIAEoCVINbmV4dFBhZ2VUb2tlbiIyChNEZWxldGVJbXBv",
-            "cnRSZXF1ZXN0EhsKCWltcG9ydF9pZBgBIAEoCVIIaW1wb3J0SWQiFgoURGVs",
-            "ZXRlSW1wb3J0UmVzcG9uc2UiSQoUR2V0U2FtcGxlRmlsZVJlcXVlc3QSMQoG",
-            "Zm9ybWF0GAEgASgOMhkuYnVsa2ludml0ZS52MS5GaWxlRm9ybWF0UgZmb3Jt",
-            "YXQiSgoVR2V0U2FtcGxlRmlsZVJlc3BvbnNlEhsKCWZpbGVfbmFtZRgBIAEo",
-            "CVIIZmlsZU5hbWUSFAoFY2h1bmsYAiABKAxSBWNodW5rIhgKFkxpc3RQZXJt",
-            "aXNzaW9uc1JlcXVlc3QiVgoXTGlzdFBlcm1pc3Npb25zUmVzcG9uc2USOwoL",
-            "cGVybWlzc2lvbnMYASADKAsyGS5idWxraW52aXRlLnYxLlBlcm1pc3Npb25S",
-            "C3Blcm1pc3Npb25zIj4KClBlcm1pc3Npb24SDgoCaWQYASABKAlSAmlkEiAK",
-            "C2Rlc2NyaXB0aW9uGAIgASgJUgtkZXNjcmlwdGlvbjLpBQoRVXNlckltcG9y",
-            "dFNlcnZpY2USZQoQVXBsb2FkSW1wb3J0RmlsZRImLmJ1bGtpbnZpdGUudjEu",
-            "VXBsb2FkSW1wb3J0RmlsZVJlcXVlc3QaJy5idWxraW52aXRlLnYxLlVwbG9h",
-            "ZEltcG9ydEZpbGVSZXNwb25zZSgBElQKC0NoZWNrSW1wb3J0EiEuYnVsa2lu",
-            "dml0ZS52MS5DaGVja0ltcG9ydFJlcXVlc3QaIi5idWxraW52aXRlLnYxLkNo",
-            "ZWNrSW1wb3J0UmVzcG9uc2USYwoQQXBwbHlQZXJtaXNzaW9ucxImLmJ1bGtp",
-            "bnZpdGUudjEuQXBwbHlQZXJtaXNzaW9uc1JlcXVlc3QaJy5idWxraW52aXRl",
-            "LnYxLkFwcGx5UGVybWlzc2lvbnNSZXNwb25zZRJDCglHZXRJbXBvcnQSHy5i",
-            "dWxraW52aXRlLnYxLkdldEltcG9ydFJlcXVlc3QaFS5idWxraW52aXRlLnYx",
-            "LkltcG9ydBJUCgtMaXN0SW1wb3J0cxIhLmJ1bGtpbnZpdGUudjEuTGlzdElt",
-            "cG9ydHNSZXF1ZXN0GiIuYnVsa2ludml0ZS52MS5MaXN0SW1wb3J0c1Jlc3Bv",
-            "bnNlElcKDERlbGV0ZUltcG9ydBIiLmJ1bGtpbnZpdGUudjEuRGVsZXRlSW1w",
-            "b3J0UmVxdWVzdBojLmJ1bGtpbnZpdGUudjEuRGVsZXRlSW1wb3J0UmVzcG9u",
-            "c2USXAoNR2V0U2FtcGxlRmlsZRIjLmJ1bGtpbnZpdGUudjEuR2V0U2FtcGxl",
-            "RmlsZVJlcXVlc3QaJC5idWxraW52aXRlLnYxLkdldFNhbXBsZUZpbGVSZXNw",
-            "b25zZTABEmAKD0xpc3RQZXJtaXNzaW9ucxIlLmJ1bGtpbnZpdGUudjEuTGlz",
-            "dFBlcm1pc3Npb25zUmVxdWVzdBomLmJ1bGtpbnZpdGUudjEuTGlzdFBlcm1p",
-            "c3Npb25zUmVzcG9uc2VCEKoCDUJ1bGtJbnZpdGUuVjFiBnByb3RvMw=="));
+            "bGtpbnZpdGUudjEaGWJ1bGtpbnZpdGUvdjEvYXVkaXQucHJvdG8aHmJ1bGtp",
+            "bnZpdGUvdjEvZGlhZ25vc3RpYy5wcm90bxoaYnVsa2ludml0ZS92MS9pbXBv",
+            "cnQucHJvdG8ifQoXVXBsb2FkSW1wb3J0RmlsZVJlcXVlc3QSPwoIbWV0YWRh",
+            "dGEYASABKAsyIS5idWxraW52aXRlLnYxLkltcG9ydEZpbGVNZXRhZGF0YUgA",
+            "UghtZXRhZGF0YRIWCgVjaHVuaxgCIAEoDEgAUgVjaHVua0IJCgdjb250ZW50",
+            "IpEBChJJbXBvcnRGaWxlTWV0YWRhdGESJwoPb3JnYW5pemF0aW9uX2lkGAEg",
+            "ASgJUg5vcmdhbml6YXRpb25JZBIbCglmaWxlX25hbWUYAiABKAlSCGZpbGVO",
+            "YW1lEh0KCnNpemVfYnl0ZXMYAyABKANSCXNpemVCeXRlcxIWCgZzaGEyNTYY",
+            "BCABKAlSBnNoYTI1NiJJChhVcGxvYWRJbXBvcnRGaWxlUmVzcG9uc2USLQoG",
+            "aW1wb3J0GAEgASgLMhUuYnVsa2ludml0ZS52MS5JbXBvcnRSBmltcG9ydCJt",
+            "ChJDaGVja0ltcG9ydFJlcXVlc3QSGwoJaW1wb3J0X2lkGAEgASgJUghpbXBv",
+            "cnRJZBIbCglwYWdlX3NpemUYAiABKAVSCHBhZ2VTaXplEh0KCnBhZ2VfdG9r",
+            "ZW4YAyABKAlSCXBhZ2VUb2tlbiL2AQoTQ2hlY2tJbXBvcnRSZXNwb25zZRIt",
+            "CgZpbXBvcnQYASABKAsyFS5idWxraW52aXRlLnYxLkltcG9ydFIGaW1wb3J0",
+            "EkQKEGZpbGVfZGlhZ25vc3RpY3MYAiADKAsyGS5idWxraW52aXRlLnYxLkRp",
+            "YWdub3N0aWNSD2ZpbGVEaWFnbm9zdGljcxJCCg9yb3dfZGlhZ25vc3RpY3MY",
+            "AyADKAsyGS5idWxraW52aXRlLnYxLkRpYWdub3N0aWNSDnJvd0RpYWdub3N0",
+            "aWNzEiYKD25leHRfcGFnZV90b2tlbhgEIAEoCVINbmV4dFBhZ2VUb2tlbiJ3",
+            "ChdBcHBseVBlcm1pc3Npb25zUmVxdWVzdBIbCglpbXBvcnRfaWQYASABKAlS",
+            "CGltcG9ydElkEiAKC3Blcm1pc3Npb25zGAIgAygJUgtwZXJtaXNzaW9ucxId",
+            "CgpyZXF1ZXN0X2lkGAMgASgJUglyZXF1ZXN0SWQikwEKGEFwcGx5UGVybWlz",
+            "c2lvbnNSZXNwb25zZRIjCg1pbnZpdGVkX2NvdW50GAEgASgFUgxpbnZpdGVk",
+            "Q291bnQSIwoNc2tpcHBlZF9jb3VudBgCIAEoBVIMc2tpcHBlZENvdW50Ei0K",
+            "BmltcG9ydBgDIAEoCzIVLmJ1bGtpbnZpdGUudjEuSW1wb3J0UgZpbXBvcnQi",
+            "LwoQR2V0SW1wb3J0UmVxdWVzdBIbCglpbXBvcnRfaWQYASABKAlSCGltcG9y",
+            "dElkInkKEkxpc3RJbXBvcnRzUmVxdWVzdBInCg9vcmdhbml6YXRpb25faWQY",
+            "ASABKAlSDm9yZ2FuaXphdGlvbklkEhsKCXBhZ2Vfc2l6ZRgCIAEoBVIIcGFn",
+            "ZVNpemUSHQoKcGFnZV90b2tlbhgDIAEoCVIJcGFnZVRva2VuIm4KE0xpc3RJ",
+            "bXBvcnRzUmVzcG9uc2USLwoHaW1wb3J0cxgBIAMoCzIVLmJ1bGtpbnZpdGUu",
+            "djEuSW1wb3J0UgdpbXBvcnRzEiYKD25leHRfcGFnZV90b2tlbhgCIAEoCVIN",
+            "bmV4dFBhZ2VUb2tlbiIyChNEZWxldGVJbXBvcnRSZXF1ZXN0EhsKCWltcG9y",
+            "dF9pZBgBIAEoCVIIaW1wb3J0SWQiFgoURGVsZXRlSW1wb3J0UmVzcG9uc2Ui",
+            "SQoUR2V0U2FtcGxlRmlsZVJlcXVlc3QSMQoGZm9ybWF0GAEgASgOMhkuYnVs",
+            "a2ludml0ZS52MS5GaWxlRm9ybWF0UgZmb3JtYXQiSgoVR2V0U2FtcGxlRmls",
+            "ZVJlc3BvbnNlEhsKCWZpbGVfbmFtZRgBIAEoCVIIZmlsZU5hbWUSFAoFY2h1",
+            "bmsYAiABKAxSBWNodW5rIn0KFkxpc3RBdWRpdEV2ZW50c1JlcXVlc3QSJwoP",
+            "b3JnYW5pemF0aW9uX2lkGAEgASgJUg5vcmdhbml6YXRpb25JZBIbCglwYWdl",
+            "X3NpemUYAiABKAVSCHBhZ2VTaXplEh0KCnBhZ2VfdG9rZW4YAyABKAlSCXBh",
+            "Z2VUb2tlbiJ0ChdMaXN0QXVkaXRFdmVudHNSZXNwb25zZRIxCgZldmVudHMY",
+            "ASADKAsyGS5idWxraW52aXRlLnYxLkF1ZGl0RXZlbnRSBmV2ZW50cxImCg9u",
+            "ZXh0X3BhZ2VfdG9rZW4YAiABKAlSDW5leHRQYWdlVG9rZW4iGAoWTGlzdFBl",
+            "cm1pc3Npb25zUmVxdWVzdCJWChdMaXN0UGVybWlzc2lvbnNSZXNwb25zZRI7",
+            "CgtwZXJtaXNzaW9ucxgBIAMoCzIZLmJ1bGtpbnZpdGUudjEuUGVybWlzc2lv",
+            "blILcGVybWlzc2lvbnMiPgoKUGVybWlzc2lvbhIOCgJpZBgBIAEoCVICaWQS",
+            "IAoLZGVzY3JpcHRpb24YAiABKAlSC2Rlc2NyaXB0aW9uMssGChFVc2VySW1w",
+            "b3J0U2VydmljZRJlChBVcGxvYWRJbXBvcnRGaWxlEiYuYnVsa2ludml0ZS52",
+            "MS5VcGxvYWRJbXBvcnRGaWxlUmVxdWVzdBonLmJ1bGtpbnZpdGUudjEuVXBs",
+            "b2FkSW1wb3J0RmlsZVJlc3BvbnNlKAESVAoLQ2hlY2tJbXBvcnQSIS5idWxr",
+            "aW52aXRlLnYxLkNoZWNrSW1wb3J0UmVxdWVzdBoiLmJ1bGtpbnZpdGUudjEu",
+            "Q2hlY2tJbXBvcnRSZXNwb25zZRJjChBBcHBseVBlcm1pc3Npb25zEiYuYnVs",
+            "a2ludml0ZS52MS5BcHBseVBlcm1pc3Npb25zUmVxdWVzdBonLmJ1bGtpbnZp",
+            "dGUudjEuQXBwbHlQZXJtaXNzaW9uc1Jlc3BvbnNlEkMKCUdldEltcG9ydBIf",
+            "LmJ1bGtpbnZpdGUudjEuR2V0SW1wb3J0UmVxdWVzdBoVLmJ1bGtpbnZpdGUu",
+            "djEuSW1wb3J0ElQKC0xpc3RJbXBvcnRzEiEuYnVsa2ludml0ZS52MS5MaXN0",
+            "SW1wb3J0c1JlcXVlc3QaIi5idWxraW52aXRlLnYxLkxpc3RJbXBvcnRzUmVz",
+            "cG9uc2USVwoMRGVsZXRlSW1wb3J0EiIuYnVsa2ludml0ZS52MS5EZWxldGVJ",
+            "bXBvcnRSZXF1ZXN0GiMuYnVsa2ludml0ZS52MS5EZWxldGVJbXBvcnRSZXNw",
+            "b25zZRJcCg1HZXRTYW1wbGVGaWxlEiMuYnVsa2ludml0ZS52MS5HZXRTYW1w",
+            "bGVGaWxlUmVxdWVzdBokLmJ1bGtpbnZpdGUudjEuR2V0U2FtcGxlRmlsZVJl",
+            "c3BvbnNlMAESYAoPTGlzdFBlcm1pc3Npb25zEiUuYnVsa2ludml0ZS52MS5M",
+            "aXN0UGVybWlzc2lvbnNSZXF1ZXN0GiYuYnVsa2ludml0ZS52MS5MaXN0UGVy",
+            "bWlzc2lvbnNSZXNwb25zZRJgCg9MaXN0QXVkaXRFdmVudHMSJS5idWxraW52",
+            "aXRlLnYxLkxpc3RBdWRpdEV2ZW50c1JlcXVlc3QaJi5idWxraW52aXRlLnYx",
+            "Lkxpc3RBdWRpdEV2ZW50c1Jlc3BvbnNlQhCqAg1CdWxrSW52aXRlLlYxYgZw",
+            "cm90bzM="));
       descriptor = pbr::FileDescriptor.FromGeneratedCode(descriptorData,
-          new pbr::FileDescriptor[] { global::BulkInvite.V1.DiagnosticReflection.Descriptor, global::BulkInvite.V1.ImportReflection.Descriptor, },
+          new pbr::FileDescriptor[] { global::BulkInvite.V1.AuditReflection.Descriptor, global::BulkInvite.V1.DiagnosticReflection.Descriptor, global::BulkInvite.V1.ImportReflection.Descriptor, },
           new pbr::GeneratedClrTypeInfo(null, null, new pbr::GeneratedClrTypeInfo[] {
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.UploadImportFileRequest), global::BulkInvite.V1.UploadImportFileRequest.Parser, new[]{ "Metadata", "Chunk" }, new[]{ "Content" }, null, null, null),
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.ImportFileMetadata), global::BulkInvite.V1.ImportFileMetadata.Parser, new[]{ "OrganizationId", "FileName", "SizeBytes", "Sha256" }, null, null, null, null),
@@ -98,6 +107,8 @@ namespace BulkInvite.V1 {
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.DeleteImportResponse), global::BulkInvite.V1.DeleteImportResponse.Parser, null, null, null, null, null),
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.GetSampleFileRequest), global::BulkInvite.V1.GetSampleFileRequest.Parser, new[]{ "Format" }, null, null, null, null),
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.GetSampleFileResponse), global::BulkInvite.V1.GetSampleFileResponse.Parser, new[]{ "FileName", "Chunk" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.ListAuditEventsRequest), global::BulkInvite.V1.ListAuditEventsRequest.Parser, new[]{ "OrganizationId", "PageSize", "PageToken" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.ListAuditEventsResponse), global::BulkInvite.V1.ListAuditEventsResponse.Parser, new[]{ "Events", "NextPageToken" }, null, null, null, null),
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.ListPermissionsRequest), global::BulkInvite.V1.ListPermissionsRequest.Parser, null, null, null, null, null),
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.ListPermissionsResponse), global::BulkInvite.V1.ListPermissionsResponse.Parser, new[]{ "Permissions" }, null, null, null, null),
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.Permission), global::BulkInvite.V1.Permission.Parser, new[]{ "Id", "Description" }, null, null, null, null)
@@ -3658,6 +3669,525 @@ namespace BulkInvite.V1 {
   }
 
   /// <summary>
+  /// Asks for a page of an organization's audit trail.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class ListAuditEventsRequest : pb::IMessage<ListAuditEventsRequest>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<ListAuditEventsRequest> _parser = new pb::MessageParser<ListAuditEventsRequest>(() => new ListAuditEventsRequest());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<ListAuditEventsRequest> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[14]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public ListAuditEventsRequest() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public ListAuditEventsRequest(ListAuditEventsRequest other) : this() {
+      organizationId_ = other.organizationId_;
+      pageSize_ = other.pageSize_;
+      pageToken_ = other.pageToken_;
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public ListAuditEventsRequest Clone() {
+      return new ListAuditEventsRequest(this);
+    }
+
+    /// <summary>Field number for the "organization_id" field.</summary>
+    public const int OrganizationIdFieldNumber = 1;
+    private string organizationId_ = "";
+    /// <summary>
+    /// The organization; it must be the token's. Required.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string OrganizationId {
+      get { return organizationId_; }
+      set {
+        organizationId_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "page_size" field.</summary>
+    public const int PageSizeFieldNumber = 2;
+    private int pageSize_;
+    /// <summary>
+    /// The most events to return: 0 means 100, values above 1000 are treated as 1000, negative
+    /// values are INVALID_ARGUMENT.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int PageSize {
+      get { return pageSize_; }
+      set {
+        pageSize_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "page_token" field.</summary>
+    public const int PageTokenFieldNumber = 3;
+    private string pageToken_ = "";
+    /// <summary>
+    /// The next_page_token of a previous response with the same organization_id; empty for the
+    /// first page.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string PageToken {
+      get { return pageToken_; }
+      set {
+        pageToken_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as ListAuditEventsRequest);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(ListAuditEventsRequest other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if (OrganizationId != other.OrganizationId) return false;
+      if (PageSize != other.PageSize) return false;
+      if (PageToken != other.PageToken) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (OrganizationId.Length != 0) hash ^= OrganizationId.GetHashCode();
+      if (PageSize != 0) hash ^= PageSize.GetHashCode();
+      if (PageToken.Length != 0) hash ^= PageToken.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (OrganizationId.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(OrganizationId);
+      }
+      if (PageSize != 0) {
+        output.WriteRawTag(16);
+        output.WriteInt32(PageSize);
+      }
+      if (PageToken.Length != 0) {
+        output.WriteRawTag(26);
+        output.WriteString(PageToken);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (OrganizationId.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(OrganizationId);
+      }
+      if (PageSize != 0) {
+        output.WriteRawTag(16);
+        output.WriteInt32(PageSize);
+      }
+      if (PageToken.Length != 0) {
+        output.WriteRawTag(26);
+        output.WriteString(PageToken);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (OrganizationId.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(OrganizationId);
+      }
+      if (PageSize != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeInt32Size(PageSize);
+      }
+      if (PageToken.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(PageToken);
+      }
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(ListAuditEventsRequest other) {
+      if (other == null) {
+        return;
+      }
+      if (other.OrganizationId.Length != 0) {
+        OrganizationId = other.OrganizationId;
+      }
+      if (other.PageSize != 0) {
+        PageSize = other.PageSize;
+      }
+      if (other.PageToken.Length != 0) {
+        PageToken = other.PageToken;
+      }
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 10: {
+            OrganizationId = input.ReadString();
+            break;
+          }
+          case 16: {
+            PageSize = input.ReadInt32();
+            break;
+          }
+          case 26: {
+            PageToken = input.ReadString();
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 10: {
+            OrganizationId = input.ReadString();
+            break;
+          }
+          case 16: {
+            PageSize = input.ReadInt32();
+            break;
+          }
+          case 26: {
+            PageToken = input.ReadString();
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
+  /// A page of the audit trail.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class ListAuditEventsResponse : pb::IMessage<ListAuditEventsResponse>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<ListAuditEventsResponse> _parser = new pb::MessageParser<ListAuditEventsResponse>(() => new ListAuditEventsResponse());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<ListAuditEventsResponse> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[15]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public ListAuditEventsResponse() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public ListAuditEventsResponse(ListAuditEventsResponse other) : this() {
+      events_ = other.events_.Clone();
+      nextPageToken_ = other.nextPageToken_;
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public ListAuditEventsResponse Clone() {
+      return new ListAuditEventsResponse(this);
+    }
+
+    /// <summary>Field number for the "events" field.</summary>
+    public const int EventsFieldNumber = 1;
+    private static readonly pb::FieldCodec<global::BulkInvite.V1.AuditEvent> _repeated_events_codec
+        = pb::FieldCodec.ForMessage(10, global::BulkInvite.V1.AuditEvent.Parser);
+    private readonly pbc::RepeatedField<global::BulkInvite.V1.AuditEvent> events_ = new pbc::RepeatedField<global::BulkInvite.V1.AuditEvent>();
+    /// <summary>
+    /// The events, newest first.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public pbc::RepeatedField<global::BulkInvite.V1.AuditEvent> Events {
+      get { return events_; }
+    }
+
+    /// <summary>Field number for the "next_page_token" field.</summary>
+    public const int NextPageTokenFieldNumber = 2;
+    private string nextPageToken_ = "";
+    /// <summary>
+    /// Pass it as page_token to get the next page; empty on the last page.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string NextPageToken {
+      get { return nextPageToken_; }
+      set {
+        nextPageToken_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as ListAuditEventsResponse);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(ListAuditEventsResponse other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if(!events_.Equals(other.events_)) return false;
+      if (NextPageToken != other.NextPageToken) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      hash ^= events_.GetHashCode();
+      if (NextPageToken.Length != 0) hash ^= NextPageToken.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      events_.WriteTo(output, _repeated_events_codec);
+      if (NextPageToken.Length != 0) {
+        output.WriteRawTag(18);
+        output.WriteString(NextPageToken);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      events_.WriteTo(ref output, _repeated_events_codec);
+      if (NextPageToken.Length != 0) {
+        output.WriteRawTag(18);
+        output.WriteString(NextPageToken);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      size += events_.CalculateSize(_repeated_events_codec);
+      if (NextPageToken.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(NextPageToken);
+      }
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(ListAuditEventsResponse other) {
+      if (other == null) {
+        return;
+      }
+      events_.Add(other.events_);
+      if (other.NextPageToken.Length != 0) {
+        NextPageToken = other.NextPageToken;
+      }
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 10: {
+            events_.AddEntriesFrom(input, _repeated_events_codec);
+            break;
+          }
+          case 18: {
+            NextPageToken = input.ReadString();
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 10: {
+            events_.AddEntriesFrom(ref input, _repeated_events_codec);
+            break;
+          }
+          case 18: {
+            NextPageToken = input.ReadString();
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
   /// Asks for the permission catalog.
   /// </summary>
   [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
@@ -3675,7 +4205,7 @@ namespace BulkInvite.V1 {
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public static pbr::MessageDescriptor Descriptor {
-      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[14]; }
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[16]; }
     }
 
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
@@ -3839,7 +4369,7 @@ namespace BulkInvite.V1 {
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public static pbr::MessageDescriptor Descriptor {
-      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[15]; }
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[17]; }
     }
 
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
@@ -4032,7 +4562,7 @@ namespace BulkInvite.V1 {
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public static pbr::MessageDescriptor Descriptor {
-      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[16]; }
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[18]; }
     }
 
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]

@@ -16,10 +16,16 @@ namespace BulkInvite.V1 {
   /// error) and returns the diagnostics; ApplyPermissions grants one set of permissions to every
   /// valid row and invites them (APPLIED). Every step works after a server restart.
   ///
+  /// Every call needs a bearer token (`authorization: Bearer &lt;JWT>`) with the claims `sub` (the
+  /// caller), `org` (the one organization the caller acts for) and `permissions` (what the caller holds
+  /// there). Importing needs members.invite or organization.admin; an inviter grants only permissions
+  /// they hold; imports of other organizations do not exist for the caller (NOT_FOUND).
+  ///
   /// Errors carry google.rpc.Status details (google.rpc.BadRequest for INVALID_ARGUMENT,
   /// google.rpc.PreconditionFailure for FAILED_PRECONDITION, google.rpc.QuotaFailure for
-  /// RESOURCE_EXHAUSTED, google.rpc.ResourceInfo for NOT_FOUND) in the grpc-status-details-bin
-  /// trailer.
+  /// RESOURCE_EXHAUSTED, google.rpc.ResourceInfo for NOT_FOUND, google.rpc.ErrorInfo with the
+  /// missing permissions for PERMISSION_DENIED) in the grpc-status-details-bin trailer.
+  /// UNAUTHENTICATED: no token, or an expired, wrongly signed or wrongly addressed one.
   /// </summary>
   public static partial class UserImportService
   {
@@ -90,6 +96,10 @@ namespace BulkInvite.V1 {
     static readonly grpc::Marshaller<global::BulkInvite.V1.ListPermissionsRequest> __Marshaller_bulkinvite_v1_ListPermissionsRequest = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.ListPermissionsRequest.Parser));
     [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
     static readonly grpc::Marshaller<global::BulkInvite.V1.ListPermissionsResponse> __Marshaller_bulkinvite_v1_ListPermissionsResponse = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.ListPermissionsResponse.Parser));
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Marshaller<global::BulkInvite.V1.ListAuditEventsRequest> __Marshaller_bulkinvite_v1_ListAuditEventsRequest = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.ListAuditEventsRequest.Parser));
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Marshaller<global::BulkInvite.V1.ListAuditEventsResponse> __Marshaller_bulkinvite_v1_ListAuditEventsResponse = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.ListAuditEventsResponse.Parser));
 
     [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
     static readonly grpc::Method<global::BulkInvite.V1.UploadImportFileRequest, global::BulkInvite.V1.UploadImportFileResponse> __Method_UploadImportFile = new grpc::Method<global::BulkInvite.V1.UploadImportFileRequest, global::BulkInvite.V1.UploadImportFileResponse>(
@@ -155,6 +165,14 @@ namespace BulkInvite.V1 {
         __Marshaller_bulkinvite_v1_ListPermissionsRequest,
         __Marshaller_bulkinvite_v1_ListPermissionsResponse);
 
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Method<global::BulkInvite.V1.ListAuditEventsRequest, global::BulkInvite.V1.ListAuditEventsResponse> __Method_ListAuditEvents = new grpc::Method<global::BulkInvite.V1.ListAuditEventsRequest, global::BulkInvite.V1.ListAuditEventsResponse>(
+        grpc::MethodType.Unary,
+        __ServiceName,
+        "ListAuditEvents",
+        __Marshaller_bulkinvite_v1_ListAuditEventsRequest,
+        __Marshaller_bulkinvite_v1_ListAuditEventsResponse);
+
     /// <summary>Service descriptor</summary>
     public static global::Google.Protobuf.Reflection.ServiceDescriptor Descriptor
     {
@@ -198,9 +216,11 @@ namespace BulkInvite.V1 {
       ///
       /// INVALID_ARGUMENT: no metadata first, a second metadata, an empty organization_id, a
       /// file_name over 255 characters, a chunk over 1 MiB, a size or sha256 that does not match.
-      /// RESOURCE_EXHAUSTED: the file passes the server's upload limit (100 MiB by default); the
-      /// call fails as soon as the limit is passed. On any error, or if the client cancels, the
-      /// server keeps nothing.
+      /// PERMISSION_DENIED: organization_id is not the token's organization, or the caller is not an
+      /// inviter. RESOURCE_EXHAUSTED: the file passes the server's upload limit (100 MiB by default;
+      /// the call fails as soon as the limit is passed), or the organization already has the most
+      /// uploads in progress at once. DEADLINE_EXCEEDED: the stream sent nothing for 30 s (configurable).
+      /// On any error, or if the client cancels, the server keeps nothing.
       /// </summary>
       /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
       /// <param name="deadline">An optional deadline for the call. The call will be cancelled if deadline is hit.</param>
@@ -221,9 +241,11 @@ namespace BulkInvite.V1 {
       ///
       /// INVALID_ARGUMENT: no metadata first, a second metadata, an empty organization_id, a
       /// file_name over 255 characters, a chunk over 1 MiB, a size or sha256 that does not match.
-      /// RESOURCE_EXHAUSTED: the file passes the server's upload limit (100 MiB by default); the
-      /// call fails as soon as the limit is passed. On any error, or if the client cancels, the
-      /// server keeps nothing.
+      /// PERMISSION_DENIED: organization_id is not the token's organization, or the caller is not an
+      /// inviter. RESOURCE_EXHAUSTED: the file passes the server's upload limit (100 MiB by default;
+      /// the call fails as soon as the limit is passed), or the organization already has the most
+      /// uploads in progress at once. DEADLINE_EXCEEDED: the stream sent nothing for 30 s (configurable).
+      /// On any error, or if the client cancels, the server keeps nothing.
       /// </summary>
       /// <param name="options">The options for the call.</param>
       /// <returns>The call object.</returns>
@@ -599,6 +621,58 @@ namespace BulkInvite.V1 {
       public virtual grpc::AsyncUnaryCall<global::BulkInvite.V1.ListPermissionsResponse> ListPermissionsAsync(global::BulkInvite.V1.ListPermissionsRequest request, grpc::CallOptions options)
       {
         return CallInvoker.AsyncUnaryCall(__Method_ListPermissions, null, options, request);
+      }
+      /// <summary>
+      /// Lists the organization's audit trail, newest first: who uploaded, checked, applied, deleted or
+      /// purged which import, when, with which permissions and counts. Organization admins only.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
+      /// <param name="deadline">An optional deadline for the call. The call will be cancelled if deadline is hit.</param>
+      /// <param name="cancellationToken">An optional token for canceling the call.</param>
+      /// <returns>The response received from the server.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual global::BulkInvite.V1.ListAuditEventsResponse ListAuditEvents(global::BulkInvite.V1.ListAuditEventsRequest request, grpc::Metadata headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+      {
+        return ListAuditEvents(request, new grpc::CallOptions(headers, deadline, cancellationToken));
+      }
+      /// <summary>
+      /// Lists the organization's audit trail, newest first: who uploaded, checked, applied, deleted or
+      /// purged which import, when, with which permissions and counts. Organization admins only.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="options">The options for the call.</param>
+      /// <returns>The response received from the server.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual global::BulkInvite.V1.ListAuditEventsResponse ListAuditEvents(global::BulkInvite.V1.ListAuditEventsRequest request, grpc::CallOptions options)
+      {
+        return CallInvoker.BlockingUnaryCall(__Method_ListAuditEvents, null, options, request);
+      }
+      /// <summary>
+      /// Lists the organization's audit trail, newest first: who uploaded, checked, applied, deleted or
+      /// purged which import, when, with which permissions and counts. Organization admins only.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
+      /// <param name="deadline">An optional deadline for the call. The call will be cancelled if deadline is hit.</param>
+      /// <param name="cancellationToken">An optional token for canceling the call.</param>
+      /// <returns>The call object.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual grpc::AsyncUnaryCall<global::BulkInvite.V1.ListAuditEventsResponse> ListAuditEventsAsync(global::BulkInvite.V1.ListAuditEventsRequest request, grpc::Metadata headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+      {
+        return ListAuditEventsAsync(request, new grpc::CallOptions(headers, deadline, cancellationToken));
+      }
+      /// <summary>
+      /// Lists the organization's audit trail, newest first: who uploaded, checked, applied, deleted or
+      /// purged which import, when, with which permissions and counts. Organization admins only.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="options">The options for the call.</param>
+      /// <returns>The call object.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual grpc::AsyncUnaryCall<global::BulkInvite.V1.ListAuditEventsResponse> ListAuditEventsAsync(global::BulkInvite.V1.ListAuditEventsRequest request, grpc::CallOptions options)
+      {
+        return CallInvoker.AsyncUnaryCall(__Method_ListAuditEvents, null, options, request);
       }
       /// <summary>Creates a new instance of client from given <c>ClientBaseConfiguration</c>.</summary>
       [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]

@@ -11,11 +11,12 @@ from google.protobuf import symbol_database as _symbol_database
 _sym_db = _symbol_database.Default()
 
 
+from bulkinvite.v1 import audit_pb2 as bulkinvite_dot_v1_dot_audit__pb2
 from bulkinvite.v1 import diagnostic_pb2 as bulkinvite_dot_v1_dot_diagnostic__pb2
 from bulkinvite.v1 import import_pb2 as bulkinvite_dot_v1_dot_import__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\'bulkinvite/v1/user_import_service.proto\x12\rbulkinvite.v1\x1a\x1e\x62ulkinvite/v1/diagnostic.proto\x1a\x1a\x62ulkinvite/v1/import.proto\"}\n\x17UploadImportFileRequest\x12?\n\x08metadata\x18\x01 \x01(\x0b\x32!.bulkinvite.v1.ImportFileMetadataH\x00R\x08metadata\x12\x16\n\x05\x63hunk\x18\x02 \x01(\x0cH\x00R\x05\x63hunkB\t\n\x07\x63ontent\"\x91\x01\n\x12ImportFileMetadata\x12\'\n\x0forganization_id\x18\x01 \x01(\tR\x0eorganizationId\x12\x1b\n\tfile_name\x18\x02 \x01(\tR\x08\x66ileName\x12\x1d\n\nsize_bytes\x18\x03 \x01(\x03R\tsizeBytes\x12\x16\n\x06sha256\x18\x04 \x01(\tR\x06sha256\"I\n\x18UploadImportFileResponse\x12-\n\x06import\x18\x01 \x01(\x0b\x32\x15.bulkinvite.v1.ImportR\x06import\"m\n\x12\x43heckImportRequest\x12\x1b\n\timport_id\x18\x01 \x01(\tR\x08importId\x12\x1b\n\tpage_size\x18\x02 \x01(\x05R\x08pageSize\x12\x1d\n\npage_token\x18\x03 \x01(\tR\tpageToken\"\xf6\x01\n\x13\x43heckImportResponse\x12-\n\x06import\x18\x01 \x01(\x0b\x32\x15.bulkinvite.v1.ImportR\x06import\x12\x44\n\x10\x66ile_diagnostics\x18\x02 \x03(\x0b\x32\x19.bulkinvite.v1.DiagnosticR\x0f\x66ileDiagnostics\x12\x42\n\x0frow_diagnostics\x18\x03 \x03(\x0b\x32\x19.bulkinvite.v1.DiagnosticR\x0erowDiagnostics\x12&\n\x0fnext_page_token\x18\x04 \x01(\tR\rnextPageToken\"w\n\x17\x41pplyPermissionsRequest\x12\x1b\n\timport_id\x18\x01 \x01(\tR\x08importId\x12 \n\x0bpermissions\x18\x02 \x03(\tR\x0bpermissions\x12\x1d\n\nrequest_id\x18\x03 \x01(\tR\trequestId\"\x93\x01\n\x18\x41pplyPermissionsResponse\x12#\n\rinvited_count\x18\x01 \x01(\x05R\x0cinvitedCount\x12#\n\rskipped_count\x18\x02 \x01(\x05R\x0cskippedCount\x12-\n\x06import\x18\x03 \x01(\x0b\x32\x15.bulkinvite.v1.ImportR\x06import\"/\n\x10GetImportRequest\x12\x1b\n\timport_id\x18\x01 \x01(\tR\x08importId\"y\n\x12ListImportsRequest\x12\'\n\x0forganization_id\x18\x01 \x01(\tR\x0eorganizationId\x12\x1b\n\tpage_size\x18\x02 \x01(\x05R\x08pageSize\x12\x1d\n\npage_token\x18\x03 \x01(\tR\tpageToken\"n\n\x13ListImportsResponse\x12/\n\x07imports\x18\x01 \x03(\x0b\x32\x15.bulkinvite.v1.ImportR\x07imports\x12&\n\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"2\n\x13\x44\x65leteImportRequest\x12\x1b\n\timport_id\x18\x01 \x01(\tR\x08importId\"\x16\n\x14\x44\x65leteImportResponse\"I\n\x14GetSampleFileRequest\x12\x31\n\x06\x66ormat\x18\x01 \x01(\x0e\x32\x19.bulkinvite.v1.FileFormatR\x06\x66ormat\"J\n\x15GetSampleFileResponse\x12\x1b\n\tfile_name\x18\x01 \x01(\tR\x08\x66ileName\x12\x14\n\x05\x63hunk\x18\x02 \x01(\x0cR\x05\x63hunk\"\x18\n\x16ListPermissionsRequest\"V\n\x17ListPermissionsResponse\x12;\n\x0bpermissions\x18\x01 \x03(\x0b\x32\x19.bulkinvite.v1.PermissionR\x0bpermissions\">\n\nPermission\x12\x0e\n\x02id\x18\x01 \x01(\tR\x02id\x12 \n\x0b\x64\x65scription\x18\x02 \x01(\tR\x0b\x64\x65scription2\xe9\x05\n\x11UserImportService\x12\x65\n\x10UploadImportFile\x12&.bulkinvite.v1.UploadImportFileRequest\x1a\'.bulkinvite.v1.UploadImportFileResponse(\x01\x12T\n\x0b\x43heckImport\x12!.bulkinvite.v1.CheckImportRequest\x1a\".bulkinvite.v1.CheckImportResponse\x12\x63\n\x10\x41pplyPermissions\x12&.bulkinvite.v1.ApplyPermissionsRequest\x1a\'.bulkinvite.v1.ApplyPermissionsResponse\x12\x43\n\tGetImport\x12\x1f.bulkinvite.v1.GetImportRequest\x1a\x15.bulkinvite.v1.Import\x12T\n\x0bListImports\x12!.bulkinvite.v1.ListImportsRequest\x1a\".bulkinvite.v1.ListImportsResponse\x12W\n\x0c\x44\x65leteImport\x12\".bulkinvite.v1.DeleteImportRequest\x1a#.bulkinvite.v1.DeleteImportResponse\x12\\\n\rGetSampleFile\x12#.bulkinvite.v1.GetSampleFileRequest\x1a$.bulkinvite.v1.GetSampleFileResponse0\x01\x12`\n\x0fListPermissions\x12%.bulkinvite.v1.ListPermissionsRequest\x1a&.bulkinvite.v1.ListPermissionsResponseB\x10\xaa\x02\rBulkInvite.V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\'bulkinvite/v1/user_import_service.proto\x12\rbulkinvite.v1\x1a\x19\x62ulkinvite/v1/audit.proto\x1a\x1e\x62ulkinvite/v1/diagnostic.proto\x1a\x1a\x62ulkinvite/v1/import.proto\"}\n\x17UploadImportFileRequest\x12?\n\x08metadata\x18\x01 \x01(\x0b\x32!.bulkinvite.v1.ImportFileMetadataH\x00R\x08metadata\x12\x16\n\x05\x63hunk\x18\x02 \x01(\x0cH\x00R\x05\x63hunkB\t\n\x07\x63ontent\"\x91\x01\n\x12ImportFileMetadata\x12\'\n\x0forganization_id\x18\x01 \x01(\tR\x0eorganizationId\x12\x1b\n\tfile_name\x18\x02 \x01(\tR\x08\x66ileName\x12\x1d\n\nsize_bytes\x18\x03 \x01(\x03R\tsizeBytes\x12\x16\n\x06sha256\x18\x04 \x01(\tR\x06sha256\"I\n\x18UploadImportFileResponse\x12-\n\x06import\x18\x01 \x01(\x0b\x32\x15.bulkinvite.v1.ImportR\x06import\"m\n\x12\x43heckImportRequest\x12\x1b\n\timport_id\x18\x01 \x01(\tR\x08importId\x12\x1b\n\tpage_size\x18\x02 \x01(\x05R\x08pageSize\x12\x1d\n\npage_token\x18\x03 \x01(\tR\tpageToken\"\xf6\x01\n\x13\x43heckImportResponse\x12-\n\x06import\x18\x01 \x01(\x0b\x32\x15.bulkinvite.v1.ImportR\x06import\x12\x44\n\x10\x66ile_diagnostics\x18\x02 \x03(\x0b\x32\x19.bulkinvite.v1.DiagnosticR\x0f\x66ileDiagnostics\x12\x42\n\x0frow_diagnostics\x18\x03 \x03(\x0b\x32\x19.bulkinvite.v1.DiagnosticR\x0erowDiagnostics\x12&\n\x0fnext_page_token\x18\x04 \x01(\tR\rnextPageToken\"w\n\x17\x41pplyPermissionsRequest\x12\x1b\n\timport_id\x18\x01 \x01(\tR\x08importId\x12 \n\x0bpermissions\x18\x02 \x03(\tR\x0bpermissions\x12\x1d\n\nrequest_id\x18\x03 \x01(\tR\trequestId\"\x93\x01\n\x18\x41pplyPermissionsResponse\x12#\n\rinvited_count\x18\x01 \x01(\x05R\x0cinvitedCount\x12#\n\rskipped_count\x18\x02 \x01(\x05R\x0cskippedCount\x12-\n\x06import\x18\x03 \x01(\x0b\x32\x15.bulkinvite.v1.ImportR\x06import\"/\n\x10GetImportRequest\x12\x1b\n\timport_id\x18\x01 \x01(\tR\x08importId\"y\n\x12ListImportsRequest\x12\'\n\x0forganization_id\x18\x01 \x01(\tR\x0eorganizationId\x12\x1b\n\tpage_size\x18\x02 \x01(\x05R\x08pageSize\x12\x1d\n\npage_token\x18\x03 \x01(\tR\tpageToken\"n\n\x13ListImportsResponse\x12/\n\x07imports\x18\x01 \x03(\x0b\x32\x15.bulkinvite.v1.ImportR\x07imports\x12&\n\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"2\n\x13\x44\x65leteImportRequest\x12\x1b\n\timport_id\x18\x01 \x01(\tR\x08importId\"\x16\n\x14\x44\x65leteImportResponse\"I\n\x14GetSampleFileRequest\x12\x31\n\x06\x66ormat\x18\x01 \x01(\x0e\x32\x19.bulkinvite.v1.FileFormatR\x06\x66ormat\"J\n\x15GetSampleFileResponse\x12\x1b\n\tfile_name\x18\x01 \x01(\tR\x08\x66ileName\x12\x14\n\x05\x63hunk\x18\x02 \x01(\x0cR\x05\x63hunk\"}\n\x16ListAuditEventsRequest\x12\'\n\x0forganization_id\x18\x01 \x01(\tR\x0eorganizationId\x12\x1b\n\tpage_size\x18\x02 \x01(\x05R\x08pageSize\x12\x1d\n\npage_token\x18\x03 \x01(\tR\tpageToken\"t\n\x17ListAuditEventsResponse\x12\x31\n\x06\x65vents\x18\x01 \x03(\x0b\x32\x19.bulkinvite.v1.AuditEventR\x06\x65vents\x12&\n\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\x18\n\x16ListPermissionsRequest\"V\n\x17ListPermissionsResponse\x12;\n\x0bpermissions\x18\x01 \x03(\x0b\x32\x19.bulkinvite.v1.PermissionR\x0bpermissions\">\n\nPermission\x12\x0e\n\x02id\x18\x01 \x01(\tR\x02id\x12 \n\x0b\x64\x65scription\x18\x02 \x01(\tR\x0b\x64\x65scription2\xcb\x06\n\x11UserImportService\x12\x65\n\x10UploadImportFile\x12&.bulkinvite.v1.UploadImportFileRequest\x1a\'.bulkinvite.v1.UploadImportFileResponse(\x01\x12T\n\x0b\x43heckImport\x12!.bulkinvite.v1.CheckImportRequest\x1a\".bulkinvite.v1.CheckImportResponse\x12\x63\n\x10\x41pplyPermissions\x12&.bulkinvite.v1.ApplyPermissionsRequest\x1a\'.bulkinvite.v1.ApplyPermissionsResponse\x12\x43\n\tGetImport\x12\x1f.bulkinvite.v1.GetImportRequest\x1a\x15.bulkinvite.v1.Import\x12T\n\x0bListImports\x12!.bulkinvite.v1.ListImportsRequest\x1a\".bulkinvite.v1.ListImportsResponse\x12W\n\x0c\x44\x65leteImport\x12\".bulkinvite.v1.DeleteImportRequest\x1a#.bulkinvite.v1.DeleteImportResponse\x12\\\n\rGetSampleFile\x12#.bulkinvite.v1.GetSampleFileRequest\x1a$.bulkinvite.v1.GetSampleFileResponse0\x01\x12`\n\x0fListPermissions\x12%.bulkinvite.v1.ListPermissionsRequest\x1a&.bulkinvite.v1.ListPermissionsResponse\x12`\n\x0fListAuditEvents\x12%.bulkinvite.v1.ListAuditEventsRequest\x1a&.bulkinvite.v1.ListAuditEventsResponseB\x10\xaa\x02\rBulkInvite.V1b\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'bulkinvite.v1.user_import_service_pb2', globals())
@@ -23,40 +24,44 @@ if _descriptor._USE_C_DESCRIPTORS == False:
 
   DESCRIPTOR._options = None
   DESCRIPTOR._serialized_options = b'\252\002\rBulkInvite.V1'
-  _UPLOADIMPORTFILEREQUEST._serialized_start=118
-  _UPLOADIMPORTFILEREQUEST._serialized_end=243
-  _IMPORTFILEMETADATA._serialized_start=246
-  _IMPORTFILEMETADATA._serialized_end=391
-  _UPLOADIMPORTFILERESPONSE._serialized_start=393
-  _UPLOADIMPORTFILERESPONSE._serialized_end=466
-  _CHECKIMPORTREQUEST._serialized_start=468
-  _CHECKIMPORTREQUEST._serialized_end=577
-  _CHECKIMPORTRESPONSE._serialized_start=580
-  _CHECKIMPORTRESPONSE._serialized_end=826
-  _APPLYPERMISSIONSREQUEST._serialized_start=828
-  _APPLYPERMISSIONSREQUEST._serialized_end=947
-  _APPLYPERMISSIONSRESPONSE._serialized_start=950
-  _APPLYPERMISSIONSRESPONSE._serialized_end=1097
-  _GETIMPORTREQUEST._serialized_start=1099
-  _GETIMPORTREQUEST._serialized_end=1146
-  _LISTIMPORTSREQUEST._serialized_start=1148
-  _LISTIMPORTSREQUEST._serialized_end=1269
-  _LISTIMPORTSRESPONSE._serialized_start=1271
-  _LISTIMPORTSRESPONSE._serialized_end=1381
-  _DELETEIMPORTREQUEST._serialized_start=1383
-  _DELETEIMPORTREQUEST._serialized_end=1433
-  _DELETEIMPORTRESPONSE._serialized_start=1435
-  _DELETEIMPORTRESPONSE._serialized_end=1457
-  _GETSAMPLEFILEREQUEST._serialized_start=1459
-  _GETSAMPLEFILEREQUEST._serialized_end=1532
-  _GETSAMPLEFILERESPONSE._serialized_start=1534
-  _GETSAMPLEFILERESPONSE._serialized_end=1608
-  _LISTPERMISSIONSREQUEST._serialized_start=1610
-  _LISTPERMISSIONSREQUEST._serialized_end=1634
-  _LISTPERMISSIONSRESPONSE._serialized_start=1636
-  _LISTPERMISSIONSRESPONSE._serialized_end=1722
-  _PERMISSION._serialized_start=1724
-  _PERMISSION._serialized_end=1786
-  _USERIMPORTSERVICE._serialized_start=1789
-  _USERIMPORTSERVICE._serialized_end=2534
+  _UPLOADIMPORTFILEREQUEST._serialized_start=145
+  _UPLOADIMPORTFILEREQUEST._serialized_end=270
+  _IMPORTFILEMETADATA._serialized_start=273
+  _IMPORTFILEMETADATA._serialized_end=418
+  _UPLOADIMPORTFILERESPONSE._serialized_start=420
+  _UPLOADIMPORTFILERESPONSE._serialized_end=493
+  _CHECKIMPORTREQUEST._serialized_start=495
+  _CHECKIMPORTREQUEST._serialized_end=604
+  _CHECKIMPORTRESPONSE._serialized_start=607
+  _CHECKIMPORTRESPONSE._serialized_end=853
+  _APPLYPERMISSIONSREQUEST._serialized_start=855
+  _APPLYPERMISSIONSREQUEST._serialized_end=974
+  _APPLYPERMISSIONSRESPONSE._serialized_start=977
+  _APPLYPERMISSIONSRESPONSE._serialized_end=1124
+  _GETIMPORTREQUEST._serialized_start=1126
+  _GETIMPORTREQUEST._serialized_end=1173
+  _LISTIMPORTSREQUEST._serialized_start=1175
+  _LISTIMPORTSREQUEST._serialized_end=1296
+  _LISTIMPORTSRESPONSE._serialized_start=1298
+  _LISTIMPORTSRESPONSE._serialized_end=1408
+  _DELETEIMPORTREQUEST._serialized_start=1410
+  _DELETEIMPORTREQUEST._serialized_end=1460
+  _DELETEIMPORTRESPONSE._serialized_start=1462
+  _DELETEIMPORTRESPONSE._serialized_end=1484
+  _GETSAMPLEFILEREQUEST._serialized_start=1486
+  _GETSAMPLEFILEREQUEST._serialized_end=1559
+  _GETSAMPLEFILERESPONSE._serialized_start=1561
+  _GETSAMPLEFILERESPONSE._serialized_end=1635
+  _LISTAUDITEVENTSREQUEST._serialized_start=1637
+  _LISTAUDITEVENTSREQUEST._serialized_end=1762
+  _LISTAUDITEVENTSRESPONSE._serialized_start=1764
+  _LISTAUDITEVENTSRESPONSE._serialized_end=1880
+  _LISTPERMISSIONSREQUEST._serialized_start=1882
+  _LISTPERMISSIONSREQUEST._serialized_end=1906
+  _LISTPERMISSIONSRESPONSE._serialized_start=1908
+  _LISTPERMISSIONSRESPONSE._serialized_end=1994
+  _PERMISSION._serialized_start=1996
+  _PERMISSION._serialized_end=2058
+  _USERIMPORTSERVICE._serialized_start=2061
+  _USERIMPORTSERVICE._serialized_end=2904
 # @@protoc_insertion_point(module_scope)

@@ -1,3 +1,4 @@
+from bulkinvite.v1 import audit_pb2 as _audit_pb2
 from bulkinvite.v1 import diagnostic_pb2 as _diagnostic_pb2
 from bulkinvite.v1 import import_pb2 as _import_pb2
 from google.protobuf.internal import containers as _containers
@@ -88,6 +89,24 @@ class ImportFileMetadata(_message.Message):
     sha256: str
     size_bytes: int
     def __init__(self, organization_id: _Optional[str] = ..., file_name: _Optional[str] = ..., size_bytes: _Optional[int] = ..., sha256: _Optional[str] = ...) -> None: ...
+
+class ListAuditEventsRequest(_message.Message):
+    __slots__ = ["organization_id", "page_size", "page_token"]
+    ORGANIZATION_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    organization_id: str
+    page_size: int
+    page_token: str
+    def __init__(self, organization_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListAuditEventsResponse(_message.Message):
+    __slots__ = ["events", "next_page_token"]
+    EVENTS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    events: _containers.RepeatedCompositeFieldContainer[_audit_pb2.AuditEvent]
+    next_page_token: str
+    def __init__(self, events: _Optional[_Iterable[_Union[_audit_pb2.AuditEvent, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class ListImportsRequest(_message.Message):
     __slots__ = ["organization_id", "page_size", "page_token"]

@@ -14,10 +14,16 @@ class UserImportServiceStub(object):
     error) and returns the diagnostics; ApplyPermissions grants one set of permissions to every
     valid row and invites them (APPLIED). Every step works after a server restart.
 
+    Every call needs a bearer token (`authorization: Bearer <JWT>`) with the claims `sub` (the
+    caller), `org` (the one organization the caller acts for) and `permissions` (what the caller holds
+    there). Importing needs members.invite or organization.admin; an inviter grants only permissions
+    they hold; imports of other organizations do not exist for the caller (NOT_FOUND).
+
     Errors carry google.rpc.Status details (google.rpc.BadRequest for INVALID_ARGUMENT,
     google.rpc.PreconditionFailure for FAILED_PRECONDITION, google.rpc.QuotaFailure for
-    RESOURCE_EXHAUSTED, google.rpc.ResourceInfo for NOT_FOUND) in the grpc-status-details-bin
-    trailer.
+    RESOURCE_EXHAUSTED, google.rpc.ResourceInfo for NOT_FOUND, google.rpc.ErrorInfo with the
+    missing permissions for PERMISSION_DENIED) in the grpc-status-details-bin trailer.
+    UNAUTHENTICATED: no token, or an expired, wrongly signed or wrongly addressed one.
     """
 
     def __init__(self, channel):
@@ -66,6 +72,11 @@ class UserImportServiceStub(object):
                 request_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.ListPermissionsRequest.SerializeToString,
                 response_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.ListPermissionsResponse.FromString,
                 )
+        self.ListAuditEvents = channel.unary_unary(
+                '/bulkinvite.v1.UserImportService/ListAuditEvents',
+                request_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.ListAuditEventsRequest.SerializeToString,
+                response_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.ListAuditEventsResponse.FromString,
+                )
 
 
 class UserImportServiceServicer(object):
@@ -76,10 +87,16 @@ class UserImportServiceServicer(object):
     error) and returns the diagnostics; ApplyPermissions grants one set of permissions to every
     valid row and invites them (APPLIED). Every step works after a server restart.
 
+    Every call needs a bearer token (`authorization: Bearer <JWT>`) with the claims `sub` (the
+    caller), `org` (the one organization the caller acts for) and `permissions` (what the caller holds
+    there). Importing needs members.invite or organization.admin; an inviter grants only permissions
+    they hold; imports of other organizations do not exist for the caller (NOT_FOUND).
+
     Errors carry google.rpc.Status details (google.rpc.BadRequest for INVALID_ARGUMENT,
     google.rpc.PreconditionFailure for FAILED_PRECONDITION, google.rpc.QuotaFailure for
-    RESOURCE_EXHAUSTED, google.rpc.ResourceInfo for NOT_FOUND) in the grpc-status-details-bin
-    trailer.
+    RESOURCE_EXHAUSTED, google.rpc.ResourceInfo for NOT_FOUND, google.rpc.ErrorInfo with the
+    missing permissions for PERMISSION_DENIED) in the grpc-status-details-bin trailer.
+    UNAUTHENTICATED: no token, or an expired, wrongly signed or wrongly addressed one.
     """
 
     def UploadImportFile(self, request_iterator, context):
@@ -92,9 +109,11 @@ class UserImportServiceServicer(object):
 
         INVALID_ARGUMENT: no metadata first, a second metadata, an empty organization_id, a
         file_name over 255 characters, a chunk over 1 MiB, a size or sha256 that does not match.
-        RESOURCE_EXHAUSTED: the file passes the server's upload limit (100 MiB by default); the
-        call fails as soon as the limit is passed. On any error, or if the client cancels, the
-        server keeps nothing.
+        PERMISSION_DENIED: organization_id is not the token's organization, or the caller is not an
+        inviter. RESOURCE_EXHAUSTED: the file passes the server's upload limit (100 MiB by default;
+        the call fails as soon as the limit is passed), or the organization already has the most
+        uploads in progress at once. DEADLINE_EXCEEDED: the stream sent nothing for 30 s (configurable).
+        On any error, or if the client cancels, the server keeps nothing.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -164,6 +183,14 @@ class UserImportServiceServicer(object):
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListAuditEvents(self, request, context):
+        """Lists the organization's audit trail, newest first: who uploaded, checked, applied, deleted or
+        purged which import, when, with which permissions and counts. Organization admins only.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_UserImportServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -207,6 +234,11 @@ def add_UserImportServiceServicer_to_server(servicer, server):
                     request_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.ListPermissionsRequest.FromString,
                     response_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.ListPermissionsResponse.SerializeToString,
             ),
+            'ListAuditEvents': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListAuditEvents,
+                    request_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.ListAuditEventsRequest.FromString,
+                    response_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.ListAuditEventsResponse.SerializeToString,
+            ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
             'bulkinvite.v1.UserImportService', rpc_method_handlers)
@@ -222,10 +254,16 @@ class UserImportService(object):
     error) and returns the diagnostics; ApplyPermissions grants one set of permissions to every
     valid row and invites them (APPLIED). Every step works after a server restart.
 
+    Every call needs a bearer token (`authorization: Bearer <JWT>`) with the claims `sub` (the
+    caller), `org` (the one organization the caller acts for) and `permissions` (what the caller holds
+    there). Importing needs members.invite or organization.admin; an inviter grants only permissions
+    they hold; imports of other organizations do not exist for the caller (NOT_FOUND).
+
     Errors carry google.rpc.Status details (google.rpc.BadRequest for INVALID_ARGUMENT,
     google.rpc.PreconditionFailure for FAILED_PRECONDITION, google.rpc.QuotaFailure for
-    RESOURCE_EXHAUSTED, google.rpc.ResourceInfo for NOT_FOUND) in the grpc-status-details-bin
-    trailer.
+    RESOURCE_EXHAUSTED, google.rpc.ResourceInfo for NOT_FOUND, google.rpc.ErrorInfo with the
+    missing permissions for PERMISSION_DENIED) in the grpc-status-details-bin trailer.
+    UNAUTHENTICATED: no token, or an expired, wrongly signed or wrongly addressed one.
     """
 
     @staticmethod
@@ -361,5 +399,22 @@ class UserImportService(object):
         return grpc.experimental.unary_unary(request, target, '/bulkinvite.v1.UserImportService/ListPermissions',
             bulkinvite_dot_v1_dot_user__import__service__pb2.ListPermissionsRequest.SerializeToString,
             bulkinvite_dot_v1_dot_user__import__service__pb2.ListPermissionsResponse.FromString,
+            options, channel_credentials,
+            insecure, call_credentials, compression, wait_for_ready, timeout, metadata)
+
+    @staticmethod
+    def ListAuditEvents(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(request, target, '/bulkinvite.v1.UserImportService/ListAuditEvents',
+            bulkinvite_dot_v1_dot_user__import__service__pb2.ListAuditEventsRequest.SerializeToString,
+            bulkinvite_dot_v1_dot_user__import__service__pb2.ListAuditEventsResponse.FromString,
             options, channel_credentials,
             insecure, call_credentials, compression, wait_for_ready, timeout, metadata)

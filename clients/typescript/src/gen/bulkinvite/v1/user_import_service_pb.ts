@@ -4,6 +4,8 @@
 
 import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
+import type { AuditEvent } from "./audit_pb.js";
+import { file_bulkinvite_v1_audit } from "./audit_pb.js";
 import type { Diagnostic } from "./diagnostic_pb.js";
 import { file_bulkinvite_v1_diagnostic } from "./diagnostic_pb.js";
 import type { FileFormat, Import, ImportSchema } from "./import_pb.js";
@@ -14,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file bulkinvite/v1/user_import_service.proto.
  */
 export const file_bulkinvite_v1_user_import_service: GenFile = /*@__PURE__*/
-  fileDesc("CididWxraW52aXRlL3YxL3VzZXJfaW1wb3J0X3NlcnZpY2UucHJvdG8SDWJ1bGtpbnZpdGUudjEibAoXVXBsb2FkSW1wb3J0RmlsZVJlcXVlc3QSNQoIbWV0YWRhdGEYASABKAsyIS5idWxraW52aXRlLnYxLkltcG9ydEZpbGVNZXRhZGF0YUgAEg8KBWNodW5rGAIgASgMSABCCQoHY29udGVudCJkChJJbXBvcnRGaWxlTWV0YWRhdGESFwoPb3JnYW5pemF0aW9uX2lkGAEgASgJEhEKCWZpbGVfbmFtZRgCIAEoCRISCgpzaXplX2J5dGVzGAMgASgDEg4KBnNoYTI1NhgEIAEoCSJBChhVcGxvYWRJbXBvcnRGaWxlUmVzcG9uc2USJQoGaW1wb3J0GAEgASgLMhUuYnVsa2ludml0ZS52MS5JbXBvcnQiTgoSQ2hlY2tJbXBvcnRSZXF1ZXN0EhEKCWltcG9ydF9pZBgBIAEoCRIRCglwYWdlX3NpemUYAiABKAUSEgoKcGFnZV90b2tlbhgDIAEoCSK+AQoTQ2hlY2tJbXBvcnRSZXNwb25zZRIlCgZpbXBvcnQYASABKAsyFS5idWxraW52aXRlLnYxLkltcG9ydBIzChBmaWxlX2RpYWdub3N0aWNzGAIgAygLMhkuYnVsa2ludml0ZS52MS5EaWFnbm9zdGljEjIKD3Jvd19kaWFnbm9zdGljcxgDIAMoCzIZLmJ1bGtpbnZpdGUudjEuRGlhZ25vc3RpYxIXCg9uZXh0X3BhZ2VfdG9rZW4YBCABKAkiVQoXQXBwbHlQZXJtaXNzaW9uc1JlcXVlc3QSEQoJaW1wb3J0X2lkGAEgASgJEhMKC3Blcm1pc3Npb25zGAIgAygJEhIKCnJlcXVlc3RfaWQYAyABKAkibwoYQXBwbHlQZXJtaXNzaW9uc1Jlc3BvbnNlEhUKDWludml0ZWRfY291bnQYASABKAUSFQoNc2tpcHBlZF9jb3VudBgCIAEoBRIlCgZpbXBvcnQYAyABKAsyFS5idWxraW52aXRlLnYxLkltcG9ydCIlChBHZXRJbXBvcnRSZXF1ZXN0EhEKCWltcG9ydF9pZBgBIAEoCSJUChJMaXN0SW1wb3J0c1JlcXVlc3QSFwoPb3JnYW5pemF0aW9uX2lkGAEgASgJEhEKCXBhZ2Vfc2l6ZRgCIAEoBRISCgpwYWdlX3Rva2VuGAMgASgJIlYKE0xpc3RJbXBvcnRzUmVzcG9uc2USJgoHaW1wb3J0cxgBIAMoCzIVLmJ1bGtpbnZpdGUudjEuSW1wb3J0EhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSIoChNEZWxldGVJbXBvcnRSZXF1ZXN0EhEKCWltcG9ydF9pZBgBIAEoCSIWChREZWxldGVJbXBvcnRSZXNwb25zZSJBChRHZXRTYW1wbGVGaWxlUmVxdWVzdBIpCgZmb3JtYXQYASABKA4yGS5idWxraW52aXRlLnYxLkZpbGVGb3JtYXQiOQoVR2V0U2FtcGxlRmlsZVJlc3BvbnNlEhEKCWZpbGVfbmFtZRgBIAEoCRINCgVjaHVuaxgCIAEoDCIYChZMaXN0UGVybWlzc2lvbnNSZXF1ZXN0IkkKF0xpc3RQZXJtaXNzaW9uc1Jlc3BvbnNlEi4KC3Blcm1pc3Npb25zGAEgAygLMhkuYnVsa2ludml0ZS52MS5QZXJtaXNzaW9uIi0KClBlcm1pc3Npb24SCgoCaWQYASABKAkSEwoLZGVzY3JpcHRpb24YAiABKAky6QUKEVVzZXJJbXBvcnRTZXJ2aWNlEmUKEFVwbG9hZEltcG9ydEZpbGUSJi5idWxraW52aXRlLnYxLlVwbG9hZEltcG9ydEZpbGVSZXF1ZXN0GicuYnVsa2ludml0ZS52MS5VcGxvYWRJbXBvcnRGaWxlUmVzcG9uc2UoARJUCgtDaGVja0ltcG9ydBIhLmJ1bGtpbnZpdGUudjEuQ2hlY2tJbXBvcnRSZXF1ZXN0GiIuYnVsa2ludml0ZS52MS5DaGVja0ltcG9ydFJlc3BvbnNlEmMKEEFwcGx5UGVybWlzc2lvbnMSJi5idWxraW52aXRlLnYxLkFwcGx5UGVybWlzc2lvbnNSZXF1ZXN0GicuYnVsa2ludml0ZS52MS5BcHBseVBlcm1pc3Npb25zUmVzcG9uc2USQwoJR2V0SW1wb3J0Eh8uYnVsa2ludml0ZS52MS5HZXRJbXBvcnRSZXF1ZXN0GhUuYnVsa2ludml0ZS52MS5JbXBvcnQSVAoLTGlzdEltcG9ydHMSIS5idWxraW52aXRlLnYxLkxpc3RJbXBvcnRzUmVxdWVzdBoiLmJ1bGtpbnZpdGUudjEuTGlzdEltcG9ydHNSZXNwb25zZRJXCgxEZWxldGVJbXBvcnQSIi5idWxraW52aXRlLnYxLkRlbGV0ZUltcG9ydFJlcXVlc3QaIy5idWxraW52aXRlLnYxLkRlbGV0ZUltcG9ydFJlc3BvbnNlElwKDUdldFNhbXBsZUZpbGUSIy5idWxraW52aXRlLnYxLkdldFNhbXBsZUZpbGVSZXF1ZXN0GiQuYnVsa2ludml0ZS52MS5HZXRTYW1wbGVGaWxlUmVzcG9uc2UwARJgCg9MaXN0UGVybWlzc2lvbnMSJS5idWxraW52aXRlLnYxLkxpc3RQZXJtaXNzaW9uc1JlcXVlc3QaJi5idWxraW52aXRlLnYxLkxpc3RQZXJtaXNzaW9uc1Jlc3BvbnNlQhCqAg1CdWxrSW52aXRlLlYxYgZwcm90bzM", [file_bulkinvite_v1_diagnostic, file_bulkinvite_v1_import]);
+  fileDesc("CididWxraW52aXRlL3YxL3VzZXJfaW1wb3J0X3NlcnZpY2UucHJvdG8SDWJ1bGtpbnZpdGUudjEibAoXVXBsb2FkSW1wb3J0RmlsZVJlcXVlc3QSNQoIbWV0YWRhdGEYASABKAsyIS5idWxraW52aXRlLnYxLkltcG9ydEZpbGVNZXRhZGF0YUgAEg8KBWNodW5rGAIgASgMSABCCQoHY29udGVudCJkChJJbXBvcnRGaWxlTWV0YWRhdGESFwoPb3JnYW5pemF0aW9uX2lkGAEgASgJEhEKCWZpbGVfbmFtZRgCIAEoCRISCgpzaXplX2J5dGVzGAMgASgDEg4KBnNoYTI1NhgEIAEoCSJBChhVcGxvYWRJbXBvcnRGaWxlUmVzcG9uc2USJQoGaW1wb3J0GAEgASgLMhUuYnVsa2ludml0ZS52MS5JbXBvcnQiTgoSQ2hlY2tJbXBvcnRSZXF1ZXN0EhEKCWltcG9ydF9pZBgBIAEoCRIRCglwYWdlX3NpemUYAiABKAUSEgoKcGFnZV90b2tlbhgDIAEoCSK+AQoTQ2hlY2tJbXBvcnRSZXNwb25zZRIlCgZpbXBvcnQYASABKAsyFS5idWxraW52aXRlLnYxLkltcG9ydBIzChBmaWxlX2RpYWdub3N0aWNzGAIgAygLMhkuYnVsa2ludml0ZS52MS5EaWFnbm9zdGljEjIKD3Jvd19kaWFnbm9zdGljcxgDIAMoCzIZLmJ1bGtpbnZpdGUudjEuRGlhZ25vc3RpYxIXCg9uZXh0X3BhZ2VfdG9rZW4YBCABKAkiVQoXQXBwbHlQZXJtaXNzaW9uc1JlcXVlc3QSEQoJaW1wb3J0X2lkGAEgASgJEhMKC3Blcm1pc3Npb25zGAIgAygJEhIKCnJlcXVlc3RfaWQYAyABKAkibwoYQXBwbHlQZXJtaXNzaW9uc1Jlc3BvbnNlEhUKDWludml0ZWRfY291bnQYASABKAUSFQoNc2tpcHBlZF9jb3VudBgCIAEoBRIlCgZpbXBvcnQYAyABKAsyFS5idWxraW52aXRlLnYxLkltcG9ydCIlChBHZXRJbXBvcnRSZXF1ZXN0EhEKCWltcG9ydF9pZBgBIAEoCSJUChJMaXN0SW1wb3J0c1JlcXVlc3QSFwoPb3JnYW5pemF0aW9uX2lkGAEgASgJEhEKCXBhZ2Vfc2l6ZRgCIAEoBRISCgpwYWdlX3Rva2VuGAMgASgJIlYKE0xpc3RJbXBvcnRzUmVzcG9uc2USJgoHaW1wb3J0cxgBIAMoCzIVLmJ1bGtpbnZpdGUudjEuSW1wb3J0EhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSIoChNEZWxldGVJbXBvcnRSZXF1ZXN0EhEKCWltcG9ydF9pZBgBIAEoCSIWChREZWxldGVJbXBvcnRSZXNwb25zZSJBChRHZXRTYW1wbGVGaWxlUmVxdWVzdBIpCgZmb3JtYXQYASABKA4yGS5idWxraW52aXRlLnYxLkZpbGVGb3JtYXQiOQoVR2V0U2FtcGxlRmlsZVJlc3BvbnNlEhEKCWZpbGVfbmFtZRgBIAEoCRINCgVjaHVuaxgCIAEoDCJYChZMaXN0QXVkaXRFdmVudHNSZXF1ZXN0EhcKD29yZ2FuaXphdGlvbl9pZBgBIAEoCRIRCglwYWdlX3NpemUYAiABKAUSEgoKcGFnZV90b2tlbhgDIAEoCSJdChdMaXN0QXVkaXRFdmVudHNSZXNwb25zZRIpCgZldmVudHMYASADKAsyGS5idWxraW52aXRlLnYxLkF1ZGl0RXZlbnQSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJIhgKFkxpc3RQZXJtaXNzaW9uc1JlcXVlc3QiSQoXTGlzdFBlcm1pc3Npb25zUmVzcG9uc2USLgoLcGVybWlzc2lvbnMYASADKAsyGS5idWxraW52aXRlLnYxLlBlcm1pc3Npb24iLQoKUGVybWlzc2lvbhIKCgJpZBgBIAEoCRITCgtkZXNjcmlwdGlvbhgCIAEoCTLLBgoRVXNlckltcG9ydFNlcnZpY2USZQoQVXBsb2FkSW1wb3J0RmlsZRImLmJ1bGtpbnZpdGUudjEuVXBsb2FkSW1wb3J0RmlsZVJlcXVlc3QaJy5idWxraW52aXRlLnYxLlVwbG9hZEltcG9ydEZpbGVSZXNwb25zZSgBElQKC0NoZWNrSW1wb3J0EiEuYnVsa2ludml0ZS52MS5DaGVja0ltcG9ydFJlcXVlc3QaIi5idWxraW52aXRlLnYxLkNoZWNrSW1wb3J0UmVzcG9uc2USYwoQQXBwbHlQZXJtaXNzaW9ucxImLmJ1bGtpbnZpdGUudjEuQXBwbHlQZXJtaXNzaW9uc1JlcXVlc3QaJy5idWxraW52aXRlLnYxLkFwcGx5UGVybWlzc2lvbnNSZXNwb25zZRJDCglHZXRJbXBvcnQSHy5idWxraW52aXRlLnYxLkdldEltcG9ydFJlcXVlc3QaFS5idWxraW52aXRlLnYxLkltcG9ydBJUCgtMaXN0SW1wb3J0cxIhLmJ1bGtpbnZpdGUudjEuTGlzdEltcG9ydHNSZXF1ZXN0GiIuYnVsa2ludml0ZS52MS5MaXN0SW1wb3J0c1Jlc3BvbnNlElcKDERlbGV0ZUltcG9ydBIiLmJ1bGtpbnZpdGUudjEuRGVsZXRlSW1wb3J0UmVxdWVzdBojLmJ1bGtpbnZpdGUudjEuRGVsZXRlSW1wb3J0UmVzcG9uc2USXAoNR2V0U2FtcGxlRmlsZRIjLmJ1bGtpbnZpdGUudjEuR2V0U2FtcGxlRmlsZVJlcXVlc3QaJC5idWxraW52aXRlLnYxLkdldFNhbXBsZUZpbGVSZXNwb25zZTABEmAKD0xpc3RQZXJtaXNzaW9ucxIlLmJ1bGtpbnZpdGUudjEuTGlzdFBlcm1pc3Npb25zUmVxdWVzdBomLmJ1bGtpbnZpdGUudjEuTGlzdFBlcm1pc3Npb25zUmVzcG9uc2USYAoPTGlzdEF1ZGl0RXZlbnRzEiUuYnVsa2ludml0ZS52MS5MaXN0QXVkaXRFdmVudHNSZXF1ZXN0GiYuYnVsa2ludml0ZS52MS5MaXN0QXVkaXRFdmVudHNSZXNwb25zZUIQqgINQnVsa0ludml0ZS5WMWIGcHJvdG8z", [file_bulkinvite_v1_audit, file_bulkinvite_v1_diagnostic, file_bulkinvite_v1_import]);
 
 /**
  * One message of an upload stream.
@@ -444,6 +446,71 @@ export const GetSampleFileResponseSchema: GenMessage<GetSampleFileResponse> = /*
   messageDesc(file_bulkinvite_v1_user_import_service, 13);
 
 /**
+ * Asks for a page of an organization's audit trail.
+ *
+ * @generated from message bulkinvite.v1.ListAuditEventsRequest
+ */
+export type ListAuditEventsRequest = Message<"bulkinvite.v1.ListAuditEventsRequest"> & {
+  /**
+   * The organization; it must be the token's. Required.
+   *
+   * @generated from field: string organization_id = 1;
+   */
+  organizationId: string;
+
+  /**
+   * The most events to return: 0 means 100, values above 1000 are treated as 1000, negative
+   * values are INVALID_ARGUMENT.
+   *
+   * @generated from field: int32 page_size = 2;
+   */
+  pageSize: number;
+
+  /**
+   * The next_page_token of a previous response with the same organization_id; empty for the
+   * first page.
+   *
+   * @generated from field: string page_token = 3;
+   */
+  pageToken: string;
+};
+
+/**
+ * Describes the message bulkinvite.v1.ListAuditEventsRequest.
+ * Use `create(ListAuditEventsRequestSchema)` to create a new message.
+ */
+export const ListAuditEventsRequestSchema: GenMessage<ListAuditEventsRequest> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_user_import_service, 14);
+
+/**
+ * A page of the audit trail.
+ *
+ * @generated from message bulkinvite.v1.ListAuditEventsResponse
+ */
+export type ListAuditEventsResponse = Message<"bulkinvite.v1.ListAuditEventsResponse"> & {
+  /**
+   * The events, newest first.
+   *
+   * @generated from field: repeated bulkinvite.v1.AuditEvent events = 1;
+   */
+  events: AuditEvent[];
+
+  /**
+   * Pass it as page_token to get the next page; empty on the last page.
+   *
+   * @generated from field: string next_page_token = 2;
+   */
+  nextPageToken: string;
+};
+
+/**
+ * Describes the message bulkinvite.v1.ListAuditEventsResponse.
+ * Use `create(ListAuditEventsResponseSchema)` to create a new message.
+ */
+export const ListAuditEventsResponseSchema: GenMessage<ListAuditEventsResponse> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_user_import_service, 15);
+
+/**
  * Asks for the permission catalog.
  *
  * @generated from message bulkinvite.v1.ListPermissionsRequest
@@ -456,7 +523,7 @@ export type ListPermissionsRequest = Message<"bulkinvite.v1.ListPermissionsReque
  * Use `create(ListPermissionsRequestSchema)` to create a new message.
  */
 export const ListPermissionsRequestSchema: GenMessage<ListPermissionsRequest> = /*@__PURE__*/
-  messageDesc(file_bulkinvite_v1_user_import_service, 14);
+  messageDesc(file_bulkinvite_v1_user_import_service, 16);
 
 /**
  * The permission catalog.
@@ -477,7 +544,7 @@ export type ListPermissionsResponse = Message<"bulkinvite.v1.ListPermissionsResp
  * Use `create(ListPermissionsResponseSchema)` to create a new message.
  */
 export const ListPermissionsResponseSchema: GenMessage<ListPermissionsResponse> = /*@__PURE__*/
-  messageDesc(file_bulkinvite_v1_user_import_service, 15);
+  messageDesc(file_bulkinvite_v1_user_import_service, 17);
 
 /**
  * A permission that can be granted to invited users.
@@ -505,7 +572,7 @@ export type Permission = Message<"bulkinvite.v1.Permission"> & {
  * Use `create(PermissionSchema)` to create a new message.
  */
 export const PermissionSchema: GenMessage<Permission> = /*@__PURE__*/
-  messageDesc(file_bulkinvite_v1_user_import_service, 16);
+  messageDesc(file_bulkinvite_v1_user_import_service, 18);
 
 /**
  * Invites a batch of users to an organization from a spreadsheet.
@@ -515,10 +582,16 @@ export const PermissionSchema: GenMessage<Permission> = /*@__PURE__*/
  * error) and returns the diagnostics; ApplyPermissions grants one set of permissions to every
  * valid row and invites them (APPLIED). Every step works after a server restart.
  *
+ * Every call needs a bearer token (`authorization: Bearer <JWT>`) with the claims `sub` (the
+ * caller), `org` (the one organization the caller acts for) and `permissions` (what the caller holds
+ * there). Importing needs members.invite or organization.admin; an inviter grants only permissions
+ * they hold; imports of other organizations do not exist for the caller (NOT_FOUND).
+ *
  * Errors carry google.rpc.Status details (google.rpc.BadRequest for INVALID_ARGUMENT,
  * google.rpc.PreconditionFailure for FAILED_PRECONDITION, google.rpc.QuotaFailure for
- * RESOURCE_EXHAUSTED, google.rpc.ResourceInfo for NOT_FOUND) in the grpc-status-details-bin
- * trailer.
+ * RESOURCE_EXHAUSTED, google.rpc.ResourceInfo for NOT_FOUND, google.rpc.ErrorInfo with the
+ * missing permissions for PERMISSION_DENIED) in the grpc-status-details-bin trailer.
+ * UNAUTHENTICATED: no token, or an expired, wrongly signed or wrongly addressed one.
  *
  * @generated from service bulkinvite.v1.UserImportService
  */
@@ -533,9 +606,11 @@ export const UserImportService: GenService<{
    *
    * INVALID_ARGUMENT: no metadata first, a second metadata, an empty organization_id, a
    * file_name over 255 characters, a chunk over 1 MiB, a size or sha256 that does not match.
-   * RESOURCE_EXHAUSTED: the file passes the server's upload limit (100 MiB by default); the
-   * call fails as soon as the limit is passed. On any error, or if the client cancels, the
-   * server keeps nothing.
+   * PERMISSION_DENIED: organization_id is not the token's organization, or the caller is not an
+   * inviter. RESOURCE_EXHAUSTED: the file passes the server's upload limit (100 MiB by default;
+   * the call fails as soon as the limit is passed), or the organization already has the most
+   * uploads in progress at once. DEADLINE_EXCEEDED: the stream sent nothing for 30 s (configurable).
+   * On any error, or if the client cancels, the server keeps nothing.
    *
    * @generated from rpc bulkinvite.v1.UserImportService.UploadImportFile
    */
@@ -628,6 +703,17 @@ export const UserImportService: GenService<{
     methodKind: "unary";
     input: typeof ListPermissionsRequestSchema;
     output: typeof ListPermissionsResponseSchema;
+  },
+  /**
+   * Lists the organization's audit trail, newest first: who uploaded, checked, applied, deleted or
+   * purged which import, when, with which permissions and counts. Organization admins only.
+   *
+   * @generated from rpc bulkinvite.v1.UserImportService.ListAuditEvents
+   */
+  listAuditEvents: {
+    methodKind: "unary";
+    input: typeof ListAuditEventsRequestSchema;
+    output: typeof ListAuditEventsResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_bulkinvite_v1_user_import_service, 0);

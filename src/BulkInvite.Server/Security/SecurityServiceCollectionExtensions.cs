@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.IdentityModel.Tokens;
+
+namespace BulkInvite.Server.Security;
+
+public static class SecurityServiceCollectionExtensions
+{
+    /// <summary>
+    /// JWT bearer authentication from the "Authentication" section, an authorization policy that every
+    /// BulkInvite call needs, and a request rate limit per organization ("RateLimiting" section).
+    /// </summary>
+    public static IServiceCollection AddBulkInviteSecurity(this IServiceCollection services)
+    {
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IConfiguration>((jwt, configuration) => Configure(jwt, TokenSettings.From(configuration)));
+        services.AddAuthorization();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((limiter, configuration) =>
+            Configure(limiter, configuration.GetSection(RateLimitSettings.SectionName).Get<RateLimitSettings>() ?? new RateLimitSettings()));
+        return services;
+    }
+
+    private static void Configure(JwtBearerOptions jwt, TokenSettings settings)
+    {
+        // Keep the token's own claim names (sub, org, permissions) instead of WS-* URIs.
+        jwt.MapInboundClaims = false;
+        jwt.Authority = settings.Authority;
+        jwt.MetadataAddress = settings.MetadataAddress ?? "";
+        jwt.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+        jwt.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidateIssuer = true,
+            ValidIssuer = settings.Issuer,
+            ValidateAudience = true,
+            ValidAudience = settings.Audience,
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            ClockSkew = settings.ClockSkew,
+            IssuerSigningKey = settings.SymmetricKey(),
+            ValidateIssuerSigningKey = true,
+            NameClaimType = CallerClaims.Subject,
+        };
+        jwt.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = context =>
+            {
+                if (CallerClaims.FromPrincipal(context.Principal!) is null)
+                {
+                    context.Fail("The token must carry sub and org claims.");
+                }
+
+                return Task.CompletedTask;
+            },
+        };
+    }
+
+    private static void Configure(RateLimiterOptions limiter, RateLimitSettings settings)
+    {
+        // One token bucket per organization (from the token); calls without a token are refused by
+        // authentication anyway, and health checks are not limited.
+        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+        {
+            var caller = http.User.Identity?.IsAuthenticated == true ? CallerClaims.FromPrincipal(http.User) : null;
+            return caller is null
+                ? RateLimitPartition.GetNoLimiter("")
+                : RateLimitPartition.GetTokenBucketLimiter(caller.OrganizationId, _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = settings.Burst,
+                    TokensPerPeriod = settings.RequestsPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+        });
+        limiter.OnRejected = (context, _) => new ValueTask(WriteResourceExhaustedAsync(context.HttpContext, settings));
+    }
+
+    /// <summary>
+    /// The rate limiter's refusal as a gRPC status: a trailers-only response with RESOURCE_EXHAUSTED
+    /// and a QuotaFailure, not the HTTP 429 that gRPC clients would read as UNAVAILABLE.
+    /// </summary>
+    private static Task WriteResourceExhaustedAsync(HttpContext http, RateLimitSettings settings)
+    {
+        var message = string.Create(CultureInfo.InvariantCulture,
+            $"Too many requests for this organization (at most {settings.RequestsPerSecond} a second, bursts of {settings.Burst}); retry later.");
+        var status = new Google.Rpc.Status
+        {
+            Code = (int)Code.ResourceExhausted,
+            Message = message,
+            Details =
+            {
+                Any.Pack(new ErrorInfo { Reason = "RATE_LIMITED", Domain = "bulkinvite.v1" }),
+                Any.Pack(new QuotaFailure { Violations = { new QuotaFailure.Types.Violation { Subject = "requests per organization", Description = message } } }),
+            },
+        };
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = "application/grpc";
+        http.Response.Headers["grpc-status"] = ((int)StatusCode.ResourceExhausted).ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
+        http.Response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray()).TrimEnd('=');
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The request rate each organization may sustain ("RateLimiting" section).</summary>
+public sealed class RateLimitSettings
+{
+    public const string SectionName = "RateLimiting";
+
+    public int RequestsPerSecond { get; set; } = 20;
+    public int Burst { get; set; } = 100;
+}
