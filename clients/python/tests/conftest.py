@@ -1,7 +1,12 @@
-"""Starts a real BulkInvite server process once per test session."""
+"""Starts a real BulkInvite server process once per test session, with a signing key of its own:
+the tests mint the tokens an identity provider would issue with it."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
+import json
 import os
 import socket
 import subprocess
@@ -21,6 +26,21 @@ REPO = Path(__file__).resolve().parents[3]
 SERVER_PROJECT = REPO / "src" / "BulkInvite.Server"
 DEFAULT_DLL = SERVER_PROJECT / "bin" / "Debug" / "net10.0" / "BulkInvite.Server.dll"
 STARTUP_SECONDS = 60
+SIGNING_KEY = os.urandom(32)
+
+
+def mint_token(organization_id: str, permissions: list[str], key: bytes = SIGNING_KEY) -> str:
+    """An HS256 JWT with the claims BulkInvite reads (sub, org, permissions), valid for an hour."""
+
+    def part(value: object) -> str:
+        return base64.urlsafe_b64encode(json.dumps(value).encode()).rstrip(b"=").decode()
+
+    now = int(time.time())
+    claims = {"iss": "bulkinvite", "aud": "bulkinvite", "sub": "python-tests", "org": organization_id,
+              "permissions": permissions, "iat": now, "nbf": now, "exp": now + 3600}
+    unsigned = f"{part({'alg': 'HS256', 'typ': 'JWT'})}.{part(claims)}"
+    signature = hmac.new(key, unsigned.encode(), hashlib.sha256).digest()
+    return f"{unsigned}.{base64.urlsafe_b64encode(signature).rstrip(b'=').decode()}"
 
 
 def _server_dll() -> Path:
@@ -38,8 +58,8 @@ def _free_port() -> int:
 
 def _wait_until_ready(target: str, server: subprocess.Popen[bytes], log: Path) -> None:
     deadline = time.monotonic() + STARTUP_SECONDS
-    with grpc.insecure_channel(target) as channel:
-        stub = UserImportServiceStub(channel)
+    channel, stub = connect(target, token=mint_token("readiness-probe", ["projects.view"]))
+    with channel:
         while True:
             if server.poll() is not None:
                 raise RuntimeError(f"the server exited with {server.returncode}:\n{log.read_text()}")
@@ -64,6 +84,8 @@ def server_target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         server = subprocess.Popen(
             ["dotnet", str(dll), "--urls", f"http://{target}"],
             cwd=workdir,
+            env={**os.environ, "ASPNETCORE_ENVIRONMENT": "Production",
+                 "Authentication__SigningKey": base64.b64encode(SIGNING_KEY).decode()},
             stdin=subprocess.DEVNULL,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -81,13 +103,14 @@ def server_target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture
-def stub(server_target: str) -> Iterator[UserImportServiceStub]:
-    channel, stub = connect(server_target)
-    with channel:
-        yield stub
-
-
-@pytest.fixture
 def org() -> str:
     """A fresh organization, so no test sees another's invitations."""
     return f"org-{uuid.uuid4().hex}"
+
+
+@pytest.fixture
+def stub(server_target: str, org: str) -> Iterator[UserImportServiceStub]:
+    """A stub acting as an admin of the test's organization."""
+    channel, stub = connect(server_target, token=mint_token(org, ["organization.admin"]))
+    with channel:
+        yield stub

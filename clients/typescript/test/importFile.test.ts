@@ -2,11 +2,10 @@ import assert from "node:assert/strict";
 import { createHash, randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
+import { after, before, beforeEach, describe, test } from "node:test";
 import {
   Code,
   ConnectError,
-  createBulkInviteClient,
   DiagnosticCode,
   FileFormat,
   importFile,
@@ -21,17 +20,22 @@ import { fixtures, startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
 let client: BulkInviteClient;
+let organization = "";
 
 before(async () => {
   server = await startServer();
-  client = createBulkInviteClient(server.baseUrl);
 });
 after(async () => {
   await server?.stop();
 });
+// A new organization per test, so that no test sees another's invitations; the client's token is its admin's.
+beforeEach(() => {
+  organization = `org-${randomUUID()}`;
+  client = server.clientFor(organization);
+});
 
-/** A new organization per test, so that no test sees another's invitations. */
-const newOrganization = () => `org-${randomUUID()}`;
+/** The current test's organization. */
+const newOrganization = () => organization;
 
 /** The diagnostics as [row, column, code, severity, value], easy to compare whole. */
 const brief = (diagnostics: Diagnostic[]) =>

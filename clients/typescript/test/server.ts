@@ -1,7 +1,9 @@
 // Starts a real BulkInvite server for the tests: the dll from BULKINVITE_SERVER_DLL, or built
 // from this repository; a free port on loopback; a fresh working folder (and so a fresh
-// SQLite database); stopped and removed by stop().
+// SQLite database); a signing key of its own, with which clientFor() mints the tokens an identity
+// provider would issue; stopped and removed by stop().
 import { execFile, spawn } from "node:child_process";
+import { createHmac, randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
@@ -9,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { createBulkInviteClient } from "../src/index.js";
+import { createBulkInviteClient, type BulkInviteClient } from "../src/index.js";
 
 /** The repository root, from dist/test/server.js. */
 export const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
@@ -17,14 +19,32 @@ export const fixtures = join(repoRoot, "tests", "BulkInvite.Core.Tests", "Fixtur
 
 export interface TestServer {
   baseUrl: string;
+  /** A client acting as an admin of the organization. */
+  clientFor(organizationId: string, permissions?: string[]): BulkInviteClient;
   stop(): Promise<void>;
+}
+
+/** An HS256 JWT with the claims BulkInvite reads (sub, org, permissions), valid for an hour. */
+export function mintToken(key: Buffer, organizationId: string, permissions: string[]): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const now = Math.floor(Date.now() / 1000);
+  const claims = { iss: "bulkinvite", aud: "bulkinvite", sub: "ts-tests", org: organizationId, permissions, iat: now, nbf: now, exp: now + 3600 };
+  const unsigned = `${part({ alg: "HS256", typ: "JWT" })}.${part(claims)}`;
+  return `${unsigned}.${createHmac("sha256", key).update(unsigned).digest("base64url")}`;
 }
 
 export async function startServer(): Promise<TestServer> {
   const dll = await serverDll();
   const cwd = await mkdtemp(join(tmpdir(), "bulkinvite-ts-test-"));
   const baseUrl = `http://127.0.0.1:${await freePort()}`;
-  const child = spawn("dotnet", [dll, "--urls", baseUrl], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+  const key = randomBytes(32);
+  const child = spawn("dotnet", [dll, "--urls", baseUrl], {
+    cwd,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ASPNETCORE_ENVIRONMENT: "Production", Authentication__SigningKey: key.toString("base64") },
+  });
+  const clientFor = (organizationId: string, permissions = ["organization.admin"]) =>
+    createBulkInviteClient(baseUrl, { token: mintToken(key, organizationId, permissions) });
   let output = "";
   const keep = (data: Buffer) => (output = (output + data.toString()).slice(-20_000));
   child.stdout.on("data", keep);
@@ -44,7 +64,7 @@ export async function startServer(): Promise<TestServer> {
     await rm(cwd, { recursive: true, force: true });
   };
 
-  const client = createBulkInviteClient(baseUrl);
+  const client = clientFor("readiness-probe");
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
@@ -53,7 +73,7 @@ export async function startServer(): Promise<TestServer> {
     }
     try {
       await client.listPermissions({}, { timeoutMs: 2_000 });
-      return { baseUrl, stop };
+      return { baseUrl, clientFor, stop };
     } catch (error) {
       if (Date.now() > deadline) {
         await stop();
