@@ -1,0 +1,3 @@
+using BulkInvite.Cli;
+
+return await Cli.RunAsync(args, CliConsole.FromSystemConsole(), handleTermination: true);
