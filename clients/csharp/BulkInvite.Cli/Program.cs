@@ -1,3 +1,3 @@
 using BulkInvite.Cli;
 
-return await Cli.RunAsync(args, CliConsole.FromSystemConsole(), handleTermination: true);
+return await BulkInviteCli.RunAsync(args, CliConsole.FromSystemConsole(), handleTermination: true);

@@ -34,15 +34,13 @@ internal static class UploadProgressView
             .StartAsync(async context =>
             {
                 var task = context.AddTask(Markup.Escape(file.Name), maxValue: Math.Max(file.Length, 1));
-                var import = await upload(new Reporter(task));
-                task.Value = task.MaxValue;
-                return import;
+                return await upload(new Reporter(task));
             });
     }
 
     /// <summary>Updates the bar on the uploading thread; Progress&lt;T&gt; would post to the thread pool and lag behind.</summary>
     private sealed class Reporter(ProgressTask task) : IProgress<UploadProgress>
     {
-        public void Report(UploadProgress value) => task.Value = value.BytesSent;
+        public void Report(UploadProgress value) => task.Value = value.TotalBytes == 0 ? task.MaxValue : value.BytesSent;
     }
 }

@@ -5,7 +5,7 @@ using BulkInvite.Cli.Commands;
 namespace BulkInvite.Cli;
 
 /// <summary>The bulkinvite command line: its commands, and one entry point that tests call in-process.</summary>
-internal static class Cli
+internal static class BulkInviteCli
 {
     /// <summary>Parses <paramref name="args"/>, runs the command on <paramref name="console"/> and returns the exit code.</summary>
     /// <param name="handleTermination">Turn Ctrl+C into cancellation (the real process only; tests run many at once).</param>
