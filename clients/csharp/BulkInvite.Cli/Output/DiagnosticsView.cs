@@ -43,7 +43,8 @@ internal static class DiagnosticsView
         }
 
         var shown = all ? diagnostics : diagnostics.Take(DefaultLimit).ToList();
-        var table = new Table().Title(title).AddColumns("Row", "Column", "Problem", "Value");
+        console.MarkupLineInterpolated($"[bold]{title}[/]");
+        var table = new Table().AddColumns("Row", "Column", "Problem", "Value");
         foreach (var d in shown)
         {
             table.AddRow(

@@ -51,7 +51,7 @@ internal static partial class ErrorReport
     {
         InvalidRequestException e => e.FieldViolations.Select(v => $"{v.Field}: {v.Description}"),
         FailedPreconditionException e => e.Violations.Select(v => $"{v.Type}: {v.Description}"),
-        QuotaExceededException e => e.Violations.Select(v => $"{v.Subject}: {v.Description}"),
+        QuotaExceededException e => e.Violations.Where(v => v.Description != e.Message).Select(v => $"{v.Subject}: {v.Description}"),
         _ => [],
     };
 

@@ -17,7 +17,7 @@ internal static class UploadProgressView
         {
             if (!session.Json)
             {
-                console.MarkupLineInterpolated($"Uploading {file.Name} ({Sizes.Format(file.Length)}) to {session.ServerUrl}");
+                console.MarkupLineInterpolated($"Uploading {file.Name} to {session.ServerUrl}");
             }
 
             return await upload(null);
@@ -41,6 +41,11 @@ internal static class UploadProgressView
     /// <summary>Updates the bar on the uploading thread; Progress&lt;T&gt; would post to the thread pool and lag behind.</summary>
     private sealed class Reporter(ProgressTask task) : IProgress<UploadProgress>
     {
-        public void Report(UploadProgress value) => task.Value = value.TotalBytes == 0 ? task.MaxValue : value.BytesSent;
+        public void Report(UploadProgress value)
+        {
+            // The client's count, not FileInfo.Length: a pipe such as /dev/stdin has no length of its own.
+            task.MaxValue = Math.Max(value.TotalBytes, 1);
+            task.Value = value.TotalBytes == 0 ? task.MaxValue : value.BytesSent;
+        }
     }
 }
