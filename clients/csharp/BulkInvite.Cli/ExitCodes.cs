@@ -1,0 +1,19 @@
+namespace BulkInvite.Cli;
+
+/// <summary>What the exit status of bulkinvite means.</summary>
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>A usage error, or a question the user answered "no" (or could not answer).</summary>
+    public const int Usage = 1;
+
+    /// <summary>The file was rejected, or the request was: INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION, RESOURCE_EXHAUSTED.</summary>
+    public const int Rejected = 2;
+
+    /// <summary>The server could not be reached, or failed.</summary>
+    public const int ServerError = 3;
+
+    /// <summary>The user pressed Ctrl+C (128 + SIGINT, as shells report it).</summary>
+    public const int Cancelled = 130;
+}

@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using BulkInvite.Client;
+using Spectre.Console;
+
+namespace BulkInvite.Cli.Output;
+
+/// <summary>Failed calls for people (stderr) and, with --output json, for programs (stdout); and their exit codes.</summary>
+internal static partial class ErrorReport
+{
+    public static int Write(Session session, BulkInviteException error)
+    {
+        var exitCode = error is InvalidRequestException or ImportNotFoundException or FailedPreconditionException or QuotaExceededException
+            ? ExitCodes.Rejected
+            : ExitCodes.ServerError;
+        var console = session.Console.Error;
+        var message = error is ServerUnavailableException ? $"Cannot reach the BulkInvite server at {session.ServerUrl}: {error.Message}" : error.Message;
+        console.MarkupLineInterpolated($"[red]Error:[/] {message}");
+        foreach (var line in Details(error))
+        {
+            console.MarkupLineInterpolated($"  {line}");
+        }
+
+        if (Hint(session, error) is { } hint)
+        {
+            console.MarkupLineInterpolated($"[grey]Hint: {hint}[/]");
+        }
+
+        if (session.Json)
+        {
+            Json.Write(session.Console, new JsonObject
+            {
+                ["error"] = new JsonObject
+                {
+                    ["status"] = StatusName(error),
+                    ["reason"] = error.Reason,
+                    ["message"] = error.Message,
+                    ["details"] = Json.Of(error.RpcStatus)["details"]?.DeepClone(),
+                },
+            });
+        }
+
+        return exitCode;
+    }
+
+    /// <summary>The status as the gRPC spec names it: INVALID_ARGUMENT, NOT_FOUND, …</summary>
+    public static string StatusName(BulkInviteException error) =>
+        UpperSnake().Replace(error.StatusCode.ToString(), "$1_$2").ToUpperInvariant();
+
+    private static IEnumerable<string> Details(BulkInviteException error) => error switch
+    {
+        InvalidRequestException e => e.FieldViolations.Select(v => $"{v.Field}: {v.Description}"),
+        FailedPreconditionException e => e.Violations.Select(v => $"{v.Type}: {v.Description}"),
+        QuotaExceededException e => e.Violations.Where(v => v.Description != e.Message).Select(v => $"{v.Subject}: {v.Description}"),
+        _ => [],
+    };
+
+    private static string? Hint(Session session, BulkInviteException error) => error switch
+    {
+        ServerUnavailableException => "Is the server running there? Pass --server URL or set BULKINVITE_SERVER.",
+        AccessDeniedException => "Pass a valid token with --token or BULKINVITE_TOKEN.",
+        ImportNotFoundException => "List the imports with: bulkinvite imports --org ORG",
+        _ => null,
+    };
+
+    [GeneratedRegex("([a-z])([A-Z])")]
+    private static partial Regex UpperSnake();
+}

@@ -1,0 +1,21 @@
+using System.Globalization;
+using BulkInvite.V1;
+using Google.Protobuf.Reflection;
+
+namespace BulkInvite.Cli.Output;
+
+/// <summary>Enum values as the contract names them, without their prefix: EMAIL_INVALID, CHECKED, XLSX.</summary>
+internal static class Names
+{
+    public static string Of(DiagnosticCode code) => Short(Diagnostic.Descriptor, Diagnostic.CodeFieldNumber, (int)code, "DIAGNOSTIC_CODE_");
+
+    public static string Of(ImportState state) => Short(Import.Descriptor, Import.StateFieldNumber, (int)state, "IMPORT_STATE_");
+
+    public static string Of(FileFormat format) => Short(Import.Descriptor, Import.FormatFieldNumber, (int)format, "FILE_FORMAT_");
+
+    private static string Short(MessageDescriptor message, int field, int number, string prefix)
+    {
+        var name = message.FindFieldByNumber(field).EnumType.FindValueByNumber(number)?.Name ?? number.ToString(CultureInfo.InvariantCulture);
+        return name.StartsWith(prefix, StringComparison.Ordinal) ? name[prefix.Length..] : name;
+    }
+}

@@ -1,0 +1,3 @@
+using BulkInvite.Cli;
+
+return await BulkInviteCli.RunAsync(args, CliConsole.FromSystemConsole(), handleTermination: true);

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using BulkInvite.Client;
+
+namespace BulkInvite.Cli;
+
+/// <summary>One run of a command: the console, the output format and a client of the chosen server.</summary>
+internal sealed class Session : IDisposable
+{
+    private readonly Lazy<BulkInviteClient> _client;
+
+    public Session(ParseResult parseResult, GlobalOptions options, CliConsole console)
+    {
+        Console = console;
+        Json = parseResult.GetValue(options.Output) == "json";
+        ServerUrl = parseResult.GetValue(options.Server) ?? Setting("BULKINVITE_SERVER") ?? GlobalOptions.DefaultServer;
+        var token = parseResult.GetValue(options.Token) ?? Setting("BULKINVITE_TOKEN");
+        _client = new Lazy<BulkInviteClient>(() => new BulkInviteClient(ValidServerUrl(ServerUrl), token));
+    }
+
+    public CliConsole Console { get; }
+
+    /// <summary>True with --output json: stdout gets one JSON document and nothing else.</summary>
+    public bool Json { get; }
+
+    public string ServerUrl { get; }
+
+    public BulkInviteClient Client => _client.Value;
+
+    /// <summary>An option's value, else its BULKINVITE_* environment variable; null when neither is set.</summary>
+    public string? Setting(string environmentVariable, string? optionValue = null) =>
+        !string.IsNullOrWhiteSpace(optionValue) ? optionValue
+        : Console.GetEnvironmentVariable(environmentVariable) is { Length: > 0 } value ? value
+        : null;
+
+    public void Dispose()
+    {
+        if (_client.IsValueCreated)
+        {
+            _client.Value.Dispose();
+        }
+    }
+
+    private static string ValidServerUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? url
+            : throw new UsageException($"The server URL \"{url}\" is not an http:// or https:// URL. Pass --server or set BULKINVITE_SERVER.");
+}

@@ -1,0 +1,185 @@
+using System.Runtime.CompilerServices;
+using BulkInvite.V1;
+using Grpc.Net.Client;
+
+namespace BulkInvite.Client;
+
+/// <summary>
+/// A client of the BulkInvite service (bulkinvite.v1.UserImportService): upload a spreadsheet of
+/// users, check it, and invite its valid users with one set of permissions. Failed calls throw a
+/// <see cref="BulkInviteException"/> subclass. Thread-safe; create one and reuse it.
+/// </summary>
+public sealed class BulkInviteClient : IDisposable
+{
+    /// <summary>The largest chunk the server accepts in an upload: 1 MiB.</summary>
+    public const int MaxChunkBytes = 1024 * 1024;
+
+    private const int PageSize = 1000;
+
+    private readonly GrpcChannel? _ownedChannel;
+    private readonly CallRunner _runner;
+
+    /// <summary>A client of the server at <paramref name="serverUrl"/>, such as http://localhost:5000.</summary>
+    public BulkInviteClient(string serverUrl, string? token = null)
+        : this(serverUrl, new BulkInviteClientOptions { Token = token })
+    {
+    }
+
+    /// <summary>A client of the server at <paramref name="serverUrl"/>, with its own channel.</summary>
+    public BulkInviteClient(string serverUrl, BulkInviteClientOptions options)
+        : this(GrpcChannel.ForAddress(serverUrl), options, ownsChannel: true)
+    {
+    }
+
+    /// <summary>A client over a channel the caller configured and keeps ownership of.</summary>
+    public BulkInviteClient(GrpcChannel channel, string? token = null)
+        : this(channel, new BulkInviteClientOptions { Token = token })
+    {
+    }
+
+    /// <summary>A client over a channel the caller configured and keeps ownership of.</summary>
+    public BulkInviteClient(GrpcChannel channel, BulkInviteClientOptions options)
+        : this(channel, options, ownsChannel: false)
+    {
+    }
+
+    private BulkInviteClient(GrpcChannel channel, BulkInviteClientOptions options, bool ownsChannel)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1);
+        _ownedChannel = ownsChannel ? channel : null;
+        _runner = new CallRunner(options);
+        Generated = new UserImportService.UserImportServiceClient(channel.CreateCallInvoker().WithBearerToken(options.Token));
+    }
+
+    /// <summary>The generated client underneath, with the token attached, for calls this class does not wrap.</summary>
+    public UserImportService.UserImportServiceClient Generated { get; }
+
+    /// <summary>Uploads a file for <paramref name="organizationId"/> and returns the new import (UPLOADED).</summary>
+    public async Task<Import> ImportFileAsync(string path, string organizationId, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        return await ImportFileAsync(file, Path.GetFileName(path), organizationId, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Uploads the rest of <paramref name="content"/> as <paramref name="fileName"/> for
+    /// <paramref name="organizationId"/> and returns the new import (UPLOADED). The size and SHA-256
+    /// are sent first, so the server verifies the bytes; a stream that cannot seek is first copied to
+    /// a temporary file to compute them. Not retried: a failed upload keeps nothing, so upload again.
+    /// </summary>
+    public async Task<Import> ImportFileAsync(Stream content, string fileName, string organizationId, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (content.CanSeek)
+        {
+            return await FileUpload.SendAsync(Generated, content, fileName, organizationId, progress, cancellationToken);
+        }
+
+        await using var copy = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, bufferSize: 81920, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        await content.CopyToAsync(copy, cancellationToken);
+        copy.Position = 0;
+        return await FileUpload.SendAsync(Generated, copy, fileName, organizationId, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks an uploaded import (the first call runs the check, later ones return the stored result)
+    /// and gathers every page of its diagnostics.
+    /// </summary>
+    public async Task<CheckResult> CheckAsync(string importId, CancellationToken cancellationToken = default)
+    {
+        var rows = new List<Diagnostic>();
+        var token = "";
+        CheckImportResponse page;
+        do
+        {
+            var request = new CheckImportRequest { ImportId = importId, PageSize = PageSize, PageToken = token };
+            page = await _runner.RetryingAsync(options => Generated.CheckImportAsync(request, options).ResponseAsync, cancellationToken);
+            rows.AddRange(page.RowDiagnostics);
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        return new CheckResult(page.Import, [.. page.FileDiagnostics], rows);
+    }
+
+    /// <summary>
+    /// Grants <paramref name="permissions"/> to every valid user of a checked import and invites them.
+    /// One request id is chosen for the call and sent again by every retry, so a retry after a lost
+    /// answer returns the stored result instead of inviting anyone twice.
+    /// </summary>
+    public async Task<ApplyPermissionsResponse> ApplyAsync(string importId, IEnumerable<string> permissions, CancellationToken cancellationToken = default)
+    {
+        var request = new ApplyPermissionsRequest { ImportId = importId, Permissions = { permissions }, RequestId = Guid.NewGuid().ToString("N") };
+        return await _runner.RetryingAsync(options => Generated.ApplyPermissionsAsync(request, options).ResponseAsync, cancellationToken);
+    }
+
+    /// <summary>Returns one import.</summary>
+    public async Task<Import> GetImportAsync(string importId, CancellationToken cancellationToken = default)
+    {
+        var request = new GetImportRequest { ImportId = importId };
+        return await _runner.RetryingAsync(options => Generated.GetImportAsync(request, options).ResponseAsync, cancellationToken);
+    }
+
+    /// <summary>Every import of an organization, newest first, fetched a page at a time as it is enumerated.</summary>
+    public async IAsyncEnumerable<Import> ListImportsAsync(string organizationId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var token = "";
+        do
+        {
+            var request = new ListImportsRequest { OrganizationId = organizationId, PageSize = PageSize, PageToken = token };
+            var page = await _runner.RetryingAsync(options => Generated.ListImportsAsync(request, options).ResponseAsync, cancellationToken);
+            foreach (var import in page.Imports)
+            {
+                yield return import;
+            }
+
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+    }
+
+    /// <summary>
+    /// Deletes an import's file, staged users and diagnostics (invitations stay). Not retried: a
+    /// retry after a lost answer would report NOT_FOUND for an import that was deleted.
+    /// </summary>
+    public async Task DeleteImportAsync(string importId, CancellationToken cancellationToken = default)
+    {
+        var request = new DeleteImportRequest { ImportId = importId };
+        await _runner.OnceAsync(options => Generated.DeleteImportAsync(request, options).ResponseAsync, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes a sample file that passes the check (CSV or XLSX) to <paramref name="destination"/> and
+    /// returns the file name the server suggests for it.
+    /// </summary>
+    public async Task<string> DownloadSampleAsync(FileFormat format, Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        var request = new GetSampleFileRequest { Format = format };
+        return await _runner.OnceAsync(async options =>
+        {
+            using var call = Generated.GetSampleFile(request, options);
+            var fileName = "";
+            while (await call.ResponseStream.MoveNext(cancellationToken))
+            {
+                var message = call.ResponseStream.Current;
+                fileName = fileName.Length == 0 ? message.FileName : fileName;
+                await destination.WriteAsync(message.Chunk.Memory, cancellationToken);
+            }
+
+            return fileName;
+        }, cancellationToken);
+    }
+
+    /// <summary>The permissions that <see cref="ApplyAsync"/> accepts, in catalog order.</summary>
+    public async Task<IReadOnlyList<Permission>> ListPermissionsAsync(CancellationToken cancellationToken = default)
+    {
+        var response = await _runner.RetryingAsync(options => Generated.ListPermissionsAsync(new ListPermissionsRequest(), options).ResponseAsync, cancellationToken);
+        return [.. response.Permissions];
+    }
+
+    /// <summary>Disposes the channel when the client created it.</summary>
+    public void Dispose() => _ownedChannel?.Dispose();
+}

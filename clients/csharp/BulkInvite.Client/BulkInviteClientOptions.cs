@@ -1,0 +1,23 @@
+namespace BulkInvite.Client;
+
+/// <summary>How a <see cref="BulkInviteClient"/> authenticates and retries.</summary>
+public sealed record BulkInviteClientOptions
+{
+    /// <summary>A bearer token sent as <c>authorization: Bearer …</c> on every call; none when null or empty.</summary>
+    public string? Token { get; init; }
+
+    /// <summary>
+    /// How many times a call that can safely be repeated is attempted in all when it fails with
+    /// UNAVAILABLE or DEADLINE_EXCEEDED. Uploads, sample downloads and deletes are attempted once.
+    /// </summary>
+    public int MaxAttempts { get; init; } = 4;
+
+    /// <summary>The wait before the first retry; each later wait doubles, up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The longest wait between two attempts.</summary>
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>The deadline of each attempt of a unary call; none when null (checking a large file takes a while).</summary>
+    public TimeSpan? AttemptTimeout { get; init; }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using BulkInvite.Client.Tests.Infrastructure;
+
+namespace BulkInvite.Client.Tests;
+
+public sealed class CliCommandTests(ServerFixture server)
+{
+    private readonly CliRunner _cli = new(server);
+
+    [Fact]
+    public async Task WritesAnXlsxSampleThatImportsWithNoDiagnostic()
+    {
+        var path = Path.Combine(server.FilesFolder, $"{Guid.NewGuid():N}.xlsx");
+
+        var sample = await _cli.RunAsync("sample", "--format", "xlsx", "-o", path);
+        var import = await _cli.RunAsync("import", path, "--org", ServerFixture.NewOrganization(), "-p", "projects.view", "--yes", "--output", "json");
+
+        Assert.Equal(0, sample.ExitCode);
+        Assert.Equal("PK"u8.ToArray(), File.ReadAllBytes(path)[..2]);
+        Assert.Equal(0, import.ExitCode);
+        using var json = JsonDocument.Parse(import.Out);
+        Assert.Empty(json.RootElement.GetProperty("fileDiagnostics").EnumerateArray());
+        Assert.Empty(json.RootElement.GetProperty("rowDiagnostics").EnumerateArray());
+        Assert.True(json.RootElement.GetProperty("invitedCount").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task ListsThePermissions()
+    {
+        var text = await _cli.RunAsync("permissions");
+        var json = await _cli.RunAsync("permissions", "--output", "json");
+
+        Assert.Equal((0, 0), (text.ExitCode, json.ExitCode));
+        Assert.Equal("projects.view", TextTable.RowWith(text.Out, "projects.view")[0]);
+        using var document = JsonDocument.Parse(json.Out);
+        Assert.Contains("organization.admin", document.RootElement.GetProperty("permissions").EnumerateArray().Select(p => p.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public async Task ListsAnOrganizationsImportsNewestFirst()
+    {
+        var organization = ServerFixture.NewOrganization();
+        using var client = server.NewClient();
+        var older = await client.ImportFileAsync(Files.Fixture("team_utf8.csv"), organization, cancellationToken: TestContext.Current.CancellationToken);
+        await Task.Delay(20, TestContext.Current.CancellationToken); // creation times are kept to the millisecond
+        var newer = await client.ImportFileAsync(Files.Fixture("team_libreoffice.xlsx"), organization, cancellationToken: TestContext.Current.CancellationToken);
+
+        var text = await _cli.RunAsync("imports", "--org", organization);
+        var json = await _cli.RunAsync("imports", "--org", organization, "--output", "json");
+
+        Assert.Equal((0, 0), (text.ExitCode, json.ExitCode));
+        Assert.True(text.Out.IndexOf(newer.ImportId, StringComparison.Ordinal) < text.Out.IndexOf(older.ImportId, StringComparison.Ordinal), text.Out);
+        Assert.Equal("UPLOADED", TextTable.RowWith(text.Out, newer.ImportId)[3]);
+        using var document = JsonDocument.Parse(json.Out);
+        Assert.Equal([newer.ImportId, older.ImportId], document.RootElement.GetProperty("imports").EnumerateArray().Select(i => i.GetProperty("importId").GetString()));
+    }
+
+    [Fact]
+    public async Task ShowsOneImport()
+    {
+        var organization = ServerFixture.NewOrganization();
+        await _cli.RunAsync("import", Files.Fixture("team_utf8.csv"), "--org", organization, "-p", "projects.view", "--yes");
+        using var client = server.NewClient();
+        var id = (await client.ListImportsAsync(organization, TestContext.Current.CancellationToken).FirstAsync(TestContext.Current.CancellationToken)).ImportId;
+
+        var result = await _cli.RunAsync("imports", "show", id);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(id, result.Out, StringComparison.Ordinal);
+        Assert.Contains("APPLIED", result.Out, StringComparison.Ordinal);
+        Assert.Contains("4 (0 skipped: already invited)", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExitsWith2AndSaysSoForAnUnknownImport()
+    {
+        var result = await _cli.RunAsync("imports", "show", Guid.NewGuid().ToString("N"), "--output", "json");
+
+        Assert.Equal(2, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.Equal("NOT_FOUND", json.RootElement.GetProperty("error").GetProperty("status").GetString());
+        Assert.Contains("was not found", result.Error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,85 @@
+using BulkInvite.Client.Tests.Infrastructure;
+using BulkInvite.V1;
+
+namespace BulkInvite.Client.Tests;
+
+public sealed class ClientFlowTests(ServerFixture server) : IDisposable
+{
+    private readonly BulkInviteClient _client = server.NewClient();
+    private readonly CancellationToken _cancellationToken = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ChecksTheXlsxFixtureAndInvitesItsFourValidUsers()
+    {
+        var organization = ServerFixture.NewOrganization();
+        var import = await _client.ImportFileAsync(Files.Fixture("team_libreoffice.xlsx"), organization, cancellationToken: _cancellationToken);
+
+        var check = await _client.CheckAsync(import.ImportId, _cancellationToken);
+        var applied = await _client.ApplyAsync(import.ImportId, ["projects.view", "images.annotate"], _cancellationToken);
+
+        var diagnostic = Assert.Single(check.RowDiagnostics);
+        Assert.Equal((4, "Email", DiagnosticCode.EmailInvalid, "not-an-email"), (diagnostic.RowNumber, diagnostic.Column, diagnostic.Code, diagnostic.Value));
+        Assert.Equal((4, 0, ImportState.Applied), (applied.InvitedCount, applied.SkippedCount, applied.Import.State));
+    }
+
+    [Fact]
+    public async Task GathersEveryPageOfDiagnostics()
+    {
+        var path = Files.Users(server.FilesFolder, valid: 1, invalid: 1_500);
+        var import = await _client.ImportFileAsync(path, ServerFixture.NewOrganization(), cancellationToken: _cancellationToken);
+
+        var check = await _client.CheckAsync(import.ImportId, _cancellationToken);
+
+        Assert.Equal(1_500, check.RowDiagnostics.Count);
+        Assert.Equal(Enumerable.Range(3, 1_500), check.RowDiagnostics.Select(d => d.RowNumber));
+    }
+
+    [Fact]
+    public async Task ListsAnOrganizationsImportsNewestFirst()
+    {
+        var organization = ServerFixture.NewOrganization();
+        var first = await _client.ImportFileAsync(Files.Fixture("team_utf8.csv"), organization, cancellationToken: _cancellationToken);
+        await Task.Delay(20, _cancellationToken); // creation times are kept to the millisecond
+        var second = await _client.ImportFileAsync(Files.Fixture("team_libreoffice.xlsx"), organization, cancellationToken: _cancellationToken);
+
+        var listed = await _client.ListImportsAsync(organization, _cancellationToken).Select(i => i.ImportId).ToListAsync(_cancellationToken);
+
+        Assert.Equal([second.ImportId, first.ImportId], listed);
+    }
+
+    [Fact]
+    public async Task DeletesAnImportSoThatItIsNotFoundAnyMore()
+    {
+        var import = await _client.ImportFileAsync(Files.Fixture("team_utf8.csv"), ServerFixture.NewOrganization(), cancellationToken: _cancellationToken);
+
+        await _client.DeleteImportAsync(import.ImportId, _cancellationToken);
+
+        await Assert.ThrowsAsync<ImportNotFoundException>(() => _client.GetImportAsync(import.ImportId, _cancellationToken));
+    }
+
+    [Fact]
+    public async Task DownloadsAnXlsxSampleThatPassesTheCheckWithNoDiagnostic()
+    {
+        using var sample = new MemoryStream();
+
+        var fileName = await _client.DownloadSampleAsync(FileFormat.Xlsx, sample, _cancellationToken);
+        sample.Position = 0;
+        var import = await _client.ImportFileAsync(sample, fileName, ServerFixture.NewOrganization(), cancellationToken: _cancellationToken);
+        var check = await _client.CheckAsync(import.ImportId, _cancellationToken);
+
+        Assert.EndsWith(".xlsx", fileName, StringComparison.Ordinal);
+        Assert.Equal(ImportState.Checked, check.Import.State);
+        Assert.Empty(check.FileDiagnostics);
+        Assert.Empty(check.RowDiagnostics);
+    }
+
+    [Fact]
+    public async Task ListsThePermissionCatalog()
+    {
+        var permissions = await _client.ListPermissionsAsync(_cancellationToken);
+
+        Assert.Contains(permissions, p => p.Id == "projects.view" && p.Description.Length > 0);
+    }
+
+    public void Dispose() => _client.Dispose();
+}

@@ -1,0 +1,81 @@
+using BulkInvite.Client.Tests.Infrastructure;
+using BulkInvite.V1;
+using Grpc.Net.Client;
+
+namespace BulkInvite.Client.Tests;
+
+public sealed class ClientTransportTests(ServerFixture server)
+{
+    private readonly CancellationToken _cancellationToken = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task SendsTheBearerTokenOnEveryCall()
+    {
+        using var handler = new RecordingHandler();
+        using var channel = GrpcChannel.ForAddress(server.Url, new GrpcChannelOptions { HttpHandler = handler });
+        using var client = new BulkInviteClient(channel, token: "s3cret");
+
+        await client.ListPermissionsAsync(_cancellationToken);
+        await client.ListImportsAsync(ServerFixture.NewOrganization(), _cancellationToken).ToListAsync(_cancellationToken);
+
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.All(handler.Requests, r => Assert.Equal(("Bearer", "s3cret"), (r.Authorization?.Scheme, r.Authorization?.Parameter)));
+    }
+
+    [Fact]
+    public async Task SendsNoAuthorizationHeaderWithoutAToken()
+    {
+        using var handler = new RecordingHandler();
+        using var channel = GrpcChannel.ForAddress(server.Url, new GrpcChannelOptions { HttpHandler = handler });
+        using var client = new BulkInviteClient(channel);
+
+        await client.ListPermissionsAsync(_cancellationToken);
+
+        Assert.Null(Assert.Single(handler.Requests).Authorization);
+    }
+
+    [Fact]
+    public async Task RetriesAnApplyWhoseAnswerWasLostWithTheSameRequestId()
+    {
+        using var plain = server.NewClient();
+        var import = await plain.ImportFileAsync(Files.Fixture("team_utf8.csv"), ServerFixture.NewOrganization(), cancellationToken: _cancellationToken);
+        await plain.CheckAsync(import.ImportId, _cancellationToken);
+        using var handler = new RecordingHandler();
+        handler.LoseAnswers("ApplyPermissions", 1);
+        using var channel = GrpcChannel.ForAddress(server.Url, new GrpcChannelOptions { HttpHandler = handler });
+        using var client = new BulkInviteClient(channel, new BulkInviteClientOptions { InitialBackoff = TimeSpan.FromMilliseconds(10) });
+
+        var applied = await client.ApplyAsync(import.ImportId, ["projects.view"], _cancellationToken);
+
+        var requestIds = handler.Requests.Select(r => r.Message(ApplyPermissionsRequest.Parser).RequestId).ToList();
+        Assert.Equal(2, requestIds.Count);
+        Assert.NotEmpty(requestIds[0]);
+        Assert.Equal(requestIds[0], requestIds[1]);
+        Assert.Equal(4, applied.InvitedCount);
+    }
+
+    [Fact]
+    public async Task GivesUpOnAnUnreachableServerAfterTheConfiguredAttempts()
+    {
+        using var handler = new RecordingHandler();
+        using var channel = GrpcChannel.ForAddress(ServerFixture.UnreachableUrl(), new GrpcChannelOptions { HttpHandler = handler });
+        using var client = new BulkInviteClient(channel, new BulkInviteClientOptions { MaxAttempts = 3, InitialBackoff = TimeSpan.FromMilliseconds(10) });
+
+        var error = await Assert.ThrowsAsync<ServerUnavailableException>(() => client.ListPermissionsAsync(_cancellationToken));
+
+        Assert.Equal(3, handler.Requests.Count);
+        Assert.Equal(Grpc.Core.StatusCode.Unavailable, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task DoesNotRetryADelete()
+    {
+        using var handler = new RecordingHandler();
+        using var channel = GrpcChannel.ForAddress(ServerFixture.UnreachableUrl(), new GrpcChannelOptions { HttpHandler = handler });
+        using var client = new BulkInviteClient(channel, new BulkInviteClientOptions { InitialBackoff = TimeSpan.FromMilliseconds(10) });
+
+        await Assert.ThrowsAsync<ServerUnavailableException>(() => client.DeleteImportAsync(Guid.NewGuid().ToString("N"), _cancellationToken));
+
+        Assert.Single(handler.Requests);
+    }
+}

@@ -1,0 +1,62 @@
+using BulkInvite.Cli;
+using Spectre.Console;
+using Spectre.Console.Testing;
+
+namespace BulkInvite.Client.Tests.Infrastructure;
+
+/// <summary>What a run of bulkinvite left: its exit code and what it wrote to stdout and stderr.</summary>
+public sealed record CliResult(int ExitCode, string Out, string Error);
+
+/// <summary>
+/// Runs bulkinvite in-process through <see cref="BulkInviteCli.RunAsync"/>, as it runs with stdout and stderr
+/// redirected to files: no colors, no live rendering, no prompts. The environment holds only
+/// BULKINVITE_SERVER (the test server) unless a test passes its own.
+/// </summary>
+public sealed class CliRunner(ServerFixture server)
+{
+    public async Task<CliResult> RunAsync(params string[] args) =>
+        await RunAsync(args, new Dictionary<string, string> { ["BULKINVITE_SERVER"] = server.Url });
+
+    public static async Task<CliResult> RunAsync(string[] args, IReadOnlyDictionary<string, string> environment)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var console = new CliConsole
+        {
+            Out = Redirected(output),
+            Error = Redirected(error),
+            GetEnvironmentVariable = name => environment.GetValueOrDefault(name),
+        };
+
+        var exitCode = await BulkInviteCli.RunAsync(args, console, cancellationToken: TestContext.Current.CancellationToken);
+        return new CliResult(exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Runs with a terminal on stderr: live progress, and prompts answered from <paramref name="terminal"/>'s input.</summary>
+    public async Task<(CliResult Result, TestConsole Terminal)> RunOnTerminalAsync(TestConsole terminal, params string[] args)
+    {
+        using var output = new StringWriter();
+        var console = new CliConsole
+        {
+            Out = Redirected(output),
+            Error = terminal,
+            GetEnvironmentVariable = name => name == "BULKINVITE_SERVER" ? server.Url : null,
+        };
+
+        var exitCode = await BulkInviteCli.RunAsync(args, console, cancellationToken: TestContext.Current.CancellationToken);
+        return (new CliResult(exitCode, output.ToString(), terminal.Output), terminal);
+    }
+
+    private static IAnsiConsole Redirected(TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = CliConsole.RedirectedWidth;
+        return console;
+    }
+}
