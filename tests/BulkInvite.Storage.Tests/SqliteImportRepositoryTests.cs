@@ -58,16 +58,30 @@ public sealed class SqliteImportRepositoryTests : IDisposable
     }
 
     [Fact]
-    public async Task StagesUsersAndFindsTheRowsOfKnownAddresses()
+    public async Task StagesUsersAndReadsBackTheAddressOfAStagedRow()
     {
         var import = TestDatabase.NewImport();
         await Repository.AddAsync(import, TestDatabase.Audit(import), _ct);
         using var check = Repository.BeginCheck(import.ImportId);
 
         check.Stage([TestDatabase.User(2, "a@example.com"), TestDatabase.User(3, "b@example.com", valid: false)]);
-        var found = check.FindStagedRows(["a@example.com", "b@example.com", "c@example.com"]);
+        Assert.Equal(("a@example.com", "b@example.com", null), (check.StagedEmailAt(2), check.StagedEmailAt(3), check.StagedEmailAt(4)));
+    }
 
-        Assert.Equal(new Dictionary<string, int> { ["a@example.com"] = 2, ["b@example.com"] = 3 }, found);
+    [Theory]
+    [InlineData(1)]
+    [InlineData(64)]
+    [InlineData(200)]
+    public async Task StagesBatchesOfAnySizeCompletely(int count)
+    {
+        var import = TestDatabase.NewImport();
+        await Repository.AddAsync(import, TestDatabase.Audit(import), _ct);
+        using var check = Repository.BeginCheck(import.ImportId);
+
+        check.Stage(Enumerable.Range(2, count).Select(row => TestDatabase.User(row, $"user{row}@example.com")).ToList());
+
+        Assert.All(Enumerable.Range(2, count), row => Assert.Equal($"user{row}@example.com", check.StagedEmailAt(row)));
+        Assert.Null(check.StagedEmailAt(count + 2));
     }
 
     [Fact]
@@ -120,7 +134,7 @@ public sealed class SqliteImportRepositoryTests : IDisposable
         }
 
         using var again = Repository.BeginCheck(import.ImportId);
-        Assert.Empty(again.FindStagedRows(["a@example.com"]));
+        Assert.Null(again.StagedEmailAt(2));
         Assert.Equal(ImportState.Uploaded, again.Import!.State);
         Assert.Empty(await Repository.ListRowDiagnosticsAsync(import.ImportId, null, 10, _ct));
     }
