@@ -37,8 +37,6 @@ internal sealed class SqliteApplyTransaction(SqliteConnection connection, string
             "apply_request_id = @ApplyRequestId, update_time = @UpdateTime WHERE import_id = @ImportId",
             ImportRow.Parameters(applied),
             Transaction);
-        // The invitations now hold what is needed; the staged copies of the rows are personal data to drop.
-        Connection.Execute("DELETE FROM staged_users WHERE import_id = @ImportId", new { ImportId }, Transaction);
         return Commit(_ => audit);
     }
 }

@@ -239,15 +239,22 @@ public sealed class SqliteImportRepositoryTests : IDisposable
     }
 
     [Fact]
-    public async Task ApplyingDropsTheStagedRowsAndDeletingTheImportKeepsItsInvitations()
+    public async Task StagedRowsOfAppliedImportsAreDroppedAndDeletingTheImportKeepsItsInvitations()
     {
-        var import = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com"), TestDatabase.User(3, "b@example.com"));
-        await ApplyAsync(import);
+        var applied = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com"), TestDatabase.User(3, "b@example.com"));
+        var other = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "c@example.com"));
+        var leftover = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "d@example.com"));
+        await ApplyAsync(applied);
+        await ApplyAsync(leftover);
 
         using var connection = _db.Database.Open();
-        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM staged_users"));
-        Assert.True(await Repository.DeleteAsync(import.ImportId, TestDatabase.Audit(import, AuditAction.Deleted), _ct));
-        Assert.Equal(2, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM invitations"));
+        Assert.Equal(4, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM staged_users")); // apply leaves them for later
+        await Repository.DropStagedUsersAsync(applied.ImportId, _ct);
+        Assert.Equal(2, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM staged_users"));
+        Assert.Equal(1, await Repository.DropStagedUsersOfAppliedImportsAsync(_ct)); // the leftover; the unapplied import keeps its row
+        Assert.Equal(other.ImportId, connection.ExecuteScalar<string>("SELECT import_id FROM staged_users"));
+        Assert.True(await Repository.DeleteAsync(applied.ImportId, TestDatabase.Audit(applied, AuditAction.Deleted), _ct));
+        Assert.Equal(3, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM invitations"));
     }
 
     [Fact]
