@@ -47,6 +47,9 @@ public sealed class ServerFixture : IAsyncLifetime
     public static string Token(string organization, params string[] permissions) =>
         ServerProcess.Token(organization, permissions.Length == 0 ? [Admin] : permissions);
 
+    /// <summary>A well-formed admin token for <paramref name="organization"/> that the server refuses: signed with the public development key, which Production does not trust.</summary>
+    public static string UntrustedToken(string organization) => Tokens.For(organization, [Admin]);
+
     /// <summary>A client of the server acting for <paramref name="organization"/> (as organization.admin when no permissions are given).</summary>
     public BulkInviteClient ClientFor(string organization, params string[] permissions) => ClientWith(Token(organization, permissions));
 
