@@ -67,7 +67,7 @@ internal static partial class ErrorReport
         AuthenticationRequiredException =>
             $"The token from --token or BULKINVITE_TOKEN was refused: get a new one for this server. For a server run locally: {LocalTokenCommand}",
         AccessDeniedException { MissingPermissions.Count: > 0 } e =>
-            $"Use a token that holds {string.Join(", ", e.MissingPermissions)} in the organization; an inviter grants only permissions they hold.",
+            $"Use a token that holds {string.Join(", ", e.MissingPermissions)} in the organization.",
         AccessDeniedException => "A token acts for one organization: pass the --org it was issued for.",
         ImportNotFoundException => "List the imports with: bulkinvite imports --org ORG",
         _ => null,
