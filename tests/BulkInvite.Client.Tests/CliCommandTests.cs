@@ -72,6 +72,24 @@ public sealed class CliCommandTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task ListsTheAuditTrailNewestFirst()
+    {
+        await Cli.RunAsync("import", Files.Fixture("team_utf8.csv"), "--org", _organization, "-p", "projects.view", "--yes");
+
+        var text = await Cli.RunAsync("audit", "--org", _organization);
+        var json = await Cli.RunAsync("audit", "--org", _organization, "--output", "json");
+
+        Assert.Equal((0, 0), (text.ExitCode, json.ExitCode));
+        var applied = TextTable.RowWith(text.Out, "APPLIED");
+        Assert.Equal(("test-user", "APPLIED", "team_utf8.csv", "4", "projects.view"), (applied[1], applied[2], applied[4], applied[7], applied[8]));
+        Assert.True(text.Out.IndexOf("APPLIED", StringComparison.Ordinal) < text.Out.IndexOf("CHECKED", StringComparison.Ordinal), text.Out);
+        using var document = JsonDocument.Parse(json.Out);
+        Assert.Equal(
+            ["AUDIT_ACTION_APPLIED", "AUDIT_ACTION_CHECKED", "AUDIT_ACTION_UPLOADED"],
+            document.RootElement.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+    }
+
+    [Fact]
     public async Task ExitsWith2AndSaysSoForAnUnknownImport()
     {
         var result = await Cli.RunAsync("imports", "show", Guid.NewGuid().ToString("N"), "--output", "json");

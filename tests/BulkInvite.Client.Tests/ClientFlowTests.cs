@@ -80,6 +80,21 @@ public sealed class ClientFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task ListsTheAuditTrailNewestFirst()
+    {
+        var import = await _client.ImportFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken);
+        await _client.CheckAsync(import.ImportId, _cancellationToken);
+        await _client.ApplyAsync(import.ImportId, ["projects.view"], _cancellationToken);
+
+        var events = await _client.ListAuditEventsAsync(_organization, _cancellationToken).ToListAsync(_cancellationToken);
+
+        Assert.Equal([AuditAction.Applied, AuditAction.Checked, AuditAction.Uploaded], events.Select(e => e.Action));
+        Assert.All(events, e => Assert.Equal((import.ImportId, "test-user", _organization), (e.ImportId, e.Actor, e.OrganizationId)));
+        Assert.Equal(["projects.view"], events[0].Permissions);
+        Assert.Equal(4, events[0].InvitedCount);
+    }
+
+    [Fact]
     public async Task ListsThePermissionCatalog()
     {
         var permissions = await _client.ListPermissionsAsync(_cancellationToken);
