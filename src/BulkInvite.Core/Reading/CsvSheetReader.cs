@@ -34,7 +34,6 @@ public sealed class CsvSheetReader : ISheetReader
     private CsvReader _reader;
     private long _readerStart;
     private long _lastEnd = -1;
-    private bool _unterminatedQuote;
     private int _rowNumber;
 
     /// <param name="stream">A seekable stream positioned anywhere; it is read from its start.</param>
@@ -77,7 +76,7 @@ public sealed class CsvSheetReader : ISheetReader
         catch (CsvFormatException)
         {
             // The record is longer than the reader buffers: an unclosed quote, or a huge value.
-            return SkipUnreadableRecord(NextRecordStart(), fieldCount: 0);
+            return SkipUnreadableRecord(NextRecordStart());
         }
 #pragma warning disable CA1031 // Any other parser failure on hostile input is a diagnostic, not a crash.
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -94,10 +93,17 @@ public sealed class CsvSheetReader : ISheetReader
 
         var start = _readerStart + _reader.ByteOffset;
         _lastEnd = start + _reader.RawRecord.Length;
-        if (_unterminatedQuote && _lastEnd >= _sourceLength)
+        if (_lastEnd >= _sourceLength && _reader.RawRecord.IndexOf((byte)'"') >= 0)
         {
-            // CsvHelper recovers by reading the quoted field to the end of the input: report it instead.
-            return SkipUnreadableRecord(start, _reader.FieldCount);
+            // CsvHelper recovers from an unclosed quote by reading the field to the end of the input
+            // (its OnMalformedRecord reports only a record's first problem, so it cannot tell): scan
+            // the last record, and report an unclosed quote instead of swallowing the rows after it.
+            var scan = Scan(start);
+            if (scan.UnclosedField >= 0)
+            {
+                _rowNumber++;
+                return SkipAfter(UnclosedQuote(scan, out var resume), resume);
+            }
         }
 
         _rowNumber++;
@@ -115,7 +121,6 @@ public sealed class CsvSheetReader : ISheetReader
         _source.Position = offset;
         _readerStart = offset;
         _lastEnd = -1;
-        _unterminatedQuote = false;
         return CsvReader.Create(_source, new CsvReaderOptions
         {
             HasHeader = false,
@@ -123,13 +128,6 @@ public sealed class CsvSheetReader : ISheetReader
             SkipEmptyLines = false,
             AllowLineBreaksInQuotes = true,
             MalformedData = CsvMalformedDataHandling.Recover,
-            OnMalformedRecord = record =>
-            {
-                if (record.Reason == CsvMalformedReason.UnterminatedQuote)
-                {
-                    _unterminatedQuote = true;
-                }
-            },
             MaxRecordSize = _limits.MaxCsvRecordBytes,
             DetectSeparatorHint = false,
         }, leaveOpen: true);
@@ -161,30 +159,35 @@ public sealed class CsvSheetReader : ISheetReader
     }
 
     /// <summary>
-    /// Reports the record at <paramref name="start"/> as one row with a problem, without buffering it,
-    /// and goes on with a new reader after it: after the line where an unclosed quote opens, or after
-    /// the record when it is only too long.
+    /// Reports the record at <paramref name="start"/>, too long to buffer, as one row with a problem,
+    /// and goes on after it: after the line where an unclosed quote opens, or after the record when it
+    /// is only too long.
     /// </summary>
-    private SheetRow SkipUnreadableRecord(long start, int fieldCount)
+    private SheetRow SkipUnreadableRecord(long start)
     {
         _rowNumber++;
-        var scan = CsvRecordScanner.Scan(_source, start, (byte)_separator, _limits.MaxCsvFieldBytes);
-        CellProblem problem;
-        long resume;
-        if (scan.UnclosedField >= 0 || (scan.LongField < 0 && fieldCount > 0))
+        var scan = Scan(start);
+        if (scan.UnclosedField >= 0)
         {
-            var quote = scan.UnclosedField >= 0 ? scan.UnclosedQuoteOffset : start;
-            resume = CsvRecordScanner.NextLineStart(_source, quote);
-            problem = new CellProblem(scan.UnclosedField >= 0 ? scan.UnclosedField : fieldCount - 1, DiagnosticCode.UnclosedQuote,
-                "A quote opens in this cell and is never closed, so it would take in the rest of the file; the row was not read, and the rows after it were. Close the quote, or write a quote inside a value twice (\"\").",
-                FirstLine(Excerpt(quote)));
-        }
-        else
-        {
-            resume = scan.End;
-            problem = scan.LongField >= 0 ? FieldTooLong(scan.LongField, Excerpt(scan.LongFieldStart)) : RecordTooLong(Excerpt(start));
+            return SkipAfter(UnclosedQuote(scan, out var resume), resume);
         }
 
+        var problem = scan.LongField >= 0 ? FieldTooLong(scan.LongField, Excerpt(scan.LongFieldStart)) : RecordTooLong(Excerpt(start));
+        return SkipAfter(problem, scan.End);
+    }
+
+    private CsvRecordScan Scan(long start) => CsvRecordScanner.Scan(_source, start, (byte)_separator, _limits.MaxCsvFieldBytes);
+
+    private CellProblem UnclosedQuote(CsvRecordScan scan, out long resume)
+    {
+        resume = CsvRecordScanner.NextLineStart(_source, scan.UnclosedQuoteOffset);
+        return new CellProblem(scan.UnclosedField, DiagnosticCode.UnclosedQuote,
+            "A quote opens in this cell and is never closed, so it would take in the rest of the file; this row was not read, the rows after it were. Close the quote, or write a quote inside a value twice (\"\").",
+            FirstLine(Excerpt(scan.UnclosedQuoteOffset)));
+    }
+
+    private SheetRow SkipAfter(CellProblem problem, long resume)
+    {
         _reader.Dispose();
         _reader = OpenAt(resume);
         return new SheetRow(_rowNumber, []) { Problems = [problem] };
