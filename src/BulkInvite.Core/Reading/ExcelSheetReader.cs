@@ -31,9 +31,14 @@ public sealed class ExcelSheetReader : ISheetReader
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(limits);
         _ = TextDecoding.Windows1252; // xls files name their code page; the provider must be registered.
-        if (IsZip(stream))
+        var isXlsx = IsZip(stream);
+        if (isXlsx)
         {
             Guard(() => XlsxGuard.Check(stream, limits), 0);
+        }
+        else
+        {
+            Guard(() => Ole2Guard.Check(stream), 0);
         }
 
         stream.Position = 0;
@@ -46,7 +51,7 @@ public sealed class ExcelSheetReader : ISheetReader
                 throw new UnreadableFileException(DiagnosticCode.FileUnreadable, "The workbook has no worksheet and cannot be read." + ResaveHint);
             }
 
-            CheckSheetSize(limits);
+            CheckSheetSize(limits, isXlsx);
         }
         catch
         {
@@ -76,10 +81,18 @@ public sealed class ExcelSheetReader : ISheetReader
     /// row 1,048,576 make 17 billion. Refuse such a sheet before reading it (the parser knows its size
     /// once opened; an xls states it in a record that damage can change).
     /// </summary>
-    private void CheckSheetSize(ReadingLimits limits)
+    private void CheckSheetSize(ReadingLimits limits, bool isXlsx)
     {
         var rows = (long)Guard(() => _reader.RowCount, 0);
         var columns = (long)Guard(() => _reader.FieldCount, 0);
+        var (maxRows, maxColumns, format) = isXlsx ? (1_048_576, 16_384, "an xlsx") : (65_536, 256, "an xls");
+        if (rows > maxRows || columns > maxColumns)
+        {
+            // Only damage (or crafting) gives a sheet beyond what its format can hold; the parser would still walk every row.
+            throw new UnreadableFileException(DiagnosticCode.FileUnreadable, string.Create(CultureInfo.InvariantCulture,
+                $"The workbook is damaged: its first worksheet claims {rows:N0} rows × {columns:N0} columns, more than {format} sheet can have ({maxRows:N0} × {maxColumns:N0}).") + ResaveHint);
+        }
+
         if (rows * columns > limits.MaxSheetCells)
         {
             throw XlsxGuard.Limit($"its first worksheet spans {rows:N0} rows × {columns:N0} columns ({UserColumns.Letter((int)Math.Max(columns - 1, 0))}{rows}), more than the {limits.MaxSheetCells:N0} cells the server reads. Delete the stray cells far below or to the right of the users.");
