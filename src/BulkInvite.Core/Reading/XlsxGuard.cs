@@ -56,7 +56,7 @@ internal static class XlsxGuard
         {
             if (entry.Length > limits.MaxInflatedBytes)
             {
-                throw Limit($"Its part {Name(entry)} declares {entry.Length:N0} bytes once inflated, more than the {limits.MaxInflatedBytes:N0} bytes a whole workbook may inflate to.");
+                throw Limit($"its part {Name(entry)} declares {entry.Length:N0} bytes once inflated, more than the {limits.MaxInflatedBytes:N0} bytes a whole workbook may inflate to.");
             }
 
             var isSharedStrings = entry.FullName.Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase);
@@ -105,7 +105,7 @@ internal static class XlsxGuard
     private static string Name(ZipArchiveEntry entry) => entry.FullName.Length > 100 ? entry.FullName[..100] + "..." : entry.FullName;
 
     private static UnreadableFileException TooManyEntries(long count, ReadingLimits limits) =>
-        Limit($"It is a zip of {count:N0} entries; a workbook may have at most {limits.MaxZipEntries:N0}.");
+        Limit($"it is a zip of {count:N0} entries; a workbook may have at most {limits.MaxZipEntries:N0}.");
 
     internal static UnreadableFileException Limit(FormattableString reason) =>
         new(DiagnosticCode.FileLimitExceeded,

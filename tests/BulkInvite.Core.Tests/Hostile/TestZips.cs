@@ -82,13 +82,13 @@ internal static class TestZips
         return result.ToArray();
     }
 
-    /// <summary>A zip written byte by byte, so its headers say what the test wants (sizes, CRC 0).</summary>
-    public static byte[] RawZip(params (string Name, byte[] Deflated, long DeclaredSize)[] entries)
+    /// <summary>A zip written byte by byte, so its headers say what the test wants.</summary>
+    public static byte[] RawZip(params (string Name, byte[] Deflated, long DeclaredSize, uint Crc)[] entries)
     {
         using var stream = new MemoryStream();
         using var writer = new BinaryWriter(stream);
         var offsets = new List<long>();
-        foreach (var (name, data, size) in entries)
+        foreach (var (name, data, size, crc) in entries)
         {
             offsets.Add(stream.Position);
             writer.Write(0x04034b50u);
@@ -96,7 +96,7 @@ internal static class TestZips
             writer.Write((ushort)0);
             writer.Write((ushort)8);
             writer.Write(0x00210000u); // 1980-01-01 00:00
-            writer.Write(0u);
+            writer.Write(crc);
             writer.Write((uint)data.Length);
             writer.Write((uint)size);
             writer.Write((ushort)Encoding.UTF8.GetByteCount(name));
@@ -108,14 +108,14 @@ internal static class TestZips
         var directory = stream.Position;
         for (var i = 0; i < entries.Length; i++)
         {
-            var (name, data, size) = entries[i];
+            var (name, data, size, crc) = entries[i];
             writer.Write(0x02014b50u);
             writer.Write((ushort)20);
             writer.Write((ushort)20);
             writer.Write((ushort)0);
             writer.Write((ushort)8);
             writer.Write(0x00210000u);
-            writer.Write(0u);
+            writer.Write(crc);
             writer.Write((uint)data.Length);
             writer.Write((uint)size);
             writer.Write((ushort)Encoding.UTF8.GetByteCount(name));
@@ -152,18 +152,35 @@ internal static class TestZips
         return compressed.ToArray();
     }
 
-    /// <summary>The parts of a minimal workbook, deflated, for <see cref="RawZip"/>.</summary>
-    public static List<(string Name, byte[] Deflated, long DeclaredSize)> WorkbookParts()
+    /// <summary>The parts of a minimal workbook (with only the header row), deflated, for <see cref="RawZip"/>; its sheet too when asked.</summary>
+    public static List<(string Name, byte[] Deflated, long DeclaredSize, uint Crc)> WorkbookParts(bool withSheet)
     {
-        var parts = new List<(string, byte[], long)>();
+        var parts = new List<(string, byte[], long, uint)>();
         using var zip = new ZipArchive(new MemoryStream(Xlsx(HeaderRow, HeaderStrings)), ZipArchiveMode.Read);
-        foreach (var entry in zip.Entries.Where(e => e.FullName != "xl/worksheets/sheet1.xml"))
+        foreach (var entry in zip.Entries.Where(e => withSheet || e.FullName != "xl/worksheets/sheet1.xml"))
         {
             using var reader = new StreamReader(entry.Open());
             var text = reader.ReadToEnd();
-            parts.Add((entry.FullName, Deflate(text), Encoding.UTF8.GetByteCount(text)));
+            var bytes = Encoding.UTF8.GetBytes(text);
+            parts.Add((entry.FullName, Deflate(text), bytes.Length, Crc32(bytes)));
         }
 
         return parts;
+    }
+
+    /// <summary>The zip CRC-32 of some bytes (.NET checks it when a part is read to its end).</summary>
+    public static uint Crc32(ReadOnlySpan<byte> bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++)
+            {
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+            }
+        }
+
+        return ~crc;
     }
 }
