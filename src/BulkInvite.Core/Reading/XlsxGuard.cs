@@ -50,24 +50,23 @@ internal static class XlsxGuard
         }
 
         var inflated = new InflatedTotal(limits);
-        var sharedStrings = -1;
-        var references = new SharedStringReferences();
-        foreach (var entry in zip.Entries)
-        {
-            if (entry.Length > limits.MaxInflatedBytes)
-            {
-                throw Limit($"its part {Name(entry)} declares {entry.Length:N0} bytes once inflated, more than the {limits.MaxInflatedBytes:N0} bytes a whole workbook may inflate to.");
-            }
 
-            var isSharedStrings = entry.FullName.Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase);
-            var isWorksheet = entry.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase)
-                && entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase);
-            using var part = new GuardedPartStream(entry.Open(), entry, inflated, isSharedStrings ? limits.MaxSharedStringsBytes : long.MaxValue);
-            if (isSharedStrings)
-            {
-                sharedStrings = CountSharedStrings(part);
-            }
-            else if (isWorksheet)
+        // The shared strings first, wherever they are in the archive: the sheets' references are checked against them.
+        var sharedStringsEntry = zip.Entries.FirstOrDefault(IsSharedStrings);
+        List<int> sharedStrings = [];
+        if (sharedStringsEntry is not null)
+        {
+            using var part = Open(sharedStringsEntry, inflated, limits.MaxSharedStringsBytes, limits);
+            sharedStrings = SharedStringLengths(part);
+            part.Drain();
+        }
+
+        var references = new SharedStringReferences(sharedStrings, limits.MaxInflatedBytes);
+        foreach (var entry in zip.Entries.Where(e => e != sharedStringsEntry))
+        {
+            using var part = Open(entry, inflated, long.MaxValue, limits);
+            if (entry.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase)
+                && entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
             {
                 references.Collect(part);
             }
@@ -75,22 +74,39 @@ internal static class XlsxGuard
             part.Drain();
         }
 
-        references.Verify(Math.Max(sharedStrings, 0));
+        references.Verify();
     }
 
-    private static int CountSharedStrings(Stream part)
+    private static bool IsSharedStrings(ZipArchiveEntry entry) => entry.FullName.Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase);
+
+    private static GuardedPartStream Open(ZipArchiveEntry entry, InflatedTotal inflated, long maxBytes, ReadingLimits limits)
+    {
+        if (entry.Length > limits.MaxInflatedBytes)
+        {
+            throw Limit($"its part {Name(entry)} declares {entry.Length:N0} bytes once inflated, more than the {limits.MaxInflatedBytes:N0} bytes a whole workbook may inflate to.");
+        }
+
+        return new GuardedPartStream(entry.Open(), entry, inflated, maxBytes);
+    }
+
+    /// <summary>The length in characters of each shared string, in order.</summary>
+    private static List<int> SharedStringLengths(Stream part)
     {
         using var xml = XmlReader.Create(part, Settings);
-        var count = 0;
+        var lengths = new List<int>();
         while (xml.Read())
         {
             if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si" && xml.Depth == 1)
             {
-                count++;
+                lengths.Add(0);
+            }
+            else if (lengths.Count > 0 && xml.NodeType is XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.CDATA)
+            {
+                lengths[^1] += xml.Value.Length;
             }
         }
 
-        return count;
+        return lengths;
     }
 
     internal static readonly XmlReaderSettings Settings = new()
@@ -251,11 +267,14 @@ internal static class XlsxGuard
         }
     }
 
-    /// <summary>The shared-string indexes the worksheets use; the first bad one is kept for the message.</summary>
-    private sealed class SharedStringReferences
+    /// <summary>
+    /// The shared-string references of the worksheets: each must point into the table, and the text
+    /// they expand to counts against the inflated limit (the parser handles a shared string again in
+    /// every cell that refers to it: one 1 MB string in 12,000 cells is 12 GB of work).
+    /// </summary>
+    private sealed class SharedStringReferences(List<int> lengths, long maxExpandedChars)
     {
-        private long _max = -1;
-        private string? _maxCell;
+        private long _expanded;
         private string? _badCell;
         private string? _badValue;
 
@@ -280,34 +299,33 @@ internal static class XlsxGuard
                 {
                     shared = false;
                     var text = xml.ReadElementContentAsString();
-                    if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+                    if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= lengths.Count)
                     {
-                        _badCell ??= cell;
+                        _badCell ??= cell ?? "?";
                         _badValue ??= text.Length > 20 ? text[..20] : text;
+                        continue;
                     }
-                    else if (index > _max)
+
+                    _expanded += lengths[index];
+                    if (_expanded > maxExpandedChars)
                     {
-                        _max = index;
-                        _maxCell = cell;
+                        throw Limit($"its cells repeat shared strings to more than {maxExpandedChars:N0} characters of text (a shared-strings bomb).");
                     }
                 }
             }
         }
 
-        public void Verify(int sharedStrings)
+        public void Verify()
         {
-            if (_badValue is not null)
+            if (_badValue is null)
             {
-                throw Unreadable($"cell {_badCell ?? "?"} refers to the shared string \"{_badValue}\", which is not an index");
+                return;
             }
 
-            if (_max >= sharedStrings)
-            {
-                throw Unreadable($"cell {_maxCell ?? "?"} refers to shared string {_max:N0}, but the workbook has {sharedStrings:N0}");
-            }
+            var reason = int.TryParse(_badValue, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+                ? string.Create(CultureInfo.InvariantCulture, $"cell {_badCell} refers to shared string {index:N0}, but the workbook has {lengths.Count:N0}")
+                : $"cell {_badCell} refers to the shared string \"{_badValue}\", which is not an index";
+            throw new UnreadableFileException(DiagnosticCode.FileUnreadable, "The workbook is damaged: " + reason + "." + ResaveHint);
         }
-
-        private static UnreadableFileException Unreadable(FormattableString reason) =>
-            new(DiagnosticCode.FileUnreadable, "The workbook is damaged: " + reason.ToString(CultureInfo.InvariantCulture) + "." + ResaveHint);
     }
 }

@@ -153,24 +153,44 @@ public class GeneratedHostileFileTests
     }
 
     [Fact]
-    public void ReportsEachOf12000CellsThatShareOne1MegabyteStringWithoutScanningIt()
+    public void RejectsASharedStringsBombFromWhatItsReferencesExpandTo()
     {
-        // Arrange: a shared-strings bomb: one 1 MB string, referenced by the Description of 12,000 rows.
-        var rows = new StringBuilder();
-        for (var i = 2; i < 12_002; i++)
-        {
-            rows.Append(CultureInfo.InvariantCulture, $"<row r=\"{i}\">{TestZips.InlineCell($"A{i}", $"user{i}@example.com")}{TestZips.InlineCell($"B{i}", "Ann")}{TestZips.InlineCell($"C{i}", "Lee")}<c r=\"D{i}\" t=\"s\"><v>4</v></c></row>");
-        }
-
-        var workbook = TestZips.Xlsx(TestZips.HeaderRow + rows, [.. TestZips.HeaderStrings, new string('y', 1_000_000)]);
+        // Arrange: one 1 MB string, referenced by the Description of 12,000 rows: 12 GB of text for the parser.
+        var workbook = TestZips.Xlsx(TestZips.HeaderRow + SharedStringRows(12_000), [.. TestZips.HeaderStrings, new string('y', 1_000_000)]);
 
         // Act
         var outcome = HostileCheck.Run(workbook);
 
         // Assert
-        Assert.Equal((12_000, 0), (outcome.Result.TotalRows, outcome.Result.ValidRows));
+        Assert.Equal(DiagnosticCode.FileLimitExceeded, outcome.FileDiagnostic.Code);
+        Assert.Contains("repeat shared strings to more than 1,048,576,000 characters", outcome.FileDiagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReportsEachOf1000CellsThatShareOneHugeStringFromItsLength()
+    {
+        // Arrange: one 40,000-character string (more than a spreadsheet cell holds), in the Description of 1,000 rows.
+        var workbook = TestZips.Xlsx(TestZips.HeaderRow + SharedStringRows(1_000), [.. TestZips.HeaderStrings, new string('y', 40_000)]);
+
+        // Act
+        var outcome = HostileCheck.Run(workbook);
+
+        // Assert
+        Assert.Equal((1_000, 0), (outcome.Result.TotalRows, outcome.Result.ValidRows));
+        Assert.Equal(1_000, outcome.RowDiagnostics.Count);
         Assert.All(outcome.RowDiagnostics, d => Assert.Equal((UserColumns.Description, DiagnosticCode.ValueTooLong, 200), (d.Column, d.Code, d.Value.Length)));
-        Assert.Equal(12_000, outcome.RowDiagnostics.Count);
+        Assert.Contains("40,000 characters, more than the 32,767 a spreadsheet cell can hold", outcome.RowDiagnostics[0].Message, StringComparison.Ordinal);
+    }
+
+    private static string SharedStringRows(int count)
+    {
+        var rows = new StringBuilder();
+        for (var i = 2; i < count + 2; i++)
+        {
+            rows.Append(CultureInfo.InvariantCulture, $"<row r=\"{i}\">{TestZips.InlineCell($"A{i}", $"user{i}@example.com")}{TestZips.InlineCell($"B{i}", "Ann")}{TestZips.InlineCell($"C{i}", "Lee")}<c r=\"D{i}\" t=\"s\"><v>4</v></c></row>");
+        }
+
+        return rows.ToString();
     }
 
     [Fact]
