@@ -104,6 +104,9 @@ public sealed class CsvSheetReader : ISheetReader
                 _rowNumber++;
                 return SkipAfter(UnclosedQuote(scan, out var resume), resume);
             }
+
+            // The reader has read the whole input: leave the stream where it left it.
+            _source.Position = _sourceLength;
         }
 
         _rowNumber++;

@@ -454,6 +454,25 @@ public class CsvSheetReaderTests
         Assert.Equal(["grace@example.com", "Grace", "Hopper", "x"], rows[2].Cells);
     }
 
+    [Theory]
+    [InlineData("Email,Description\r\nada@example.com,\"Line 1\r\nLine 2\"")]
+    [InlineData("Email,Description\r\nada@example.com,\"Line 1\r\nLine 2\"\r\n")]
+    [InlineData("Email,Description\r\nada@example.com,\"Says \"\"hi\"\"\"")]
+    public void ReadsAClosedQuotedCellInTheLastRowOnceAndThenEnds(string csv)
+    {
+        // Arrange
+        using var reader = Reader(csv);
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Assert.Equal([1, 2], rows.Select(r => r.RowNumber));
+        Assert.Empty(rows[1].Problems);
+        Assert.Equal("ada@example.com", rows[1].Cells[0]);
+        Assert.Null(reader.ReadRow());
+    }
+
     [Fact]
     public void ReadsARecordExactlyAsLongAsTheLimit()
     {
