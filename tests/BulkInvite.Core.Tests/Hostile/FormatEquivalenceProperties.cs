@@ -7,8 +7,9 @@ using CsCheck;
 namespace BulkInvite.Core.Tests.Hostile;
 
 /// <summary>
-/// Properties (CsCheck): the same rows check to the same diagnostics whatever the file's format,
-/// encoding and separator, and shuffling the rows only renumbers the diagnostics.
+/// Properties (CsCheck): the same rows check to the same diagnostics whatever the file's format
+/// (CSV or XLSX), encoding (UTF-8 with and without BOM, UTF-16 LE and BE, UTF-32, Windows-1252) and
+/// separator (comma, semicolon, tab), and shuffling the rows only renumbers the diagnostics.
 /// </summary>
 public class FormatEquivalenceProperties
 {
@@ -41,7 +42,7 @@ public class FormatEquivalenceProperties
     private static readonly (string Encoding, char Separator)[] CsvDialects =
     [
         ("utf-8", ','), ("utf-8-bom", ';'), ("utf-16le-bom", '\t'), ("utf-16be-bom", ','), ("windows-1252", ';'),
-        ("utf-8", '\t'), ("utf-16le-bom", ';'), ("windows-1252", ','),
+        ("utf-8", '\t'), ("utf-16le-bom", ';'), ("windows-1252", ','), ("utf-32le-bom", '\t'),
     ];
 
     [Fact]
@@ -113,6 +114,7 @@ public class FormatEquivalenceProperties
             "utf-8-bom" => (new UTF8Encoding(false), new byte[] { 0xEF, 0xBB, 0xBF }),
             "utf-16le-bom" => (new UnicodeEncoding(false, false, true), new byte[] { 0xFF, 0xFE }),
             "utf-16be-bom" => (new UnicodeEncoding(true, false, true), new byte[] { 0xFE, 0xFF }),
+            "utf-32le-bom" => (new UTF32Encoding(false, false, true), new byte[] { 0xFF, 0xFE, 0x00, 0x00 }),
             _ => ((Encoding)Encoding.GetEncoding(1252, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback), Array.Empty<byte>()),
         };
         try
