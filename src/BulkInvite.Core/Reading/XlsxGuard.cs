@@ -10,8 +10,8 @@ namespace BulkInvite.Core.Reading;
 /// A pass over an xlsx before ExcelDataReader sees it, which has no limits of its own: counts the
 /// bytes of every part as they are inflated (the sizes a zip header declares can lie) against the
 /// total and the compression ratio, refuses DTDs in any part (billion laughs, external entities),
-/// bounds the shared-strings table the parser keeps in memory, and checks that every shared-string
-/// reference of a worksheet points into that table.
+/// bounds the shared-strings table the parser keeps in memory and the text the worksheets'
+/// references to it expand to, and checks that every such reference points into the table.
 /// </summary>
 internal static class XlsxGuard
 {
