@@ -24,6 +24,8 @@ public enum DiagnosticCode
     AlreadyInvited = 15,
     FormulaPrefix = 16,
     EmailNonAscii = 17,
+    UnclosedQuote = 18,
+    FileLimitExceeded = 19,
 }
 
 /// <summary>How serious a diagnostic is; the numbers are those of <c>bulkinvite.v1.Severity</c>.</summary>

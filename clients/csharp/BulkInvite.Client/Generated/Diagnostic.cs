@@ -31,7 +31,7 @@ namespace BulkInvite.V1 {
             "GAQgASgOMhcuYnVsa2ludml0ZS52MS5TZXZlcml0eVIIc2V2ZXJpdHkSGAoH",
             "bWVzc2FnZRgFIAEoCVIHbWVzc2FnZRIUCgV2YWx1ZRgGIAEoCVIFdmFsdWUq",
             "TgoIU2V2ZXJpdHkSGAoUU0VWRVJJVFlfVU5TUEVDSUZJRUQQABISCg5TRVZF",
-            "UklUWV9FUlJPUhABEhQKEFNFVkVSSVRZX1dBUk5JTkcQAiqeBQoORGlhZ25v",
+            "UklUWV9FUlJPUhABEhQKEFNFVkVSSVRZX1dBUk5JTkcQAirrBQoORGlhZ25v",
             "c3RpY0NvZGUSHwobRElBR05PU1RJQ19DT0RFX1VOU1BFQ0lGSUVEEAASHgoa",
             "RElBR05PU1RJQ19DT0RFX0ZJTEVfRU1QVFkQARIjCh9ESUFHTk9TVElDX0NP",
             "REVfRklMRV9VTlJFQURBQkxFEAISJgoiRElBR05PU1RJQ19DT0RFX1VOU1VQ",
@@ -46,8 +46,9 @@ namespace BulkInvite.V1 {
             "REVfSU5WQUxJRF9DSEFSQUNURVJTEA0SIAocRElBR05PU1RJQ19DT0RFX0VY",
             "VFJBX0ZJRUxEUxAOEiMKH0RJQUdOT1NUSUNfQ09ERV9BTFJFQURZX0lOVklU",
             "RUQQDxIiCh5ESUFHTk9TVElDX0NPREVfRk9STVVMQV9QUkVGSVgQEBIjCh9E",
-            "SUFHTk9TVElDX0NPREVfRU1BSUxfTk9OX0FTQ0lJEBFCEKoCDUJ1bGtJbnZp",
-            "dGUuVjFiBnByb3RvMw=="));
+            "SUFHTk9TVElDX0NPREVfRU1BSUxfTk9OX0FTQ0lJEBESIgoeRElBR05PU1RJ",
+            "Q19DT0RFX1VOQ0xPU0VEX1FVT1RFEBISJwojRElBR05PU1RJQ19DT0RFX0ZJ",
+            "TEVfTElNSVRfRVhDRUVERUQQE0IQqgINQnVsa0ludml0ZS5WMWIGcHJvdG8z"));
       descriptor = pbr::FileDescriptor.FromGeneratedCode(descriptorData,
           new pbr::FileDescriptor[] { },
           new pbr::GeneratedClrTypeInfo(new[] {typeof(global::BulkInvite.V1.Severity), typeof(global::BulkInvite.V1.DiagnosticCode), }, null, new pbr::GeneratedClrTypeInfo[] {
@@ -158,6 +159,21 @@ namespace BulkInvite.V1 {
     /// to such addresses.
     /// </summary>
     [pbr::OriginalName("DIAGNOSTIC_CODE_EMAIL_NON_ASCII")] EmailNonAscii = 17,
+    /// <summary>
+    /// Row level, severity ERROR: a quoted CSV cell is never closed, so without this rule it would
+    /// swallow the rest of the file (or everything up to the longest row the server reads). The
+    /// diagnostic names the row where the quote opens and its column; reading resumes on the
+    /// next line, so the rows after it are checked as usual.
+    /// </summary>
+    [pbr::OriginalName("DIAGNOSTIC_CODE_UNCLOSED_QUOTE")] UnclosedQuote = 18,
+    /// <summary>
+    /// File level (row_number 0, severity ERROR): the workbook passes one of the server's safety
+    /// limits while it is read (it inflates past the limit, a part is compressed more than the
+    /// allowed ratio, it has too many zip entries, it declares a DTD, its shared strings table is
+    /// too large, or its sheet spans too many cells). The message names the limit. Such files
+    /// are damaged or crafted; a spreadsheet program does not write them for a user list.
+    /// </summary>
+    [pbr::OriginalName("DIAGNOSTIC_CODE_FILE_LIMIT_EXCEEDED")] FileLimitExceeded = 19,
   }
 
   #endregion
