@@ -24,6 +24,7 @@ public enum DiagnosticCode
     AlreadyInvited = 15,
     FormulaPrefix = 16,
     EmailNonAscii = 17,
+    AlreadyMember = 18,
 }
 
 /// <summary>How serious a diagnostic is; the numbers are those of <c>bulkinvite.v1.Severity</c>.</summary>

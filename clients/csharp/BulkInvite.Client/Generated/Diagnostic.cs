@@ -31,7 +31,7 @@ namespace BulkInvite.V1 {
             "GAQgASgOMhcuYnVsa2ludml0ZS52MS5TZXZlcml0eVIIc2V2ZXJpdHkSGAoH",
             "bWVzc2FnZRgFIAEoCVIHbWVzc2FnZRIUCgV2YWx1ZRgGIAEoCVIFdmFsdWUq",
             "TgoIU2V2ZXJpdHkSGAoUU0VWRVJJVFlfVU5TUEVDSUZJRUQQABISCg5TRVZF",
-            "UklUWV9FUlJPUhABEhQKEFNFVkVSSVRZX1dBUk5JTkcQAiqeBQoORGlhZ25v",
+            "UklUWV9FUlJPUhABEhQKEFNFVkVSSVRZX1dBUk5JTkcQAirCBQoORGlhZ25v",
             "c3RpY0NvZGUSHwobRElBR05PU1RJQ19DT0RFX1VOU1BFQ0lGSUVEEAASHgoa",
             "RElBR05PU1RJQ19DT0RFX0ZJTEVfRU1QVFkQARIjCh9ESUFHTk9TVElDX0NP",
             "REVfRklMRV9VTlJFQURBQkxFEAISJgoiRElBR05PU1RJQ19DT0RFX1VOU1VQ",
@@ -46,8 +46,9 @@ namespace BulkInvite.V1 {
             "REVfSU5WQUxJRF9DSEFSQUNURVJTEA0SIAocRElBR05PU1RJQ19DT0RFX0VY",
             "VFJBX0ZJRUxEUxAOEiMKH0RJQUdOT1NUSUNfQ09ERV9BTFJFQURZX0lOVklU",
             "RUQQDxIiCh5ESUFHTk9TVElDX0NPREVfRk9STVVMQV9QUkVGSVgQEBIjCh9E",
-            "SUFHTk9TVElDX0NPREVfRU1BSUxfTk9OX0FTQ0lJEBFCEKoCDUJ1bGtJbnZp",
-            "dGUuVjFiBnByb3RvMw=="));
+            "SUFHTk9TVElDX0NPREVfRU1BSUxfTk9OX0FTQ0lJEBESIgoeRElBR05PU1RJ",
+            "Q19DT0RFX0FMUkVBRFlfTUVNQkVSEBJCEKoCDUJ1bGtJbnZpdGUuVjFiBnBy",
+            "b3RvMw=="));
       descriptor = pbr::FileDescriptor.FromGeneratedCode(descriptorData,
           new pbr::FileDescriptor[] { },
           new pbr::GeneratedClrTypeInfo(new[] {typeof(global::BulkInvite.V1.Severity), typeof(global::BulkInvite.V1.DiagnosticCode), }, null, new pbr::GeneratedClrTypeInfo[] {
@@ -145,7 +146,8 @@ namespace BulkInvite.V1 {
     /// </summary>
     [pbr::OriginalName("DIAGNOSTIC_CODE_EXTRA_FIELDS")] ExtraFields = 14,
     /// <summary>
-    /// The address already has a pending invitation in this organization; applying skips it.
+    /// The address already has a pending invitation in this organization; applying skips it. An
+    /// expired or revoked invitation does not count.
     /// </summary>
     [pbr::OriginalName("DIAGNOSTIC_CODE_ALREADY_INVITED")] AlreadyInvited = 15,
     /// <summary>
@@ -158,6 +160,11 @@ namespace BulkInvite.V1 {
     /// to such addresses.
     /// </summary>
     [pbr::OriginalName("DIAGNOSTIC_CODE_EMAIL_NON_ASCII")] EmailNonAscii = 17,
+    /// <summary>
+    /// The address already belongs to a member of this organization (an accepted invitation);
+    /// applying skips it.
+    /// </summary>
+    [pbr::OriginalName("DIAGNOSTIC_CODE_ALREADY_MEMBER")] AlreadyMember = 18,
   }
 
   #endregion
