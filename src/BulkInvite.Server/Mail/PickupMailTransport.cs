@@ -25,6 +25,8 @@ internal sealed class PickupMailTransport(string directory, EmailOptions options
         public async Task SendAsync(InvitationMail mail, CancellationToken cancellationToken)
         {
             using var message = MimeMessages.From(mail, transport._sender);
+            // As an SMTP server would take it: a declared transfer encoding, and links left on one line.
+            message.Prepare(EncodingConstraint.EightBit, 998);
             var name = new string(mail.MessageId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' ? c : '_').ToArray());
             var path = Path.Combine(transport.Directory, name + ".eml");
             var part = path + ".part";
