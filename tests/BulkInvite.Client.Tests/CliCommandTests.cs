@@ -5,15 +5,17 @@ namespace BulkInvite.Client.Tests;
 
 public sealed class CliCommandTests(ServerFixture server)
 {
-    private readonly CliRunner _cli = new(server);
+    private readonly string _organization = ServerFixture.NewOrganization();
+
+    private CliRunner Cli => server.CliFor(_organization);
 
     [Fact]
     public async Task WritesAnXlsxSampleThatImportsWithNoDiagnostic()
     {
         var path = Path.Combine(server.FilesFolder, $"{Guid.NewGuid():N}.xlsx");
 
-        var sample = await _cli.RunAsync("sample", "--format", "xlsx", "-o", path);
-        var import = await _cli.RunAsync("import", path, "--org", ServerFixture.NewOrganization(), "-p", "projects.view", "--yes", "--output", "json");
+        var sample = await Cli.RunAsync("sample", "--format", "xlsx", "-o", path);
+        var import = await Cli.RunAsync("import", path, "--org", _organization, "-p", "projects.view", "--yes", "--output", "json");
 
         Assert.Equal(0, sample.ExitCode);
         Assert.Equal("PK"u8.ToArray(), File.ReadAllBytes(path)[..2]);
@@ -27,8 +29,8 @@ public sealed class CliCommandTests(ServerFixture server)
     [Fact]
     public async Task ListsThePermissions()
     {
-        var text = await _cli.RunAsync("permissions");
-        var json = await _cli.RunAsync("permissions", "--output", "json");
+        var text = await Cli.RunAsync("permissions");
+        var json = await Cli.RunAsync("permissions", "--output", "json");
 
         Assert.Equal((0, 0), (text.ExitCode, json.ExitCode));
         Assert.Equal("projects.view", TextTable.RowWith(text.Out, "projects.view")[0]);
@@ -39,14 +41,13 @@ public sealed class CliCommandTests(ServerFixture server)
     [Fact]
     public async Task ListsAnOrganizationsImportsNewestFirst()
     {
-        var organization = ServerFixture.NewOrganization();
-        using var client = server.NewClient();
-        var older = await client.ImportFileAsync(Files.Fixture("team_utf8.csv"), organization, cancellationToken: TestContext.Current.CancellationToken);
+        using var client = server.ClientFor(_organization);
+        var older = await client.ImportFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: TestContext.Current.CancellationToken);
         await Task.Delay(20, TestContext.Current.CancellationToken); // creation times are kept to the millisecond
-        var newer = await client.ImportFileAsync(Files.Fixture("team_libreoffice.xlsx"), organization, cancellationToken: TestContext.Current.CancellationToken);
+        var newer = await client.ImportFileAsync(Files.Fixture("team_libreoffice.xlsx"), _organization, cancellationToken: TestContext.Current.CancellationToken);
 
-        var text = await _cli.RunAsync("imports", "--org", organization);
-        var json = await _cli.RunAsync("imports", "--org", organization, "--output", "json");
+        var text = await Cli.RunAsync("imports", "--org", _organization);
+        var json = await Cli.RunAsync("imports", "--org", _organization, "--output", "json");
 
         Assert.Equal((0, 0), (text.ExitCode, json.ExitCode));
         Assert.True(text.Out.IndexOf(newer.ImportId, StringComparison.Ordinal) < text.Out.IndexOf(older.ImportId, StringComparison.Ordinal), text.Out);
@@ -58,12 +59,11 @@ public sealed class CliCommandTests(ServerFixture server)
     [Fact]
     public async Task ShowsOneImport()
     {
-        var organization = ServerFixture.NewOrganization();
-        await _cli.RunAsync("import", Files.Fixture("team_utf8.csv"), "--org", organization, "-p", "projects.view", "--yes");
-        using var client = server.NewClient();
-        var id = (await client.ListImportsAsync(organization, TestContext.Current.CancellationToken).FirstAsync(TestContext.Current.CancellationToken)).ImportId;
+        await Cli.RunAsync("import", Files.Fixture("team_utf8.csv"), "--org", _organization, "-p", "projects.view", "--yes");
+        using var client = server.ClientFor(_organization);
+        var id = (await client.ListImportsAsync(_organization, TestContext.Current.CancellationToken).FirstAsync(TestContext.Current.CancellationToken)).ImportId;
 
-        var result = await _cli.RunAsync("imports", "show", id);
+        var result = await Cli.RunAsync("imports", "show", id);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains(id, result.Out, StringComparison.Ordinal);
@@ -72,9 +72,27 @@ public sealed class CliCommandTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task ListsTheAuditTrailNewestFirst()
+    {
+        await Cli.RunAsync("import", Files.Fixture("team_utf8.csv"), "--org", _organization, "-p", "projects.view", "--yes");
+
+        var text = await Cli.RunAsync("audit", "--org", _organization);
+        var json = await Cli.RunAsync("audit", "--org", _organization, "--output", "json");
+
+        Assert.Equal((0, 0), (text.ExitCode, json.ExitCode));
+        var applied = TextTable.RowWith(text.Out, "APPLIED");
+        Assert.Equal(("test-user", "APPLIED", "team_utf8.csv", "4", "projects.view"), (applied[1], applied[2], applied[4], applied[7], applied[8]));
+        Assert.True(text.Out.IndexOf("APPLIED", StringComparison.Ordinal) < text.Out.IndexOf("CHECKED", StringComparison.Ordinal), text.Out);
+        using var document = JsonDocument.Parse(json.Out);
+        Assert.Equal(
+            ["AUDIT_ACTION_APPLIED", "AUDIT_ACTION_CHECKED", "AUDIT_ACTION_UPLOADED"],
+            document.RootElement.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+    }
+
+    [Fact]
     public async Task ExitsWith2AndSaysSoForAnUnknownImport()
     {
-        var result = await _cli.RunAsync("imports", "show", Guid.NewGuid().ToString("N"), "--output", "json");
+        var result = await Cli.RunAsync("imports", "show", Guid.NewGuid().ToString("N"), "--output", "json");
 
         Assert.Equal(2, result.ExitCode);
         using var json = JsonDocument.Parse(result.Out);

@@ -5,14 +5,16 @@ namespace BulkInvite.Client.Tests;
 
 public sealed class CliExitCodeTests(ServerFixture server)
 {
-    private readonly CliRunner _cli = new(server);
+    private readonly string _organization = ServerFixture.NewOrganization();
+
+    private CliRunner Cli => server.CliFor(_organization);
 
     [Fact]
     public async Task ExitsWith3WhenTheServerCannotBeReached()
     {
         var url = ServerFixture.UnreachableUrl();
 
-        var result = await _cli.RunAsync("permissions", "--server", url);
+        var result = await Cli.RunAsync("permissions", "--server", url);
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains($"Cannot reach the BulkInvite server at {url}", result.Error, StringComparison.Ordinal);
@@ -30,7 +32,7 @@ public sealed class CliExitCodeTests(ServerFixture server)
     [Fact]
     public async Task ExitsWith1WhenARequiredOptionIsMissingAndKeepsStdoutEmpty()
     {
-        var result = await _cli.RunAsync("import", Files.Fixture("team_utf8.csv"), "--org", "acme", "--output", "json");
+        var result = await Cli.RunAsync("import", Files.Fixture("team_utf8.csv"), "--org", _organization, "--output", "json");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("--permission", result.Error, StringComparison.Ordinal);
@@ -40,7 +42,7 @@ public sealed class CliExitCodeTests(ServerFixture server)
     [Fact]
     public async Task ExitsWith1WithoutAnOrganization()
     {
-        var result = await _cli.RunAsync("imports");
+        var result = await Cli.RunAsync("imports");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("--org", result.Error, StringComparison.Ordinal);
@@ -49,7 +51,7 @@ public sealed class CliExitCodeTests(ServerFixture server)
     [Fact]
     public async Task ExitsWith1ForAServerThatIsNotAUrl()
     {
-        var result = await _cli.RunAsync("permissions", "--server", "localhost:5000");
+        var result = await Cli.RunAsync("permissions", "--server", "localhost:5000");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("not an http:// or https:// URL", result.Error, StringComparison.Ordinal);
@@ -58,7 +60,7 @@ public sealed class CliExitCodeTests(ServerFixture server)
     [Fact]
     public async Task WritesTheErrorAsJsonWithItsDetails()
     {
-        var result = await _cli.RunAsync("import", Files.Fixture("team_utf8.csv"), "--org", "acme", "-p", "nope", "--output", "json");
+        var result = await Cli.RunAsync("import", Files.Fixture("team_utf8.csv"), "--org", _organization, "-p", "nope", "--output", "json");
 
         Assert.Equal(2, result.ExitCode);
         using var json = JsonDocument.Parse(result.Out);

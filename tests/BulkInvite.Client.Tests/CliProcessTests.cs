@@ -6,10 +6,12 @@ namespace BulkInvite.Client.Tests;
 /// <summary>The tool as a shell runs it: its real entry point and console, output redirected.</summary>
 public sealed class CliProcessTests(ServerFixture server)
 {
+    private readonly string _organization = ServerFixture.NewOrganization();
+
     [Fact]
     public async Task PrintsOnlyJsonOnStdout()
     {
-        var result = await CliProcess.RunAsync(server.Url, "permissions", "--output", "json");
+        var result = await CliProcess.RunAsync(server.Url, ServerFixture.Token(_organization), "permissions", "--output", "json");
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Out);
@@ -19,9 +21,7 @@ public sealed class CliProcessTests(ServerFixture server)
     [Fact]
     public async Task ExitsWith1InsteadOfWaitingForAConfirmationNobodyCanType()
     {
-        var organization = ServerFixture.NewOrganization();
-
-        var result = await CliProcess.RunAsync(server.Url, "import", Files.Fixture("team_utf8.csv"), "--org", organization, "-p", "projects.view");
+        var result = await CliProcess.RunAsync(server.Url, ServerFixture.Token(_organization), "import", Files.Fixture("team_utf8.csv"), "--org", _organization, "-p", "projects.view");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(["4", "Email", "EMAIL_INVALID", "not-an-email"], TextTable.RowWith(result.Out, "EMAIL_INVALID"));
@@ -32,7 +32,7 @@ public sealed class CliProcessTests(ServerFixture server)
     [Fact]
     public async Task ExitsWith3WhenTheServerCannotBeReached()
     {
-        var result = await CliProcess.RunAsync(ServerFixture.UnreachableUrl(), "imports", "--org", "acme");
+        var result = await CliProcess.RunAsync(ServerFixture.UnreachableUrl(), ServerFixture.Token(_organization), "imports", "--org", _organization);
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("Cannot reach the BulkInvite server", result.Error, StringComparison.Ordinal);

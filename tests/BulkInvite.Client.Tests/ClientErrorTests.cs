@@ -3,10 +3,18 @@ using Grpc.Core;
 
 namespace BulkInvite.Client.Tests;
 
-public sealed class ClientErrorTests(ServerFixture server) : IDisposable
+public sealed class ClientErrorTests : IDisposable
 {
-    private readonly BulkInviteClient _client = server.NewClient();
+    private readonly ServerFixture _server;
+    private readonly string _organization = ServerFixture.NewOrganization();
+    private readonly BulkInviteClient _client;
     private readonly CancellationToken _cancellationToken = TestContext.Current.CancellationToken;
+
+    public ClientErrorTests(ServerFixture server)
+    {
+        _server = server;
+        _client = server.ClientFor(_organization);
+    }
 
     [Fact]
     public async Task ThrowsImportNotFoundWithTheResourceInfoForAnUnknownId()
@@ -22,7 +30,7 @@ public sealed class ClientErrorTests(ServerFixture server) : IDisposable
     [Fact]
     public async Task ThrowsInvalidRequestWithAFieldViolationForEachUnknownPermission()
     {
-        var import = await _client.ImportFileAsync(Files.Fixture("team_utf8.csv"), ServerFixture.NewOrganization(), cancellationToken: _cancellationToken);
+        var import = await _client.ImportFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken);
         await _client.CheckAsync(import.ImportId, _cancellationToken);
 
         var error = await Assert.ThrowsAsync<InvalidRequestException>(() => _client.ApplyAsync(import.ImportId, ["projects.view", "no.such.permission"], _cancellationToken));
@@ -44,7 +52,7 @@ public sealed class ClientErrorTests(ServerFixture server) : IDisposable
     [Fact]
     public async Task ThrowsFailedPreconditionWithThePreconditionFailureWhenApplyingAnUncheckedImport()
     {
-        var import = await _client.ImportFileAsync(Files.Fixture("team_utf8.csv"), ServerFixture.NewOrganization(), cancellationToken: _cancellationToken);
+        var import = await _client.ImportFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken);
 
         var error = await Assert.ThrowsAsync<FailedPreconditionException>(() => _client.ApplyAsync(import.ImportId, ["projects.view"], _cancellationToken));
 
@@ -55,8 +63,8 @@ public sealed class ClientErrorTests(ServerFixture server) : IDisposable
     [Fact]
     public async Task ThrowsFailedPreconditionWhenApplyingARejectedImport()
     {
-        var path = Files.Csv(server.FilesFolder, "Mail,Name\na@example.com,A\n");
-        var import = await _client.ImportFileAsync(path, ServerFixture.NewOrganization(), cancellationToken: _cancellationToken);
+        var path = Files.Csv(_server.FilesFolder, "Mail,Name\na@example.com,A\n");
+        var import = await _client.ImportFileAsync(path, _organization, cancellationToken: _cancellationToken);
         await _client.CheckAsync(import.ImportId, _cancellationToken);
 
         var error = await Assert.ThrowsAsync<FailedPreconditionException>(() => _client.ApplyAsync(import.ImportId, ["projects.view"], _cancellationToken));

@@ -3,16 +3,23 @@ using BulkInvite.V1;
 
 namespace BulkInvite.Client.Tests;
 
-public sealed class ClientFlowTests(ServerFixture server) : IDisposable
+public sealed class ClientFlowTests : IDisposable
 {
-    private readonly BulkInviteClient _client = server.NewClient();
+    private readonly ServerFixture _server;
+    private readonly string _organization = ServerFixture.NewOrganization();
+    private readonly BulkInviteClient _client;
     private readonly CancellationToken _cancellationToken = TestContext.Current.CancellationToken;
+
+    public ClientFlowTests(ServerFixture server)
+    {
+        _server = server;
+        _client = server.ClientFor(_organization);
+    }
 
     [Fact]
     public async Task ChecksTheXlsxFixtureAndInvitesItsFourValidUsers()
     {
-        var organization = ServerFixture.NewOrganization();
-        var import = await _client.ImportFileAsync(Files.Fixture("team_libreoffice.xlsx"), organization, cancellationToken: _cancellationToken);
+        var import = await _client.ImportFileAsync(Files.Fixture("team_libreoffice.xlsx"), _organization, cancellationToken: _cancellationToken);
 
         var check = await _client.CheckAsync(import.ImportId, _cancellationToken);
         var applied = await _client.ApplyAsync(import.ImportId, ["projects.view", "images.annotate"], _cancellationToken);
@@ -25,8 +32,8 @@ public sealed class ClientFlowTests(ServerFixture server) : IDisposable
     [Fact]
     public async Task GathersEveryPageOfDiagnostics()
     {
-        var path = Files.Users(server.FilesFolder, valid: 1, invalid: 1_500);
-        var import = await _client.ImportFileAsync(path, ServerFixture.NewOrganization(), cancellationToken: _cancellationToken);
+        var path = Files.Users(_server.FilesFolder, valid: 1, invalid: 1_500);
+        var import = await _client.ImportFileAsync(path, _organization, cancellationToken: _cancellationToken);
 
         var check = await _client.CheckAsync(import.ImportId, _cancellationToken);
 
@@ -37,12 +44,11 @@ public sealed class ClientFlowTests(ServerFixture server) : IDisposable
     [Fact]
     public async Task ListsAnOrganizationsImportsNewestFirst()
     {
-        var organization = ServerFixture.NewOrganization();
-        var first = await _client.ImportFileAsync(Files.Fixture("team_utf8.csv"), organization, cancellationToken: _cancellationToken);
+        var first = await _client.ImportFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken);
         await Task.Delay(20, _cancellationToken); // creation times are kept to the millisecond
-        var second = await _client.ImportFileAsync(Files.Fixture("team_libreoffice.xlsx"), organization, cancellationToken: _cancellationToken);
+        var second = await _client.ImportFileAsync(Files.Fixture("team_libreoffice.xlsx"), _organization, cancellationToken: _cancellationToken);
 
-        var listed = await _client.ListImportsAsync(organization, _cancellationToken).Select(i => i.ImportId).ToListAsync(_cancellationToken);
+        var listed = await _client.ListImportsAsync(_organization, _cancellationToken).Select(i => i.ImportId).ToListAsync(_cancellationToken);
 
         Assert.Equal([second.ImportId, first.ImportId], listed);
     }
@@ -50,7 +56,7 @@ public sealed class ClientFlowTests(ServerFixture server) : IDisposable
     [Fact]
     public async Task DeletesAnImportSoThatItIsNotFoundAnyMore()
     {
-        var import = await _client.ImportFileAsync(Files.Fixture("team_utf8.csv"), ServerFixture.NewOrganization(), cancellationToken: _cancellationToken);
+        var import = await _client.ImportFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken);
 
         await _client.DeleteImportAsync(import.ImportId, _cancellationToken);
 
@@ -64,13 +70,28 @@ public sealed class ClientFlowTests(ServerFixture server) : IDisposable
 
         var fileName = await _client.DownloadSampleAsync(FileFormat.Xlsx, sample, _cancellationToken);
         sample.Position = 0;
-        var import = await _client.ImportFileAsync(sample, fileName, ServerFixture.NewOrganization(), cancellationToken: _cancellationToken);
+        var import = await _client.ImportFileAsync(sample, fileName, _organization, cancellationToken: _cancellationToken);
         var check = await _client.CheckAsync(import.ImportId, _cancellationToken);
 
         Assert.EndsWith(".xlsx", fileName, StringComparison.Ordinal);
         Assert.Equal(ImportState.Checked, check.Import.State);
         Assert.Empty(check.FileDiagnostics);
         Assert.Empty(check.RowDiagnostics);
+    }
+
+    [Fact]
+    public async Task ListsTheAuditTrailNewestFirst()
+    {
+        var import = await _client.ImportFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken);
+        await _client.CheckAsync(import.ImportId, _cancellationToken);
+        await _client.ApplyAsync(import.ImportId, ["projects.view"], _cancellationToken);
+
+        var events = await _client.ListAuditEventsAsync(_organization, _cancellationToken).ToListAsync(_cancellationToken);
+
+        Assert.Equal([AuditAction.Applied, AuditAction.Checked, AuditAction.Uploaded], events.Select(e => e.Action));
+        Assert.All(events, e => Assert.Equal((import.ImportId, "test-user", _organization), (e.ImportId, e.Actor, e.OrganizationId)));
+        Assert.Equal(["projects.view"], events[0].Permissions);
+        Assert.Equal(4, events[0].InvitedCount);
     }
 
     [Fact]

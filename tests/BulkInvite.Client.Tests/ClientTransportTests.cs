@@ -6,6 +6,7 @@ namespace BulkInvite.Client.Tests;
 
 public sealed class ClientTransportTests(ServerFixture server)
 {
+    private readonly string _organization = ServerFixture.NewOrganization();
     private readonly CancellationToken _cancellationToken = TestContext.Current.CancellationToken;
 
     [Fact]
@@ -13,13 +14,14 @@ public sealed class ClientTransportTests(ServerFixture server)
     {
         using var handler = new RecordingHandler();
         using var channel = GrpcChannel.ForAddress(server.Url, new GrpcChannelOptions { HttpHandler = handler });
-        using var client = new BulkInviteClient(channel, token: "s3cret");
+        var token = ServerFixture.Token(_organization);
+        using var client = new BulkInviteClient(channel, token);
 
         await client.ListPermissionsAsync(_cancellationToken);
-        await client.ListImportsAsync(ServerFixture.NewOrganization(), _cancellationToken).ToListAsync(_cancellationToken);
+        await client.ListImportsAsync(_organization, _cancellationToken).ToListAsync(_cancellationToken);
 
         Assert.Equal(2, handler.Requests.Count);
-        Assert.All(handler.Requests, r => Assert.Equal(("Bearer", "s3cret"), (r.Authorization?.Scheme, r.Authorization?.Parameter)));
+        Assert.All(handler.Requests, r => Assert.Equal(("Bearer", token), (r.Authorization?.Scheme, r.Authorization?.Parameter)));
     }
 
     [Fact]
@@ -29,7 +31,7 @@ public sealed class ClientTransportTests(ServerFixture server)
         using var channel = GrpcChannel.ForAddress(server.Url, new GrpcChannelOptions { HttpHandler = handler });
         using var client = new BulkInviteClient(channel);
 
-        await client.ListPermissionsAsync(_cancellationToken);
+        await Assert.ThrowsAsync<AuthenticationRequiredException>(() => client.ListPermissionsAsync(_cancellationToken));
 
         Assert.Null(Assert.Single(handler.Requests).Authorization);
     }
@@ -37,13 +39,13 @@ public sealed class ClientTransportTests(ServerFixture server)
     [Fact]
     public async Task RetriesAnApplyWhoseAnswerWasLostWithTheSameRequestId()
     {
-        using var plain = server.NewClient();
-        var import = await plain.ImportFileAsync(Files.Fixture("team_utf8.csv"), ServerFixture.NewOrganization(), cancellationToken: _cancellationToken);
+        using var plain = server.ClientFor(_organization);
+        var import = await plain.ImportFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken);
         await plain.CheckAsync(import.ImportId, _cancellationToken);
         using var handler = new RecordingHandler();
         handler.LoseAnswers("ApplyPermissions", 1);
         using var channel = GrpcChannel.ForAddress(server.Url, new GrpcChannelOptions { HttpHandler = handler });
-        using var client = new BulkInviteClient(channel, new BulkInviteClientOptions { InitialBackoff = TimeSpan.FromMilliseconds(10) });
+        using var client = new BulkInviteClient(channel, new BulkInviteClientOptions { Token = ServerFixture.Token(_organization), InitialBackoff = TimeSpan.FromMilliseconds(10) });
 
         var applied = await client.ApplyAsync(import.ImportId, ["projects.view"], _cancellationToken);
 

@@ -6,15 +6,17 @@ namespace BulkInvite.Client.Tests;
 
 public sealed class ClientUploadTests(ServerFixture server)
 {
+    private readonly string _organization = ServerFixture.NewOrganization();
+
     [Fact]
     public async Task UploadsALargeFileInChunksOfAtMostOneMebibyteAndReportsProgressUpToItsSize()
     {
         var path = Files.Users(server.FilesFolder, valid: 60_000);
         var size = new FileInfo(path).Length;
         var reports = new List<UploadProgress>();
-        using var client = server.NewClient();
+        using var client = server.ClientFor(_organization);
 
-        var import = await client.ImportFileAsync(path, ServerFixture.NewOrganization(), new ListProgress(reports), TestContext.Current.CancellationToken);
+        var import = await client.ImportFileAsync(path, _organization, new ListProgress(reports), TestContext.Current.CancellationToken);
 
         Assert.True(size > 2 * BulkInviteClient.MaxChunkBytes, "the file must need several chunks");
         Assert.Equal(size, reports[^1].BytesSent);
@@ -27,9 +29,9 @@ public sealed class ClientUploadTests(ServerFixture server)
     public async Task SendsTheLowercaseHexSha256ThatTheServerVerifies()
     {
         var path = Files.Fixture("team_libreoffice.xlsx");
-        using var client = server.NewClient();
+        using var client = server.ClientFor(_organization);
 
-        var import = await client.ImportFileAsync(path, ServerFixture.NewOrganization(), cancellationToken: TestContext.Current.CancellationToken);
+        var import = await client.ImportFileAsync(path, _organization, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))), import.Sha256);
         Assert.Equal((FileFormat.Xlsx, "team_libreoffice.xlsx"), (import.Format, import.FileName));
@@ -40,9 +42,9 @@ public sealed class ClientUploadTests(ServerFixture server)
     {
         var bytes = File.ReadAllBytes(Files.Fixture("team_utf8.csv"));
         using var stream = new ForwardOnlyStream(bytes);
-        using var client = server.NewClient();
+        using var client = server.ClientFor(_organization);
 
-        var import = await client.ImportFileAsync(stream, "piped.csv", ServerFixture.NewOrganization(), cancellationToken: TestContext.Current.CancellationToken);
+        var import = await client.ImportFileAsync(stream, "piped.csv", _organization, cancellationToken: TestContext.Current.CancellationToken);
         var check = await client.CheckAsync(import.ImportId, TestContext.Current.CancellationToken);
 
         Assert.Equal(bytes.Length, import.SizeBytes);

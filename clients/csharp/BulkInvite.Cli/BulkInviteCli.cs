@@ -18,6 +18,7 @@ internal static class BulkInviteCli
             SampleCommand.Create(options, console),
             PermissionsCommand.Create(options, console),
             ImportsCommand.Create(options, console),
+            AuditCommand.Create(options, console),
         };
         options.AddTo(root);
 

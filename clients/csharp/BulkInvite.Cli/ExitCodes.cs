@@ -11,7 +11,10 @@ internal static class ExitCodes
     /// <summary>The file was rejected, or the request was: INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION, RESOURCE_EXHAUSTED.</summary>
     public const int Rejected = 2;
 
-    /// <summary>The server could not be reached, or failed.</summary>
+    /// <summary>
+    /// The server could not be reached, refused the caller (UNAUTHENTICATED: no token or a token it
+    /// does not accept; PERMISSION_DENIED: the token lacks a permission), or failed.
+    /// </summary>
     public const int ServerError = 3;
 
     /// <summary>The user pressed Ctrl+C (128 + SIGINT, as shells report it).</summary>

@@ -16,7 +16,7 @@ internal sealed class GlobalOptions
 
     public Option<string?> Token { get; } = new("--token")
     {
-        Description = "A bearer token sent with every call [env: BULKINVITE_TOKEN]",
+        Description = "The bearer token every call needs, for the organization you act for [env: BULKINVITE_TOKEN]",
         HelpName = "TOKEN",
         Recursive = true,
     };

@@ -13,7 +13,8 @@ internal sealed class Session : IDisposable
         Console = console;
         Json = parseResult.GetValue(options.Output) == "json";
         ServerUrl = parseResult.GetValue(options.Server) ?? Setting("BULKINVITE_SERVER") ?? GlobalOptions.DefaultServer;
-        var token = parseResult.GetValue(options.Token) ?? Setting("BULKINVITE_TOKEN");
+        var token = Setting("BULKINVITE_TOKEN", parseResult.GetValue(options.Token));
+        HasToken = token is not null;
         _client = new Lazy<BulkInviteClient>(() => new BulkInviteClient(ValidServerUrl(ServerUrl), token));
     }
 
@@ -23,6 +24,9 @@ internal sealed class Session : IDisposable
     public bool Json { get; }
 
     public string ServerUrl { get; }
+
+    /// <summary>True when --token or BULKINVITE_TOKEN gave a token to send.</summary>
+    public bool HasToken { get; }
 
     public BulkInviteClient Client => _client.Value;
 

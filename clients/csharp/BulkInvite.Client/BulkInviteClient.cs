@@ -19,7 +19,10 @@ public sealed class BulkInviteClient : IDisposable
     private readonly GrpcChannel? _ownedChannel;
     private readonly CallRunner _runner;
 
-    /// <summary>A client of the server at <paramref name="serverUrl"/>, such as http://localhost:5000.</summary>
+    /// <summary>
+    /// A client of the server at <paramref name="serverUrl"/>, such as http://localhost:5000, calling
+    /// with <paramref name="token"/>: a bearer token for one organization, which every call needs.
+    /// </summary>
     public BulkInviteClient(string serverUrl, string? token = null)
         : this(serverUrl, new BulkInviteClientOptions { Token = token })
     {
@@ -133,6 +136,27 @@ public sealed class BulkInviteClient : IDisposable
             foreach (var import in page.Imports)
             {
                 yield return import;
+            }
+
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+    }
+
+    /// <summary>
+    /// An organization's audit trail, newest first: who uploaded, checked, applied, deleted or purged
+    /// which import, fetched a page at a time as it is enumerated. Needs organization.admin.
+    /// </summary>
+    public async IAsyncEnumerable<AuditEvent> ListAuditEventsAsync(string organizationId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var token = "";
+        do
+        {
+            var request = new ListAuditEventsRequest { OrganizationId = organizationId, PageSize = PageSize, PageToken = token };
+            var page = await _runner.RetryingAsync(options => Generated.ListAuditEventsAsync(request, options).ResponseAsync, cancellationToken);
+            foreach (var auditEvent in page.Events)
+            {
+                yield return auditEvent;
             }
 
             token = page.NextPageToken;

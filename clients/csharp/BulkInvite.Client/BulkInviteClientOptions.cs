@@ -3,7 +3,11 @@ namespace BulkInvite.Client;
 /// <summary>How a <see cref="BulkInviteClient"/> authenticates and retries.</summary>
 public sealed record BulkInviteClientOptions
 {
-    /// <summary>A bearer token sent as <c>authorization: Bearer …</c> on every call; none when null or empty.</summary>
+    /// <summary>
+    /// A bearer token sent as <c>authorization: Bearer …</c> on every call; none when null or empty.
+    /// The server needs one (a JWT for one organization, with the caller's permissions there) and
+    /// refuses calls without it with <see cref="AuthenticationRequiredException"/>.
+    /// </summary>
     public string? Token { get; init; }
 
     /// <summary>

@@ -12,7 +12,13 @@ public class BulkInviteException : Exception
 {
     /// <summary>Wraps a failed call: the status details are decoded from its trailers.</summary>
     protected BulkInviteException(RpcException exception)
-        : base(exception?.Status.Detail, exception)
+        : this(exception, exception?.Status.Detail)
+    {
+    }
+
+    /// <summary>Wraps a failed call with a message of the subclass's own, for statuses the server sends without one.</summary>
+    protected BulkInviteException(RpcException exception, string? message)
+        : base(message, exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
         StatusCode = exception.StatusCode;
@@ -43,7 +49,8 @@ public class BulkInviteException : Exception
             StatusCode.FailedPrecondition => new FailedPreconditionException(exception),
             StatusCode.ResourceExhausted => new QuotaExceededException(exception),
             StatusCode.Unavailable or StatusCode.DeadlineExceeded => new ServerUnavailableException(exception),
-            StatusCode.Unauthenticated or StatusCode.PermissionDenied => new AccessDeniedException(exception),
+            StatusCode.Unauthenticated => new AuthenticationRequiredException(exception),
+            StatusCode.PermissionDenied => new AccessDeniedException(exception),
             _ => new BulkInviteException(exception),
         };
     }

@@ -24,7 +24,9 @@ public enum DiagnosticCode
     AlreadyInvited = 15,
     FormulaPrefix = 16,
     EmailNonAscii = 17,
-    AlreadyMember = 18,
+    UnclosedQuote = 18,
+    FileLimitExceeded = 19,
+    AlreadyMember = 20,
 }
 
 /// <summary>How serious a diagnostic is; the numbers are those of <c>bulkinvite.v1.Severity</c>.</summary>

@@ -21,12 +21,27 @@ public static class HeaderRule
             return found.Length;
         }
 
-        var shown = string.Join(", ", found.Select(c => c.Trim().Length == 0 ? "(blank)" : c.Trim()));
+        // A crafted header can have thousands of cells or huge ones: show the start of it.
+        var shown = string.Join(", ", found.Take(MaxCellsShown).Select(Shown)) + (found.Length > MaxCellsShown ? $", ... ({found.Length} cells)" : "");
         problem = Diagnostic.ForFile(
             DiagnosticCode.HeaderMismatch,
             $"The header must be \"Email, First name, Last name\" optionally followed by \"Description\", in this order; the file's header is \"{shown}\". Fix the header row and upload the file again.",
             shown);
         return null;
+    }
+
+    private const int MaxCellsShown = 10;
+    private const int MaxCellCharsShown = 50;
+
+    private static string Shown(string cell)
+    {
+        var text = cell.Length > 2 * MaxCellCharsShown ? cell[..(2 * MaxCellCharsShown)].Trim() : cell.Trim();
+        if (text.Length == 0)
+        {
+            return "(blank)";
+        }
+
+        return text.Length > MaxCellCharsShown ? text[..MaxCellCharsShown] + "..." : text;
     }
 
     private static string Key(string name) =>
@@ -36,7 +51,7 @@ public static class HeaderRule
     {
         for (var i = cells.Count - 1; i >= 0; i--)
         {
-            if (!string.IsNullOrWhiteSpace(cells[i]))
+            if (!TextRules.IsBlank(cells[i]))
             {
                 return i;
             }

@@ -51,7 +51,14 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000)
         if (header is null)
         {
             return CheckResult.Rejected(Diagnostic.ForFile(DiagnosticCode.FileEmpty,
-                "The file is empty: it has no header and no users. Upload a file whose first row is the header Email, First name, Last name."));
+                "The file is empty: it has no header and no users (in a workbook, only the first worksheet is read). Upload a file whose first row is the header Email, First name, Last name."));
+        }
+
+        if (header.Problems.Count > 0)
+        {
+            var problem = header.Problems[0];
+            return CheckResult.Rejected(Diagnostic.ForFile(DiagnosticCode.FileUnreadable,
+                string.Create(CultureInfo.InvariantCulture, $"The header (row {header.RowNumber}) cannot be read: {problem.Message}"), problem.Value));
         }
 
         if (HeaderRule.Match(header.Cells, out var headerProblem) is not { } columnCount)

@@ -26,6 +26,13 @@ public static class UserRowValidator
     {
         var diagnostics = new List<Diagnostic>();
         var n = row.RowNumber;
+        if (row.Problems.Count > 0)
+        {
+            // The reader could not read the row as cells (an unclosed quote, a cell over a size limit):
+            // say so, and check nothing else in it.
+            diagnostics.AddRange(row.Problems.Select(p => Diagnostic.ForRow(n, ColumnName(p.ColumnIndex, columnCount), p.Code, p.Message, p.Value)));
+            return new RowCheck(n, diagnostics, null) { RawEmail = row.CellAt(EmailIndex) };
+        }
 
         var rawEmail = row.CellAt(EmailIndex);
         var email = TextRules.Trim(rawEmail);
@@ -64,6 +71,10 @@ public static class UserRowValidator
             : null;
         return new RowCheck(n, diagnostics, user) { RawEmail = rawEmail };
     }
+
+    /// <summary>The header name of a column, or "" beyond the header's last column (and for the row as a whole).</summary>
+    private static string ColumnName(int index, int columnCount) =>
+        index >= 0 && index < columnCount ? UserColumns.All[index] : "";
 
     private static string CheckName(List<Diagnostic> diagnostics, int row, string column, DiagnosticCode missing, string raw)
     {
@@ -125,7 +136,7 @@ public static class UserRowValidator
     private static void CheckExtraCells(List<Diagnostic> diagnostics, SheetRow row, int columnCount)
     {
         var extra = Enumerable.Range(columnCount, Math.Max(0, row.Cells.Count - columnCount))
-            .Where(i => !string.IsNullOrWhiteSpace(row.Cells[i]))
+            .Where(i => !TextRules.IsBlank(row.Cells[i]))
             .ToList();
         if (extra.Count == 0)
         {

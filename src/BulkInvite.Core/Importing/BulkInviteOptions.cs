@@ -1,3 +1,5 @@
+using BulkInvite.Core.Reading;
+
 namespace BulkInvite.Core.Importing;
 
 /// <summary>The service's limits and catalog, bound from the "BulkInvite" configuration section.</summary>
@@ -14,8 +16,38 @@ public sealed class BulkInviteOptions
     /// <summary>The most user rows a file may have (TOO_MANY_ROWS beyond).</summary>
     public int MaxRows { get; set; } = 1_000_000;
 
-    /// <summary>The largest CSV record read; a longer one (often an unclosed quote) makes the file unreadable.</summary>
-    public int MaxCsvRecordBytes { get; set; } = 1024 * 1024;
+    /// <summary>The longest CSV record read; a longer row (often an unclosed quote) is a row error and reading resumes after it.</summary>
+    public int MaxCsvRecordBytes { get; set; } = ReadingLimits.Default.MaxCsvRecordBytes;
+
+    /// <summary>The longest CSV field; a longer one is a VALUE_TOO_LONG row error, never a buffer that grows without end.</summary>
+    public int MaxCsvFieldBytes { get; set; } = ReadingLimits.Default.MaxCsvFieldBytes;
+
+    /// <summary>The most bytes an xlsx may inflate to, counted while inflating; null means 10 × <see cref="MaxUploadBytes"/>.</summary>
+    public long? MaxInflatedBytes { get; set; }
+
+    /// <summary>The highest compression ratio of one xlsx part (100 means 100:1).</summary>
+    public int MaxCompressionRatio { get; set; } = ReadingLimits.Default.MaxCompressionRatio;
+
+    /// <summary>The most entries an xlsx zip may have.</summary>
+    public int MaxZipEntries { get; set; } = ReadingLimits.Default.MaxZipEntries;
+
+    /// <summary>The largest shared-strings table of an xlsx, in inflated bytes.</summary>
+    public long MaxSharedStringsBytes { get; set; } = ReadingLimits.Default.MaxSharedStringsBytes;
+
+    /// <summary>The most cells (rows × columns of the used range) of the sheet read from an xlsx or xls.</summary>
+    public long MaxSheetCells { get; set; } = ReadingLimits.Default.MaxSheetCells;
+
+    /// <summary>The reading limits these options configure.</summary>
+    public ReadingLimits ToReadingLimits() => new()
+    {
+        MaxCsvRecordBytes = MaxCsvRecordBytes,
+        MaxCsvFieldBytes = MaxCsvFieldBytes,
+        MaxInflatedBytes = MaxInflatedBytes ?? 10 * MaxUploadBytes,
+        MaxCompressionRatio = MaxCompressionRatio,
+        MaxZipEntries = MaxZipEntries,
+        MaxSharedStringsBytes = MaxSharedStringsBytes,
+        MaxSheetCells = MaxSheetCells,
+    };
 
     /// <summary>How long an invitation stays valid.</summary>
     public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);

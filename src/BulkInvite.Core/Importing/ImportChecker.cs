@@ -59,7 +59,8 @@ public sealed class ImportChecker(IImportRepository imports, IUploadStore files,
         }
 
         using var file = files.OpenRead(importId);
-        var detection = FileFormatDetector.Detect(file);
+        var limits = options.ToReadingLimits();
+        var detection = FileFormatDetector.Detect(file, limits);
         if (detection.Problem is { } problem)
         {
             return Reject(transaction, caller, [problem]);
@@ -68,7 +69,7 @@ public sealed class ImportChecker(IImportRepository imports, IUploadStore files,
         CheckResult result;
         try
         {
-            using var sheet = SheetReaders.Open(file, detection.Format, options.MaxCsvRecordBytes);
+            using var sheet = SheetReaders.Open(file, detection.Format, limits);
             result = new UserFileChecker(options.MaxRows).Check(sheet, transaction, cancellationToken);
         }
         catch (UnreadableFileException e)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using BulkInvite.Core.Checking;
 using CsvHelper;
@@ -10,71 +11,260 @@ namespace BulkInvite.Core.Reading;
 /// separators, quotes and line breaks, and a stray quote inside an unquoted field kept as text.
 /// Every record is a row, empty lines included, so row numbers match what a spreadsheet shows.
 /// </summary>
+/// <remarks>
+/// Hostile input (docs/import-rules.md, "Limits"): a field over <see cref="ReadingLimits.MaxCsvFieldBytes"/>
+/// or a record over <see cref="ReadingLimits.MaxCsvRecordBytes"/> is a row with a problem, and a
+/// quote that is never closed is reported on the row where it opens; either way reading resumes
+/// after it, with a new CsvHelper reader started at that byte offset. Text that is not UTF-8 is
+/// first transcoded to UTF-8 (in memory when small, else to a temporary file), so offsets are
+/// offsets in the stream being read.
+/// </remarks>
 public sealed class CsvSheetReader : ISheetReader
 {
     private const int SeparatorSampleBytes = 64 * 1024;
+    private const int InMemoryTranscodeBytes = 4 * 1024 * 1024;
+    private const int ExcerptBytes = 4 * Diagnostic.MaxValueLength;
     private static readonly char[] Separators = [',', ';', '\t'];
 
-    private readonly CsvReader _reader;
-    private readonly int _maxRecordBytes;
+    private readonly Stream _source;
+    private readonly Stream? _transcoded;
+    private readonly long _sourceLength;
+    private readonly ReadingLimits _limits;
+    private readonly char _separator;
+    private CsvReader _reader;
+    private long _readerStart;
+    private long _lastEnd = -1;
     private int _rowNumber;
 
     /// <param name="stream">A seekable stream positioned anywhere; it is read from its start.</param>
-    /// <param name="maxRecordBytes">The largest record read; a longer one makes the file unreadable instead of growing a buffer without end.</param>
+    /// <param name="maxRecordBytes">The longest record read; a longer one is a row with a problem, and reading goes on after it.</param>
     public CsvSheetReader(Stream stream, int maxRecordBytes)
+        : this(stream, ReadingLimits.Default with { MaxCsvRecordBytes = maxRecordBytes })
+    {
+    }
+
+    /// <param name="stream">A seekable stream positioned anywhere; it is read from its start.</param>
+    /// <param name="limits">The longest record and field.</param>
+    public CsvSheetReader(Stream stream, ReadingLimits limits)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        _maxRecordBytes = maxRecordBytes;
+        ArgumentNullException.ThrowIfNull(limits);
+        _limits = limits;
         var encoding = TextDecoding.Detect(stream);
-        var separator = DetectSeparator(stream, encoding);
-        _reader = CsvReader.Create(stream, new CsvReaderOptions
+        _separator = DetectSeparator(stream, encoding);
+        if (encoding is UTF8Encoding)
         {
-            HasHeader = false,
-            Separator = separator,
-            SkipEmptyLines = false,
-            AllowLineBreaksInQuotes = true,
-            MalformedData = CsvMalformedDataHandling.Recover,
-            MaxRecordSize = maxRecordBytes,
-            // BOMs are honoured by the reader itself; only BOM-less legacy text needs naming.
-            Encoding = ReferenceEquals(encoding, TextDecoding.Windows1252) ? encoding : null,
-            DetectSeparatorHint = false,
-        }, leaveOpen: true);
+            _source = stream;
+        }
+        else
+        {
+            _transcoded = TranscodeToUtf8(stream, encoding);
+            _source = _transcoded;
+        }
+
+        _sourceLength = _source.Length;
+        _reader = OpenAt(0);
     }
 
     public SheetRow? ReadRow()
     {
+        bool read;
         try
         {
-            if (!_reader.Read())
-            {
-                return null;
-            }
+            read = _reader.Read();
         }
-        catch (CsvFormatException e)
+        catch (CsvFormatException)
+        {
+            // The record is longer than the reader buffers: an unclosed quote, or a huge value.
+            return SkipUnreadableRecord(NextRecordStart());
+        }
+#pragma warning disable CA1031 // Any other parser failure on hostile input is a diagnostic, not a crash.
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
         {
             throw new UnreadableFileException(DiagnosticCode.FileUnreadable,
-                $"Row {_rowNumber + 1} cannot be read: {e.Message} Check the quotes in that row, or split the value.", e);
+                string.Create(CultureInfo.InvariantCulture, $"Row {_rowNumber + 1} cannot be read: {e.Message}"), e);
+        }
+
+        if (!read)
+        {
+            return null;
+        }
+
+        var start = _readerStart + _reader.ByteOffset;
+        _lastEnd = start + _reader.RawRecord.Length;
+        if (_lastEnd >= _sourceLength && _reader.RawRecord.IndexOf((byte)'"') >= 0)
+        {
+            // CsvHelper recovers from an unclosed quote by reading the field to the end of the input
+            // (its OnMalformedRecord reports only a record's first problem, so it cannot tell): scan
+            // the last record, and report an unclosed quote instead of swallowing the rows after it.
+            var scan = Scan(start);
+            if (scan.UnclosedField >= 0)
+            {
+                _rowNumber++;
+                return SkipAfter(UnclosedQuote(scan, out var resume), resume);
+            }
+
+            // The reader has read the whole input: leave the stream where it left it.
+            _source.Position = _sourceLength;
         }
 
         _rowNumber++;
-        // The reader checks its limit only when it must read more input, so it lets through records
-        // up to about 1.5 times the limit that are already in its buffer: check every record here.
-        if (_reader.RawRecord.Length > _maxRecordBytes)
-        {
-            throw new UnreadableFileException(DiagnosticCode.FileUnreadable,
-                $"Row {_rowNumber} cannot be read: it is longer than {_maxRecordBytes} bytes. Check the quotes in that row, or split the value.");
-        }
+        return ReadCells();
+    }
 
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _transcoded?.Dispose();
+    }
+
+    private CsvReader OpenAt(long offset)
+    {
+        _source.Position = offset;
+        _readerStart = offset;
+        _lastEnd = -1;
+        return CsvReader.Create(_source, new CsvReaderOptions
+        {
+            HasHeader = false,
+            Separator = _separator,
+            SkipEmptyLines = false,
+            AllowLineBreaksInQuotes = true,
+            MalformedData = CsvMalformedDataHandling.Recover,
+            MaxRecordSize = _limits.MaxCsvRecordBytes,
+            DetectSeparatorHint = false,
+        }, leaveOpen: true);
+    }
+
+    private SheetRow ReadCells()
+    {
         var cells = new string[_reader.FieldCount];
+        List<CellProblem>? problems = null;
         for (var i = 0; i < cells.Length; i++)
         {
+            var raw = _reader.GetRawSpan(i);
+            if (raw.Length > _limits.MaxCsvFieldBytes)
+            {
+                (problems ??= []).Add(FieldTooLong(i, Excerpt(raw)));
+                cells[i] = "";
+                continue;
+            }
+
             cells[i] = _reader.GetString(i);
         }
 
-        return new SheetRow(_rowNumber, cells);
+        if (problems is null && _reader.RawRecord.Length > _limits.MaxCsvRecordBytes)
+        {
+            problems = [RecordTooLong(Excerpt(_reader.RawRecord))];
+        }
+
+        return new SheetRow(_rowNumber, cells) { Problems = problems ?? [] };
     }
 
-    public void Dispose() => _reader.Dispose();
+    /// <summary>
+    /// Reports the record at <paramref name="start"/>, too long to buffer, as one row with a problem,
+    /// and goes on after it: after the line where an unclosed quote opens, or after the record when it
+    /// is only too long.
+    /// </summary>
+    private SheetRow SkipUnreadableRecord(long start)
+    {
+        _rowNumber++;
+        var scan = Scan(start);
+        if (scan.UnclosedField >= 0)
+        {
+            return SkipAfter(UnclosedQuote(scan, out var resume), resume);
+        }
+
+        var problem = scan.LongField >= 0 ? FieldTooLong(scan.LongField, Excerpt(scan.LongFieldStart)) : RecordTooLong(Excerpt(start));
+        return SkipAfter(problem, scan.End);
+    }
+
+    private CsvRecordScan Scan(long start) => CsvRecordScanner.Scan(_source, start, (byte)_separator, _limits.MaxCsvFieldBytes);
+
+    private CellProblem UnclosedQuote(CsvRecordScan scan, out long resume)
+    {
+        resume = CsvRecordScanner.NextLineStart(_source, scan.UnclosedQuoteOffset);
+        return new CellProblem(scan.UnclosedField, DiagnosticCode.UnclosedQuote,
+            "A quote opens in this cell and is never closed, so it would take in the rest of the file; this row was not read, the rows after it were. Close the quote, or write a quote inside a value twice (\"\").",
+            FirstLine(Excerpt(scan.UnclosedQuoteOffset)));
+    }
+
+    private SheetRow SkipAfter(CellProblem problem, long resume)
+    {
+        _reader.Dispose();
+        _reader = OpenAt(resume);
+        return new SheetRow(_rowNumber, []) { Problems = [problem] };
+    }
+
+    private CellProblem FieldTooLong(int column, string excerpt) => new(column, DiagnosticCode.ValueTooLong,
+        string.Create(CultureInfo.InvariantCulture, $"The cell is longer than {_limits.MaxCsvFieldBytes:N0} bytes, the most a cell may hold, so it was not read. Shorten it."),
+        excerpt);
+
+    private CellProblem RecordTooLong(string excerpt) => new(-1, DiagnosticCode.ValueTooLong,
+        string.Create(CultureInfo.InvariantCulture, $"The row is longer than {_limits.MaxCsvRecordBytes:N0} bytes, the most a row may hold, so it was not read. Split it or shorten its values."),
+        excerpt);
+
+    /// <summary>Where the record after the last one read starts: after its line break, or where this reader started (after a BOM).</summary>
+    private long NextRecordStart()
+    {
+        if (_lastEnd < 0)
+        {
+            return _readerStart == 0 ? TextDecoding.ByteOrderMarkLength(ReadAt(0, 4)) : _readerStart;
+        }
+
+        var next = ReadAt(_lastEnd, 2);
+        return _lastEnd + next switch
+        {
+            [(byte)'\r', (byte)'\n', ..] => 2,
+            [(byte)'\r' or (byte)'\n', ..] => 1,
+            _ => 0,
+        };
+    }
+
+    private byte[] ReadAt(long offset, int count)
+    {
+        var bytes = new byte[(int)Math.Max(0, Math.Min(count, _sourceLength - offset))];
+        _source.Position = offset;
+        _source.ReadExactly(bytes);
+        return bytes;
+    }
+
+    private string Excerpt(long offset) => Excerpt(ReadAt(offset, ExcerptBytes));
+
+    // Enough text for a diagnostic's value (which keeps 200 characters), decoded leniently: it may end mid-character.
+    private static string Excerpt(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, ExcerptBytes)]);
+
+    private static string FirstLine(string text) => text.IndexOfAny(['\r', '\n']) is var end and >= 0 ? text[..end] : text;
+
+    private static Stream TranscodeToUtf8(Stream stream, Encoding encoding)
+    {
+        stream.Position = 0;
+        Stream target = stream.Length <= InMemoryTranscodeBytes
+            ? new MemoryStream()
+            : new FileStream(Path.Combine(Path.GetTempPath(), Path.GetRandomFileName()), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+        try
+        {
+            using (var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, 64 * 1024, leaveOpen: true))
+            using (var writer = new StreamWriter(target, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024, leaveOpen: true))
+            {
+                var buffer = new char[32 * 1024];
+                int read;
+                while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    writer.Write(buffer, 0, read);
+                }
+            }
+
+            target.Position = 0;
+            stream.Position = 0;
+            return target;
+        }
+        catch
+        {
+            target.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>The separator that occurs most often outside quotes in the first non-blank line; comma on a tie.</summary>
     internal static char DetectSeparator(Stream stream, Encoding encoding)

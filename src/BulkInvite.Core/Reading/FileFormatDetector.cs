@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using BulkInvite.Core.Checking;
 
@@ -39,12 +40,16 @@ public static class FileFormatDetector
     ];
 
     /// <summary>Detects the format of a seekable stream, read from its start; leaves the position at 0.</summary>
-    public static FormatDetection Detect(Stream stream)
+    public static FormatDetection Detect(Stream stream) => Detect(stream, ReadingLimits.Default);
+
+    /// <summary>Detects the format with the given zip entry limit, checked before the zip directory is read.</summary>
+    public static FormatDetection Detect(Stream stream, ReadingLimits limits)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(limits);
         try
         {
-            return DetectCore(stream);
+            return DetectCore(stream, limits);
         }
         finally
         {
@@ -52,7 +57,7 @@ public static class FileFormatDetector
         }
     }
 
-    private static FormatDetection DetectCore(Stream stream)
+    private static FormatDetection DetectCore(Stream stream, ReadingLimits limits)
     {
         if (stream.Length == 0)
         {
@@ -70,7 +75,7 @@ public static class FileFormatDetector
 
         if (sample.AsSpan().StartsWith("PK\x03\x04"u8) || sample.AsSpan().StartsWith("PK\x05\x06"u8))
         {
-            return DetectZip(stream);
+            return DetectZip(stream, limits);
         }
 
         foreach (var (magic, name) in KnownBinaries)
@@ -86,8 +91,15 @@ public static class FileFormatDetector
             : Unsupported("The file is binary data, not CSV text or an Excel workbook.");
     }
 
-    private static FormatDetection DetectZip(Stream stream)
+    private static FormatDetection DetectZip(Stream stream, ReadingLimits limits)
     {
+        // The directory is read whole into memory: refuse a huge one from the count it declares.
+        if (ZipDirectory.DeclaredEntryCount(stream) is { } declared && declared > limits.MaxZipEntries)
+        {
+            return Reject(DiagnosticCode.FileLimitExceeded, string.Create(CultureInfo.InvariantCulture,
+                $"The file is a zip of {declared:N0} entries; a workbook may have at most {limits.MaxZipEntries:N0}. Save the users in a new workbook (or as CSV) and upload that file."));
+        }
+
         stream.Position = 0;
         HashSet<string> names;
         try

@@ -6,11 +6,23 @@ namespace BulkInvite.Core.Reading;
 /// </summary>
 public sealed record SheetRow(int RowNumber, IReadOnlyList<string> Cells)
 {
-    /// <summary>Every cell is empty or white space.</summary>
-    public bool IsBlank => Cells.All(string.IsNullOrWhiteSpace);
+    /// <summary>
+    /// What the reader could not read in this row (an unclosed quote, a cell over a size limit). Each
+    /// becomes a row error, and the row's cells are not checked; on the header row, it rejects the file.
+    /// </summary>
+    public IReadOnlyList<CellProblem> Problems { get; init; } = [];
+
+    /// <summary>Every cell is empty or white space, and nothing in the row was unreadable.</summary>
+    public bool IsBlank => Problems.Count == 0 && Cells.All(Checking.TextRules.IsBlank);
 
     public string CellAt(int index) => index < Cells.Count ? Cells[index] : "";
 }
+
+/// <summary>A part of a row that the reader could not read as a value.</summary>
+/// <param name="ColumnIndex">The 0-based column, or -1 for the row as a whole.</param>
+/// <param name="Message">A sentence for the admin; the diagnostic's column names the column.</param>
+/// <param name="Value">The start of the offending text (diagnostics cut it to 200 characters).</param>
+public sealed record CellProblem(int ColumnIndex, Checking.DiagnosticCode Code, string Message, string Value);
 
 /// <summary>Reads the rows of the first sheet of a file, one at a time, so memory does not grow with the file.</summary>
 public interface ISheetReader : IDisposable

@@ -51,6 +51,12 @@ public static class BulkInviteServiceCollectionExtensions
             throw new InvalidOperationException("The BulkInvite limits, lifetimes and intervals must be positive.");
         }
 
+        if (options.MaxCsvFieldBytes <= 0 || options.MaxInflatedBytes <= 0 || options.MaxCompressionRatio <= 0 || options.MaxZipEntries <= 0
+            || options.MaxSharedStringsBytes <= 0 || options.MaxSheetCells <= 0)
+        {
+            throw new InvalidOperationException("BulkInvite:MaxCsvFieldBytes, MaxInflatedBytes, MaxCompressionRatio, MaxZipEntries, MaxSharedStringsBytes and MaxSheetCells must be positive.");
+        }
+
         return options;
     }
 

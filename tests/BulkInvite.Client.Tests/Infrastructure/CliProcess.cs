@@ -6,7 +6,8 @@ namespace BulkInvite.Client.Tests.Infrastructure;
 /// <summary>Runs bulkinvite as its own process (dotnet BulkInvite.Cli.dll …) with stdin, stdout and stderr redirected.</summary>
 public static class CliProcess
 {
-    public static async Task<CliResult> RunAsync(string server, params string[] args)
+    /// <summary>Runs bulkinvite with BULKINVITE_SERVER and BULKINVITE_TOKEN (none with null) as its only BULKINVITE_* settings.</summary>
+    public static async Task<CliResult> RunAsync(string server, string? token, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -21,7 +22,15 @@ public static class CliProcess
         }
 
         start.Environment["BULKINVITE_SERVER"] = server;
-        start.Environment.Remove("BULKINVITE_TOKEN");
+        if (token is null)
+        {
+            start.Environment.Remove("BULKINVITE_TOKEN");
+        }
+        else
+        {
+            start.Environment["BULKINVITE_TOKEN"] = token;
+        }
+
         start.Environment.Remove("BULKINVITE_ORG");
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);

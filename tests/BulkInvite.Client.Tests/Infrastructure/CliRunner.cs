@@ -10,12 +10,17 @@ public sealed record CliResult(int ExitCode, string Out, string Error);
 /// <summary>
 /// Runs bulkinvite in-process through <see cref="BulkInviteCli.RunAsync"/>, as it runs with stdout and stderr
 /// redirected to files: no colors, no live rendering, no prompts. The environment holds only
-/// BULKINVITE_SERVER (the test server) unless a test passes its own.
+/// BULKINVITE_SERVER (the test server) and BULKINVITE_TOKEN (unless the token is null), or what a
+/// test passes.
 /// </summary>
-public sealed class CliRunner(ServerFixture server)
+public sealed class CliRunner(string serverUrl, string? token)
 {
-    public async Task<CliResult> RunAsync(params string[] args) =>
-        await RunAsync(args, new Dictionary<string, string> { ["BULKINVITE_SERVER"] = server.Url });
+    /// <summary>The environment this runner gives bulkinvite.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; } = token is null
+        ? new Dictionary<string, string> { ["BULKINVITE_SERVER"] = serverUrl }
+        : new Dictionary<string, string> { ["BULKINVITE_SERVER"] = serverUrl, ["BULKINVITE_TOKEN"] = token };
+
+    public async Task<CliResult> RunAsync(params string[] args) => await RunAsync(args, Environment);
 
     public static async Task<CliResult> RunAsync(string[] args, IReadOnlyDictionary<string, string> environment)
     {
@@ -40,7 +45,7 @@ public sealed class CliRunner(ServerFixture server)
         {
             Out = Redirected(output),
             Error = terminal,
-            GetEnvironmentVariable = name => name == "BULKINVITE_SERVER" ? server.Url : null,
+            GetEnvironmentVariable = name => Environment.GetValueOrDefault(name),
         };
 
         var exitCode = await BulkInviteCli.RunAsync(args, console, cancellationToken: TestContext.Current.CancellationToken);

@@ -1,114 +1,72 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using BulkInvite.Client;
-using Grpc.Core;
-using Grpc.Health.V1;
-using Grpc.Net.Client;
+using BulkInvite.Server.Tests.Infrastructure;
 
 [assembly: AssemblyFixture(typeof(BulkInvite.Client.Tests.Infrastructure.ServerFixture))]
 
 namespace BulkInvite.Client.Tests.Infrastructure;
 
 /// <summary>
-/// One real BulkInvite server process for every test of the assembly: started as users start it
-/// (dotnet BulkInvite.Server.dll --urls …) in a fresh working folder, killed at the end. Tests
-/// keep apart by using organizations of their own.
+/// One real BulkInvite server process for every test of the assembly (<see cref="ServerProcess"/>:
+/// Production, a signing key of the run's own), in a fresh folder deleted at the end. Each test acts
+/// for an organization of its own, with a client or a bulkinvite run whose token is for it.
 /// </summary>
 public sealed class ServerFixture : IAsyncLifetime
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("bulkinvite-client-tests-");
-    private readonly List<string> _log = [];
-    private Process? _process;
+    public const string Admin = "organization.admin";
 
-    public string Url { get; } = $"http://127.0.0.1:{FreePort()}";
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("bulkinvite-client-tests-");
+    private ServerProcess? _server;
+
+    public string Url => Server.Address;
 
     /// <summary>A folder for files a test writes; deleted with the fixture.</summary>
     public string FilesFolder => Directory.CreateDirectory(Path.Combine(_folder.FullName, "files")).FullName;
 
-    public async ValueTask InitializeAsync()
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _folder.FullName,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "BulkInvite.Server.dll"), "--urls", Url },
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        _process.OutputDataReceived += (_, e) => Log(e.Data);
-        _process.ErrorDataReceived += (_, e) => Log(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        await WaitUntilServingAsync();
-    }
+    private ServerProcess Server => _server ?? throw new InvalidOperationException("The server has not started.");
+
+    public async ValueTask InitializeAsync() =>
+        _server = await ServerProcess.StartAsync(
+            Path.Combine(_folder.FullName, "server"),
+            new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" });
 
     public async ValueTask DisposeAsync()
     {
-        if (_process is { HasExited: false })
+        if (_server is not null)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            await _server.DisposeAsync();
         }
 
-        _process?.Dispose();
         _folder.Delete(recursive: true);
     }
-
-    /// <summary>A client of the server with its own channel.</summary>
-    public BulkInviteClient NewClient() => new(Url);
 
     /// <summary>An organization no other test uses.</summary>
     public static string NewOrganization() => $"org-{Guid.NewGuid():N}";
 
-    /// <summary>A URL where nothing listens.</summary>
-    public static string UnreachableUrl() => $"http://127.0.0.1:{FreePort()}";
+    /// <summary>A token the server accepts, for <paramref name="organization"/>, holding <paramref name="permissions"/> (organization.admin when none are given).</summary>
+    public static string Token(string organization, params string[] permissions) =>
+        ServerProcess.Token(organization, permissions.Length == 0 ? [Admin] : permissions);
 
-    public static int FreePort()
+    /// <summary>A well-formed admin token for <paramref name="organization"/> that the server refuses: signed with the public development key, which Production does not trust.</summary>
+    public static string UntrustedToken(string organization) => Tokens.For(organization, [Admin]);
+
+    /// <summary>A client of the server acting for <paramref name="organization"/> (as organization.admin when no permissions are given).</summary>
+    public BulkInviteClient ClientFor(string organization, params string[] permissions) => ClientWith(Token(organization, permissions));
+
+    /// <summary>A client of the server sending <paramref name="token"/> (none with null).</summary>
+    public BulkInviteClient ClientWith(string? token) => new(Url, token);
+
+    /// <summary>bulkinvite with BULKINVITE_TOKEN for <paramref name="organization"/> (organization.admin when no permissions are given).</summary>
+    public CliRunner CliFor(string organization, params string[] permissions) => CliWith(Token(organization, permissions));
+
+    /// <summary>bulkinvite with <paramref name="token"/> in BULKINVITE_TOKEN (not set with null).</summary>
+    public CliRunner CliWith(string? token) => new(Url, token);
+
+    /// <summary>A URL where nothing listens: a port the system just handed out and took back.</summary>
+    public static string UnreachableUrl()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private void Log(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_log)
-            {
-                _log.Add(line);
-            }
-        }
-    }
-
-    private async Task WaitUntilServingAsync()
-    {
-        using var channel = GrpcChannel.ForAddress(Url);
-        var health = new Health.HealthClient(channel);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline && !_process!.HasExited)
-        {
-            try
-            {
-                var response = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
-                if (response.Status == HealthCheckResponse.Types.ServingStatus.Serving)
-                {
-                    return;
-                }
-            }
-            catch (RpcException)
-            {
-            }
-
-            await Task.Delay(200);
-        }
-
-        lock (_log)
-        {
-            throw new InvalidOperationException($"The server did not start serving (exited: {_process!.HasExited}):\n{string.Join('\n', _log)}");
-        }
+        return $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
     }
 }

@@ -112,7 +112,7 @@ public class HeaderRuleTests
     }
 
     [Fact]
-    public void CutsAVeryLongFoundHeaderInTheValue()
+    public void ShowsTheFirstTenCellsOfAVeryWideHeaderAndHowManyItHas()
     {
         // Arrange
         var cells = Enumerable.Range(1, 100).Select(i => $"Column {i}").ToArray();
@@ -122,7 +122,27 @@ public class HeaderRuleTests
 
         // Assert
         Assert.NotNull(problem);
-        Assert.Equal(Diagnostic.MaxValueLength, problem.Value.Length);
-        Assert.StartsWith("Column 1, Column 2, ", problem.Value, StringComparison.Ordinal);
+        Assert.Equal("Column 1, Column 2, Column 3, Column 4, Column 5, Column 6, Column 7, Column 8, Column 9, Column 10, ... (100 cells)", problem.Value);
+        Assert.Contains("\"Column 1, Column 2, ", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ShowsTheStartOfAHugeHeaderCellAndKeepsTheMessageShort()
+    {
+        // Arrange: a crafted header row with a 1 MB cell and a cell 16,383 columns to the right (XFD1).
+        var cells = new string[16_384];
+        Array.Fill(cells, "");
+        cells[0] = new string('E', 1_000_000);
+        cells[^1] = "x";
+
+        // Act
+        HeaderRule.Match(cells, out var problem);
+
+        // Assert
+        Assert.NotNull(problem);
+        Assert.Equal(DiagnosticCode.HeaderMismatch, problem.Code);
+        Assert.StartsWith(new string('E', 50) + "..., (blank), ", problem.Value, StringComparison.Ordinal);
+        Assert.True(problem.Message.Length < 600, $"The message has {problem.Message.Length} characters.");
+        Assert.Contains("(16384 cells)", problem.Message, StringComparison.Ordinal);
     }
 }

@@ -363,11 +363,11 @@ public class CsvSheetReaderTests
     }
 
     [Fact]
-    public void ReadsARecordThatCrossesTheReadBufferAndIsUnderTheLimit()
+    public void ReadsARecordThatCrossesTheReadBufferAndIsUnderTheLimits()
     {
-        // Arrange: a 100 KB description, longer than the 64 KiB read buffer.
+        // Arrange: a 100 KB description, longer than the 64 KiB read buffer, with a 128 KiB field limit.
         var description = new string('x', 100_000);
-        using var reader = Reader($"Email,Description\r\nada@example.com,{description}\r\ngrace@example.com,Short\r\n");
+        using var reader = Reader($"Email,Description\r\nada@example.com,{description}\r\ngrace@example.com,Short\r\n", maxFieldBytes: 128 * 1024);
 
         // Act
         var rows = Fixtures.ReadAll(reader);
@@ -382,37 +382,95 @@ public class CsvSheetReaderTests
     }
 
     [Fact]
-    public void RejectsARecordLongerThanTheLimitNamingItsRow()
+    public void ReportsARecordLongerThanTheLimitOnItsRowAndReadsTheRowsAfterIt()
     {
-        // Arrange: row 3 is 5,000 bytes; the limit is 1,024.
-        using var reader = Reader($"Email,Description\r\nada@example.com,Short\r\ngrace@example.com,{new string('x', 5000)}\r\nemilie@example.fr,Short\r\n", maxRecordBytes: 1024);
-        var first = reader.ReadRow();
-        var second = reader.ReadRow();
+        // Arrange: row 3 is 5,000 bytes of short fields; the record limit is 1,024.
+        var fields = string.Join(",", Enumerable.Repeat("xxxx", 1000));
+        using var reader = Reader($"Email,Description\r\nada@example.com,Short\r\ngrace@example.com,{fields}\r\nemilie@example.fr,Short\r\n", maxRecordBytes: 1024);
 
         // Act
-        var error = Assert.Throws<UnreadableFileException>(() => reader.ReadRow());
+        var rows = Fixtures.ReadAll(reader);
 
         // Assert
-        Assert.Equal(1, first!.RowNumber);
-        Assert.Equal(2, second!.RowNumber);
-        Assert.Equal(DiagnosticCode.FileUnreadable, error.Code);
-        Assert.Contains("Row 3", error.Message, StringComparison.Ordinal);
+        Assert.Equal([1, 2, 3, 4], rows.Select(r => r.RowNumber));
+        var problem = Assert.Single(rows[2].Problems);
+        Assert.Equal((-1, DiagnosticCode.ValueTooLong), (problem.ColumnIndex, problem.Code));
+        Assert.Contains("longer than 1,024 bytes", problem.Message, StringComparison.Ordinal);
+        Assert.StartsWith("grace@example.com,xxxx,", problem.Value, StringComparison.Ordinal);
+        Assert.Equal(["emilie@example.fr", "Short"], rows[3].Cells);
     }
 
     [Fact]
-    public void RejectsAnUnclosedQuoteThatRunsPastTheLimitNamingItsRow()
+    public void ReportsAFieldLongerThanTheFieldLimitOnItsColumnWithoutKeepingIt()
     {
-        // Arrange: the quote opened on row 2 is never closed, and 300 KB of rows follow.
-        var rest = string.Concat(Enumerable.Repeat("user@example.com,Name,Surname\r\n", 10_000));
-        using var reader = Reader("Email,First name,Last name\r\nada@example.com,\"Ada,Lovelace\r\n" + rest, maxRecordBytes: 64 * 1024);
-        _ = reader.ReadRow();
+        // Arrange: a 70,000-byte description, over the default 64 KiB field limit, inside the record limit.
+        using var reader = Reader($"Email,Description\r\ngrace@example.com,{new string('x', 70_000)}\r\nada@example.com,Short\r\n");
 
         // Act
-        var error = Assert.Throws<UnreadableFileException>(() => reader.ReadRow());
+        var rows = Fixtures.ReadAll(reader);
 
         // Assert
-        Assert.Equal(DiagnosticCode.FileUnreadable, error.Code);
-        Assert.Contains("Row 2", error.Message, StringComparison.Ordinal);
+        var problem = Assert.Single(rows[1].Problems);
+        Assert.Equal((1, DiagnosticCode.ValueTooLong), (problem.ColumnIndex, problem.Code));
+        Assert.Contains("longer than 65,536 bytes", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(["grace@example.com", ""], rows[1].Cells);
+        Assert.Equal(["ada@example.com", "Short"], rows[2].Cells);
+    }
+
+    [Fact]
+    public void ReportsAnUnclosedQuoteThatRunsPastTheLimitOnItsRowAndColumnAndReadsTheLinesAfterIt()
+    {
+        // Arrange: the quote opened on row 2 in column B is never closed, and 300 KB of rows follow.
+        var rest = string.Concat(Enumerable.Repeat("user@example.com,Name,Surname\r\n", 10_000));
+        using var reader = Reader("Email,First name,Last name\r\nada@example.com,\"Ada,Lovelace\r\n" + rest, maxRecordBytes: 64 * 1024);
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Assert.Equal(10_002, rows.Count);
+        var problem = Assert.Single(rows[1].Problems);
+        Assert.Equal((1, DiagnosticCode.UnclosedQuote), (problem.ColumnIndex, problem.Code));
+        Assert.Equal("\"Ada,Lovelace", problem.Value);
+        Assert.Equal(3, rows[2].RowNumber);
+        Assert.Equal(["user@example.com", "Name", "Surname"], rows[2].Cells);
+        Assert.Equal(10_002, rows[^1].RowNumber);
+        Assert.All(rows.Skip(2), r => Assert.Empty(r.Problems));
+    }
+
+    [Fact]
+    public void ReportsAnUnclosedQuoteThatRunsToTheEndOfASmallFileOnItsRow()
+    {
+        // Arrange: a line break inside a quoted field that is never closed: well under every limit.
+        using var reader = Reader("Email,First name,Last name,Description\r\nada@example.com,Ada,Lovelace,\"Line 1\r\ngrace@example.com,Grace,Hopper,x\r\n");
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Assert.Equal([1, 2, 3], rows.Select(r => r.RowNumber));
+        var problem = Assert.Single(rows[1].Problems);
+        Assert.Equal((3, DiagnosticCode.UnclosedQuote), (problem.ColumnIndex, problem.Code));
+        Assert.Equal(["grace@example.com", "Grace", "Hopper", "x"], rows[2].Cells);
+    }
+
+    [Theory]
+    [InlineData("Email,Description\r\nada@example.com,\"Line 1\r\nLine 2\"")]
+    [InlineData("Email,Description\r\nada@example.com,\"Line 1\r\nLine 2\"\r\n")]
+    [InlineData("Email,Description\r\nada@example.com,\"Says \"\"hi\"\"\"")]
+    public void ReadsAClosedQuotedCellInTheLastRowOnceAndThenEnds(string csv)
+    {
+        // Arrange
+        using var reader = Reader(csv);
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Assert.Equal([1, 2], rows.Select(r => r.RowNumber));
+        Assert.Empty(rows[1].Problems);
+        Assert.Equal("ada@example.com", rows[1].Cells[0]);
+        Assert.Null(reader.ReadRow());
     }
 
     [Fact]
@@ -427,22 +485,22 @@ public class CsvSheetReaderTests
 
         // Assert
         Assert.Equal(["grace@example.com", value], rows[1].Cells);
+        Assert.Empty(rows[1].Problems);
     }
 
     [Fact]
-    public void RejectsARecordOneByteLongerThanTheLimit()
+    public void ReportsARecordOneByteLongerThanTheLimit()
     {
         // Arrange
         var value = new string('x', 1024 - 18 + 1);
         using var reader = Reader($"Email,Description\r\ngrace@example.com,{value}\r\n", maxRecordBytes: 1024);
-        _ = reader.ReadRow();
 
         // Act
-        var error = Assert.Throws<UnreadableFileException>(() => reader.ReadRow());
+        var rows = Fixtures.ReadAll(reader);
 
         // Assert
-        Assert.Equal(DiagnosticCode.FileUnreadable, error.Code);
-        Assert.Contains("Row 2", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, rows[1].RowNumber);
+        Assert.Equal(DiagnosticCode.ValueTooLong, Assert.Single(rows[1].Problems).Code);
     }
 
     [Theory]
@@ -476,6 +534,10 @@ public class CsvSheetReaderTests
         }
     }
 
-    private static CsvSheetReader Reader(string csv, int maxRecordBytes = MaxRecordBytes) =>
-        new(Fixtures.Stream(Encoding.UTF8.GetBytes(csv)), maxRecordBytes);
+    private static CsvSheetReader Reader(string csv, int maxRecordBytes = MaxRecordBytes, int? maxFieldBytes = null) =>
+        new(Fixtures.Stream(Encoding.UTF8.GetBytes(csv)), ReadingLimits.Default with
+        {
+            MaxCsvRecordBytes = maxRecordBytes,
+            MaxCsvFieldBytes = maxFieldBytes ?? ReadingLimits.Default.MaxCsvFieldBytes,
+        });
 }

@@ -6,7 +6,9 @@ namespace BulkInvite.Server.Tests.Infrastructure;
 /// <summary>Input files: the real fixtures, and files built by a test.</summary>
 public static class Files
 {
-    public static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+    public static byte[] Fixture(string name) => File.ReadAllBytes(FixturePath(name));
+
+    public static string FixturePath(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 
     public static byte[] Utf8Csv(string text, bool bom = false) =>
         bom ? [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)] : Encoding.UTF8.GetBytes(text);

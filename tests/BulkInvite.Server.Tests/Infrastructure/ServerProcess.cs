@@ -97,6 +97,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public GrpcChannel Channel { get; }
 
+    /// <summary>The server's process id, to read its memory from /proc.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>What the server wrote to stdout and stderr so far, for failure messages.</summary>
     public string Output
     {

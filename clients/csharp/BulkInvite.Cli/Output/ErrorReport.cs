@@ -8,6 +8,9 @@ namespace BulkInvite.Cli.Output;
 /// <summary>Failed calls for people (stderr) and, with --output json, for programs (stdout); and their exit codes.</summary>
 internal static partial class ErrorReport
 {
+    /// <summary>How to get a token from a server run locally with `dotnet run` (the Development environment).</summary>
+    public const string LocalTokenCommand = "dotnet run --project src/BulkInvite.Server -- token --org ORG --permission P";
+
     public static int Write(Session session, BulkInviteException error)
     {
         var exitCode = error is InvalidRequestException or ImportNotFoundException or FailedPreconditionException or QuotaExceededException
@@ -52,13 +55,20 @@ internal static partial class ErrorReport
         InvalidRequestException e => e.FieldViolations.Select(v => $"{v.Field}: {v.Description}"),
         FailedPreconditionException e => e.Violations.Select(v => $"{v.Type}: {v.Description}"),
         QuotaExceededException e => e.Violations.Where(v => v.Description != e.Message).Select(v => $"{v.Subject}: {v.Description}"),
+        AccessDeniedException { MissingPermissions.Count: > 0 } e => [$"missing permissions: {string.Join(", ", e.MissingPermissions)}"],
         _ => [],
     };
 
     private static string? Hint(Session session, BulkInviteException error) => error switch
     {
         ServerUnavailableException => "Is the server running there? Pass --server URL or set BULKINVITE_SERVER.",
-        AccessDeniedException => "Pass a valid token with --token or BULKINVITE_TOKEN.",
+        AuthenticationRequiredException when !session.HasToken =>
+            $"Pass a token with --token TOKEN or set BULKINVITE_TOKEN. For a server run locally, print one with: {LocalTokenCommand}",
+        AuthenticationRequiredException =>
+            $"The token from --token or BULKINVITE_TOKEN was refused: get a new one for this server. For a server run locally: {LocalTokenCommand}",
+        AccessDeniedException { MissingPermissions.Count: > 0 } e =>
+            $"Use a token that holds {string.Join(", ", e.MissingPermissions)} in the organization.",
+        AccessDeniedException => "A token acts for one organization: pass the --org it was issued for.",
         ImportNotFoundException => "List the imports with: bulkinvite imports --org ORG",
         _ => null,
     };

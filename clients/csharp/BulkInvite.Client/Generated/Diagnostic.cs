@@ -31,7 +31,7 @@ namespace BulkInvite.V1 {
             "GAQgASgOMhcuYnVsa2ludml0ZS52MS5TZXZlcml0eVIIc2V2ZXJpdHkSGAoH",
             "bWVzc2FnZRgFIAEoCVIHbWVzc2FnZRIUCgV2YWx1ZRgGIAEoCVIFdmFsdWUq",
             "TgoIU2V2ZXJpdHkSGAoUU0VWRVJJVFlfVU5TUEVDSUZJRUQQABISCg5TRVZF",
-            "UklUWV9FUlJPUhABEhQKEFNFVkVSSVRZX1dBUk5JTkcQAirCBQoORGlhZ25v",
+            "UklUWV9FUlJPUhABEhQKEFNFVkVSSVRZX1dBUk5JTkcQAiqPBgoORGlhZ25v",
             "c3RpY0NvZGUSHwobRElBR05PU1RJQ19DT0RFX1VOU1BFQ0lGSUVEEAASHgoa",
             "RElBR05PU1RJQ19DT0RFX0ZJTEVfRU1QVFkQARIjCh9ESUFHTk9TVElDX0NP",
             "REVfRklMRV9VTlJFQURBQkxFEAISJgoiRElBR05PU1RJQ19DT0RFX1VOU1VQ",
@@ -47,8 +47,9 @@ namespace BulkInvite.V1 {
             "VFJBX0ZJRUxEUxAOEiMKH0RJQUdOT1NUSUNfQ09ERV9BTFJFQURZX0lOVklU",
             "RUQQDxIiCh5ESUFHTk9TVElDX0NPREVfRk9STVVMQV9QUkVGSVgQEBIjCh9E",
             "SUFHTk9TVElDX0NPREVfRU1BSUxfTk9OX0FTQ0lJEBESIgoeRElBR05PU1RJ",
-            "Q19DT0RFX0FMUkVBRFlfTUVNQkVSEBJCEKoCDUJ1bGtJbnZpdGUuVjFiBnBy",
-            "b3RvMw=="));
+            "Q19DT0RFX1VOQ0xPU0VEX1FVT1RFEBISJwojRElBR05PU1RJQ19DT0RFX0ZJ",
+            "TEVfTElNSVRfRVhDRUVERUQQExIiCh5ESUFHTk9TVElDX0NPREVfQUxSRUFE",
+            "WV9NRU1CRVIQFEIQqgINQnVsa0ludml0ZS5WMWIGcHJvdG8z"));
       descriptor = pbr::FileDescriptor.FromGeneratedCode(descriptorData,
           new pbr::FileDescriptor[] { },
           new pbr::GeneratedClrTypeInfo(new[] {typeof(global::BulkInvite.V1.Severity), typeof(global::BulkInvite.V1.DiagnosticCode), }, null, new pbr::GeneratedClrTypeInfo[] {
@@ -161,10 +162,25 @@ namespace BulkInvite.V1 {
     /// </summary>
     [pbr::OriginalName("DIAGNOSTIC_CODE_EMAIL_NON_ASCII")] EmailNonAscii = 17,
     /// <summary>
-    /// The address already belongs to a member of this organization (an accepted invitation);
-    /// applying skips it.
+    /// Row level, severity ERROR: a quoted CSV cell is never closed, so without this rule it would
+    /// swallow the rest of the file (or everything up to the longest row the server reads). The
+    /// diagnostic names the row where the quote opens and its column; reading resumes on the
+    /// next line, so the rows after it are checked as usual.
     /// </summary>
-    [pbr::OriginalName("DIAGNOSTIC_CODE_ALREADY_MEMBER")] AlreadyMember = 18,
+    [pbr::OriginalName("DIAGNOSTIC_CODE_UNCLOSED_QUOTE")] UnclosedQuote = 18,
+    /// <summary>
+    /// File level (row_number 0, severity ERROR): the workbook passes one of the server's safety
+    /// limits while it is read (it inflates past the limit, a part is compressed more than the
+    /// allowed ratio, it has too many zip entries, it declares a DTD, its shared strings table is
+    /// too large, or its sheet spans too many cells). The message names the limit. Such files
+    /// are damaged or crafted; a spreadsheet program does not write them for a user list.
+    /// </summary>
+    [pbr::OriginalName("DIAGNOSTIC_CODE_FILE_LIMIT_EXCEEDED")] FileLimitExceeded = 19,
+    /// <summary>
+    /// Row level, severity WARNING: the address already belongs to a member of this organization
+    /// (an accepted invitation); applying skips it, as it skips pending invitations.
+    /// </summary>
+    [pbr::OriginalName("DIAGNOSTIC_CODE_ALREADY_MEMBER")] AlreadyMember = 20,
   }
 
   #endregion

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+
+namespace BulkInvite.Bench;
+
+public sealed record BenchOptions(int Rows, int SmallRows, int Runs, int Clients, int Seconds);
+
+/// <summary>Generates the files, measures every case side by side in one run, prints the table.</summary>
+public static class Bench
+{
+    public static async Task<int> RunAsync(BenchOptions options, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateTempSubdirectory("bulkinvite-bench-").FullName;
+        try
+        {
+            var large = Path.Combine(folder, "large.csv");
+            var small = Path.Combine(folder, "small.csv");
+            var xlsx = Path.Combine(folder, "small.xlsx");
+            UserFileGenerator.WriteCsv(large, options.Rows);
+            UserFileGenerator.WriteCsv(small, options.SmallRows);
+            UserFileGenerator.WriteXlsx(xlsx, options.SmallRows);
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Files: {options.Rows:N0} rows CSV {new FileInfo(large).Length / 1e6:0.0} MB, {options.SmallRows:N0} rows CSV and XLSX ({new FileInfo(xlsx).Length / 1e6:0.0} MB)."));
+
+            var scenarios = new Scenarios(folder, options.Runs);
+            var baselineTimes = new List<double>();
+            long baselinePeak = 0;
+            for (var i = 0; i < options.Runs; i++)
+            {
+                var (seconds, peak) = await SqliteBaseline.RunAsync(large, folder);
+                baselineTimes.Add(seconds);
+                baselinePeak = Math.Max(baselinePeak, peak);
+            }
+
+            var baseline = new Measurement("sqlite3 .import --csv (unique email index)", options.Rows, Scenarios.Median(baselineTimes), baselinePeak, "baseline; peak is sqlite3's");
+            Print([baseline]);
+            var csv = await scenarios.EndToEndAsync("CSV end to end (upload + check + apply)", large, options.Rows) with { ComparedWith = baseline };
+            var smallCsv = await scenarios.EndToEndAsync("CSV end to end, smaller file", small, options.SmallRows);
+            var results = new List<Measurement>
+            {
+                baseline,
+                csv,
+                smallCsv,
+                await scenarios.EndToEndAsync("XLSX end to end, same rows as the smaller CSV", xlsx, options.SmallRows) with { ComparedWith = smallCsv },
+                await scenarios.PageFetchAsync(large, options.Rows),
+                await scenarios.ManySmallImportsAsync(options.Clients, 1000, TimeSpan.FromSeconds(options.Seconds)),
+            };
+            Console.WriteLine();
+            Print(results);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"\nServer peak RSS, large CSV / smaller CSV: {(double)csv.PeakBytes / smallCsv.PeakBytes:0.00}×. The ratio column compares the CSV with sqlite3 and the XLSX with the CSV of the same rows."));
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void Print(IReadOnlyList<Measurement> results)
+    {
+        var table = new StringBuilder();
+        table.AppendLine("| case | rows | seconds | rows/s | server peak RSS | ratio | notes |");
+        table.AppendLine("|---|---:|---:|---:|---:|---:|---|");
+        foreach (var r in results)
+        {
+            var perSecond = r.Seconds > 0 && r.Loads ? (r.Rows / r.Seconds).ToString("N0", CultureInfo.InvariantCulture) : "—";
+            var ratio = r.ComparedWith is { Seconds: > 0 } reference ? (r.Seconds / reference.Seconds).ToString("0.00", CultureInfo.InvariantCulture) + "×" : "—";
+            table.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Case} | {r.Rows:N0} | {r.Seconds:0.000} | {perSecond} | {r.PeakBytes / 1048576.0:0} MB | {ratio} | {r.Note} |"));
+        }
+
+        Console.Write(table);
+    }
+}

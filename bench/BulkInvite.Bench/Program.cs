@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.Globalization;
+using BulkInvite.Bench;
+
+var rows = new Option<int>("--rows") { Description = "Rows of the large CSV.", DefaultValueFactory = _ => 1_000_000 };
+var smallRows = new Option<int>("--small-rows") { Description = "Rows of the smaller CSV and of the XLSX.", DefaultValueFactory = _ => 100_000 };
+var runs = new Option<int>("--runs") { Description = "Runs per end-to-end case; the table shows the median.", DefaultValueFactory = _ => 3 };
+var clients = new Option<int>("--clients") { Description = "Concurrent clients in the many-small-imports case.", DefaultValueFactory = _ => 16 };
+var seconds = new Option<int>("--seconds") { Description = "How long the many-small-imports case runs.", DefaultValueFactory = _ => 30 };
+var smoke = new Option<bool>("--smoke") { Description = "Tiny sizes, one run: checks the benchmark works (CI); its numbers mean nothing." };
+
+var run = new Command("run", "Runs every case and prints the table.") { rows, smallRows, runs, clients, seconds, smoke };
+run.SetAction(async (result, cancellationToken) =>
+{
+    var isSmoke = result.GetValue(smoke);
+    var options = new BenchOptions(
+        isSmoke ? 2_000 : result.GetValue(rows),
+        isSmoke ? 500 : result.GetValue(smallRows),
+        isSmoke ? 1 : result.GetValue(runs),
+        isSmoke ? 4 : result.GetValue(clients),
+        isSmoke ? 3 : result.GetValue(seconds));
+    return await Bench.RunAsync(options, cancellationToken);
+});
+
+var output = new Option<string>("--output", "-o") { Description = "The file to write.", Required = true };
+var format = new Option<string>("--format") { Description = "csv or xlsx.", DefaultValueFactory = _ => "csv" };
+var generate = new Command("generate", "Writes a realistic user file.") { rows, format, output };
+generate.SetAction(result =>
+{
+    var path = result.GetValue(output)!;
+    if (result.GetValue(format) == "xlsx")
+    {
+        UserFileGenerator.WriteXlsx(path, result.GetValue(rows));
+    }
+    else
+    {
+        UserFileGenerator.WriteCsv(path, result.GetValue(rows));
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {new FileInfo(path).Length / 1e6:0.0} MB"));
+    return 0;
+});
+
+return await new RootCommand("BulkInvite benchmark.") { run, generate }.Parse(args).InvokeAsync();

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using BulkInvite.Client;
+using BulkInvite.Server.Security;
+
+namespace BulkInvite.Bench;
+
+/// <summary>
+/// The real server in its own process (Production, a fresh working folder and database, a signing key
+/// of its own, the rate limit raised for load), with its peak resident memory read from /proc.
+/// </summary>
+public sealed class ServerUnderTest : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly TokenSettings _tokens = new() { SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) };
+
+    private ServerUnderTest(string folder)
+    {
+        Folder = folder;
+        Url = $"http://127.0.0.1:{FreePort()}";
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "BulkInvite.Server.dll"), "--urls", Url, "--contentRoot", AppContext.BaseDirectory },
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Authentication__SigningKey"] = _tokens.SigningKey;
+        start.Environment["RateLimiting__RequestsPerSecond"] = "100000";
+        start.Environment["RateLimiting__Burst"] = "100000";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        _process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("server: " + e.Data); } };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string Url { get; }
+
+    public string Folder { get; }
+
+    public static async Task<ServerUnderTest> StartAsync(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var server = new ServerUnderTest(folder);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        using var probe = server.ClientFor("probe");
+        while (true)
+        {
+            try
+            {
+                await probe.ListPermissionsAsync();
+                return server;
+            }
+            catch (BulkInviteException) when (DateTime.UtcNow < deadline && !server._process.HasExited)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    /// <summary>A client acting as an admin of the organization.</summary>
+    public BulkInviteClient ClientFor(string organizationId)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var token = TokenIssuer.Mint(_tokens, "bench", organizationId, ["organization.admin"], now, now.AddHours(4));
+        return new BulkInviteClient(Url, new BulkInviteClientOptions { Token = token });
+    }
+
+    /// <summary>The most resident memory the server process has used so far (VmHWM), in bytes.</summary>
+    public long PeakResidentBytes() => ReadStatusKilobytes(_process.Id, "VmHWM:") * 1024;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        Directory.Delete(Folder, recursive: true);
+    }
+
+    internal static long ReadStatusKilobytes(int pid, string field)
+    {
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+        {
+            if (line.StartsWith(field, StringComparison.Ordinal))
+            {
+                return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+            }
+        }
+
+        return 0;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
