@@ -1,5 +1,6 @@
 using BulkInvite.Core.Access;
 using BulkInvite.Core.Auditing;
+using BulkInvite.Core.Invitations;
 
 namespace BulkInvite.Core.Importing;
 
@@ -7,7 +8,7 @@ namespace BulkInvite.Core.Importing;
 /// ApplyPermissions (section 4 of the contract): grants one set of permissions to every valid row
 /// of a CHECKED import and invites them, all or nothing, exactly once.
 /// </summary>
-public sealed class PermissionApplier(IImportRepository imports, IUploadStore files, PermissionCatalog catalog, BulkInviteOptions options, TimeProvider clock)
+public sealed class PermissionApplier(IImportRepository imports, IUploadStore files, PermissionCatalog catalog, OutboxSignal signal, BulkInviteOptions options, TimeProvider clock)
 {
     public const int MaxRequestIdLength = 128;
 
@@ -31,6 +32,7 @@ public sealed class PermissionApplier(IImportRepository imports, IUploadStore fi
         // The transaction waits for other writers (a concurrent apply of the same import among them).
         var applied = await Task.Run(() => Apply(caller, importId, granted, requestId), cancellationToken);
         files.Delete(importId); // the file is not needed once applied: keep no personal data longer than that
+        signal.Notify(); // the invitation emails are queued: wake the dispatcher
         return applied;
     }
 
@@ -52,7 +54,7 @@ public sealed class PermissionApplier(IImportRepository imports, IUploadStore fi
         }
 
         var now = clock.Now();
-        var invited = transaction.InviteValidUsers(granted, now, now + options.InvitationLifetime);
+        var invited = transaction.InviteValidUsers(granted, caller.Subject, now, now + options.InvitationLifetime);
         var applied = import with
         {
             State = ImportState.Applied,
