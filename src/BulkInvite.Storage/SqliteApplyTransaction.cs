@@ -1,5 +1,6 @@
 using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Importing;
+using BulkInvite.Core.Invitations;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -9,16 +10,22 @@ namespace BulkInvite.Storage;
 internal sealed class SqliteApplyTransaction(SqliteConnection connection, string importId)
     : SqliteImportTransaction(connection, importId), IApplyTransaction
 {
-    public int InviteValidUsers(IReadOnlyList<string> permissions, DateTimeOffset now, DateTimeOffset expireTime) =>
+    public int InviteValidUsers(IReadOnlyList<string> permissions, string inviter, DateTimeOffset now, DateTimeOffset expireTime)
+    {
+        var organizationId = Import?.OrganizationId ?? throw new InvalidOperationException("The import does not exist.");
+        // An expired invitation stored as pending would otherwise hold the partial unique index.
+        InvitationWrites.MarkExpired(Connection, Transaction, organizationId, now);
+        var lastBefore = Connection.ExecuteScalar<long>("SELECT COALESCE(MAX(invitation_id), 0) FROM invitations", transaction: Transaction);
         // Inserting in the order of the unique index's key keeps the index writes sequential;
         // the partial unique index skips addresses that already have a pending invitation.
-        Connection.Execute(
+        var invited = Connection.Execute(
             "INSERT INTO invitations (organization_id, import_id, email, normalized_email, first_name, last_name, description, " +
-            "permissions, status, create_time, expire_time) " +
+            "permissions, status, create_time, expire_time, inviter, update_time) " +
             "SELECT m.organization_id, s.import_id, s.email, s.normalized_email, s.first_name, s.last_name, s.description, " +
-            "@permissions, 'pending', @now, @expireTime " +
+            "@permissions, 'pending', @now, @expireTime, @inviter, @now " +
             "FROM staged_users s JOIN imports m ON m.import_id = s.import_id " +
             "WHERE s.import_id = @ImportId AND s.is_valid = 1 " +
+            "AND NOT EXISTS (SELECT 1 FROM members b WHERE b.organization_id = m.organization_id AND b.normalized_email = s.normalized_email) " +
             "ORDER BY m.organization_id, s.normalized_email " +
             "ON CONFLICT DO NOTHING",
             new
@@ -27,8 +34,28 @@ internal sealed class SqliteApplyTransaction(SqliteConnection connection, string
                 permissions = ImportRow.Json(permissions),
                 now = now.ToUnixTimeMilliseconds(),
                 expireTime = expireTime.ToUnixTimeMilliseconds(),
+                inviter,
             },
             Transaction);
+        QueueEmails(lastBefore, now);
+        return invited;
+    }
+
+    /// <summary>A token and a queued email for every invitation created after <paramref name="lastBefore"/>, in this transaction.</summary>
+    private void QueueEmails(long lastBefore, DateTimeOffset now)
+    {
+        var created = Connection.Query<long>(
+            "SELECT invitation_id FROM invitations WHERE invitation_id > @lastBefore ORDER BY invitation_id", new { lastBefore }, Transaction).ToList();
+        using var insertToken = Prepare(InvitationWrites.InsertToken, "$token_hash", "$invitation_id", "$now");
+        using var queueEmail = Prepare(InvitationWrites.QueueEmail, "$invitation_id", "$accept_token", "$now");
+        var time = now.ToUnixTimeMilliseconds();
+        foreach (var invitationId in created)
+        {
+            var token = AcceptToken.New();
+            Run(insertToken, token.Hash, invitationId, time);
+            Run(queueEmail, invitationId, token.Value, time);
+        }
+    }
 
     public ImportRecord Complete(ImportRecord applied, AuditEvent audit)
     {

@@ -9,7 +9,8 @@ namespace BulkInvite.Storage;
 public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
 {
     private const string Columns =
-        "event_id, time, organization_id, actor, action, import_id, file_name, permissions, total_rows, valid_rows, invalid_rows, invited_count, skipped_count";
+        "event_id, time, organization_id, actor, action, import_id, file_name, permissions, total_rows, valid_rows, invalid_rows, invited_count, skipped_count, " +
+        "invitation_id";
 
     public async Task<IReadOnlyList<AuditEvent>> ListAsync(string organizationId, AuditCursor? after, int limit, CancellationToken cancellationToken)
     {
@@ -24,7 +25,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
     internal static void Insert(IDbConnection connection, IDbTransaction transaction, AuditEvent audit) =>
         connection.Execute(
             $"INSERT INTO audit_events ({Columns}) VALUES (NULL, @Time, @OrganizationId, @Actor, @Action, @ImportId, @FileName, @Permissions, " +
-            "@TotalRows, @ValidRows, @InvalidRows, @InvitedCount, @SkippedCount)",
+            "@TotalRows, @ValidRows, @InvalidRows, @InvitedCount, @SkippedCount, @InvitationId)",
             new
             {
                 Time = audit.Time.ToUnixTimeMilliseconds(),
@@ -39,6 +40,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
                 audit.InvalidRows,
                 audit.InvitedCount,
                 audit.SkippedCount,
+                audit.InvitationId,
             },
             transaction);
 
@@ -57,6 +59,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
         public long InvalidRows { get; set; }
         public long InvitedCount { get; set; }
         public long SkippedCount { get; set; }
+        public string InvitationId { get; set; } = "";
 
         public AuditEvent ToEvent() => new()
         {
@@ -73,6 +76,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
             InvalidRows = (int)InvalidRows,
             InvitedCount = (int)InvitedCount,
             SkippedCount = (int)SkippedCount,
+            InvitationId = InvitationId,
         };
     }
 }

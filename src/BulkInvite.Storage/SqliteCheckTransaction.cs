@@ -59,12 +59,13 @@ internal sealed class SqliteCheckTransaction : SqliteImportTransaction, ICheckTr
             values[6] = d.Value;
         });
 
-    public void AddAlreadyInvitedWarnings(string message) =>
+    public void AddAlreadyInvitedWarnings(string message, DateTimeOffset now) =>
         Connection.Execute(
             "INSERT INTO diagnostics (import_id, row_number, column_name, code, severity, message, value) " +
             "SELECT s.import_id, s.row_number, @Column, @Code, @Severity, @message, s.email " +
             "FROM staged_users s JOIN imports m ON m.import_id = s.import_id " +
             "JOIN invitations i ON i.organization_id = m.organization_id AND i.normalized_email = s.normalized_email AND i.status = 'pending' " +
+            "AND i.expire_time > @now " +
             "WHERE s.import_id = @ImportId AND s.is_valid = 1",
             new
             {
@@ -72,6 +73,24 @@ internal sealed class SqliteCheckTransaction : SqliteImportTransaction, ICheckTr
                 Column = UserColumns.Email,
                 Code = (int)DiagnosticCode.AlreadyInvited,
                 Severity = (int)Diagnostic.SeverityOf(DiagnosticCode.AlreadyInvited),
+                message,
+                now = now.ToUnixTimeMilliseconds(),
+            },
+            Transaction);
+
+    public void AddAlreadyMemberWarnings(string message) =>
+        Connection.Execute(
+            "INSERT INTO diagnostics (import_id, row_number, column_name, code, severity, message, value) " +
+            "SELECT s.import_id, s.row_number, @Column, @Code, @Severity, @message, s.email " +
+            "FROM staged_users s JOIN imports m ON m.import_id = s.import_id " +
+            "JOIN members b ON b.organization_id = m.organization_id AND b.normalized_email = s.normalized_email " +
+            "WHERE s.import_id = @ImportId AND s.is_valid = 1",
+            new
+            {
+                ImportId,
+                Column = UserColumns.Email,
+                Code = (int)DiagnosticCode.AlreadyMember,
+                Severity = (int)Diagnostic.SeverityOf(DiagnosticCode.AlreadyMember),
                 message,
             },
             Transaction);

@@ -54,6 +54,32 @@ internal abstract class SqliteImportTransaction : IDisposable
         return stored;
     }
 
+    /// <summary>A statement prepared once in this transaction, to run for many rows.</summary>
+    protected SqliteCommand Prepare(string sql, params string[] parameters)
+    {
+        var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = Transaction;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    protected static void Run(SqliteCommand command, params object?[] values)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        command.ExecuteNonQuery();
+    }
+
     public void Dispose()
     {
         Dispose(true);

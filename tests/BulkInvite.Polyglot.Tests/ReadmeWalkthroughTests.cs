@@ -45,6 +45,28 @@ public sealed partial class ReadmeWalkthroughTests : IAsyncLifetime
         Assert.Contains("\"status\": \"SERVING\"", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheInvitationsWalkthroughRunsAsWrittenFromEmailToMember()
+    {
+        var readme = await File.ReadAllTextAsync(Repository.PathOf("README.md"), TestContext.Current.CancellationToken);
+        var script = InvitationsBlock().Match(readme).Groups["script"].Value;
+        Assert.False(string.IsNullOrWhiteSpace(script), "The README has no <!-- invitations-walkthrough --> sh block.");
+
+        var (exitCode, output) = await Repository.RunAsync(
+            "bash", ["-euo", "pipefail", "-c", script], Repository.Root,
+            new Dictionary<string, string> { ["BULKINVITE_SERVER"] = _server!.Address, ["BULKINVITE_MAIL"] = Path.Combine(_folder, "data", "mail") });
+
+        Assert.True(exitCode == 0, $"The invitations walkthrough failed ({exitCode}):\n{output}\nServer:\n{_server.Output}");
+        Assert.Contains("http://localhost:5000/invitations/accept?token=", output, StringComparison.Ordinal);
+        Assert.Contains("DELIVERY_STATE_SENT", output, StringComparison.Ordinal);
+        Assert.Contains("\"status\": \"INVITATION_STATUS_ACCEPTED\"", output, StringComparison.Ordinal);
+        Assert.Contains("refused: FAILED_PRECONDITION", output, StringComparison.Ordinal);
+        Assert.Contains("\"status\": \"INVITATION_STATUS_REVOKED\"", output, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"<!-- invitations-walkthrough -->\s*```sh\n(?<script>.*?)\n```", RegexOptions.Singleline)]
+    private static partial Regex InvitationsBlock();
+
     [GeneratedRegex(@"<!-- walkthrough -->\s*```sh\n(?<script>.*?)\n```", RegexOptions.Singleline)]
     private static partial Regex WalkthroughBlock();
 }

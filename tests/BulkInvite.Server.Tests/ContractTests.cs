@@ -9,6 +9,9 @@ public class ContractTests
         { typeof(Core.Checking.Severity), typeof(V1.Severity) },
         { typeof(Core.Reading.FileFormat), typeof(V1.FileFormat) },
         { typeof(Core.Importing.ImportState), typeof(V1.ImportState) },
+        { typeof(Core.Auditing.AuditAction), typeof(V1.AuditAction) },
+        { typeof(Core.Invitations.InvitationStatus), typeof(V1.InvitationStatus) },
+        { typeof(Core.Invitations.DeliveryState), typeof(V1.DeliveryState) },
     };
 
     [Theory]

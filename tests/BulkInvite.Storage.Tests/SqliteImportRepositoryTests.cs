@@ -167,7 +167,7 @@ public sealed class SqliteImportRepositoryTests : IDisposable
         int invited;
         using (var apply = Repository.BeginApply(import.ImportId))
         {
-            invited = apply.InviteValidUsers(["projects.view", "models.train"], Now, Now.AddDays(7));
+            invited = apply.InviteValidUsers(["projects.view", "models.train"], "tester", Now, Now.AddDays(7));
             apply.Complete(apply.Import! with { State = ImportState.Applied, InvitedCount = invited }, TestDatabase.Audit(apply.Import!, AuditAction.Applied));
         }
 
@@ -301,7 +301,7 @@ public sealed class SqliteImportRepositoryTests : IDisposable
     private Task<int> ApplyAsync(ImportRecord import)
     {
         using var apply = Repository.BeginApply(import.ImportId);
-        var invited = apply.InviteValidUsers(["projects.view"], Now, Now.AddDays(7));
+        var invited = apply.InviteValidUsers(["projects.view"], "tester", Now, Now.AddDays(7));
         apply.Complete(apply.Import! with { State = ImportState.Applied, InvitedCount = invited }, TestDatabase.Audit(apply.Import!, AuditAction.Applied));
         return Task.FromResult(invited);
     }

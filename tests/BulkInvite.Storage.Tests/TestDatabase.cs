@@ -21,6 +21,8 @@ public sealed class TestDatabase : IDisposable
         Database = new SqliteDatabase(Options);
         Database.Migrate();
         Repository = new SqliteImportRepository(Database);
+        Invitations = new SqliteInvitationRepository(Database);
+        Outbox = new SqliteInvitationOutbox(Database);
     }
 
     public string Folder { get; }
@@ -30,6 +32,10 @@ public sealed class TestDatabase : IDisposable
     public SqliteDatabase Database { get; }
 
     public SqliteImportRepository Repository { get; }
+
+    public SqliteInvitationRepository Invitations { get; }
+
+    public SqliteInvitationOutbox Outbox { get; }
 
     public static ImportRecord NewImport(string organizationId = "acme", DateTimeOffset? created = null)
     {
@@ -66,9 +72,19 @@ public sealed class TestDatabase : IDisposable
         await Repository.AddAsync(import, Audit(import), CancellationToken.None);
         using var check = Repository.BeginCheck(import.ImportId);
         check.Stage(users);
-        check.AddAlreadyInvitedWarnings("already invited");
+        check.AddAlreadyInvitedWarnings("already invited", import.CreateTime);
+        check.AddAlreadyMemberWarnings("already a member");
         var valid = users.Count(u => u.IsValid);
         return check.Complete(new CheckResult([], users.Length, valid, users.Length - valid), import.CreateTime, Audited(AuditAction.Checked));
+    }
+
+    /// <summary>Applies a checked import at <paramref name="now"/> with invitations valid for 7 days, as ApplyPermissions does.</summary>
+    public int Apply(ImportRecord import, DateTimeOffset now)
+    {
+        using var apply = Repository.BeginApply(import.ImportId);
+        var invited = apply.InviteValidUsers(["projects.view"], "tester", now, now.AddDays(7));
+        apply.Complete(apply.Import! with { State = ImportState.Applied, InvitedCount = invited }, Audit(apply.Import!, AuditAction.Applied));
+        return invited;
     }
 
     public void Dispose()

@@ -1,6 +1,6 @@
 namespace BulkInvite.Core.Auditing;
 
-/// <summary>What happened to an import; the numbers are those of <c>bulkinvite.v1.AuditAction</c>.</summary>
+/// <summary>What happened to an import or an invitation; the numbers are those of <c>bulkinvite.v1.AuditAction</c>.</summary>
 public enum AuditAction
 {
     Unspecified = 0,
@@ -10,6 +10,9 @@ public enum AuditAction
     Applied = 4,
     Deleted = 5,
     Purged = 6,
+    InvitationRevoked = 7,
+    InvitationResent = 8,
+    InvitationAccepted = 9,
 }
 
 /// <summary>
@@ -22,7 +25,7 @@ public sealed record AuditEvent
     public required DateTimeOffset Time { get; init; }
     public required string OrganizationId { get; init; }
 
-    /// <summary>The token subject of the caller, or "system" for the retention purge.</summary>
+    /// <summary>The token subject of the caller, "system" for the retention purge, or "invitee" for an accepted invitation.</summary>
     public required string Actor { get; init; }
 
     public required AuditAction Action { get; init; }
@@ -34,6 +37,9 @@ public sealed record AuditEvent
     public int InvalidRows { get; init; }
     public int InvitedCount { get; init; }
     public int SkippedCount { get; init; }
+
+    /// <summary>For the invitation actions: the invitation (ImportId is then the import that created it); empty otherwise.</summary>
+    public string InvitationId { get; init; } = "";
 }
 
 /// <summary>Where a page of audit events ended: newest first, by id.</summary>

@@ -1,9 +1,10 @@
 using BulkInvite.Core.Access;
 using BulkInvite.Core.Importing;
+using BulkInvite.Core.Invitations;
 
 namespace BulkInvite.Core.Auditing;
 
-/// <summary>Builds the audit entry for an import after an action, from the import's own state and counts.</summary>
+/// <summary>Builds the audit entry for an import or an invitation after an action, from its own state.</summary>
 public static class AuditEvents
 {
     public static AuditEvent For(ImportRecord import, Caller caller, AuditAction action, DateTimeOffset time)
@@ -24,6 +25,21 @@ public static class AuditEvents
             InvalidRows = import.InvalidRows,
             InvitedCount = import.InvitedCount,
             SkippedCount = import.SkippedCount,
+        };
+    }
+
+    public static AuditEvent For(InvitationRecord invitation, string actor, AuditAction action, DateTimeOffset time)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        return new AuditEvent
+        {
+            Time = time,
+            OrganizationId = invitation.OrganizationId,
+            Actor = actor,
+            Action = action,
+            ImportId = invitation.ImportId,
+            InvitationId = InvitationIds.Format(invitation.InvitationId),
+            Permissions = invitation.Permissions,
         };
     }
 }

@@ -21,7 +21,7 @@ public sealed record Diagnostic(int RowNumber, string Column, DiagnosticCode Cod
 
     public static Severity SeverityOf(DiagnosticCode code) => code switch
     {
-        DiagnosticCode.AlreadyInvited or DiagnosticCode.FormulaPrefix or DiagnosticCode.EmailNonAscii => Severity.Warning,
+        DiagnosticCode.AlreadyInvited or DiagnosticCode.AlreadyMember or DiagnosticCode.FormulaPrefix or DiagnosticCode.EmailNonAscii => Severity.Warning,
         _ => Severity.Error,
     };
 

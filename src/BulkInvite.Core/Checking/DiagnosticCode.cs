@@ -26,6 +26,7 @@ public enum DiagnosticCode
     EmailNonAscii = 17,
     UnclosedQuote = 18,
     FileLimitExceeded = 19,
+    AlreadyMember = 20,
 }
 
 /// <summary>How serious a diagnostic is; the numbers are those of <c>bulkinvite.v1.Severity</c>.</summary>

@@ -63,8 +63,14 @@ public interface ICheckTransaction : ICheckSink, IDisposable
     /// <summary>The import as read inside the transaction; null when it does not exist.</summary>
     ImportRecord? Import { get; }
 
-    /// <summary>Adds a warning to every valid staged row whose address has a pending invitation in the organization.</summary>
-    void AddAlreadyInvitedWarnings(string message);
+    /// <summary>
+    /// Adds a warning to every valid staged row whose address has a pending invitation in the
+    /// organization that has not expired at <paramref name="now"/>.
+    /// </summary>
+    void AddAlreadyInvitedWarnings(string message, DateTimeOffset now);
+
+    /// <summary>Adds a warning to every valid staged row whose address belongs to a member of the organization.</summary>
+    void AddAlreadyMemberWarnings(string message);
 
     /// <summary>Stores the counts, marks the import CHECKED, records the audit entry made from the result, and commits.</summary>
     ImportRecord Complete(CheckResult result, DateTimeOffset now, Func<ImportRecord, AuditEvent> audit);
@@ -79,10 +85,13 @@ public interface IApplyTransaction : IDisposable
     ImportRecord? Import { get; }
 
     /// <summary>
-    /// Creates a pending invitation for every valid staged row whose address has none yet in the
-    /// organization. Returns how many were created.
+    /// Creates a pending invitation for every valid staged row whose address has no unexpired
+    /// pending invitation in the organization and is not a member's, first storing as expired the
+    /// organization's pending invitations whose expiry has passed, so they do not block new ones.
+    /// Each new invitation gets a new <see cref="Invitations.AcceptToken"/> (only its hash is kept with
+    /// it) and one queued email in the outbox. Returns how many were created.
     /// </summary>
-    int InviteValidUsers(IReadOnlyList<string> permissions, DateTimeOffset now, DateTimeOffset expireTime);
+    int InviteValidUsers(IReadOnlyList<string> permissions, string inviter, DateTimeOffset now, DateTimeOffset expireTime);
 
     /// <summary>Saves the applied import, records the audit entry, and commits. Its staged users are dropped afterwards (<see cref="IImportRepository.DropStagedUsersAsync"/>).</summary>
     ImportRecord Complete(ImportRecord applied, AuditEvent audit);

@@ -21,6 +21,9 @@ public sealed class ImportChecker(IImportRepository imports, IUploadStore files,
     public const string AlreadyInvitedMessage =
         "This address already has a pending invitation in the organization; it will be skipped when permissions are applied.";
 
+    public const string AlreadyMemberMessage =
+        "This address already belongs to a member of the organization; it will be skipped when permissions are applied.";
+
     public async Task<CheckReport> CheckAsync(Caller caller, string importId, int pageSize, string? pageToken, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -79,8 +82,9 @@ public sealed class ImportChecker(IImportRepository imports, IUploadStore files,
             return Reject(transaction, caller, result.FileDiagnostics);
         }
 
-        transaction.AddAlreadyInvitedWarnings(AlreadyInvitedMessage);
         var now = clock.Now();
+        transaction.AddAlreadyInvitedWarnings(AlreadyInvitedMessage, now);
+        transaction.AddAlreadyMemberWarnings(AlreadyMemberMessage);
         return transaction.Complete(result, now, checkedImport => AuditEvents.For(checkedImport, caller, AuditAction.Checked, now));
     }
 

@@ -1,5 +1,6 @@
 using BulkInvite.Core.Access;
 using BulkInvite.Core.Auditing;
+using BulkInvite.Core.Invitations;
 
 namespace BulkInvite.Core.Importing;
 
@@ -7,7 +8,7 @@ namespace BulkInvite.Core.Importing;
 /// ApplyPermissions (section 4 of the contract): grants one set of permissions to every valid row
 /// of a CHECKED import and invites them, all or nothing, exactly once.
 /// </summary>
-public sealed class PermissionApplier(IImportRepository imports, IUploadStore files, AppliedImportCleanup cleanup, PermissionCatalog catalog, BulkInviteOptions options, TimeProvider clock)
+public sealed class PermissionApplier(IImportRepository imports, IUploadStore files, AppliedImportCleanup cleanup, PermissionCatalog catalog, OutboxSignal signal, BulkInviteOptions options, TimeProvider clock)
 {
     public const int MaxRequestIdLength = 128;
 
@@ -33,6 +34,7 @@ public sealed class PermissionApplier(IImportRepository imports, IUploadStore fi
         // Neither the file nor the staged rows are needed once applied: keep no personal data longer than that.
         files.Delete(importId);
         cleanup.Enqueue(importId);
+        signal.Notify(); // the invitation emails are queued: wake the dispatcher
         return applied;
     }
 
@@ -54,7 +56,7 @@ public sealed class PermissionApplier(IImportRepository imports, IUploadStore fi
         }
 
         var now = clock.Now();
-        var invited = transaction.InviteValidUsers(granted, now, now + options.InvitationLifetime);
+        var invited = transaction.InviteValidUsers(granted, caller.Subject, now, now + options.InvitationLifetime);
         var applied = import with
         {
             State = ImportState.Applied,

@@ -37,7 +37,7 @@ public static class BulkInviteApplicationExtensions
     }
 
     /// <summary>
-    /// Maps the BulkInvite service (every call authenticated, rate limited per organization), the
+    /// Maps the BulkInvite services (every call authenticated but AcceptInvitation, rate limited per organization), the
     /// grpc.health.v1 service (open, for load balancers) and, where enabled, server reflection.
     /// </summary>
     public static WebApplication MapBulkInviteServices(this WebApplication app)
@@ -46,6 +46,8 @@ public static class BulkInviteApplicationExtensions
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapGrpcService<UserImportGrpcService>().RequireAuthorization();
+        // AcceptInvitation alone allows anonymous calls (its [AllowAnonymous]): the invitation token is its credential.
+        app.MapGrpcService<InvitationGrpcService>().RequireAuthorization();
         app.MapGrpcHealthChecksService();
         if (GrpcSettings.From(app.Configuration, app.Environment).EnableReflection)
         {

@@ -33,6 +33,7 @@ public static class BulkInviteServiceCollectionExtensions
         services.AddSingleton<DiskUploadStore>();
         services.AddSingleton<IUploadStore>(sp => sp.GetRequiredService<DiskUploadStore>());
 
+        services.AddBulkInviteInvitations();
         services.AddBulkInviteSecurity();
         services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>());
         services.AddOptions<Grpc.AspNetCore.Server.GrpcServiceOptions>()

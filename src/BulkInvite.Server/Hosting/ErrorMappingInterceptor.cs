@@ -1,4 +1,5 @@
 using BulkInvite.Core.Importing;
+using BulkInvite.Core.Invitations;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
@@ -65,6 +66,10 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
                 new ResourceInfo { ResourceType = "bulkinvite.v1.Import", ResourceName = e.ImportId, Description = e.Message }),
             ImportStateException e => Status(Code.FailedPrecondition, e.Message, e.ViolationType,
                 new PreconditionFailure { Violations = { new PreconditionFailure.Types.Violation { Type = e.ViolationType, Subject = $"imports/{e.ImportId}", Description = e.Message } } }),
+            InvitationNotFoundException e => Status(Code.NotFound, e.Message, "INVITATION_NOT_FOUND",
+                new ResourceInfo { ResourceType = "bulkinvite.v1.Invitation", ResourceName = e.InvitationId, Description = e.Message }),
+            InvitationStateException e => Status(Code.FailedPrecondition, e.Message, e.ViolationType,
+                new PreconditionFailure { Violations = { new PreconditionFailure.Types.Violation { Type = e.ViolationType, Subject = $"invitations/{e.InvitationId}", Description = e.Message } } }),
             LimitExceededException e => Status(Code.ResourceExhausted, e.Message, "LIMIT_EXCEEDED",
                 new QuotaFailure { Violations = { new QuotaFailure.Types.Violation { Subject = e.Subject, Description = e.Message } } }),
             PermissionDeniedException e => PermissionDenied(e),

@@ -1,6 +1,7 @@
 using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Checking;
 using BulkInvite.Core.Importing;
+using BulkInvite.Core.Invitations;
 using Google.Protobuf.WellKnownTypes;
 
 namespace BulkInvite.Server.Services;
@@ -52,6 +53,42 @@ internal static class ProtoMapping
         InvalidRows = audit.InvalidRows,
         InvitedCount = audit.InvitedCount,
         SkippedCount = audit.SkippedCount,
+        InvitationId = audit.InvitationId,
+    };
+
+    public static V1.Invitation ToProto(this InvitationRecord invitation) => new()
+    {
+        InvitationId = InvitationIds.Format(invitation.InvitationId),
+        OrganizationId = invitation.OrganizationId,
+        ImportId = invitation.ImportId,
+        Email = invitation.Email,
+        FirstName = invitation.FirstName,
+        LastName = invitation.LastName,
+        Permissions = { invitation.Permissions },
+        Inviter = invitation.Inviter,
+        Status = (V1.InvitationStatus)invitation.Status,
+        CreateTime = Timestamp.FromDateTimeOffset(invitation.CreateTime),
+        ExpireTime = Timestamp.FromDateTimeOffset(invitation.ExpireTime),
+        UpdateTime = Timestamp.FromDateTimeOffset(invitation.UpdateTime),
+        Delivery = new V1.InvitationDelivery
+        {
+            State = (V1.DeliveryState)invitation.Delivery.State,
+            Attempts = invitation.Delivery.Attempts,
+            LastError = invitation.Delivery.LastError,
+            NextAttemptTime = invitation.Delivery.NextAttemptTime is { } next ? Timestamp.FromDateTimeOffset(next) : null,
+            SentTime = invitation.Delivery.SentTime is { } sent ? Timestamp.FromDateTimeOffset(sent) : null,
+        },
+    };
+
+    public static V1.Member ToProto(this MemberRecord member) => new()
+    {
+        OrganizationId = member.OrganizationId,
+        Email = member.Email,
+        FirstName = member.FirstName,
+        LastName = member.LastName,
+        Permissions = { member.Permissions },
+        InvitationId = InvitationIds.Format(member.InvitationId),
+        JoinTime = Timestamp.FromDateTimeOffset(member.JoinTime),
     };
 
     public static V1.CheckImportResponse ToProto(this CheckReport report) => new()

@@ -6,6 +6,7 @@ public class DiagnosticTests
 {
     [Theory]
     [InlineData(DiagnosticCode.AlreadyInvited)]
+    [InlineData(DiagnosticCode.AlreadyMember)]
     [InlineData(DiagnosticCode.FormulaPrefix)]
     [InlineData(DiagnosticCode.EmailNonAscii)]
     public void MakesAWarningOfTheCodesThatLeaveARowValid(DiagnosticCode code)

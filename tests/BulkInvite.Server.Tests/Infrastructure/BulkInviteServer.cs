@@ -25,7 +25,13 @@ public sealed class BulkInviteServer : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:BulkInvite"] = $"Data Source={DatabasePath(Folder)}",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Retries fall due on the test's clock; the dispatcher looks for them often.
+            ["Email:PollInterval"] = "00:00:00.100",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
     }
 
     public string Folder { get; }
@@ -38,6 +44,15 @@ public sealed class BulkInviteServer : WebApplicationFactory<Program>
     public UserImportService.UserImportServiceClient Client => new(Channel);
 
     public GrpcChannel Channel => _channel ??= ChannelWith(Tokens.Admin(Calls.Organization));
+
+    /// <summary>The invitation service, as an admin of <see cref="Calls.Organization"/>.</summary>
+    public InvitationService.InvitationServiceClient Invitations => new(Channel);
+
+    /// <summary>The invitation service with another token (or none, with null: how AcceptInvitation is called).</summary>
+    public InvitationService.InvitationServiceClient InvitationsWith(string? token) => new(ChannelWith(token));
+
+    /// <summary>Where the server writes invitation emails in the default Pickup mode.</summary>
+    public string MailFolder => Path.Combine(Folder, "mail");
 
     /// <summary>A client of the same server sending another token (or none, with null).</summary>
     public UserImportService.UserImportServiceClient ClientWith(string? token) => new(ChannelWith(token));

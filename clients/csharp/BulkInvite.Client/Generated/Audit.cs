@@ -25,7 +25,7 @@ namespace BulkInvite.V1 {
       byte[] descriptorData = global::System.Convert.FromBase64String(
           string.Concat(
             "ChlidWxraW52aXRlL3YxL2F1ZGl0LnByb3RvEg1idWxraW52aXRlLnYxGh9n",
-            "b29nbGUvcHJvdG9idWYvdGltZXN0YW1wLnByb3RvItEDCgpBdWRpdEV2ZW50",
+            "b29nbGUvcHJvdG9idWYvdGltZXN0YW1wLnByb3RvIvYDCgpBdWRpdEV2ZW50",
             "EhkKCGV2ZW50X2lkGAEgASgDUgdldmVudElkEi4KBHRpbWUYAiABKAsyGi5n",
             "b29nbGUucHJvdG9idWYuVGltZXN0YW1wUgR0aW1lEicKD29yZ2FuaXphdGlv",
             "bl9pZBgDIAEoCVIOb3JnYW5pemF0aW9uSWQSFAoFYWN0b3IYBCABKAlSBWFj",
@@ -36,16 +36,19 @@ namespace BulkInvite.V1 {
             "Cgp2YWxpZF9yb3dzGAogASgFUgl2YWxpZFJvd3MSIQoMaW52YWxpZF9yb3dz",
             "GAsgASgFUgtpbnZhbGlkUm93cxIjCg1pbnZpdGVkX2NvdW50GAwgASgFUgxp",
             "bnZpdGVkQ291bnQSIwoNc2tpcHBlZF9jb3VudBgNIAEoBVIMc2tpcHBlZENv",
-            "dW50KsgBCgtBdWRpdEFjdGlvbhIcChhBVURJVF9BQ1RJT05fVU5TUEVDSUZJ",
-            "RUQQABIZChVBVURJVF9BQ1RJT05fVVBMT0FERUQQARIYChRBVURJVF9BQ1RJ",
-            "T05fQ0hFQ0tFRBACEhkKFUFVRElUX0FDVElPTl9SRUpFQ1RFRBADEhgKFEFV",
-            "RElUX0FDVElPTl9BUFBMSUVEEAQSGAoUQVVESVRfQUNUSU9OX0RFTEVURUQQ",
-            "BRIXChNBVURJVF9BQ1RJT05fUFVSR0VEEAZCEKoCDUJ1bGtJbnZpdGUuVjFi",
-            "BnByb3RvMw=="));
+            "dW50EiMKDWludml0YXRpb25faWQYDiABKAlSDGludml0YXRpb25JZCq3AgoL",
+            "QXVkaXRBY3Rpb24SHAoYQVVESVRfQUNUSU9OX1VOU1BFQ0lGSUVEEAASGQoV",
+            "QVVESVRfQUNUSU9OX1VQTE9BREVEEAESGAoUQVVESVRfQUNUSU9OX0NIRUNL",
+            "RUQQAhIZChVBVURJVF9BQ1RJT05fUkVKRUNURUQQAxIYChRBVURJVF9BQ1RJ",
+            "T05fQVBQTElFRBAEEhgKFEFVRElUX0FDVElPTl9ERUxFVEVEEAUSFwoTQVVE",
+            "SVRfQUNUSU9OX1BVUkdFRBAGEiMKH0FVRElUX0FDVElPTl9JTlZJVEFUSU9O",
+            "X1JFVk9LRUQQBxIiCh5BVURJVF9BQ1RJT05fSU5WSVRBVElPTl9SRVNFTlQQ",
+            "CBIkCiBBVURJVF9BQ1RJT05fSU5WSVRBVElPTl9BQ0NFUFRFRBAJQhCqAg1C",
+            "dWxrSW52aXRlLlYxYgZwcm90bzM="));
       descriptor = pbr::FileDescriptor.FromGeneratedCode(descriptorData,
           new pbr::FileDescriptor[] { global::Google.Protobuf.WellKnownTypes.TimestampReflection.Descriptor, },
           new pbr::GeneratedClrTypeInfo(new[] {typeof(global::BulkInvite.V1.AuditAction), }, null, new pbr::GeneratedClrTypeInfo[] {
-            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.AuditEvent), global::BulkInvite.V1.AuditEvent.Parser, new[]{ "EventId", "Time", "OrganizationId", "Actor", "Action", "ImportId", "FileName", "Permissions", "TotalRows", "ValidRows", "InvalidRows", "InvitedCount", "SkippedCount" }, null, null, null, null)
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.AuditEvent), global::BulkInvite.V1.AuditEvent.Parser, new[]{ "EventId", "Time", "OrganizationId", "Actor", "Action", "ImportId", "FileName", "Permissions", "TotalRows", "ValidRows", "InvalidRows", "InvitedCount", "SkippedCount", "InvitationId" }, null, null, null, null)
           }));
     }
     #endregion
@@ -53,7 +56,7 @@ namespace BulkInvite.V1 {
   }
   #region Enums
   /// <summary>
-  /// What happened to an import.
+  /// What happened to an import or an invitation.
   /// </summary>
   public enum AuditAction {
     /// <summary>
@@ -84,6 +87,19 @@ namespace BulkInvite.V1 {
     /// The import was deleted by the retention purge, never applied.
     /// </summary>
     [pbr::OriginalName("AUDIT_ACTION_PURGED")] Purged = 6,
+    /// <summary>
+    /// An invitation was revoked by a caller.
+    /// </summary>
+    [pbr::OriginalName("AUDIT_ACTION_INVITATION_REVOKED")] InvitationRevoked = 7,
+    /// <summary>
+    /// An invitation was sent again with a new token by a caller.
+    /// </summary>
+    [pbr::OriginalName("AUDIT_ACTION_INVITATION_RESENT")] InvitationResent = 8,
+    /// <summary>
+    /// An invitation was accepted with its token (the actor is "invitee") and its address became a
+    /// member.
+    /// </summary>
+    [pbr::OriginalName("AUDIT_ACTION_INVITATION_ACCEPTED")] InvitationAccepted = 9,
   }
 
   #endregion
@@ -141,6 +157,7 @@ namespace BulkInvite.V1 {
       invalidRows_ = other.invalidRows_;
       invitedCount_ = other.invitedCount_;
       skippedCount_ = other.skippedCount_;
+      invitationId_ = other.invitationId_;
       _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
     }
 
@@ -199,7 +216,8 @@ namespace BulkInvite.V1 {
     public const int ActorFieldNumber = 4;
     private string actor_ = "";
     /// <summary>
-    /// The `sub` claim of the caller's token, or "system" for the retention purge.
+    /// The `sub` claim of the caller's token, "system" for the retention purge, or "invitee" for an
+    /// accepted invitation.
     /// </summary>
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
@@ -344,6 +362,22 @@ namespace BulkInvite.V1 {
       }
     }
 
+    /// <summary>Field number for the "invitation_id" field.</summary>
+    public const int InvitationIdFieldNumber = 14;
+    private string invitationId_ = "";
+    /// <summary>
+    /// For the INVITATION_ actions: the invitation it happened to (import_id is then the import
+    /// that created it, and permissions the invitation's).
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string InvitationId {
+      get { return invitationId_; }
+      set {
+        invitationId_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public override bool Equals(object other) {
@@ -372,6 +406,7 @@ namespace BulkInvite.V1 {
       if (InvalidRows != other.InvalidRows) return false;
       if (InvitedCount != other.InvitedCount) return false;
       if (SkippedCount != other.SkippedCount) return false;
+      if (InvitationId != other.InvitationId) return false;
       return Equals(_unknownFields, other._unknownFields);
     }
 
@@ -392,6 +427,7 @@ namespace BulkInvite.V1 {
       if (InvalidRows != 0) hash ^= InvalidRows.GetHashCode();
       if (InvitedCount != 0) hash ^= InvitedCount.GetHashCode();
       if (SkippedCount != 0) hash ^= SkippedCount.GetHashCode();
+      if (InvitationId.Length != 0) hash ^= InvitationId.GetHashCode();
       if (_unknownFields != null) {
         hash ^= _unknownFields.GetHashCode();
       }
@@ -459,6 +495,10 @@ namespace BulkInvite.V1 {
         output.WriteRawTag(104);
         output.WriteInt32(SkippedCount);
       }
+      if (InvitationId.Length != 0) {
+        output.WriteRawTag(114);
+        output.WriteString(InvitationId);
+      }
       if (_unknownFields != null) {
         _unknownFields.WriteTo(output);
       }
@@ -518,6 +558,10 @@ namespace BulkInvite.V1 {
         output.WriteRawTag(104);
         output.WriteInt32(SkippedCount);
       }
+      if (InvitationId.Length != 0) {
+        output.WriteRawTag(114);
+        output.WriteString(InvitationId);
+      }
       if (_unknownFields != null) {
         _unknownFields.WriteTo(ref output);
       }
@@ -564,6 +608,9 @@ namespace BulkInvite.V1 {
       }
       if (SkippedCount != 0) {
         size += 1 + pb::CodedOutputStream.ComputeInt32Size(SkippedCount);
+      }
+      if (InvitationId.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(InvitationId);
       }
       if (_unknownFields != null) {
         size += _unknownFields.CalculateSize();
@@ -616,6 +663,9 @@ namespace BulkInvite.V1 {
       }
       if (other.SkippedCount != 0) {
         SkippedCount = other.SkippedCount;
+      }
+      if (other.InvitationId.Length != 0) {
+        InvitationId = other.InvitationId;
       }
       _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
     }
@@ -691,6 +741,10 @@ namespace BulkInvite.V1 {
             SkippedCount = input.ReadInt32();
             break;
           }
+          case 114: {
+            InvitationId = input.ReadString();
+            break;
+          }
         }
       }
     #endif
@@ -763,6 +817,10 @@ namespace BulkInvite.V1 {
           }
           case 104: {
             SkippedCount = input.ReadInt32();
+            break;
+          }
+          case 114: {
+            InvitationId = input.ReadString();
             break;
           }
         }

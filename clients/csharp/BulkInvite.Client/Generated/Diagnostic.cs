@@ -31,7 +31,7 @@ namespace BulkInvite.V1 {
             "GAQgASgOMhcuYnVsa2ludml0ZS52MS5TZXZlcml0eVIIc2V2ZXJpdHkSGAoH",
             "bWVzc2FnZRgFIAEoCVIHbWVzc2FnZRIUCgV2YWx1ZRgGIAEoCVIFdmFsdWUq",
             "TgoIU2V2ZXJpdHkSGAoUU0VWRVJJVFlfVU5TUEVDSUZJRUQQABISCg5TRVZF",
-            "UklUWV9FUlJPUhABEhQKEFNFVkVSSVRZX1dBUk5JTkcQAirrBQoORGlhZ25v",
+            "UklUWV9FUlJPUhABEhQKEFNFVkVSSVRZX1dBUk5JTkcQAiqPBgoORGlhZ25v",
             "c3RpY0NvZGUSHwobRElBR05PU1RJQ19DT0RFX1VOU1BFQ0lGSUVEEAASHgoa",
             "RElBR05PU1RJQ19DT0RFX0ZJTEVfRU1QVFkQARIjCh9ESUFHTk9TVElDX0NP",
             "REVfRklMRV9VTlJFQURBQkxFEAISJgoiRElBR05PU1RJQ19DT0RFX1VOU1VQ",
@@ -48,7 +48,8 @@ namespace BulkInvite.V1 {
             "RUQQDxIiCh5ESUFHTk9TVElDX0NPREVfRk9STVVMQV9QUkVGSVgQEBIjCh9E",
             "SUFHTk9TVElDX0NPREVfRU1BSUxfTk9OX0FTQ0lJEBESIgoeRElBR05PU1RJ",
             "Q19DT0RFX1VOQ0xPU0VEX1FVT1RFEBISJwojRElBR05PU1RJQ19DT0RFX0ZJ",
-            "TEVfTElNSVRfRVhDRUVERUQQE0IQqgINQnVsa0ludml0ZS5WMWIGcHJvdG8z"));
+            "TEVfTElNSVRfRVhDRUVERUQQExIiCh5ESUFHTk9TVElDX0NPREVfQUxSRUFE",
+            "WV9NRU1CRVIQFEIQqgINQnVsa0ludml0ZS5WMWIGcHJvdG8z"));
       descriptor = pbr::FileDescriptor.FromGeneratedCode(descriptorData,
           new pbr::FileDescriptor[] { },
           new pbr::GeneratedClrTypeInfo(new[] {typeof(global::BulkInvite.V1.Severity), typeof(global::BulkInvite.V1.DiagnosticCode), }, null, new pbr::GeneratedClrTypeInfo[] {
@@ -146,7 +147,8 @@ namespace BulkInvite.V1 {
     /// </summary>
     [pbr::OriginalName("DIAGNOSTIC_CODE_EXTRA_FIELDS")] ExtraFields = 14,
     /// <summary>
-    /// The address already has a pending invitation in this organization; applying skips it.
+    /// The address already has a pending invitation in this organization; applying skips it. An
+    /// expired or revoked invitation does not count.
     /// </summary>
     [pbr::OriginalName("DIAGNOSTIC_CODE_ALREADY_INVITED")] AlreadyInvited = 15,
     /// <summary>
@@ -174,6 +176,11 @@ namespace BulkInvite.V1 {
     /// are damaged or crafted; a spreadsheet program does not write them for a user list.
     /// </summary>
     [pbr::OriginalName("DIAGNOSTIC_CODE_FILE_LIMIT_EXCEEDED")] FileLimitExceeded = 19,
+    /// <summary>
+    /// Row level, severity WARNING: the address already belongs to a member of this organization
+    /// (an accepted invitation); applying skips it, as it skips pending invitations.
+    /// </summary>
+    [pbr::OriginalName("DIAGNOSTIC_CODE_ALREADY_MEMBER")] AlreadyMember = 20,
   }
 
   #endregion

@@ -342,7 +342,7 @@ namespace BulkInvite.V1 {
     private int skippedCount_;
     /// <summary>
     /// Valid rows not invited because the address already had a pending invitation in the
-    /// organization. 0 until applied.
+    /// organization or belonged to one of its members. 0 until applied.
     /// </summary>
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]

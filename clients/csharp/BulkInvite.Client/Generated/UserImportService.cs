@@ -1905,7 +1905,7 @@ namespace BulkInvite.V1 {
     private int skippedCount_;
     /// <summary>
     /// Valid users not invited because their address already had a pending invitation in the
-    /// organization.
+    /// organization or belonged to one of its members.
     /// </summary>
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]

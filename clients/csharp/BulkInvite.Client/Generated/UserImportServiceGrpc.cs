@@ -321,7 +321,8 @@ namespace BulkInvite.V1 {
       /// <summary>
       /// Grants one set of permissions to every valid user of a CHECKED import and invites them,
       /// in one transaction: one pending invitation per valid row, skipping addresses that already
-      /// have a pending invitation in the organization.
+      /// have a pending (unexpired) invitation in the organization or belong to one of its members,
+      /// and one queued invitation email per invitation (InvitationService tells what became of them).
       ///
       /// Idempotent: calling it again for an APPLIED import with the same permissions, or with the
       /// same request_id, returns the stored result and invites nobody. Different permissions for
@@ -341,7 +342,8 @@ namespace BulkInvite.V1 {
       /// <summary>
       /// Grants one set of permissions to every valid user of a CHECKED import and invites them,
       /// in one transaction: one pending invitation per valid row, skipping addresses that already
-      /// have a pending invitation in the organization.
+      /// have a pending (unexpired) invitation in the organization or belong to one of its members,
+      /// and one queued invitation email per invitation (InvitationService tells what became of them).
       ///
       /// Idempotent: calling it again for an APPLIED import with the same permissions, or with the
       /// same request_id, returns the stored result and invites nobody. Different permissions for
@@ -359,7 +361,8 @@ namespace BulkInvite.V1 {
       /// <summary>
       /// Grants one set of permissions to every valid user of a CHECKED import and invites them,
       /// in one transaction: one pending invitation per valid row, skipping addresses that already
-      /// have a pending invitation in the organization.
+      /// have a pending (unexpired) invitation in the organization or belong to one of its members,
+      /// and one queued invitation email per invitation (InvitationService tells what became of them).
       ///
       /// Idempotent: calling it again for an APPLIED import with the same permissions, or with the
       /// same request_id, returns the stored result and invites nobody. Different permissions for
@@ -379,7 +382,8 @@ namespace BulkInvite.V1 {
       /// <summary>
       /// Grants one set of permissions to every valid user of a CHECKED import and invites them,
       /// in one transaction: one pending invitation per valid row, skipping addresses that already
-      /// have a pending invitation in the organization.
+      /// have a pending (unexpired) invitation in the organization or belong to one of its members,
+      /// and one queued invitation email per invitation (InvitationService tells what became of them).
       ///
       /// Idempotent: calling it again for an APPLIED import with the same permissions, or with the
       /// same request_id, returns the stored result and invites nobody. Different permissions for

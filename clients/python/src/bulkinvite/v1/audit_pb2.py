@@ -14,7 +14,7 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19\x62ulkinvite/v1/audit.proto\x12\rbulkinvite.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xd1\x03\n\nAuditEvent\x12\x19\n\x08\x65vent_id\x18\x01 \x01(\x03R\x07\x65ventId\x12.\n\x04time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\x04time\x12\'\n\x0forganization_id\x18\x03 \x01(\tR\x0eorganizationId\x12\x14\n\x05\x61\x63tor\x18\x04 \x01(\tR\x05\x61\x63tor\x12\x32\n\x06\x61\x63tion\x18\x05 \x01(\x0e\x32\x1a.bulkinvite.v1.AuditActionR\x06\x61\x63tion\x12\x1b\n\timport_id\x18\x06 \x01(\tR\x08importId\x12\x1b\n\tfile_name\x18\x07 \x01(\tR\x08\x66ileName\x12 \n\x0bpermissions\x18\x08 \x03(\tR\x0bpermissions\x12\x1d\n\ntotal_rows\x18\t \x01(\x05R\ttotalRows\x12\x1d\n\nvalid_rows\x18\n \x01(\x05R\tvalidRows\x12!\n\x0cinvalid_rows\x18\x0b \x01(\x05R\x0binvalidRows\x12#\n\rinvited_count\x18\x0c \x01(\x05R\x0cinvitedCount\x12#\n\rskipped_count\x18\r \x01(\x05R\x0cskippedCount*\xc8\x01\n\x0b\x41uditAction\x12\x1c\n\x18\x41UDIT_ACTION_UNSPECIFIED\x10\x00\x12\x19\n\x15\x41UDIT_ACTION_UPLOADED\x10\x01\x12\x18\n\x14\x41UDIT_ACTION_CHECKED\x10\x02\x12\x19\n\x15\x41UDIT_ACTION_REJECTED\x10\x03\x12\x18\n\x14\x41UDIT_ACTION_APPLIED\x10\x04\x12\x18\n\x14\x41UDIT_ACTION_DELETED\x10\x05\x12\x17\n\x13\x41UDIT_ACTION_PURGED\x10\x06\x42\x10\xaa\x02\rBulkInvite.V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19\x62ulkinvite/v1/audit.proto\x12\rbulkinvite.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xf6\x03\n\nAuditEvent\x12\x19\n\x08\x65vent_id\x18\x01 \x01(\x03R\x07\x65ventId\x12.\n\x04time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\x04time\x12\'\n\x0forganization_id\x18\x03 \x01(\tR\x0eorganizationId\x12\x14\n\x05\x61\x63tor\x18\x04 \x01(\tR\x05\x61\x63tor\x12\x32\n\x06\x61\x63tion\x18\x05 \x01(\x0e\x32\x1a.bulkinvite.v1.AuditActionR\x06\x61\x63tion\x12\x1b\n\timport_id\x18\x06 \x01(\tR\x08importId\x12\x1b\n\tfile_name\x18\x07 \x01(\tR\x08\x66ileName\x12 \n\x0bpermissions\x18\x08 \x03(\tR\x0bpermissions\x12\x1d\n\ntotal_rows\x18\t \x01(\x05R\ttotalRows\x12\x1d\n\nvalid_rows\x18\n \x01(\x05R\tvalidRows\x12!\n\x0cinvalid_rows\x18\x0b \x01(\x05R\x0binvalidRows\x12#\n\rinvited_count\x18\x0c \x01(\x05R\x0cinvitedCount\x12#\n\rskipped_count\x18\r \x01(\x05R\x0cskippedCount\x12#\n\rinvitation_id\x18\x0e \x01(\tR\x0cinvitationId*\xb7\x02\n\x0b\x41uditAction\x12\x1c\n\x18\x41UDIT_ACTION_UNSPECIFIED\x10\x00\x12\x19\n\x15\x41UDIT_ACTION_UPLOADED\x10\x01\x12\x18\n\x14\x41UDIT_ACTION_CHECKED\x10\x02\x12\x19\n\x15\x41UDIT_ACTION_REJECTED\x10\x03\x12\x18\n\x14\x41UDIT_ACTION_APPLIED\x10\x04\x12\x18\n\x14\x41UDIT_ACTION_DELETED\x10\x05\x12\x17\n\x13\x41UDIT_ACTION_PURGED\x10\x06\x12#\n\x1f\x41UDIT_ACTION_INVITATION_REVOKED\x10\x07\x12\"\n\x1e\x41UDIT_ACTION_INVITATION_RESENT\x10\x08\x12$\n AUDIT_ACTION_INVITATION_ACCEPTED\x10\tB\x10\xaa\x02\rBulkInvite.V1b\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'bulkinvite.v1.audit_pb2', globals())
@@ -22,8 +22,8 @@ if _descriptor._USE_C_DESCRIPTORS == False:
 
   DESCRIPTOR._options = None
   DESCRIPTOR._serialized_options = b'\252\002\rBulkInvite.V1'
-  _AUDITACTION._serialized_start=546
-  _AUDITACTION._serialized_end=746
+  _AUDITACTION._serialized_start=583
+  _AUDITACTION._serialized_end=894
   _AUDITEVENT._serialized_start=78
-  _AUDITEVENT._serialized_end=543
+  _AUDITEVENT._serialized_end=580
 # @@protoc_insertion_point(module_scope)

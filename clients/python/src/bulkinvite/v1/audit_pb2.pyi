@@ -8,6 +8,9 @@ from typing import ClassVar as _ClassVar, Iterable as _Iterable, Mapping as _Map
 AUDIT_ACTION_APPLIED: AuditAction
 AUDIT_ACTION_CHECKED: AuditAction
 AUDIT_ACTION_DELETED: AuditAction
+AUDIT_ACTION_INVITATION_ACCEPTED: AuditAction
+AUDIT_ACTION_INVITATION_RESENT: AuditAction
+AUDIT_ACTION_INVITATION_REVOKED: AuditAction
 AUDIT_ACTION_PURGED: AuditAction
 AUDIT_ACTION_REJECTED: AuditAction
 AUDIT_ACTION_UNSPECIFIED: AuditAction
@@ -15,13 +18,14 @@ AUDIT_ACTION_UPLOADED: AuditAction
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class AuditEvent(_message.Message):
-    __slots__ = ["action", "actor", "event_id", "file_name", "import_id", "invalid_rows", "invited_count", "organization_id", "permissions", "skipped_count", "time", "total_rows", "valid_rows"]
+    __slots__ = ["action", "actor", "event_id", "file_name", "import_id", "invalid_rows", "invitation_id", "invited_count", "organization_id", "permissions", "skipped_count", "time", "total_rows", "valid_rows"]
     ACTION_FIELD_NUMBER: _ClassVar[int]
     ACTOR_FIELD_NUMBER: _ClassVar[int]
     EVENT_ID_FIELD_NUMBER: _ClassVar[int]
     FILE_NAME_FIELD_NUMBER: _ClassVar[int]
     IMPORT_ID_FIELD_NUMBER: _ClassVar[int]
     INVALID_ROWS_FIELD_NUMBER: _ClassVar[int]
+    INVITATION_ID_FIELD_NUMBER: _ClassVar[int]
     INVITED_COUNT_FIELD_NUMBER: _ClassVar[int]
     ORGANIZATION_ID_FIELD_NUMBER: _ClassVar[int]
     PERMISSIONS_FIELD_NUMBER: _ClassVar[int]
@@ -35,6 +39,7 @@ class AuditEvent(_message.Message):
     file_name: str
     import_id: str
     invalid_rows: int
+    invitation_id: str
     invited_count: int
     organization_id: str
     permissions: _containers.RepeatedScalarFieldContainer[str]
@@ -42,7 +47,7 @@ class AuditEvent(_message.Message):
     time: _timestamp_pb2.Timestamp
     total_rows: int
     valid_rows: int
-    def __init__(self, event_id: _Optional[int] = ..., time: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., organization_id: _Optional[str] = ..., actor: _Optional[str] = ..., action: _Optional[_Union[AuditAction, str]] = ..., import_id: _Optional[str] = ..., file_name: _Optional[str] = ..., permissions: _Optional[_Iterable[str]] = ..., total_rows: _Optional[int] = ..., valid_rows: _Optional[int] = ..., invalid_rows: _Optional[int] = ..., invited_count: _Optional[int] = ..., skipped_count: _Optional[int] = ...) -> None: ...
+    def __init__(self, event_id: _Optional[int] = ..., time: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., organization_id: _Optional[str] = ..., actor: _Optional[str] = ..., action: _Optional[_Union[AuditAction, str]] = ..., import_id: _Optional[str] = ..., file_name: _Optional[str] = ..., permissions: _Optional[_Iterable[str]] = ..., total_rows: _Optional[int] = ..., valid_rows: _Optional[int] = ..., invalid_rows: _Optional[int] = ..., invited_count: _Optional[int] = ..., skipped_count: _Optional[int] = ..., invitation_id: _Optional[str] = ...) -> None: ...
 
 class AuditAction(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = []

@@ -5,6 +5,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 DIAGNOSTIC_CODE_ALREADY_INVITED: DiagnosticCode
+DIAGNOSTIC_CODE_ALREADY_MEMBER: DiagnosticCode
 DIAGNOSTIC_CODE_DUPLICATE_EMAIL: DiagnosticCode
 DIAGNOSTIC_CODE_EMAIL_INVALID: DiagnosticCode
 DIAGNOSTIC_CODE_EMAIL_MISSING: DiagnosticCode

@@ -12,7 +12,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file bulkinvite/v1/audit.proto.
  */
 export const file_bulkinvite_v1_audit: GenFile = /*@__PURE__*/
-  fileDesc("ChlidWxraW52aXRlL3YxL2F1ZGl0LnByb3RvEg1idWxraW52aXRlLnYxIsMCCgpBdWRpdEV2ZW50EhAKCGV2ZW50X2lkGAEgASgDEigKBHRpbWUYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhcKD29yZ2FuaXphdGlvbl9pZBgDIAEoCRINCgVhY3RvchgEIAEoCRIqCgZhY3Rpb24YBSABKA4yGi5idWxraW52aXRlLnYxLkF1ZGl0QWN0aW9uEhEKCWltcG9ydF9pZBgGIAEoCRIRCglmaWxlX25hbWUYByABKAkSEwoLcGVybWlzc2lvbnMYCCADKAkSEgoKdG90YWxfcm93cxgJIAEoBRISCgp2YWxpZF9yb3dzGAogASgFEhQKDGludmFsaWRfcm93cxgLIAEoBRIVCg1pbnZpdGVkX2NvdW50GAwgASgFEhUKDXNraXBwZWRfY291bnQYDSABKAUqyAEKC0F1ZGl0QWN0aW9uEhwKGEFVRElUX0FDVElPTl9VTlNQRUNJRklFRBAAEhkKFUFVRElUX0FDVElPTl9VUExPQURFRBABEhgKFEFVRElUX0FDVElPTl9DSEVDS0VEEAISGQoVQVVESVRfQUNUSU9OX1JFSkVDVEVEEAMSGAoUQVVESVRfQUNUSU9OX0FQUExJRUQQBBIYChRBVURJVF9BQ1RJT05fREVMRVRFRBAFEhcKE0FVRElUX0FDVElPTl9QVVJHRUQQBkIQqgINQnVsa0ludml0ZS5WMWIGcHJvdG8z", [file_google_protobuf_timestamp]);
+  fileDesc("ChlidWxraW52aXRlL3YxL2F1ZGl0LnByb3RvEg1idWxraW52aXRlLnYxItoCCgpBdWRpdEV2ZW50EhAKCGV2ZW50X2lkGAEgASgDEigKBHRpbWUYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhcKD29yZ2FuaXphdGlvbl9pZBgDIAEoCRINCgVhY3RvchgEIAEoCRIqCgZhY3Rpb24YBSABKA4yGi5idWxraW52aXRlLnYxLkF1ZGl0QWN0aW9uEhEKCWltcG9ydF9pZBgGIAEoCRIRCglmaWxlX25hbWUYByABKAkSEwoLcGVybWlzc2lvbnMYCCADKAkSEgoKdG90YWxfcm93cxgJIAEoBRISCgp2YWxpZF9yb3dzGAogASgFEhQKDGludmFsaWRfcm93cxgLIAEoBRIVCg1pbnZpdGVkX2NvdW50GAwgASgFEhUKDXNraXBwZWRfY291bnQYDSABKAUSFQoNaW52aXRhdGlvbl9pZBgOIAEoCSq3AgoLQXVkaXRBY3Rpb24SHAoYQVVESVRfQUNUSU9OX1VOU1BFQ0lGSUVEEAASGQoVQVVESVRfQUNUSU9OX1VQTE9BREVEEAESGAoUQVVESVRfQUNUSU9OX0NIRUNLRUQQAhIZChVBVURJVF9BQ1RJT05fUkVKRUNURUQQAxIYChRBVURJVF9BQ1RJT05fQVBQTElFRBAEEhgKFEFVRElUX0FDVElPTl9ERUxFVEVEEAUSFwoTQVVESVRfQUNUSU9OX1BVUkdFRBAGEiMKH0FVRElUX0FDVElPTl9JTlZJVEFUSU9OX1JFVk9LRUQQBxIiCh5BVURJVF9BQ1RJT05fSU5WSVRBVElPTl9SRVNFTlQQCBIkCiBBVURJVF9BQ1RJT05fSU5WSVRBVElPTl9BQ0NFUFRFRBAJQhCqAg1CdWxrSW52aXRlLlYxYgZwcm90bzM", [file_google_protobuf_timestamp]);
 
 /**
  * One entry of an organization's audit trail, written in the same transaction as the change it
@@ -43,7 +43,8 @@ export type AuditEvent = Message<"bulkinvite.v1.AuditEvent"> & {
   organizationId: string;
 
   /**
-   * The `sub` claim of the caller's token, or "system" for the retention purge.
+   * The `sub` claim of the caller's token, "system" for the retention purge, or "invitee" for an
+   * accepted invitation.
    *
    * @generated from field: string actor = 4;
    */
@@ -111,6 +112,14 @@ export type AuditEvent = Message<"bulkinvite.v1.AuditEvent"> & {
    * @generated from field: int32 skipped_count = 13;
    */
   skippedCount: number;
+
+  /**
+   * For the INVITATION_ actions: the invitation it happened to (import_id is then the import
+   * that created it, and permissions the invitation's).
+   *
+   * @generated from field: string invitation_id = 14;
+   */
+  invitationId: string;
 };
 
 /**
@@ -121,7 +130,7 @@ export const AuditEventSchema: GenMessage<AuditEvent> = /*@__PURE__*/
   messageDesc(file_bulkinvite_v1_audit, 0);
 
 /**
- * What happened to an import.
+ * What happened to an import or an invitation.
  *
  * @generated from enum bulkinvite.v1.AuditAction
  */
@@ -174,6 +183,28 @@ export enum AuditAction {
    * @generated from enum value: AUDIT_ACTION_PURGED = 6;
    */
   PURGED = 6,
+
+  /**
+   * An invitation was revoked by a caller.
+   *
+   * @generated from enum value: AUDIT_ACTION_INVITATION_REVOKED = 7;
+   */
+  INVITATION_REVOKED = 7,
+
+  /**
+   * An invitation was sent again with a new token by a caller.
+   *
+   * @generated from enum value: AUDIT_ACTION_INVITATION_RESENT = 8;
+   */
+  INVITATION_RESENT = 8,
+
+  /**
+   * An invitation was accepted with its token (the actor is "invitee") and its address became a
+   * member.
+   *
+   * @generated from enum value: AUDIT_ACTION_INVITATION_ACCEPTED = 9;
+   */
+  INVITATION_ACCEPTED = 9,
 }
 
 /**

@@ -102,7 +102,7 @@ export type Import = Message<"bulkinvite.v1.Import"> & {
 
   /**
    * Valid rows not invited because the address already had a pending invitation in the
-   * organization. 0 until applied.
+   * organization or belonged to one of its members. 0 until applied.
    *
    * @generated from field: int32 skipped_count = 12;
    */

@@ -253,7 +253,7 @@ export type ApplyPermissionsResponse = Message<"bulkinvite.v1.ApplyPermissionsRe
 
   /**
    * Valid users not invited because their address already had a pending invitation in the
-   * organization.
+   * organization or belonged to one of its members.
    *
    * @generated from field: int32 skipped_count = 2;
    */
@@ -636,7 +636,8 @@ export const UserImportService: GenService<{
   /**
    * Grants one set of permissions to every valid user of a CHECKED import and invites them,
    * in one transaction: one pending invitation per valid row, skipping addresses that already
-   * have a pending invitation in the organization.
+   * have a pending (unexpired) invitation in the organization or belong to one of its members,
+   * and one queued invitation email per invitation (InvitationService tells what became of them).
    *
    * Idempotent: calling it again for an APPLIED import with the same permissions, or with the
    * same request_id, returns the stored result and invites nobody. Different permissions for

@@ -1,0 +1,42 @@
+namespace BulkInvite.Core.Invitations;
+
+/// <summary>An invitation email waiting in the outbox, with what it must say.</summary>
+public sealed record OutboxMessage
+{
+    public required long MessageId { get; init; }
+    public required long InvitationId { get; init; }
+
+    /// <summary>The accept token; the outbox erases it once the email is sent, failed or cancelled.</summary>
+    public required string Token { get; init; }
+
+    /// <summary>Attempts made so far, this one included.</summary>
+    public required int Attempts { get; init; }
+
+    public required string OrganizationId { get; init; }
+    public required string Email { get; init; }
+    public required string FirstName { get; init; }
+    public required string LastName { get; init; }
+    public required IReadOnlyList<string> Permissions { get; init; }
+    public required string Inviter { get; init; }
+    public required DateTimeOffset ExpireTime { get; init; }
+}
+
+/// <summary>
+/// The invitation emails to send. Rows are written by the transactions that create or resend
+/// invitations; the dispatcher claims due ones, sends them, then acknowledges each.
+/// </summary>
+public interface IInvitationOutbox
+{
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> queued emails due at <paramref name="now"/>: each counts
+    /// one more attempt and is not due again before <paramref name="claimedUntil"/>, so no other
+    /// dispatcher takes it meanwhile.
+    /// </summary>
+    Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset claimedUntil, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Acknowledges a sent email: it is never sent again, and its token is erased.</summary>
+    Task MarkSentAsync(long messageId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Records a failed attempt: due again at <paramref name="nextAttempt"/>, or given up (and its token erased) when it is null.</summary>
+    Task MarkFailedAsync(long messageId, string reason, DateTimeOffset? nextAttempt, CancellationToken cancellationToken);
+}

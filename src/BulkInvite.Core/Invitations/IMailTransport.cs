@@ -1,0 +1,18 @@
+namespace BulkInvite.Core.Invitations;
+
+/// <summary>A composed invitation email.</summary>
+/// <param name="MessageId">The Message-ID header: one per outbox row, so a resent copy can be recognized.</param>
+public sealed record InvitationMail(string To, string ToName, string Subject, string Text, string Html, string MessageId);
+
+/// <summary>Where emails go: an SMTP server, or a pickup folder.</summary>
+public interface IMailTransport
+{
+    /// <summary>Connects (and authenticates) for a batch of emails.</summary>
+    Task<IMailSession> OpenAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>One connection to the transport. A send that returns normally means the transport took the email.</summary>
+public interface IMailSession : IAsyncDisposable
+{
+    Task SendAsync(InvitationMail mail, CancellationToken cancellationToken);
+}

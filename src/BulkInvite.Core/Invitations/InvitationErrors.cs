@@ -1,0 +1,31 @@
+using BulkInvite.Core.Importing;
+
+namespace BulkInvite.Core.Invitations;
+
+/// <summary>No invitation with this id, or none for this token (NOT_FOUND).</summary>
+/// <param name="invitationId">The id asked for; empty when the caller gave a token, which is never echoed.</param>
+public sealed class InvitationNotFoundException(string invitationId, string message)
+    : BulkInviteException(message)
+{
+    public string InvitationId { get; } = invitationId;
+
+    public static InvitationNotFoundException ForId(string invitationId) => new(invitationId, $"Invitation \"{invitationId}\" was not found.");
+
+    public static InvitationNotFoundException ForToken() =>
+        new("", "No invitation has this token. Check that the whole link from the email was used.");
+}
+
+/// <summary>The invitation is not in a state that allows the operation (FAILED_PRECONDITION).</summary>
+/// <param name="violationType">A stable name for the unmet condition, such as INVITATION_EXPIRED.</param>
+public sealed class InvitationStateException(long invitationId, string violationType, string message)
+    : BulkInviteException(message)
+{
+    public const string Expired = "INVITATION_EXPIRED";
+    public const string Revoked = "INVITATION_REVOKED";
+    public const string AlreadyAccepted = "INVITATION_ALREADY_ACCEPTED";
+    public const string TokenReplaced = "INVITATION_TOKEN_REPLACED";
+    public const string AddressInvitedAgain = "INVITATION_ADDRESS_INVITED_AGAIN";
+
+    public long InvitationId { get; } = invitationId;
+    public string ViolationType { get; } = violationType;
+}

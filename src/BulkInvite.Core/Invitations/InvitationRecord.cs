@@ -1,0 +1,57 @@
+namespace BulkInvite.Core.Invitations;
+
+/// <summary>Where an invitation is in its lifecycle; the numbers are those of <c>bulkinvite.v1.InvitationStatus</c>.</summary>
+public enum InvitationStatus
+{
+    Unspecified = 0,
+    Pending = 1,
+    Accepted = 2,
+    Revoked = 3,
+    Expired = 4,
+}
+
+/// <summary>One invitation, as stored, with the delivery of its latest email.</summary>
+public sealed record InvitationRecord
+{
+    public required long InvitationId { get; init; }
+    public required string OrganizationId { get; init; }
+    public required string ImportId { get; init; }
+    public required string Email { get; init; }
+    public required string NormalizedEmail { get; init; }
+    public required string FirstName { get; init; }
+    public required string LastName { get; init; }
+    public IReadOnlyList<string> Permissions { get; init; } = [];
+
+    /// <summary>The token subject of the caller who applied the import; empty for invitations made before it was recorded.</summary>
+    public string Inviter { get; init; } = "";
+
+    /// <summary>
+    /// The status as stored. A pending invitation whose expiry has passed may still be stored as
+    /// pending: <see cref="AsOf"/> gives the status a caller sees.
+    /// </summary>
+    public required InvitationStatus Status { get; init; }
+
+    public required DateTimeOffset CreateTime { get; init; }
+    public required DateTimeOffset ExpireTime { get; init; }
+    public required DateTimeOffset UpdateTime { get; init; }
+    public Delivery Delivery { get; init; } = Delivery.None;
+
+    /// <summary>Whether the invitation is pending but its expiry has passed.</summary>
+    public bool HasExpired(DateTimeOffset now) => Status == InvitationStatus.Pending && now >= ExpireTime;
+
+    /// <summary>The invitation as it stands at <paramref name="now"/>: expired once its expiry has passed, whatever is stored.</summary>
+    public InvitationRecord AsOf(DateTimeOffset now) => HasExpired(now) ? this with { Status = InvitationStatus.Expired } : this;
+}
+
+/// <summary>A person who accepted an invitation and belongs to the organization.</summary>
+public sealed record MemberRecord
+{
+    public required string OrganizationId { get; init; }
+    public required string Email { get; init; }
+    public required string NormalizedEmail { get; init; }
+    public required string FirstName { get; init; }
+    public required string LastName { get; init; }
+    public IReadOnlyList<string> Permissions { get; init; } = [];
+    public required long InvitationId { get; init; }
+    public required DateTimeOffset JoinTime { get; init; }
+}

@@ -1,0 +1,48 @@
+using BulkInvite.Core.Invitations;
+using BulkInvite.Server.Mail;
+using BulkInvite.Storage;
+
+namespace BulkInvite.Server.Hosting;
+
+public static class EmailServiceCollectionExtensions
+{
+    /// <summary>
+    /// The invitation lifecycle and its email delivery: the outbox, the dispatcher that drains it in
+    /// the background, and the transport the "Email" section chooses (a pickup folder by default).
+    /// </summary>
+    public static IServiceCollection AddBulkInviteInvitations(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => ReadEmailOptions(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<InvitationQueries>();
+        services.AddSingleton<InvitationActions>();
+        services.AddSingleton<InvitationAcceptor>();
+        services.AddSingleton<InvitationMailComposer>();
+        services.AddSingleton<InvitationDispatcher>();
+        services.AddSingleton<IInvitationRepository, SqliteInvitationRepository>();
+        services.AddSingleton<IInvitationOutbox, SqliteInvitationOutbox>();
+        services.AddSingleton<IMailTransport>(sp =>
+        {
+            var options = sp.GetRequiredService<EmailOptions>();
+            return options.Mode == EmailMode.Smtp
+                ? new SmtpMailTransport(options)
+                : new PickupMailTransport(PickupDirectory(options, sp.GetRequiredService<StorageOptions>()), options);
+        });
+        services.AddHostedService<InvitationDispatchService>();
+        return services;
+    }
+
+    /// <summary>Email:PickupDirectory, or a "mail" folder beside the database file (data/mail by default).</summary>
+    public static string PickupDirectory(EmailOptions email, StorageOptions storage)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        ArgumentNullException.ThrowIfNull(storage);
+        return Path.GetFullPath(email.PickupDirectory ?? Path.Combine(Path.GetDirectoryName(storage.DatabasePath)!, "mail"));
+    }
+
+    private static EmailOptions ReadEmailOptions(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(EmailOptions.SectionName).Get<EmailOptions>() ?? new EmailOptions();
+        return options.Problem() is { } problem ? throw new InvalidOperationException(problem) : options;
+    }
+}

@@ -1,0 +1,149 @@
+using BulkInvite.Core.Auditing;
+using BulkInvite.Core.Invitations;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BulkInvite.Storage;
+
+/// <summary>
+/// One IMMEDIATE transaction on one invitation: SQLite's write lock is taken at the start, so what
+/// it reads cannot change before it commits. Disposed without a commit, it rolls back.
+/// </summary>
+internal abstract class SqliteInvitationWriteTransaction : IDisposable
+{
+    protected SqliteInvitationWriteTransaction(SqliteConnection connection)
+    {
+        Connection = connection;
+        try
+        {
+            Transaction = connection.BeginTransaction(deferred: false);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public InvitationRecord? Invitation { get; protected set; }
+
+    protected SqliteConnection Connection { get; }
+
+    protected SqliteTransaction Transaction { get; }
+
+    protected InvitationRecord Stored => Invitation ?? throw new InvalidOperationException("The invitation does not exist.");
+
+    protected InvitationRecord? Read(long invitationId) =>
+        Connection.QuerySingleOrDefault<InvitationRow>(
+            InvitationRow.Select + "WHERE i.invitation_id = @invitationId", new { invitationId }, Transaction)?.ToRecord();
+
+    protected void SetStatus(string status, DateTimeOffset now) =>
+        Connection.Execute(
+            "UPDATE invitations SET status = @status, update_time = @now WHERE invitation_id = @InvitationId",
+            new { status, now = now.ToUnixTimeMilliseconds(), Stored.InvitationId },
+            Transaction);
+
+    /// <summary>Records the audit entry, commits, and returns the invitation as stored.</summary>
+    protected InvitationRecord Commit(AuditEvent? audit)
+    {
+        var stored = Read(Stored.InvitationId)!;
+        if (audit is not null)
+        {
+            SqliteAuditLog.Insert(Connection, Transaction, audit);
+        }
+
+        Transaction.Commit();
+        return stored;
+    }
+
+    public void Dispose()
+    {
+        Transaction.Dispose(); // rolls back unless committed
+        Connection.Dispose();
+    }
+}
+
+/// <summary>Revokes or resends one invitation.</summary>
+internal sealed class SqliteInvitationTransaction : SqliteInvitationWriteTransaction, IInvitationTransaction
+{
+    public SqliteInvitationTransaction(SqliteConnection connection, long invitationId)
+        : base(connection)
+    {
+        Invitation = Read(invitationId);
+    }
+
+    public bool AddressHasOtherPendingInvitation(DateTimeOffset now) =>
+        Connection.ExecuteScalar<long>(
+            "SELECT COUNT(*) FROM invitations WHERE organization_id = @OrganizationId AND normalized_email = @NormalizedEmail " +
+            "AND status = 'pending' AND expire_time > @now AND invitation_id <> @InvitationId",
+            new { Stored.OrganizationId, Stored.NormalizedEmail, Stored.InvitationId, now = now.ToUnixTimeMilliseconds() },
+            Transaction) > 0;
+
+    public InvitationRecord Revoke(DateTimeOffset now, AuditEvent audit)
+    {
+        SetStatus(InvitationStatuses.Revoked, now);
+        InvitationWrites.CancelQueuedEmails(Connection, Transaction, Stored.InvitationId);
+        return Commit(audit);
+    }
+
+    public InvitationRecord Reissue(AcceptToken token, DateTimeOffset now, DateTimeOffset expireTime, AuditEvent audit)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var time = now.ToUnixTimeMilliseconds();
+        // Another expired invitation of the address stored as pending would hold the partial unique index.
+        InvitationWrites.MarkExpired(Connection, Transaction, Stored.OrganizationId, now, Stored.NormalizedEmail);
+        Connection.Execute(
+            "UPDATE invitations SET status = 'pending', expire_time = @expireTime, update_time = @time WHERE invitation_id = @InvitationId",
+            new { expireTime = expireTime.ToUnixTimeMilliseconds(), time, Stored.InvitationId },
+            Transaction);
+        Connection.Execute(
+            "UPDATE invitation_tokens SET replace_time = @time WHERE invitation_id = @InvitationId AND replace_time IS NULL",
+            new { time, Stored.InvitationId },
+            Transaction);
+        InvitationWrites.CancelQueuedEmails(Connection, Transaction, Stored.InvitationId);
+        Connection.Execute(InvitationWrites.InsertToken, new { token_hash = token.Hash, invitation_id = Stored.InvitationId, now = time }, Transaction);
+        Connection.Execute(InvitationWrites.QueueEmail, new { invitation_id = Stored.InvitationId, accept_token = token.Value, now = time }, Transaction);
+        return Commit(audit);
+    }
+}
+
+/// <summary>Accepts the invitation a token belongs to.</summary>
+internal sealed class SqliteAcceptTransaction : SqliteInvitationWriteTransaction, IAcceptTransaction
+{
+    public SqliteAcceptTransaction(SqliteConnection connection, string tokenHash)
+        : base(connection)
+    {
+        var token = Connection.QuerySingleOrDefault<(long InvitationId, long? ReplaceTime)>(
+            "SELECT invitation_id, replace_time FROM invitation_tokens WHERE token_hash = @tokenHash", new { tokenHash }, Transaction);
+        if (token.InvitationId != 0)
+        {
+            Invitation = Read(token.InvitationId);
+            TokenReplaced = token.ReplaceTime is not null;
+        }
+    }
+
+    public bool TokenReplaced { get; }
+
+    public void MarkExpired(DateTimeOffset now)
+    {
+        SetStatus(InvitationStatuses.Expired, now);
+        Commit(null);
+    }
+
+    public (MemberRecord Member, InvitationRecord Invitation) Accept(DateTimeOffset now, AuditEvent audit)
+    {
+        // An address that is already a member (through another invitation) keeps its membership as it is.
+        Connection.Execute(
+            $"INSERT INTO members ({MemberRow.Columns}) " +
+            "SELECT organization_id, normalized_email, email, first_name, last_name, permissions, invitation_id, @now " +
+            "FROM invitations WHERE invitation_id = @InvitationId ON CONFLICT DO NOTHING",
+            new { now = now.ToUnixTimeMilliseconds(), Stored.InvitationId },
+            Transaction);
+        SetStatus(InvitationStatuses.Accepted, now);
+        var member = Connection.QuerySingle<MemberRow>(
+            $"SELECT {MemberRow.Columns} FROM members WHERE organization_id = @OrganizationId AND normalized_email = @NormalizedEmail",
+            new { Stored.OrganizationId, Stored.NormalizedEmail },
+            Transaction).ToRecord();
+        return (member, Commit(audit));
+    }
+}

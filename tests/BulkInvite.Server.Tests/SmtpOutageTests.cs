@@ -1,0 +1,62 @@
+using BulkInvite.Server.Tests.Infrastructure;
+using BulkInvite.V1;
+
+namespace BulkInvite.Server.Tests;
+
+/// <summary>The SMTP server down for a while, then back: failed attempts are visible, retried with backoff, and every message arrives once.</summary>
+public sealed class SmtpOutageTests : IAsyncDisposable
+{
+    private readonly int _smtpPort = Smtp4dev.FreePort(); // nothing listens there yet
+    private readonly BulkInviteServer _server;
+    private Smtp4dev? _smtp;
+
+    public SmtpOutageTests() => _server = new BulkInviteServer(settings: Smtp4dev.ServerSettings(_smtpPort));
+
+    public async ValueTask DisposeAsync()
+    {
+        _server.Dispose();
+        BulkInviteServer.DeleteFolder(_server.Folder);
+        if (_smtp is not null)
+        {
+            await _smtp.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task EveryMessageIsDeliveredExactlyOnceWhenTheServerComesBack()
+    {
+        var addresses = Enumerable.Range(1, 5).Select(i => $"user{i}@outage.example.com").ToArray();
+
+        // Down: the first attempt fails at once and the failure is visible per invitation.
+        await _server.InviteAsync(addresses);
+        await WaitForAttemptsAsync(1);
+        var failed = await _server.Invitations.ListInvitationsAsync();
+        // Not due again before the 30 s backoff has passed on the server's clock.
+        _server.Clock.Advance(TimeSpan.FromSeconds(29));
+        await Task.Delay(400, TestContext.Current.CancellationToken);
+        var beforeBackoff = await _server.Invitations.ListInvitationsAsync();
+        _server.Clock.Advance(TimeSpan.FromSeconds(1));
+        await WaitForAttemptsAsync(2);
+        var retried = await _server.Invitations.ListInvitationsAsync();
+
+        // Back: the third attempt, after the doubled backoff of 60 s, delivers each message.
+        _smtp = await Smtp4dev.StartAsync(_smtpPort);
+        _server.Clock.Advance(TimeSpan.FromSeconds(60));
+        await InvitationCalls.WaitUntilAsync(async () => (await _server.Invitations.ListInvitationsAsync()).All(i => i.Delivery.State == DeliveryState.Sent), "every email is sent");
+        _server.Clock.Advance(TimeSpan.FromHours(3));
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+
+        Assert.All(failed, i => Assert.Equal(DeliveryState.Queued, i.Delivery.State));
+        Assert.All(failed, i => Assert.Contains("refused", i.Delivery.LastError, StringComparison.OrdinalIgnoreCase));
+        Assert.All(failed, i => Assert.Equal(_server.Clock.Start.AddSeconds(30), i.Delivery.NextAttemptTime.ToDateTimeOffset()));
+        Assert.All(beforeBackoff, i => Assert.Equal(1, i.Delivery.Attempts));
+        Assert.All(retried, i => Assert.Equal(_server.Clock.Start.AddSeconds(90), i.Delivery.NextAttemptTime.ToDateTimeOffset()));
+        Assert.All(await _server.Invitations.ListInvitationsAsync(), i => Assert.Equal((DeliveryState.Sent, 3, ""), (i.Delivery.State, i.Delivery.Attempts, i.Delivery.LastError)));
+        Assert.Equal(addresses.Order(), (await _smtp.MessagesAsync()).Select(m => m.To).Order());
+    }
+
+    private Task WaitForAttemptsAsync(int attempts) =>
+        InvitationCalls.WaitUntilAsync(
+            async () => (await _server.Invitations.ListInvitationsAsync()).All(i => i.Delivery.Attempts == attempts && i.Delivery.LastError.Length > 0),
+            $"every email has failed {attempts} times");
+}

@@ -1,0 +1,61 @@
+using Dapper;
+
+namespace BulkInvite.Storage.Tests;
+
+public sealed class SqliteInvitationOutboxTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_100_000);
+    private readonly TestDatabase _db = new();
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public async Task AClaimedEmailIsNotClaimedAgainUntilItsClaimRunsOut()
+    {
+        _db.Apply(await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com"), TestDatabase.User(3, "b@example.com")), Now);
+
+        var first = await _db.Outbox.ClaimDueAsync(Now, Now.AddMinutes(5), 10, _ct);
+        var meanwhile = await _db.Outbox.ClaimDueAsync(Now.AddMinutes(4), Now.AddMinutes(9), 10, _ct);
+        var afterClaim = await _db.Outbox.ClaimDueAsync(Now.AddMinutes(5), Now.AddMinutes(10), 10, _ct);
+
+        Assert.Equal(["a@example.com", "b@example.com"], first.Select(m => m.Email).Order());
+        Assert.All(first, m => Assert.Equal((1, "acme", "tester"), (m.Attempts, m.OrganizationId, m.Inviter)));
+        Assert.Empty(meanwhile);
+        Assert.All(afterClaim, m => Assert.Equal(2, m.Attempts));
+        Assert.Equal(2, afterClaim.Count);
+    }
+
+    [Fact]
+    public async Task ASentEmailIsNeverClaimedAgainAndItsTokenIsErased()
+    {
+        _db.Apply(await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com")), Now);
+        var claimed = Assert.Single(await _db.Outbox.ClaimDueAsync(Now, Now.AddMinutes(5), 10, _ct));
+
+        await _db.Outbox.MarkSentAsync(claimed.MessageId, Now.AddSeconds(1), _ct);
+
+        Assert.Empty(await _db.Outbox.ClaimDueAsync(Now.AddDays(30), Now.AddDays(31), 10, _ct));
+        using var connection = _db.Database.Open();
+        Assert.Equal(("sent", null), connection.QuerySingle<(string, string?)>("SELECT state, accept_token FROM invitation_outbox"));
+    }
+
+    [Fact]
+    public async Task AFailedAttemptIsDueAgainAtItsNextAttemptAndGivingUpErasesTheToken()
+    {
+        _db.Apply(await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com")), Now);
+        var claimed = Assert.Single(await _db.Outbox.ClaimDueAsync(Now, Now.AddMinutes(5), 10, _ct));
+
+        await _db.Outbox.MarkFailedAsync(claimed.MessageId, "Connection refused", Now.AddSeconds(30), _ct);
+        var early = await _db.Outbox.ClaimDueAsync(Now.AddSeconds(29), Now.AddMinutes(5), 10, _ct);
+        var retry = Assert.Single(await _db.Outbox.ClaimDueAsync(Now.AddSeconds(30), Now.AddMinutes(5), 10, _ct));
+        await _db.Outbox.MarkFailedAsync(retry.MessageId, "Mailbox unavailable", null, _ct);
+
+        Assert.Empty(early);
+        Assert.Equal(2, retry.Attempts);
+        Assert.Empty(await _db.Outbox.ClaimDueAsync(Now.AddDays(30), Now.AddDays(31), 10, _ct));
+        var invitation = (await _db.Invitations.FindAsync(retry.InvitationId, _ct))!;
+        Assert.Equal((Core.Invitations.DeliveryState.Failed, 2, "Mailbox unavailable"), (invitation.Delivery.State, invitation.Delivery.Attempts, invitation.Delivery.LastError));
+        using var connection = _db.Database.Open();
+        Assert.Null(connection.QuerySingle<string?>("SELECT accept_token FROM invitation_outbox"));
+    }
+}

@@ -1,0 +1,123 @@
+using BulkInvite.Core.Auditing;
+using BulkInvite.Core.Checking;
+using BulkInvite.Core.Invitations;
+using Dapper;
+
+namespace BulkInvite.Storage.Tests;
+
+public sealed class SqliteInvitationRepositoryTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_100_000);
+    private readonly TestDatabase _db = new();
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public async Task ApplyingGivesEachInvitationATokenKeptOnlyAsAHashAndOneQueuedEmail()
+    {
+        var import = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com"), TestDatabase.User(3, "b@example.com"));
+
+        _db.Apply(import, Now);
+
+        using var connection = _db.Database.Open();
+        var emails = connection.Query<(long InvitationId, string Token, string State)>("SELECT invitation_id, accept_token, state FROM invitation_outbox").ToList();
+        var hashes = connection.Query<(long InvitationId, string Hash)>("SELECT invitation_id, token_hash FROM invitation_tokens").ToList();
+        Assert.Equal(2, emails.Count);
+        Assert.All(emails, e => Assert.Equal("queued", e.State));
+        Assert.Equal(emails.Select(e => (e.InvitationId, AcceptToken.HashOf(e.Token))).Order(), hashes.Order());
+        var invitation = (await _db.Invitations.FindAsync(emails[0].InvitationId, _ct))!;
+        Assert.Equal((InvitationStatus.Pending, "tester", DeliveryState.Queued), (invitation.Status, invitation.Inviter, invitation.Delivery.State));
+    }
+
+    [Fact]
+    public async Task AnExpiredInvitationStillStoredAsPendingDoesNotBlockANewOne()
+    {
+        _db.Apply(await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com")), Now);
+        var later = Now.AddDays(8);
+
+        var invited = _db.Apply(await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com")), later);
+
+        using var connection = _db.Database.Open();
+        Assert.Equal(1, invited);
+        Assert.Equal(["expired", "pending"], connection.Query<string>("SELECT status FROM invitations ORDER BY invitation_id"));
+    }
+
+    [Fact]
+    public async Task AcceptingMakesTheAddressAMemberWithTheInvitationsPermissions()
+    {
+        _db.Apply(await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "Ann@Example.com")), Now);
+        var token = QueuedToken();
+
+        using (var accept = _db.Invitations.BeginAccept(AcceptToken.HashOf(token)))
+        {
+            var (member, invitation) = accept.Accept(Now.AddHours(1), AuditEvents.For(accept.Invitation!, "invitee", AuditAction.InvitationAccepted, Now));
+            Assert.Equal(("Ann@Example.com", "ann@example.com", Now.AddHours(1)), (member.Email, member.NormalizedEmail, member.JoinTime));
+            Assert.Equal(["projects.view"], member.Permissions);
+            Assert.Equal(InvitationStatus.Accepted, invitation.Status);
+        }
+
+        var members = await _db.Invitations.ListMembersAsync("acme", null, 10, _ct);
+        Assert.Equal(["ann@example.com"], members.Select(m => m.NormalizedEmail));
+        Assert.Empty(await _db.Invitations.ListMembersAsync("globex", null, 10, _ct));
+    }
+
+    [Fact]
+    public async Task CheckWarnsAboutMembersAndApplyingSkipsThem()
+    {
+        _db.Apply(await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com")), Now);
+        using (var accept = _db.Invitations.BeginAccept(AcceptToken.HashOf(QueuedToken())))
+        {
+            accept.Accept(Now, AuditEvents.For(accept.Invitation!, "invitee", AuditAction.InvitationAccepted, Now));
+        }
+
+        var second = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com"), TestDatabase.User(3, "b@example.com"));
+        var invited = _db.Apply(second, Now);
+
+        var warning = Assert.Single(await _db.Repository.ListRowDiagnosticsAsync(second.ImportId, null, 10, _ct)).Diagnostic;
+        Assert.Equal((2, DiagnosticCode.AlreadyMember, Severity.Warning), (warning.RowNumber, warning.Code, warning.Severity));
+        Assert.Equal(1, invited);
+    }
+
+    [Fact]
+    public async Task ReissuingReplacesTheTokenCancelsTheUnsentEmailAndQueuesANewOne()
+    {
+        _db.Apply(await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com")), Now);
+        var oldToken = QueuedToken();
+        var newToken = AcceptToken.New();
+        var id = (await _db.Invitations.ListAsync(new InvitationFilter("acme", InvitationStatus.Unspecified, null), Now, null, 10, _ct)).Single().InvitationId;
+
+        using (var change = _db.Invitations.BeginChange(id))
+        {
+            change.Reissue(newToken, Now.AddDays(1), Now.AddDays(8), AuditEvents.For(change.Invitation!, "tester", AuditAction.InvitationResent, Now));
+        }
+
+        using var connection = _db.Database.Open();
+        Assert.Equal([("cancelled", null), ("queued", newToken.Value)], connection.Query<(string, string?)>("SELECT state, accept_token FROM invitation_outbox ORDER BY message_id"));
+        using var old = _db.Invitations.BeginAccept(AcceptToken.HashOf(oldToken));
+        Assert.True(old.TokenReplaced);
+        Assert.Equal(Now.AddDays(8), old.Invitation!.ExpireTime);
+    }
+
+    [Fact]
+    public async Task ListsByStatusAsOfTheGivenTimeNewestFirst()
+    {
+        _db.Apply(await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "old@example.com")), Now);
+        _db.Apply(await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "new@example.com")), Now.AddDays(5));
+        var at = Now.AddDays(9); // the first has expired, the second not
+
+        var pending = await _db.Invitations.ListAsync(new InvitationFilter("acme", InvitationStatus.Pending, null), at, null, 10, _ct);
+        var expired = await _db.Invitations.ListAsync(new InvitationFilter("acme", InvitationStatus.Expired, null), at, null, 10, _ct);
+        var all = await _db.Invitations.ListAsync(new InvitationFilter("acme", InvitationStatus.Unspecified, null), at, null, 10, _ct);
+
+        Assert.Equal(["new@example.com"], pending.Select(i => i.Email));
+        Assert.Equal(["old@example.com"], expired.Select(i => i.Email));
+        Assert.Equal(["new@example.com", "old@example.com"], all.Select(i => i.Email));
+    }
+
+    private string QueuedToken()
+    {
+        using var connection = _db.Database.Open();
+        return connection.QuerySingle<string>("SELECT accept_token FROM invitation_outbox WHERE state = 'queued' ORDER BY message_id DESC LIMIT 1");
+    }
+}
