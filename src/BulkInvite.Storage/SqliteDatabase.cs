@@ -29,13 +29,13 @@ public sealed class SqliteDatabase(StorageOptions options)
     /// Copies what the write-ahead log holds into the database file, as far as readers allow. Writers
     /// do not do it themselves (wal_autocheckpoint is off): a large check would otherwise pay for
     /// copying every page it wrote before its caller gets an answer. The server runs this every few
-    /// seconds, and with <paramref name="truncate"/> when it stops.
+    /// seconds; SQLite checkpoints by itself when the last connection closes.
     /// </summary>
-    public void Checkpoint(bool truncate = false)
+    public void Checkpoint()
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = truncate ? "PRAGMA wal_checkpoint(TRUNCATE);" : "PRAGMA wal_checkpoint(PASSIVE);";
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         command.ExecuteNonQuery();
     }
 

@@ -2,7 +2,10 @@ using BulkInvite.Storage;
 
 namespace BulkInvite.Server.Hosting;
 
-/// <summary>Checkpoints SQLite's write-ahead log every few seconds, off the request path, and fully at shutdown.</summary>
+/// <summary>
+/// Checkpoints SQLite's write-ahead log every few seconds, off the request path. At shutdown SQLite
+/// itself checkpoints when the last connection closes.
+/// </summary>
 internal sealed partial class WalCheckpointService(SqliteDatabase database, StorageOptions options, TimeProvider clock, ILogger<WalCheckpointService> logger)
     : BackgroundService
 {
@@ -13,7 +16,7 @@ internal sealed partial class WalCheckpointService(SqliteDatabase database, Stor
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                Checkpoint(truncate: false);
+                Checkpoint();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -22,17 +25,11 @@ internal sealed partial class WalCheckpointService(SqliteDatabase database, Stor
         }
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        Checkpoint(truncate: true);
-    }
-
-    private void Checkpoint(bool truncate)
+    private void Checkpoint()
     {
         try
         {
-            database.Checkpoint(truncate);
+            database.Checkpoint();
         }
 #pragma warning disable CA1031 // A checkpoint that fails (the database is busy) is retried at the next tick.
         catch (Exception e)
