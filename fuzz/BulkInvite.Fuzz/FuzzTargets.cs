@@ -85,7 +85,7 @@ public static class FuzzTargets
     /// <summary>Keeps nothing: the check's result is not what is fuzzed, only that it ends.</summary>
     private sealed class DiscardingSink : ICheckSink
     {
-        public IReadOnlyDictionary<string, int> FindStagedRows(IReadOnlyCollection<string> normalizedEmails) => new Dictionary<string, int>();
+        public string? StagedEmailAt(int rowNumber) => null;
 
         public void Stage(IReadOnlyList<StagedUser> users)
         {

@@ -6,12 +6,27 @@ namespace BulkInvite.Storage;
 /// <summary>The statements that create and retire tokens and emails, shared by the apply and resend transactions.</summary>
 internal static class InvitationWrites
 {
-    public const string InsertToken =
-        "INSERT INTO invitation_tokens (token_hash, invitation_id, create_time) VALUES ($token_hash, $invitation_id, $now)";
+    /// <summary>Queues an email (its token is made when it is sent) for every invitation of the import created after <paramref name="lastBefore"/>.</summary>
+    public static void QueueEmails(IDbConnection connection, IDbTransaction transaction, string importId, long lastBefore, DateTimeOffset now) =>
+        connection.Execute(
+            "INSERT INTO invitation_outbox (invitation_id, state, create_time, next_attempt_time) " +
+            "SELECT invitation_id, 'queued', @now, @now FROM invitations WHERE invitation_id > @lastBefore AND import_id = @importId ORDER BY invitation_id",
+            new { importId, lastBefore, now = now.ToUnixTimeMilliseconds() },
+            transaction);
 
-    public const string QueueEmail =
-        "INSERT INTO invitation_outbox (invitation_id, accept_token, state, create_time, next_attempt_time) " +
-        "VALUES ($invitation_id, $accept_token, 'queued', $now, $now)";
+    /// <summary>Queues one invitation's email.</summary>
+    public static void QueueEmail(IDbConnection connection, IDbTransaction transaction, long invitationId, DateTimeOffset now) =>
+        connection.Execute(
+            "INSERT INTO invitation_outbox (invitation_id, state, create_time, next_attempt_time) VALUES (@invitationId, 'queued', @now, @now)",
+            new { invitationId, now = now.ToUnixTimeMilliseconds() },
+            transaction);
+
+    /// <summary>Retires every token of the invitation not retired yet.</summary>
+    public static void RetireTokens(IDbConnection connection, IDbTransaction transaction, long invitationId, DateTimeOffset now) =>
+        connection.Execute(
+            "UPDATE invitation_tokens SET replace_time = @now WHERE invitation_id = @invitationId AND replace_time IS NULL",
+            new { invitationId, now = now.ToUnixTimeMilliseconds() },
+            transaction);
 
     /// <summary>Stores as expired the pending invitations whose expiry has passed (of one address, or of the whole organization).</summary>
     public static int MarkExpired(IDbConnection connection, IDbTransaction transaction, string organizationId, DateTimeOffset now, string? normalizedEmail = null) =>
@@ -22,10 +37,10 @@ internal static class InvitationWrites
             new { organizationId, now = now.ToUnixTimeMilliseconds(), normalizedEmail },
             transaction);
 
-    /// <summary>Cancels an invitation's emails not sent yet and erases their tokens.</summary>
+    /// <summary>Cancels an invitation's emails not sent yet.</summary>
     public static void CancelQueuedEmails(IDbConnection connection, IDbTransaction transaction, long invitationId) =>
         connection.Execute(
-            "UPDATE invitation_outbox SET state = 'cancelled', accept_token = NULL WHERE invitation_id = @invitationId AND state = 'queued'",
+            "UPDATE invitation_outbox SET state = 'cancelled' WHERE invitation_id = @invitationId AND state = 'queued'",
             new { invitationId },
             transaction);
 }

@@ -37,24 +37,9 @@ internal sealed class SqliteApplyTransaction(SqliteConnection connection, string
                 inviter,
             },
             Transaction);
-        QueueEmails(lastBefore, now);
+        // One statement, however many invitations: each email's token is made when it is sent.
+        InvitationWrites.QueueEmails(Connection, Transaction, ImportId, lastBefore, now);
         return invited;
-    }
-
-    /// <summary>A token and a queued email for every invitation created after <paramref name="lastBefore"/>, in this transaction.</summary>
-    private void QueueEmails(long lastBefore, DateTimeOffset now)
-    {
-        var created = Connection.Query<long>(
-            "SELECT invitation_id FROM invitations WHERE invitation_id > @lastBefore ORDER BY invitation_id", new { lastBefore }, Transaction).ToList();
-        using var insertToken = Prepare(InvitationWrites.InsertToken, "$token_hash", "$invitation_id", "$now");
-        using var queueEmail = Prepare(InvitationWrites.QueueEmail, "$invitation_id", "$accept_token", "$now");
-        var time = now.ToUnixTimeMilliseconds();
-        foreach (var invitationId in created)
-        {
-            var token = AcceptToken.New();
-            Run(insertToken, token.Hash, invitationId, time);
-            Run(queueEmail, invitationId, token.Value, time);
-        }
     }
 
     public ImportRecord Complete(ImportRecord applied, AuditEvent audit)
@@ -64,8 +49,6 @@ internal sealed class SqliteApplyTransaction(SqliteConnection connection, string
             "apply_request_id = @ApplyRequestId, update_time = @UpdateTime WHERE import_id = @ImportId",
             ImportRow.Parameters(applied),
             Transaction);
-        // The invitations now hold what is needed; the staged copies of the rows are personal data to drop.
-        Connection.Execute("DELETE FROM staged_users WHERE import_id = @ImportId", new { ImportId }, Transaction);
         return Commit(_ => audit);
     }
 }

@@ -9,50 +9,55 @@ namespace BulkInvite.Storage;
 /// <summary>Stores what a check finds. The inserts are prepared once and reused for every row.</summary>
 internal sealed class SqliteCheckTransaction : SqliteImportTransaction, ICheckTransaction
 {
-    private readonly SqliteCommand _stageUser;
-    private readonly SqliteCommand _addDiagnostic;
+    private readonly BulkInsert _stageUsers;
+    private readonly BulkInsert _addDiagnostics;
+    private readonly SqliteCommand _stagedEmailAt;
 
     public SqliteCheckTransaction(SqliteConnection connection, string importId)
         : base(connection, importId)
     {
-        _stageUser = Prepare(
-            "INSERT INTO staged_users (import_id, normalized_email, row_number, email, first_name, last_name, description, is_valid) " +
-            "VALUES ($import_id, $normalized_email, $row_number, $email, $first_name, $last_name, $description, $is_valid)",
-            "$import_id", "$normalized_email", "$row_number", "$email", "$first_name", "$last_name", "$description", "$is_valid");
-        _addDiagnostic = Prepare(
-            "INSERT INTO diagnostics (import_id, row_number, column_name, code, severity, message, value) " +
-            "VALUES ($import_id, $row_number, $column_name, $code, $severity, $message, $value)",
-            "$import_id", "$row_number", "$column_name", "$code", "$severity", "$message", "$value");
+        _stageUsers = new BulkInsert(Connection, Transaction, "staged_users",
+            ["import_id", "row_number", "normalized_email", "email", "first_name", "last_name", "description", "is_valid"]);
+        _addDiagnostics = new BulkInsert(Connection, Transaction, "diagnostics",
+            ["import_id", "row_number", "column_name", "code", "severity", "message", "value"]);
+        _stagedEmailAt = Connection.CreateCommand();
+        _stagedEmailAt.Transaction = Transaction;
+        _stagedEmailAt.CommandText = "SELECT normalized_email FROM staged_users WHERE import_id = $import_id AND row_number = $row_number";
+        _stagedEmailAt.Parameters.AddWithValue("$import_id", ImportId);
+        _stagedEmailAt.Parameters.Add(new SqliteParameter("$row_number", SqliteType.Integer));
+        _stagedEmailAt.Prepare();
     }
 
-    public IReadOnlyDictionary<string, int> FindStagedRows(IReadOnlyCollection<string> normalizedEmails)
+    public string? StagedEmailAt(int rowNumber)
     {
-        if (normalizedEmails.Count == 0)
-        {
-            return new Dictionary<string, int>();
-        }
-
-        return Connection.Query<(string NormalizedEmail, long RowNumber)>(
-                "SELECT normalized_email, row_number FROM staged_users WHERE import_id = @ImportId AND normalized_email IN @normalizedEmails",
-                new { ImportId, normalizedEmails }, Transaction)
-            .ToDictionary(r => r.NormalizedEmail, r => (int)r.RowNumber, StringComparer.Ordinal);
+        _stagedEmailAt.Parameters[1].Value = rowNumber;
+        return _stagedEmailAt.ExecuteScalar() as string;
     }
 
-    public void Stage(IReadOnlyList<StagedUser> users)
-    {
-        foreach (var user in users)
+    public void Stage(IReadOnlyList<StagedUser> users) =>
+        _stageUsers.Insert(users, (user, values) =>
         {
-            Run(_stageUser, ImportId, user.NormalizedEmail, user.RowNumber, user.Email, user.FirstName, user.LastName, user.Description, user.IsValid);
-        }
-    }
+            values[0] = ImportId;
+            values[1] = user.RowNumber;
+            values[2] = user.NormalizedEmail;
+            values[3] = user.Email;
+            values[4] = user.FirstName;
+            values[5] = user.LastName;
+            values[6] = user.Description;
+            values[7] = user.IsValid;
+        });
 
-    public void AddDiagnostics(IReadOnlyList<Diagnostic> diagnostics)
-    {
-        foreach (var d in diagnostics)
+    public void AddDiagnostics(IReadOnlyList<Diagnostic> diagnostics) =>
+        _addDiagnostics.Insert(diagnostics, (d, values) =>
         {
-            Run(_addDiagnostic, ImportId, d.RowNumber, d.Column, (int)d.Code, (int)d.Severity, d.Message, d.Value);
-        }
-    }
+            values[0] = ImportId;
+            values[1] = d.RowNumber;
+            values[2] = d.Column;
+            values[3] = (int)d.Code;
+            values[4] = (int)d.Severity;
+            values[5] = d.Message;
+            values[6] = d.Value;
+        });
 
     public void AddAlreadyInvitedWarnings(string message, DateTimeOffset now) =>
         Connection.Execute(
@@ -116,8 +121,9 @@ internal sealed class SqliteCheckTransaction : SqliteImportTransaction, ICheckTr
     {
         if (disposing)
         {
-            _stageUser.Dispose();
-            _addDiagnostic.Dispose();
+            _stageUsers.Dispose();
+            _addDiagnostics.Dispose();
+            _stagedEmailAt.Dispose();
         }
 
         base.Dispose(disposing);

@@ -20,9 +20,23 @@ public sealed class SqliteDatabase(StorageOptions options)
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = string.Create(CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;");
+            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;");
         command.ExecuteNonQuery();
         return connection;
+    }
+
+    /// <summary>
+    /// Copies what the write-ahead log holds into the database file, as far as readers allow. Writers
+    /// do not do it themselves (wal_autocheckpoint is off): a large check would otherwise pay for
+    /// copying every page it wrote before its caller gets an answer. The server runs this every few
+    /// seconds; SQLite checkpoints by itself when the last connection closes.
+    /// </summary>
+    public void Checkpoint()
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        command.ExecuteNonQuery();
     }
 
     /// <summary>

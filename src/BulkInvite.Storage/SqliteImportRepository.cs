@@ -61,6 +61,21 @@ public sealed class SqliteImportRepository(SqliteDatabase database) : IImportRep
         return deleted;
     }
 
+    public async Task DropStagedUsersAsync(string importId, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM staged_users WHERE import_id = @importId", new { importId }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<int> DropStagedUsersOfAppliedImportsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM staged_users WHERE import_id IN (SELECT import_id FROM imports WHERE state = @applied)",
+            new { applied = (int)ImportState.Applied }, cancellationToken: cancellationToken));
+    }
+
     public async Task<IReadOnlyList<ImportRecord>> ListUnappliedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
     {
         await using var connection = database.Open();

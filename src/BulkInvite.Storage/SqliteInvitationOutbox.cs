@@ -32,7 +32,7 @@ public sealed class SqliteInvitationOutbox(SqliteDatabase database) : IInvitatio
         }
 
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            "SELECT o.message_id, o.invitation_id, o.accept_token, o.attempts, i.organization_id, i.email, i.first_name, i.last_name, " +
+            "SELECT o.message_id, o.invitation_id, o.attempts, i.organization_id, i.email, i.first_name, i.last_name, " +
             "i.permissions, i.inviter, i.expire_time " +
             "FROM invitation_outbox o JOIN invitations i ON i.invitation_id = o.invitation_id " +
             "WHERE o.message_id IN @claimed ORDER BY o.message_id",
@@ -42,12 +42,23 @@ public sealed class SqliteInvitationOutbox(SqliteDatabase database) : IInvitatio
         return messages;
     }
 
+    public async Task IssueTokenAsync(long invitationId, string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        InvitationWrites.RetireTokens(connection, transaction, invitationId, now);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO invitation_tokens (token_hash, invitation_id, create_time) VALUES (@tokenHash, @invitationId, @now)",
+            new { tokenHash, invitationId, now = now.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public async Task MarkSentAsync(long messageId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = database.Open();
         // Also when the email was cancelled while it was being sent: it did go out.
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE invitation_outbox SET state = 'sent', sent_time = @now, accept_token = NULL, last_error = '' " +
+            "UPDATE invitation_outbox SET state = 'sent', sent_time = @now, last_error = '' " +
             "WHERE message_id = @messageId AND state IN ('queued', 'cancelled')",
             new { messageId, now = now.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
     }
@@ -58,8 +69,7 @@ public sealed class SqliteInvitationOutbox(SqliteDatabase database) : IInvitatio
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE invitation_outbox SET last_error = @reason, " +
             "next_attempt_time = COALESCE(@next, next_attempt_time), " +
-            "state = CASE WHEN @next IS NULL THEN 'failed' ELSE state END, " +
-            "accept_token = CASE WHEN @next IS NULL THEN NULL ELSE accept_token END " +
+            "state = CASE WHEN @next IS NULL THEN 'failed' ELSE state END " +
             "WHERE message_id = @messageId AND state = 'queued'",
             new { messageId, reason, next = nextAttempt?.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
     }
@@ -68,7 +78,6 @@ public sealed class SqliteInvitationOutbox(SqliteDatabase database) : IInvitatio
     {
         public long MessageId { get; set; }
         public long InvitationId { get; set; }
-        public string? AcceptToken { get; set; }
         public long Attempts { get; set; }
         public string OrganizationId { get; set; } = "";
         public string Email { get; set; } = "";
@@ -82,7 +91,6 @@ public sealed class SqliteInvitationOutbox(SqliteDatabase database) : IInvitatio
         {
             MessageId = MessageId,
             InvitationId = InvitationId,
-            Token = AcceptToken ?? "",
             Attempts = (int)Attempts,
             OrganizationId = OrganizationId,
             Email = Email,

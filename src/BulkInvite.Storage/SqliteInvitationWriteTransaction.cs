@@ -86,9 +86,8 @@ internal sealed class SqliteInvitationTransaction : SqliteInvitationWriteTransac
         return Commit(audit);
     }
 
-    public InvitationRecord Reissue(AcceptToken token, DateTimeOffset now, DateTimeOffset expireTime, AuditEvent audit)
+    public InvitationRecord Reissue(DateTimeOffset now, DateTimeOffset expireTime, AuditEvent audit)
     {
-        ArgumentNullException.ThrowIfNull(token);
         var time = now.ToUnixTimeMilliseconds();
         // Another expired invitation of the address stored as pending would hold the partial unique index.
         InvitationWrites.MarkExpired(Connection, Transaction, Stored.OrganizationId, now, Stored.NormalizedEmail);
@@ -96,13 +95,10 @@ internal sealed class SqliteInvitationTransaction : SqliteInvitationWriteTransac
             "UPDATE invitations SET status = 'pending', expire_time = @expireTime, update_time = @time WHERE invitation_id = @InvitationId",
             new { expireTime = expireTime.ToUnixTimeMilliseconds(), time, Stored.InvitationId },
             Transaction);
-        Connection.Execute(
-            "UPDATE invitation_tokens SET replace_time = @time WHERE invitation_id = @InvitationId AND replace_time IS NULL",
-            new { time, Stored.InvitationId },
-            Transaction);
+        // The old link dies now; the new one is made when the new email goes out.
+        InvitationWrites.RetireTokens(Connection, Transaction, Stored.InvitationId, now);
         InvitationWrites.CancelQueuedEmails(Connection, Transaction, Stored.InvitationId);
-        Connection.Execute(InvitationWrites.InsertToken, new { token_hash = token.Hash, invitation_id = Stored.InvitationId, now = time }, Transaction);
-        Connection.Execute(InvitationWrites.QueueEmail, new { invitation_id = Stored.InvitationId, accept_token = token.Value, now = time }, Transaction);
+        InvitationWrites.QueueEmail(Connection, Transaction, Stored.InvitationId, now);
         return Commit(audit);
     }
 }

@@ -18,6 +18,9 @@ public sealed class StorageOptions
     /// <summary>How long a write waits for another writer (SQLite allows one at a time) before failing.</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How often the write-ahead log is copied into the database file.</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     public string DatabasePath => Path.GetFullPath(new SqliteConnectionStringBuilder(ConnectionString).DataSource);
 
     public string ResolvedUploadsPath => Path.GetFullPath(UploadsPath ?? Path.Combine(Path.GetDirectoryName(DatabasePath)!, "uploads"));

@@ -58,16 +58,30 @@ public sealed class SqliteImportRepositoryTests : IDisposable
     }
 
     [Fact]
-    public async Task StagesUsersAndFindsTheRowsOfKnownAddresses()
+    public async Task StagesUsersAndReadsBackTheAddressOfAStagedRow()
     {
         var import = TestDatabase.NewImport();
         await Repository.AddAsync(import, TestDatabase.Audit(import), _ct);
         using var check = Repository.BeginCheck(import.ImportId);
 
         check.Stage([TestDatabase.User(2, "a@example.com"), TestDatabase.User(3, "b@example.com", valid: false)]);
-        var found = check.FindStagedRows(["a@example.com", "b@example.com", "c@example.com"]);
+        Assert.Equal(("a@example.com", "b@example.com", null), (check.StagedEmailAt(2), check.StagedEmailAt(3), check.StagedEmailAt(4)));
+    }
 
-        Assert.Equal(new Dictionary<string, int> { ["a@example.com"] = 2, ["b@example.com"] = 3 }, found);
+    [Theory]
+    [InlineData(1)]
+    [InlineData(64)]
+    [InlineData(200)]
+    public async Task StagesBatchesOfAnySizeCompletely(int count)
+    {
+        var import = TestDatabase.NewImport();
+        await Repository.AddAsync(import, TestDatabase.Audit(import), _ct);
+        using var check = Repository.BeginCheck(import.ImportId);
+
+        check.Stage(Enumerable.Range(2, count).Select(row => TestDatabase.User(row, $"user{row}@example.com")).ToList());
+
+        Assert.All(Enumerable.Range(2, count), row => Assert.Equal($"user{row}@example.com", check.StagedEmailAt(row)));
+        Assert.Null(check.StagedEmailAt(count + 2));
     }
 
     [Fact]
@@ -120,7 +134,7 @@ public sealed class SqliteImportRepositoryTests : IDisposable
         }
 
         using var again = Repository.BeginCheck(import.ImportId);
-        Assert.Empty(again.FindStagedRows(["a@example.com"]));
+        Assert.Null(again.StagedEmailAt(2));
         Assert.Equal(ImportState.Uploaded, again.Import!.State);
         Assert.Empty(await Repository.ListRowDiagnosticsAsync(import.ImportId, null, 10, _ct));
     }
@@ -225,15 +239,22 @@ public sealed class SqliteImportRepositoryTests : IDisposable
     }
 
     [Fact]
-    public async Task ApplyingDropsTheStagedRowsAndDeletingTheImportKeepsItsInvitations()
+    public async Task StagedRowsOfAppliedImportsAreDroppedAndDeletingTheImportKeepsItsInvitations()
     {
-        var import = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com"), TestDatabase.User(3, "b@example.com"));
-        await ApplyAsync(import);
+        var applied = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com"), TestDatabase.User(3, "b@example.com"));
+        var other = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "c@example.com"));
+        var leftover = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "d@example.com"));
+        await ApplyAsync(applied);
+        await ApplyAsync(leftover);
 
         using var connection = _db.Database.Open();
-        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM staged_users"));
-        Assert.True(await Repository.DeleteAsync(import.ImportId, TestDatabase.Audit(import, AuditAction.Deleted), _ct));
-        Assert.Equal(2, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM invitations"));
+        Assert.Equal(4, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM staged_users")); // apply leaves them for later
+        await Repository.DropStagedUsersAsync(applied.ImportId, _ct);
+        Assert.Equal(2, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM staged_users"));
+        Assert.Equal(1, await Repository.DropStagedUsersOfAppliedImportsAsync(_ct)); // the leftover; the unapplied import keeps its row
+        Assert.Equal(other.ImportId, connection.ExecuteScalar<string>("SELECT import_id FROM staged_users"));
+        Assert.True(await Repository.DeleteAsync(applied.ImportId, TestDatabase.Audit(applied, AuditAction.Deleted), _ct));
+        Assert.Equal(3, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM invitations"));
     }
 
     [Fact]

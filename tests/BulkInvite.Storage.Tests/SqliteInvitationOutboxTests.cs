@@ -27,7 +27,7 @@ public sealed class SqliteInvitationOutboxTests : IDisposable
     }
 
     [Fact]
-    public async Task ASentEmailIsNeverClaimedAgainAndItsTokenIsErased()
+    public async Task ASentEmailIsNeverClaimedAgain()
     {
         _db.Apply(await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com")), Now);
         var claimed = Assert.Single(await _db.Outbox.ClaimDueAsync(Now, Now.AddMinutes(5), 10, _ct));
@@ -36,11 +36,11 @@ public sealed class SqliteInvitationOutboxTests : IDisposable
 
         Assert.Empty(await _db.Outbox.ClaimDueAsync(Now.AddDays(30), Now.AddDays(31), 10, _ct));
         using var connection = _db.Database.Open();
-        Assert.Equal(("sent", null), connection.QuerySingle<(string, string?)>("SELECT state, accept_token FROM invitation_outbox"));
+        Assert.Equal("sent", connection.QuerySingle<string>("SELECT state FROM invitation_outbox"));
     }
 
     [Fact]
-    public async Task AFailedAttemptIsDueAgainAtItsNextAttemptAndGivingUpErasesTheToken()
+    public async Task AFailedAttemptIsDueAgainAtItsNextAttemptUntilGivenUp()
     {
         _db.Apply(await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com")), Now);
         var claimed = Assert.Single(await _db.Outbox.ClaimDueAsync(Now, Now.AddMinutes(5), 10, _ct));
@@ -55,7 +55,22 @@ public sealed class SqliteInvitationOutboxTests : IDisposable
         Assert.Empty(await _db.Outbox.ClaimDueAsync(Now.AddDays(30), Now.AddDays(31), 10, _ct));
         var invitation = (await _db.Invitations.FindAsync(retry.InvitationId, _ct))!;
         Assert.Equal((Core.Invitations.DeliveryState.Failed, 2, "Mailbox unavailable"), (invitation.Delivery.State, invitation.Delivery.Attempts, invitation.Delivery.LastError));
+    }
+
+    [Fact]
+    public async Task IssuingATokenKeepsOnlyItsHashAndRetiresTheInvitationsEarlierTokens()
+    {
+        _db.Apply(await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com")), Now);
+        var claimed = Assert.Single(await _db.Outbox.ClaimDueAsync(Now, Now.AddMinutes(5), 10, _ct));
+        var first = Core.Invitations.AcceptToken.New();
+        var second = Core.Invitations.AcceptToken.New();
+
+        await _db.Outbox.IssueTokenAsync(claimed.InvitationId, first.Hash, Now, _ct);
+        await _db.Outbox.IssueTokenAsync(claimed.InvitationId, second.Hash, Now.AddMinutes(1), _ct);
+
         using var connection = _db.Database.Open();
-        Assert.Null(connection.QuerySingle<string?>("SELECT accept_token FROM invitation_outbox"));
+        var tokens = connection.Query<(string Hash, long? ReplaceTime)>("SELECT token_hash, replace_time FROM invitation_tokens ORDER BY create_time").ToList();
+        Assert.Equal([(first.Hash, Now.AddMinutes(1).ToUnixTimeMilliseconds()), (second.Hash, null)], tokens);
+        Assert.DoesNotContain(first.Value, string.Join(' ', tokens.Select(t => t.Hash)), StringComparison.Ordinal);
     }
 }

@@ -6,10 +6,10 @@ namespace BulkInvite.Core.Checking;
 /// <summary>Where the check puts what it finds: the storage of one import, or memory in tests.</summary>
 public interface ICheckSink
 {
-    /// <summary>For the given duplicate keys, the rows already staged with them.</summary>
-    IReadOnlyDictionary<string, int> FindStagedRows(IReadOnlyCollection<string> normalizedEmails);
+    /// <summary>The duplicate key of the row staged at that row number, or null: confirms a duplicate found by its hash.</summary>
+    string? StagedEmailAt(int rowNumber);
 
-    /// <summary>Stores rows whose keys were not staged before.</summary>
+    /// <summary>Stores rows whose keys were not staged before, in row order.</summary>
     void Stage(IReadOnlyList<StagedUser> users);
 
     void AddDiagnostics(IReadOnlyList<Diagnostic> diagnostics);
@@ -67,6 +67,7 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000)
         }
 
         var batch = new List<RowCheck>(batchSize);
+        var firstRows = new DuplicateIndex();
         int total = 0, invalid = 0;
         while (NextNonBlank(sheet) is { } row)
         {
@@ -80,11 +81,11 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000)
             if (batch.Count == batchSize)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                invalid += Flush(batch, sink);
+                invalid += Flush(batch, sink, firstRows);
             }
         }
 
-        invalid += Flush(batch, sink);
+        invalid += Flush(batch, sink, firstRows);
         if (total == 0)
         {
             return CheckResult.Rejected(Diagnostic.ForFile(DiagnosticCode.NoUserRows,
@@ -108,31 +109,33 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000)
     }
 
     /// <summary>Resolves duplicates within the batch and against earlier batches, then writes it. Returns the invalid rows.</summary>
-    private static int Flush(List<RowCheck> batch, ICheckSink sink)
+    private static int Flush(List<RowCheck> batch, ICheckSink sink, DuplicateIndex firstRows)
     {
         if (batch.Count == 0)
         {
             return 0;
         }
 
-        var keys = batch.Where(r => r.User is not null).Select(r => r.User!.NormalizedEmail).ToHashSet(StringComparer.Ordinal);
-        var firstRows = new Dictionary<string, int>(sink.FindStagedRows(keys), StringComparer.Ordinal);
-        var toStage = new List<StagedUser>();
+        var toStage = new List<StagedUser>(batch.Count);
+        var inBatch = new Dictionary<int, string>();
         var diagnostics = new List<Diagnostic>();
         var invalid = 0;
+
+        // A first occurrence is in this batch (not written yet) or staged by an earlier one.
+        string? EmailAt(int rowNumber) => inBatch.TryGetValue(rowNumber, out var email) ? email : sink.StagedEmailAt(rowNumber);
 
         foreach (var row in batch)
         {
             if (row.User is { } user)
             {
-                if (firstRows.TryGetValue(user.NormalizedEmail, out var firstRow))
+                if (firstRows.FirstRowOf(user.NormalizedEmail, row.RowNumber, EmailAt) is { } firstRow)
                 {
                     InsertAfterEmailDiagnostics(row.Diagnostics, Diagnostic.ForRow(row.RowNumber, UserColumns.Email, DiagnosticCode.DuplicateEmail,
                         $"This address already appears on row {firstRow}; each user can be listed once. Remove this row.", row.RawEmail));
                 }
                 else
                 {
-                    firstRows.Add(user.NormalizedEmail, row.RowNumber);
+                    inBatch.Add(row.RowNumber, user.NormalizedEmail);
                     toStage.Add(user);
                 }
             }

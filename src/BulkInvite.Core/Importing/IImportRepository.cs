@@ -29,6 +29,16 @@ public interface IImportRepository
     /// </summary>
     Task<bool> DeleteAsync(string importId, AuditEvent audit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes the staged users of an applied import: the invitations hold what they need, and the
+    /// staged copies are personal data no longer needed. Outside the apply transaction, so a large
+    /// apply answers without waiting for it.
+    /// </summary>
+    Task DropStagedUsersAsync(string importId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the staged users of every applied import still holding some (a crash can leave them); returns how many rows.</summary>
+    Task<int> DropStagedUsersOfAppliedImportsAsync(CancellationToken cancellationToken);
+
     /// <summary>Imports never applied that were created before the cutoff, oldest first: what the retention purge deletes.</summary>
     Task<IReadOnlyList<ImportRecord>> ListUnappliedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken);
 
@@ -83,7 +93,7 @@ public interface IApplyTransaction : IDisposable
     /// </summary>
     int InviteValidUsers(IReadOnlyList<string> permissions, string inviter, DateTimeOffset now, DateTimeOffset expireTime);
 
-    /// <summary>Saves the applied import, deletes its staged users (personal data no longer needed), records the audit entry, and commits.</summary>
+    /// <summary>Saves the applied import, records the audit entry, and commits. Its staged users are dropped afterwards (<see cref="IImportRepository.DropStagedUsersAsync"/>).</summary>
     ImportRecord Complete(ImportRecord applied, AuditEvent audit);
 }
 

@@ -11,9 +11,10 @@ public sealed class ImportRetention(IImportRepository imports, IUploadStore file
 {
     private const int Batch = 100;
 
-    /// <summary>Purges every expired import; returns how many.</summary>
+    /// <summary>Purges every expired import, and staged rows applied imports left behind; returns how many imports.</summary>
     public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
     {
+        await imports.DropStagedUsersOfAppliedImportsAsync(cancellationToken);
         var purged = 0;
         var now = clock.Now();
         var cutoff = now - options.ImportRetention;

@@ -8,7 +8,7 @@ namespace BulkInvite.Core.Importing;
 /// ApplyPermissions (section 4 of the contract): grants one set of permissions to every valid row
 /// of a CHECKED import and invites them, all or nothing, exactly once.
 /// </summary>
-public sealed class PermissionApplier(IImportRepository imports, IUploadStore files, PermissionCatalog catalog, OutboxSignal signal, BulkInviteOptions options, TimeProvider clock)
+public sealed class PermissionApplier(IImportRepository imports, IUploadStore files, AppliedImportCleanup cleanup, PermissionCatalog catalog, OutboxSignal signal, BulkInviteOptions options, TimeProvider clock)
 {
     public const int MaxRequestIdLength = 128;
 
@@ -31,7 +31,9 @@ public sealed class PermissionApplier(IImportRepository imports, IUploadStore fi
         requestId = string.IsNullOrEmpty(requestId) ? null : requestId;
         // The transaction waits for other writers (a concurrent apply of the same import among them).
         var applied = await Task.Run(() => Apply(caller, importId, granted, requestId), cancellationToken);
-        files.Delete(importId); // the file is not needed once applied: keep no personal data longer than that
+        // Neither the file nor the staged rows are needed once applied: keep no personal data longer than that.
+        files.Delete(importId);
+        cleanup.Enqueue(importId);
         signal.Notify(); // the invitation emails are queued: wake the dispatcher
         return applied;
     }

@@ -6,9 +6,6 @@ public sealed record OutboxMessage
     public required long MessageId { get; init; }
     public required long InvitationId { get; init; }
 
-    /// <summary>The accept token; the outbox erases it once the email is sent, failed or cancelled.</summary>
-    public required string Token { get; init; }
-
     /// <summary>Attempts made so far, this one included.</summary>
     public required int Attempts { get; init; }
 
@@ -34,9 +31,16 @@ public interface IInvitationOutbox
     /// </summary>
     Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset claimedUntil, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Acknowledges a sent email: it is never sent again, and its token is erased.</summary>
+    /// <summary>
+    /// Records a new accept token (its hash) for the invitation of an email about to be sent, and
+    /// retires the invitation's earlier tokens: tokens are made when an email goes out, so a raw
+    /// token is never stored, and only the latest email's link accepts.
+    /// </summary>
+    Task IssueTokenAsync(long invitationId, string tokenHash, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Acknowledges a sent email: it is never sent again.</summary>
     Task MarkSentAsync(long messageId, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Records a failed attempt: due again at <paramref name="nextAttempt"/>, or given up (and its token erased) when it is null.</summary>
+    /// <summary>Records a failed attempt: due again at <paramref name="nextAttempt"/>, or given up when it is null.</summary>
     Task MarkFailedAsync(long messageId, string reason, DateTimeOffset? nextAttempt, CancellationToken cancellationToken);
 }

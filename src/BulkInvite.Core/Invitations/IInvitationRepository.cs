@@ -42,7 +42,7 @@ public interface IInvitationTransaction : IDisposable
     /// pending until the new expiry, cancels its unsent emails, queues a new one with the new token,
     /// records the audit entry, and commits.
     /// </summary>
-    InvitationRecord Reissue(AcceptToken token, DateTimeOffset now, DateTimeOffset expireTime, AuditEvent audit);
+    InvitationRecord Reissue(DateTimeOffset now, DateTimeOffset expireTime, AuditEvent audit);
 }
 
 /// <summary>An accept in progress, found by token; disposing it without completing rolls back.</summary>

@@ -44,7 +44,9 @@ public sealed class InvitationDispatcher(IInvitationOutbox outbox, IMailTranspor
             {
                 try
                 {
-                    await session.SendAsync(composer.Compose(message), cancellationToken);
+                    var token = AcceptToken.New();
+                    await outbox.IssueTokenAsync(message.InvitationId, token.Hash, clock.GetUtcNow(), cancellationToken);
+                    await session.SendAsync(composer.Compose(message, token.Value), cancellationToken);
                 }
 #pragma warning disable CA1031 // As above: one email's failure is recorded, the others still go.
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested)

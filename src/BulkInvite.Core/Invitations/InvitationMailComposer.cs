@@ -12,10 +12,11 @@ namespace BulkInvite.Core.Invitations;
 /// </summary>
 public sealed class InvitationMailComposer(EmailOptions options, PermissionCatalog catalog)
 {
-    public InvitationMail Compose(OutboxMessage message)
+    /// <param name="token">The accept token made for this email (only its hash is stored).</param>
+    public InvitationMail Compose(OutboxMessage message, string token)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var link = AcceptLink(message.Token);
+        var link = AcceptLink(token);
         var inviter = string.IsNullOrEmpty(message.Inviter) ? "An administrator" : message.Inviter;
         var expiry = message.ExpireTime.UtcDateTime.ToString("dddd d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
         var permissions = message.Permissions.Select(p => (Id: p, Description: Describe(p))).ToList();

@@ -23,6 +23,9 @@ public static class BulkInviteServiceCollectionExtensions
         services.AddSingleton<ImportQueries>();
         services.AddSingleton<ImportRetention>();
         services.AddHostedService<ImportRetentionService>();
+        services.AddHostedService<WalCheckpointService>();
+        services.AddSingleton<AppliedImportCleanup>();
+        services.AddHostedService<AppliedImportCleanupService>();
 
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<IImportRepository, SqliteImportRepository>();

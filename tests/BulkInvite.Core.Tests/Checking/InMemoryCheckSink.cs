@@ -14,10 +14,7 @@ internal sealed class InMemoryCheckSink : ICheckSink
     /// <summary>The size of every Stage call, in order.</summary>
     public List<int> StageBatches { get; } = [];
 
-    public IReadOnlyDictionary<string, int> FindStagedRows(IReadOnlyCollection<string> normalizedEmails) =>
-        normalizedEmails
-            .Where(_staged.ContainsKey)
-            .ToDictionary(key => key, key => _staged[key].RowNumber, StringComparer.Ordinal);
+    public string? StagedEmailAt(int rowNumber) => Staged.Find(u => u.RowNumber == rowNumber)?.NormalizedEmail;
 
     public void Stage(IReadOnlyList<StagedUser> users)
     {

@@ -33,6 +33,22 @@ public class InvitationDispatcherTests
     }
 
     [Fact]
+    public async Task MakesAFreshTokenForEachEmailAndStoresOnlyItsHashBeforeSending()
+    {
+        // Arrange
+        _outbox.Queue("a@example.com", "b@example.com");
+
+        // Act
+        await Dispatcher.DispatchDueAsync(Ct);
+
+        // Assert: the link in each email is the token whose hash the outbox recorded for that invitation
+        var linked = _transport.Sent.Select(m => AcceptToken.HashOf(System.Text.RegularExpressions.Regex.Match(m.Text, @"token=([A-Za-z0-9_-]+)").Groups[1].Value));
+        Assert.Equal(_outbox.Tokens.Select(t => t.Hash), linked);
+        Assert.Equal([1L, 2L], _outbox.Tokens.Select(t => t.InvitationId));
+        Assert.Equal(2, _outbox.Tokens.Select(t => t.Hash).Distinct().Count());
+    }
+
+    [Fact]
     public async Task RecordsWhyAnAttemptFailedAndRetriesAfterTheBackoff()
     {
         // Arrange
@@ -124,7 +140,6 @@ public class InvitationDispatcherTests
             {
                 MessageId = r.MessageId,
                 InvitationId = r.MessageId,
-                Token = "t" + r.MessageId,
                 Attempts = r.Attempts,
                 OrganizationId = "acme",
                 Email = r.Email,
@@ -134,6 +149,15 @@ public class InvitationDispatcherTests
                 Inviter = "ines",
                 ExpireTime = now.AddDays(7),
             }).ToList());
+        }
+
+        /// <summary>The token hashes issued, by invitation, in order.</summary>
+        public List<(long InvitationId, string Hash)> Tokens { get; } = [];
+
+        public Task IssueTokenAsync(long invitationId, string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            Tokens.Add((invitationId, tokenHash));
+            return Task.CompletedTask;
         }
 
         public Task MarkSentAsync(long messageId, DateTimeOffset now, CancellationToken cancellationToken)

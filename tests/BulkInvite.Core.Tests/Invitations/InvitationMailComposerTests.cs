@@ -9,7 +9,6 @@ public class InvitationMailComposerTests
     {
         MessageId = 7,
         InvitationId = 42,
-        Token = "tok_en-1",
         Attempts = 1,
         OrganizationId = "acme",
         Email = "ann@example.com",
@@ -27,7 +26,7 @@ public class InvitationMailComposerTests
     public void WritesTheInviterOrganizationPermissionsExpiryAndLinkInBothBodies()
     {
         // Act
-        var mail = Composer().Compose(Message);
+        var mail = Composer().Compose(Message, "tok_en-1");
 
         // Assert
         Assert.Equal(("ann@example.com", "Ann Lee", "ines invited you to join acme"), (mail.To, mail.ToName, mail.Subject));
@@ -51,7 +50,7 @@ public class InvitationMailComposerTests
         var hostile = Message with { FirstName = "<script>alert(1)</script>", Inviter = "\"><img src=x>" };
 
         // Act
-        var mail = Composer().Compose(hostile);
+        var mail = Composer().Compose(hostile, "tok_en-1");
 
         // Assert
         Assert.DoesNotContain("<script>", mail.Html, StringComparison.Ordinal);
