@@ -16,9 +16,9 @@ internal sealed class SqliteCheckTransaction : SqliteImportTransaction, ICheckTr
     public SqliteCheckTransaction(SqliteConnection connection, string importId)
         : base(connection, importId)
     {
-        _stageUsers = new BulkInsert(Connection, Transaction, "staged_users",
+        _stageUsers = new BulkInsert(Connection, "staged_users",
             ["import_id", "row_number", "normalized_email", "email", "first_name", "last_name", "description", "is_valid"]);
-        _addDiagnostics = new BulkInsert(Connection, Transaction, "diagnostics",
+        _addDiagnostics = new BulkInsert(Connection, "diagnostics",
             ["import_id", "row_number", "column_name", "code", "severity", "message", "value"]);
         _stagedEmailAt = Connection.CreateCommand();
         _stagedEmailAt.Transaction = Transaction;

@@ -18,13 +18,6 @@ internal abstract class SqliteImportTransaction : IDisposable
         ImportId = importId;
         try
         {
-            // A check or apply of a large file writes far more pages than SQLite's default 2 MB cache holds.
-            using (var cache = connection.CreateCommand())
-            {
-                cache.CommandText = "PRAGMA cache_size = -32768";
-                cache.ExecuteNonQuery();
-            }
-
             Transaction = connection.BeginTransaction(deferred: false);
             Import = connection.QuerySingleOrDefault<ImportRow>(
                 $"SELECT {ImportRow.Columns} FROM imports WHERE import_id = @importId", new { importId }, Transaction)?.ToRecord();
@@ -91,12 +84,6 @@ internal abstract class SqliteImportTransaction : IDisposable
         if (disposing)
         {
             Transaction.Dispose(); // rolls back unless committed
-            using (var cache = Connection.CreateCommand())
-            {
-                cache.CommandText = "PRAGMA cache_size = -2000"; // the default again, before the connection returns to the pool
-                cache.ExecuteNonQuery();
-            }
-
             Connection.Dispose();
         }
     }

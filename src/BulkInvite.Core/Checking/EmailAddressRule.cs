@@ -195,6 +195,9 @@ public static class EmailAddressRule
         _ => false,
     };
 
+    private static bool IsPlainAsciiHost(string domain) =>
+        !domain.Contains("--", StringComparison.Ordinal) && domain.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-');
+
     private static bool TryToAsciiDomain(string domain, out string ascii, out string problem)
     {
         ascii = "";
@@ -208,7 +211,10 @@ public static class EmailAddressRule
         string converted;
         try
         {
-            converted = Idn.GetAscii(domain);
+            // A plain ASCII host name (most of them) needs no IDNA mapping, only the label rules
+            // below; IdnMapping, a call into ICU, is kept for the rest, and for any "--" (punycode
+            // labels, and the hyphen positions IDNA rules on).
+            converted = IsPlainAsciiHost(domain) ? domain : Idn.GetAscii(domain);
         }
         catch (ArgumentException)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using BulkInvite.Core.Reading;
 
@@ -66,9 +67,9 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000)
             return CheckResult.Rejected(headerProblem!);
         }
 
+        using var writer = new BatchWriter(sink, cancellationToken);
         var batch = new List<RowCheck>(batchSize);
-        var firstRows = new DuplicateIndex();
-        int total = 0, invalid = 0;
+        var total = 0;
         while (NextNonBlank(sheet) is { } row)
         {
             if (++total > maxRows)
@@ -81,11 +82,13 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000)
             if (batch.Count == batchSize)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                invalid += Flush(batch, sink, firstRows);
+                writer.Add(batch);
+                batch = new List<RowCheck>(batchSize);
             }
         }
 
-        invalid += Flush(batch, sink, firstRows);
+        writer.Add(batch);
+        var invalid = writer.Complete();
         if (total == 0)
         {
             return CheckResult.Rejected(Diagnostic.ForFile(DiagnosticCode.NoUserRows,
@@ -149,7 +152,6 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000)
 
         sink.Stage(toStage);
         sink.AddDiagnostics(diagnostics);
-        batch.Clear();
         return invalid;
     }
 
@@ -158,5 +160,80 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000)
     {
         var index = diagnostics.FindLastIndex(d => d.Column == UserColumns.Email) + 1;
         diagnostics.Insert(index, duplicate);
+    }
+
+    /// <summary>
+    /// Resolves duplicates and writes batches to the sink on a thread of its own, so reading and
+    /// validating the next rows (one core) overlaps storing the previous ones (the other). At most a
+    /// few batches wait between the two, so memory stays flat. The sink is only ever used from this
+    /// thread, one call at a time.
+    /// </summary>
+    private sealed class BatchWriter : IDisposable
+    {
+        private const int WaitingBatches = 4;
+
+        private readonly BlockingCollection<List<RowCheck>> _queue = new(WaitingBatches);
+        private readonly CancellationTokenSource _stop;
+        private readonly Task<int> _writing;
+
+        public BatchWriter(ICheckSink sink, CancellationToken cancellationToken)
+        {
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _writing = Task.Factory.StartNew(() => Write(sink), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        public void Add(List<RowCheck> batch)
+        {
+            try
+            {
+                _queue.Add(batch, _stop.Token);
+            }
+            catch (OperationCanceledException) when (_writing.IsFaulted)
+            {
+                _writing.GetAwaiter().GetResult(); // the writer's own error, rather than the cancellation it caused
+                throw;
+            }
+        }
+
+        /// <summary>Waits for every batch to be written; returns the invalid rows.</summary>
+        public int Complete()
+        {
+            _queue.CompleteAdding();
+            return _writing.GetAwaiter().GetResult();
+        }
+
+        /// <summary>Stops the writer (when the check ends early) and waits for it, so nobody uses the sink afterwards.</summary>
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _queue.CompleteAdding();
+            ((IAsyncResult)_writing).AsyncWaitHandle.WaitOne();
+            _queue.Dispose();
+            _stop.Dispose();
+        }
+
+        private int Write(ICheckSink sink)
+        {
+            var firstRows = new DuplicateIndex();
+            var invalid = 0;
+            try
+            {
+                foreach (var batch in _queue.GetConsumingEnumerable(_stop.Token))
+                {
+                    invalid += Flush(batch, sink, firstRows);
+                }
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch
+            {
+                _stop.Cancel(); // wakes a reader waiting to add a batch
+                throw;
+            }
+
+            return invalid;
+        }
     }
 }
