@@ -36,13 +36,12 @@ public sealed class PostgresUploadStore(PostgresDatabase database, TimeProvider 
 
     /// <summary>
     /// Copies a committed file to a temporary file on this server (the spreadsheet readers seek), which
-    /// is deleted when the stream is disposed.
+    /// goes with the stream.
     /// </summary>
     public Stream OpenRead(string importId)
     {
         Require(importId);
-        var path = Path.Combine(Path.GetTempPath(), $"bulkinvite-{importId}-{Guid.NewGuid():N}.upload");
-        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+        var file = TemporaryFile($"bulkinvite-{importId}-{Guid.NewGuid():N}.upload", FileOptions.None);
         try
         {
             using var connection = database.Open();
@@ -114,6 +113,22 @@ public sealed class PostgresUploadStore(PostgresDatabase database, TimeProvider 
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// A file in the temp folder that disappears with its stream. On Unix it is unlinked at once, so
+    /// not even a killed process leaves it behind; Windows deletes it when the handle closes.
+    /// </summary>
+    private static FileStream TemporaryFile(string name, FileOptions options)
+    {
+        var path = Path.Combine(Path.GetTempPath(), name);
+        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, options | FileOptions.DeleteOnClose);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.Delete(path);
+        }
+
+        return file;
+    }
+
     // Import ids are server-made hex; anything else is a caller's bug.
     private static void Require(string importId)
     {
@@ -175,9 +190,7 @@ public sealed class PostgresUploadStore(PostgresDatabase database, TimeProvider 
 
     private sealed class ChunkingStream(PostgresUploadStore store, string importId) : Stream
     {
-        private readonly FileStream _copy = new(
-            Path.Combine(Path.GetTempPath(), $"bulkinvite-{importId}.part"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
-            FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        private readonly FileStream _copy = TemporaryFile($"bulkinvite-{importId}.part", FileOptions.Asynchronous);
 
         private readonly byte[] _pending = ArrayPool<byte>.Shared.Rent(store._chunkBytes);
         private int _pendingLength;
