@@ -25,7 +25,8 @@ internal static class InvitationWrites
     /// whole organization). The rows are locked in id order, so two transactions doing this at once
     /// wait for each other instead of deadlocking.
     /// </summary>
-    public static int MarkExpired(IDbConnection connection, IDbTransaction transaction, string organizationId, DateTimeOffset now, string? normalizedEmail = null) =>
+    public static int MarkExpired(
+        IDbConnection connection, IDbTransaction transaction, string organizationId, DateTimeOffset now, string? normalizedEmail = null, int? commandTimeout = null) =>
         connection.Execute(
             "UPDATE invitations SET status = 'expired', update_time = @now WHERE invitation_id IN (" +
             "SELECT invitation_id FROM invitations " +
@@ -33,7 +34,8 @@ internal static class InvitationWrites
             "AND (@normalizedEmail::text IS NULL OR normalized_email = @normalizedEmail::text) " +
             "ORDER BY invitation_id FOR UPDATE)",
             new { organizationId, now = now.ToUnixTimeMilliseconds(), normalizedEmail },
-            transaction);
+            transaction,
+            commandTimeout);
 
     /// <summary>Cancels an invitation's emails not sent yet.</summary>
     public static void CancelQueuedEmails(IDbConnection connection, IDbTransaction transaction, long invitationId) =>

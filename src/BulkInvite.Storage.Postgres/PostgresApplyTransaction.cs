@@ -11,9 +11,9 @@ internal sealed class PostgresApplyTransaction(NpgsqlConnection connection, stri
 {
     public int InviteValidUsers(IReadOnlyList<string> permissions, string inviter, DateTimeOffset now, DateTimeOffset expireTime)
     {
-        var organizationId = Import?.OrganizationId ?? throw new InvalidOperationException("The import does not exist.");
+        var organizationId = OrganizationId;
         // An expired invitation stored as pending would otherwise hold the partial unique index.
-        InvitationWrites.MarkExpired(Connection, Transaction, organizationId, now);
+        InvitationWrites.MarkExpired(Connection, Transaction, organizationId, now, commandTimeout: Unlimited);
         // One statement invites and queues the emails (each token is made when its email is sent).
         // Another import applied at the same moment, on this server or another, may insert the same
         // addresses: the partial unique index makes one of the two inserts wait for the other's
@@ -45,7 +45,8 @@ internal sealed class PostgresApplyTransaction(NpgsqlConnection connection, stri
                 expireTime = expireTime.ToUnixTimeMilliseconds(),
                 inviter,
             },
-            Transaction);
+            Transaction,
+            Unlimited);
     }
 
     public ImportRecord Complete(ImportRecord applied, AuditEvent audit)
@@ -55,7 +56,8 @@ internal sealed class PostgresApplyTransaction(NpgsqlConnection connection, stri
             "UPDATE imports SET state = @State, invited_count = @InvitedCount, skipped_count = @SkippedCount, permissions = @Permissions, " +
             "apply_request_id = @ApplyRequestId, update_time = @UpdateTime WHERE import_id = @ImportId",
             ImportRow.Parameters(applied),
-            Transaction);
+            Transaction,
+            Unlimited);
         return Commit(_ => audit);
     }
 }

@@ -46,6 +46,7 @@ internal sealed class PostgresCheckTransaction : PostgresImportTransaction, IChe
 
         using var copy = Connection.BeginBinaryImport(
             "COPY staged_users (import_id, row_number, normalized_email, email, first_name, last_name, description, is_valid) FROM STDIN (FORMAT BINARY)");
+        copy.Timeout = UnlimitedTime;
         foreach (var user in users)
         {
             copy.StartRow();
@@ -73,6 +74,7 @@ internal sealed class PostgresCheckTransaction : PostgresImportTransaction, IChe
         // sequence is left to its identity: the rows get it in the order they are copied.
         using var copy = Connection.BeginBinaryImport(
             "COPY diagnostics (import_id, row_number, column_name, code, severity, message, value) FROM STDIN (FORMAT BINARY)");
+        copy.Timeout = UnlimitedTime;
         foreach (var d in diagnostics)
         {
             copy.StartRow();
@@ -88,41 +90,48 @@ internal sealed class PostgresCheckTransaction : PostgresImportTransaction, IChe
         copy.Complete();
     }
 
+    // The rows just copied in are not in the table's statistics yet, and the invitations an apply
+    // just made may not be either: each staged row probes the index (LATERAL … LIMIT 1), a plan
+    // whose cost grows with the file whatever the planner believes about the tables.
     public void AddAlreadyInvitedWarnings(string message, DateTimeOffset now) =>
         Connection.Execute(
             "INSERT INTO diagnostics (import_id, row_number, column_name, code, severity, message, value) " +
             "SELECT s.import_id, s.row_number, @Column, @Code, @Severity, @message, s.email " +
-            "FROM staged_users s JOIN imports m ON m.import_id = s.import_id " +
-            "JOIN invitations i ON i.organization_id = m.organization_id AND i.normalized_email = s.normalized_email AND i.status = 'pending' " +
-            "AND i.expire_time > @now " +
+            "FROM staged_users s CROSS JOIN LATERAL (SELECT 1 FROM invitations i " +
+            "WHERE i.organization_id = @OrganizationId AND i.normalized_email = s.normalized_email AND i.status = 'pending' AND i.expire_time > @now " +
+            "LIMIT 1) pending " +
             "WHERE s.import_id = @ImportId AND s.is_valid ORDER BY s.row_number",
             new
             {
                 ImportId,
+                OrganizationId,
                 Column = UserColumns.Email,
                 Code = (int)DiagnosticCode.AlreadyInvited,
                 Severity = (int)Diagnostic.SeverityOf(DiagnosticCode.AlreadyInvited),
                 message,
                 now = now.ToUnixTimeMilliseconds(),
             },
-            Transaction);
+            Transaction,
+            Unlimited);
 
     public void AddAlreadyMemberWarnings(string message) =>
         Connection.Execute(
             "INSERT INTO diagnostics (import_id, row_number, column_name, code, severity, message, value) " +
             "SELECT s.import_id, s.row_number, @Column, @Code, @Severity, @message, s.email " +
-            "FROM staged_users s JOIN imports m ON m.import_id = s.import_id " +
-            "JOIN members b ON b.organization_id = m.organization_id AND b.normalized_email = s.normalized_email " +
+            "FROM staged_users s CROSS JOIN LATERAL (SELECT 1 FROM members b " +
+            "WHERE b.organization_id = @OrganizationId AND b.normalized_email = s.normalized_email LIMIT 1) member " +
             "WHERE s.import_id = @ImportId AND s.is_valid ORDER BY s.row_number",
             new
             {
                 ImportId,
+                OrganizationId,
                 Column = UserColumns.Email,
                 Code = (int)DiagnosticCode.AlreadyMember,
                 Severity = (int)Diagnostic.SeverityOf(DiagnosticCode.AlreadyMember),
                 message,
             },
-            Transaction);
+            Transaction,
+            Unlimited);
 
     public ImportRecord Complete(CheckResult result, DateTimeOffset now, Func<ImportRecord, AuditEvent> audit)
     {
@@ -131,14 +140,15 @@ internal sealed class PostgresCheckTransaction : PostgresImportTransaction, IChe
             "UPDATE imports SET state = @State, total_rows = @TotalRows, valid_rows = @ValidRows, invalid_rows = @InvalidRows, update_time = @now " +
             "WHERE import_id = @ImportId",
             new { State = (int)ImportState.Checked, result.TotalRows, result.ValidRows, result.InvalidRows, now = now.ToUnixTimeMilliseconds(), ImportId },
-            Transaction);
+            Transaction,
+            Unlimited);
         return Commit(audit);
     }
 
     public ImportRecord Reject(IReadOnlyList<Diagnostic> fileDiagnostics, DateTimeOffset now, Func<ImportRecord, AuditEvent> audit)
     {
-        Connection.Execute("DELETE FROM staged_users WHERE import_id = @ImportId", new { ImportId }, Transaction);
-        Connection.Execute("DELETE FROM diagnostics WHERE import_id = @ImportId", new { ImportId }, Transaction);
+        Connection.Execute("DELETE FROM staged_users WHERE import_id = @ImportId", new { ImportId }, Transaction, Unlimited);
+        Connection.Execute("DELETE FROM diagnostics WHERE import_id = @ImportId", new { ImportId }, Transaction, Unlimited);
         AddDiagnostics(fileDiagnostics);
         Connection.Execute(
             "UPDATE imports SET state = @State, total_rows = 0, valid_rows = 0, invalid_rows = 0, update_time = @now WHERE import_id = @ImportId",

@@ -13,6 +13,14 @@ namespace BulkInvite.Storage.Postgres;
 /// </summary>
 internal abstract class PostgresImportTransaction : IDisposable
 {
+    /// <summary>
+    /// No command timeout: a statement's work grows with the file (up to BulkInvite:MaxRows), and the
+    /// row lock waits for whatever check or apply of the import holds it, as SQLite's writer queue does.
+    /// </summary>
+    protected const int Unlimited = 0;
+
+    protected static readonly TimeSpan UnlimitedTime = TimeSpan.Zero;
+
     protected PostgresImportTransaction(NpgsqlConnection connection, string importId)
     {
         Connection = connection;
@@ -21,7 +29,7 @@ internal abstract class PostgresImportTransaction : IDisposable
         {
             Transaction = connection.BeginTransaction();
             Import = connection.QuerySingleOrDefault<ImportRow>(
-                $"SELECT {ImportRow.Columns} FROM imports WHERE import_id = @importId FOR UPDATE", new { importId }, Transaction)?.ToRecord();
+                $"SELECT {ImportRow.Columns} FROM imports WHERE import_id = @importId FOR UPDATE", new { importId }, Transaction, Unlimited)?.ToRecord();
         }
         catch
         {
@@ -38,11 +46,13 @@ internal abstract class PostgresImportTransaction : IDisposable
 
     protected string ImportId { get; }
 
+    protected string OrganizationId => Import?.OrganizationId ?? throw new InvalidOperationException("The import does not exist.");
+
     /// <summary>Records the audit entry made from the import as stored, commits, and returns the import.</summary>
     protected ImportRecord Commit(Func<ImportRecord, AuditEvent> audit)
     {
         var stored = Connection.QuerySingle<ImportRow>(
-            $"SELECT {ImportRow.Columns} FROM imports WHERE import_id = @ImportId", new { ImportId }, Transaction).ToRecord();
+            $"SELECT {ImportRow.Columns} FROM imports WHERE import_id = @ImportId", new { ImportId }, Transaction, Unlimited).ToRecord();
         PostgresAuditLog.Insert(Connection, Transaction, audit(stored));
         Transaction.Commit();
         return stored;
