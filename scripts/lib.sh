@@ -5,19 +5,30 @@ GENERATED_DIRS="clients/typescript/src/gen clients/csharp/BulkInvite.Client/Gene
 
 repo_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }
 
-# apt_ensure PACKAGE... : installs the Debian packages that are missing (needs root, as CI has).
-apt_ensure() {
-  local missing=()
+# apt_missing PACKAGE... : prints the Debian packages that are not installed.
+apt_missing() {
   for package in "$@"; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || echo "$package"
   done
-  if [ ${#missing[@]} -gt 0 ]; then
-    echo "Installing Debian packages: ${missing[*]}" >&2
-    local sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
-  fi
+}
+
+# apt_ensure PACKAGE... : installs the Debian packages that are missing (needs root, as CI has).
+# Test suites run in parallel may ask at once: one install at a time, each checking again once it
+# is its turn.
+apt_ensure() {
+  [ -n "$(apt_missing "$@")" ] || return 0
+  (
+    flock 9
+    local missing
+    mapfile -t missing < <(apt_missing "$@")
+    if [ ${#missing[@]} -gt 0 ]; then
+      echo "Installing Debian packages: ${missing[*]}" >&2
+      local sudo=""
+      [ "$(id -u)" -eq 0 ] || sudo="sudo"
+      $sudo apt-get update -qq >&2
+      DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+    fi
+  ) 9>"${TMPDIR:-/tmp}/bulkinvite-apt.lock"
 }
 
 # npm_ensure DIR : installs DIR's locked npm packages when node_modules is missing or older than the lock.

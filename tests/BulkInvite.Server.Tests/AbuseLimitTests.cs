@@ -3,25 +3,26 @@ using BulkInvite.V1;
 using Google.Protobuf;
 using Google.Rpc;
 using Grpc.Core;
+using BulkInvite.Storage.Tests.Postgres;
 
 namespace BulkInvite.Server.Tests;
 
 /// <summary>Per-organization limits: concurrent uploads, request rate, and idle upload streams.</summary>
-public sealed class AbuseLimitTests : IDisposable
+public abstract class AbuseLimitTests(TestStore store) : IDisposable
 {
     private BulkInviteServer _server = new(settings: new Dictionary<string, string?>
     {
         ["BulkInvite:MaxConcurrentUploadsPerOrganization"] = "2",
         ["RateLimiting:RequestsPerSecond"] = "1",
         ["RateLimiting:Burst"] = "12",
-    });
+    }, store: store);
 
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     public void Dispose()
     {
         _server.Dispose();
-        BulkInviteServer.DeleteFolder(_server.Folder);
+        _server.DeleteData();
     }
 
     [Fact]
@@ -31,7 +32,7 @@ public sealed class AbuseLimitTests : IDisposable
         using var second = await OpenUploadAsync(_server.Client);
 
         // Both are under way on the server once their partial files exist.
-        for (var i = 0; i < 200 && Directory.EnumerateFiles(_server.UploadsFolder, "*.part").Count() < 2; i++)
+        for (var i = 0; i < 200 && _server.StoredFiles().Count(f => f.EndsWith(".part", StringComparison.Ordinal)) < 2; i++)
         {
             await Task.Delay(25, _ct);
         }
@@ -57,14 +58,14 @@ public sealed class AbuseLimitTests : IDisposable
     public async Task AnUploadThatSendsNothingForTheIdleTimeoutIsCancelledAndKeepsNothing()
     {
         _server.Dispose();
-        _server = new BulkInviteServer(_server.Folder, new Dictionary<string, string?> { ["BulkInvite:UploadIdleTimeout"] = "00:00:01" });
+        _server = new BulkInviteServer(_server.Folder, new Dictionary<string, string?> { ["BulkInvite:UploadIdleTimeout"] = "00:00:01" }, store);
         using var call = await OpenUploadAsync(_server.Client);
 
         // Nothing more is sent: the server gives up after a second.
         var error = await Calls.FailsAsync(() => call.ResponseAsync);
 
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
-        Assert.Empty(Directory.EnumerateFiles(_server.UploadsFolder));
+        Assert.Empty(_server.StoredFiles());
         Assert.Empty((await _server.Client.ListImportsAsync(new ListImportsRequest { OrganizationId = "acme" }, cancellationToken: _ct)).Imports);
     }
 
@@ -104,3 +105,7 @@ public sealed class AbuseLimitTests : IDisposable
         return call;
     }
 }
+
+public sealed class SqliteAbuseLimitTests() : AbuseLimitTests(TestStore.Sqlite);
+
+public sealed class PostgresAbuseLimitTests(PostgresCluster cluster) : AbuseLimitTests(TestStore.Postgres(cluster));

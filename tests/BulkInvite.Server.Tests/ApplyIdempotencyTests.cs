@@ -3,20 +3,21 @@ using BulkInvite.V1;
 using Dapper;
 using Google.Rpc;
 using Grpc.Core;
+using BulkInvite.Storage.Tests.Postgres;
 
 namespace BulkInvite.Server.Tests;
 
 /// <summary>ApplyPermissions invites each valid user exactly once, however often and however concurrently it is called.</summary>
-public sealed class ApplyIdempotencyTests : IDisposable
+public abstract class ApplyIdempotencyTests(TestStore store) : IDisposable
 {
-    private readonly BulkInviteServer _server = new();
+    private readonly BulkInviteServer _server = new(store: store);
 
     private UserImportService.UserImportServiceClient Client => _server.Client;
 
     public void Dispose()
     {
         _server.Dispose();
-        BulkInviteServer.DeleteFolder(_server.Folder);
+        _server.DeleteData();
     }
 
     [Fact]
@@ -115,3 +116,7 @@ public sealed class ApplyIdempotencyTests : IDisposable
         return db.ExecuteScalar<long>("SELECT COUNT(*) FROM invitations");
     }
 }
+
+public sealed class SqliteApplyIdempotencyTests() : ApplyIdempotencyTests(TestStore.Sqlite);
+
+public sealed class PostgresApplyIdempotencyTests(PostgresCluster cluster) : ApplyIdempotencyTests(TestStore.Postgres(cluster));

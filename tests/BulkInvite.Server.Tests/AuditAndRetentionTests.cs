@@ -2,24 +2,25 @@ using BulkInvite.Server.Tests.Infrastructure;
 using BulkInvite.V1;
 using Dapper;
 using Grpc.Core;
+using BulkInvite.Storage.Tests.Postgres;
 
 namespace BulkInvite.Server.Tests;
 
 /// <summary>The audit trail, and personal data kept no longer than needed.</summary>
-public sealed class AuditAndRetentionTests : IDisposable
+public abstract class AuditAndRetentionTests(TestStore store) : IDisposable
 {
     private readonly BulkInviteServer _server = new(settings: new Dictionary<string, string?>
     {
         ["BulkInvite:ImportRetention"] = "7.00:00:00",
         ["BulkInvite:RetentionSweepInterval"] = "01:00:00",
-    });
+    }, store: store);
 
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     public void Dispose()
     {
         _server.Dispose();
-        BulkInviteServer.DeleteFolder(_server.Folder);
+        _server.DeleteData();
     }
 
     [Fact]
@@ -98,7 +99,7 @@ public sealed class AuditAndRetentionTests : IDisposable
         }
 
         Assert.Equal(0, db.ExecuteScalar<long>("SELECT COUNT(*) FROM staged_users"));
-        Assert.Empty(Directory.EnumerateFiles(_server.UploadsFolder));
+        Assert.Empty(_server.StoredFiles());
         Assert.Equal(4, db.ExecuteScalar<long>("SELECT COUNT(*) FROM invitations"));
         // The stored result stays readable, and a retry still gets it.
         Assert.Equal(4, (await _server.Client.ApplyAsync(import.ImportId, "", "projects.view")).InvitedCount);
@@ -121,7 +122,7 @@ public sealed class AuditAndRetentionTests : IDisposable
         await WaitUntilAsync(async () => (await ListIdsAsync()).Count == 2);
 
         Assert.Equal([recent.ImportId, applied.ImportId], await ListIdsAsync());
-        Assert.Equal([recent.ImportId + ".upload"], Directory.EnumerateFiles(_server.UploadsFolder).Select(Path.GetFileName));
+        Assert.Equal([recent.ImportId + ".upload"], _server.StoredFiles());
         var purged = (await _server.Client.ListAuditEventsAsync(new ListAuditEventsRequest { OrganizationId = "acme" }, cancellationToken: _ct)).Events
             .Where(e => e.Action == AuditAction.Purged).ToList();
         Assert.Equal(new[] { checkedOnly.ImportId, uploaded.ImportId }.Order(), purged.Select(e => e.ImportId).Order());
@@ -139,3 +140,7 @@ public sealed class AuditAndRetentionTests : IDisposable
         }
     }
 }
+
+public sealed class SqliteAuditAndRetentionTests() : AuditAndRetentionTests(TestStore.Sqlite);
+
+public sealed class PostgresAuditAndRetentionTests(PostgresCluster cluster) : AuditAndRetentionTests(TestStore.Postgres(cluster));

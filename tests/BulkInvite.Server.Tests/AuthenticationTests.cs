@@ -3,18 +3,19 @@ using BulkInvite.Server.Tests.Infrastructure;
 using BulkInvite.V1;
 using Grpc.Core;
 using Grpc.Health.V1;
+using BulkInvite.Storage.Tests.Postgres;
 
 namespace BulkInvite.Server.Tests;
 
 /// <summary>Every RPC but health needs a valid token: missing, expired, wrongly signed or wrongly addressed tokens are UNAUTHENTICATED.</summary>
-public sealed class AuthenticationTests : IDisposable
+public abstract class AuthenticationTests(TestStore store) : IDisposable
 {
-    private readonly BulkInviteServer _server = new();
+    private readonly BulkInviteServer _server = new(store: store);
 
     public void Dispose()
     {
         _server.Dispose();
-        BulkInviteServer.DeleteFolder(_server.Folder);
+        _server.DeleteData();
     }
 
     public static TheoryData<string> Rpcs => new()
@@ -123,3 +124,7 @@ public sealed class AuthenticationTests : IDisposable
         }
     }
 }
+
+public sealed class SqliteAuthenticationTests() : AuthenticationTests(TestStore.Sqlite);
+
+public sealed class PostgresAuthenticationTests(PostgresCluster cluster) : AuthenticationTests(TestStore.Postgres(cluster));

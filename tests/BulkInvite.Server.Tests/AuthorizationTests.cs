@@ -2,19 +2,20 @@ using BulkInvite.Server.Tests.Infrastructure;
 using BulkInvite.V1;
 using Google.Rpc;
 using Grpc.Core;
+using BulkInvite.Storage.Tests.Postgres;
 
 namespace BulkInvite.Server.Tests;
 
 /// <summary>The organization comes from the token; inviters grant only what they hold; other organizations' imports do not exist.</summary>
-public sealed class AuthorizationTests : IDisposable
+public abstract class AuthorizationTests(TestStore store) : IDisposable
 {
-    private readonly BulkInviteServer _server = new();
+    private readonly BulkInviteServer _server = new(store: store);
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     public void Dispose()
     {
         _server.Dispose();
-        BulkInviteServer.DeleteFolder(_server.Folder);
+        _server.DeleteData();
     }
 
     [Fact]
@@ -132,3 +133,7 @@ public sealed class AuthorizationTests : IDisposable
     private async Task<IReadOnlyList<Import>> ListAsync(UserImportService.UserImportServiceClient client, string organizationId = "acme") =>
         (await client.ListImportsAsync(new ListImportsRequest { OrganizationId = organizationId }, cancellationToken: _ct)).Imports;
 }
+
+public sealed class SqliteAuthorizationTests() : AuthorizationTests(TestStore.Sqlite);
+
+public sealed class PostgresAuthorizationTests(PostgresCluster cluster) : AuthorizationTests(TestStore.Postgres(cluster));

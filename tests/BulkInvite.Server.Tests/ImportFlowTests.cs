@@ -3,20 +3,21 @@ using System.Text;
 using BulkInvite.Server.Tests.Infrastructure;
 using BulkInvite.V1;
 using Dapper;
+using BulkInvite.Storage.Tests.Postgres;
 
 namespace BulkInvite.Server.Tests;
 
 /// <summary>The whole flow through a real gRPC channel: upload, check, apply.</summary>
-public sealed class ImportFlowTests : IDisposable
+public abstract class ImportFlowTests(TestStore store) : IDisposable
 {
-    private readonly BulkInviteServer _server = new();
+    private readonly BulkInviteServer _server = new(store: store);
 
     private UserImportService.UserImportServiceClient Client => _server.Client;
 
     public void Dispose()
     {
         _server.Dispose();
-        BulkInviteServer.DeleteFolder(_server.Folder);
+        _server.DeleteData();
     }
 
     [Theory]
@@ -218,7 +219,7 @@ public sealed class ImportFlowTests : IDisposable
         Assert.Equal([newer.ImportId, older.ImportId], page1.Imports.Concat(page2.Imports).Select(i => i.ImportId));
         Assert.Equal("", page2.NextPageToken);
         Assert.Equal([newer.ImportId], afterDelete.Imports.Select(i => i.ImportId));
-        Assert.False(File.Exists(Path.Combine(_server.UploadsFolder, older.ImportId + ".upload")));
+        Assert.DoesNotContain(older.ImportId + ".upload", _server.StoredFiles());
     }
 
     [Fact]
@@ -292,3 +293,7 @@ public sealed class ImportFlowTests : IDisposable
         Assert.Equal("user@xn--mnchen-3ya.de", db.ExecuteScalar<string>("SELECT normalized_email FROM staged_users WHERE row_number = 2"));
     }
 }
+
+public sealed class SqliteImportFlowTests() : ImportFlowTests(TestStore.Sqlite);
+
+public sealed class PostgresImportFlowTests(PostgresCluster cluster) : ImportFlowTests(TestStore.Postgres(cluster));

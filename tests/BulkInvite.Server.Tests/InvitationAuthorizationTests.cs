@@ -1,19 +1,20 @@
 using BulkInvite.Server.Tests.Infrastructure;
 using BulkInvite.V1;
 using Grpc.Core;
+using BulkInvite.Storage.Tests.Postgres;
 
 namespace BulkInvite.Server.Tests;
 
 /// <summary>Who may read and change invitations: inviters of the organization; AcceptInvitation needs only the invitation token.</summary>
-public sealed class InvitationAuthorizationTests : IDisposable
+public abstract class InvitationAuthorizationTests(TestStore store) : IDisposable
 {
-    private readonly BulkInviteServer _server = new();
+    private readonly BulkInviteServer _server = new(store: store);
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     public void Dispose()
     {
         _server.Dispose();
-        BulkInviteServer.DeleteFolder(_server.Folder);
+        _server.DeleteData();
     }
 
     [Fact]
@@ -77,3 +78,7 @@ public sealed class InvitationAuthorizationTests : IDisposable
         Assert.Equal(InvitationStatus.Pending, (await _server.Invitations.GetAsync(id)).Status);
     }
 }
+
+public sealed class SqliteInvitationAuthorizationTests() : InvitationAuthorizationTests(TestStore.Sqlite);
+
+public sealed class PostgresInvitationAuthorizationTests(PostgresCluster cluster) : InvitationAuthorizationTests(TestStore.Postgres(cluster));

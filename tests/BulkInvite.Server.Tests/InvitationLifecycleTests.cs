@@ -2,6 +2,7 @@ using BulkInvite.Server.Tests.Infrastructure;
 using BulkInvite.V1;
 using Google.Rpc;
 using Grpc.Core;
+using BulkInvite.Storage.Tests.Postgres;
 
 namespace BulkInvite.Server.Tests;
 
@@ -9,9 +10,9 @@ namespace BulkInvite.Server.Tests;
 /// Invitations after ApplyPermissions, through a real gRPC channel, with the emails the server writes
 /// to its pickup folder (the default delivery): accept, revoke, resend and expiry on the server's clock.
 /// </summary>
-public sealed class InvitationLifecycleTests : IDisposable
+public abstract class InvitationLifecycleTests(TestStore store) : IDisposable
 {
-    private readonly BulkInviteServer _server = new();
+    private readonly BulkInviteServer _server = new(store: store);
 
     private InvitationService.InvitationServiceClient Invitations => _server.Invitations;
 
@@ -21,7 +22,7 @@ public sealed class InvitationLifecycleTests : IDisposable
     public void Dispose()
     {
         _server.Dispose();
-        BulkInviteServer.DeleteFolder(_server.Folder);
+        _server.DeleteData();
     }
 
     [Fact]
@@ -201,3 +202,7 @@ public sealed class InvitationLifecycleTests : IDisposable
         Assert.StartsWith("invitations/", violation.Subject, StringComparison.Ordinal);
     }
 }
+
+public sealed class SqliteInvitationLifecycleTests() : InvitationLifecycleTests(TestStore.Sqlite);
+
+public sealed class PostgresInvitationLifecycleTests(PostgresCluster cluster) : InvitationLifecycleTests(TestStore.Postgres(cluster));

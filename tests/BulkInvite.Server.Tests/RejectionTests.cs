@@ -1,20 +1,21 @@
 using BulkInvite.Server.Tests.Infrastructure;
 using BulkInvite.V1;
 using Grpc.Core;
+using BulkInvite.Storage.Tests.Postgres;
 
 namespace BulkInvite.Server.Tests;
 
 /// <summary>Files with a file-level problem are REJECTED with one clear diagnostic, and nothing can be applied from them.</summary>
-public sealed class RejectionTests : IDisposable
+public abstract class RejectionTests(TestStore store) : IDisposable
 {
-    private readonly BulkInviteServer _server = new(settings: new Dictionary<string, string?> { ["BulkInvite:MaxRows"] = "3" });
+    private readonly BulkInviteServer _server = new(settings: new Dictionary<string, string?> { ["BulkInvite:MaxRows"] = "3" }, store: store);
 
     private UserImportService.UserImportServiceClient Client => _server.Client;
 
     public void Dispose()
     {
         _server.Dispose();
-        BulkInviteServer.DeleteFolder(_server.Folder);
+        _server.DeleteData();
     }
 
     public static TheoryData<string, byte[], DiagnosticCode> RejectedFiles => new()
@@ -71,3 +72,7 @@ public sealed class RejectionTests : IDisposable
         Assert.Contains("rejected", error.Status.Detail, StringComparison.OrdinalIgnoreCase);
     }
 }
+
+public sealed class SqliteRejectionTests() : RejectionTests(TestStore.Sqlite);
+
+public sealed class PostgresRejectionTests(PostgresCluster cluster) : RejectionTests(TestStore.Postgres(cluster));

@@ -2,6 +2,7 @@ using BulkInvite.Server.Tests.Infrastructure;
 using BulkInvite.V1;
 using Google.Rpc;
 using Grpc.Core;
+using BulkInvite.Storage.Tests.Postgres;
 
 namespace BulkInvite.Server.Tests;
 
@@ -9,9 +10,9 @@ namespace BulkInvite.Server.Tests;
 /// Invitation emails through a real SMTP server (smtp4dev, started by the tests), and the whole
 /// lifecycle driven by the links in the messages it received.
 /// </summary>
-public sealed class SmtpDeliveryTests(Smtp4devFixture fixture) : IClassFixture<Smtp4devFixture>, IDisposable
+public abstract class SmtpDeliveryTests(TestStore store, Smtp4devFixture fixture) : IClassFixture<Smtp4devFixture>, IDisposable
 {
-    private readonly BulkInviteServer _server = new(settings: Smtp4dev.ServerSettings(fixture.Smtp.SmtpPort));
+    private readonly BulkInviteServer _server = new(settings: Smtp4dev.ServerSettings(fixture.Smtp.SmtpPort), store: store);
     private readonly string _domain = Smtp4devFixture.NewDomain();
 
     private Smtp4dev Smtp => fixture.Smtp;
@@ -21,7 +22,7 @@ public sealed class SmtpDeliveryTests(Smtp4devFixture fixture) : IClassFixture<S
     public void Dispose()
     {
         _server.Dispose();
-        BulkInviteServer.DeleteFolder(_server.Folder);
+        _server.DeleteData();
     }
 
     [Fact]
@@ -98,3 +99,7 @@ public sealed class SmtpDeliveryTests(Smtp4devFixture fixture) : IClassFixture<S
         return Assert.Single(error.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations).Type;
     }
 }
+
+public sealed class SqliteSmtpDeliveryTests(Smtp4devFixture fixture) : SmtpDeliveryTests(TestStore.Sqlite, fixture);
+
+public sealed class PostgresSmtpDeliveryTests(PostgresCluster cluster, Smtp4devFixture fixture) : SmtpDeliveryTests(TestStore.Postgres(cluster), fixture);

@@ -1,21 +1,22 @@
 using BulkInvite.Server.Tests.Infrastructure;
 using BulkInvite.V1;
+using BulkInvite.Storage.Tests.Postgres;
 
 namespace BulkInvite.Server.Tests;
 
 /// <summary>The SMTP server down for a while, then back: failed attempts are visible, retried with backoff, and every message arrives once.</summary>
-public sealed class SmtpOutageTests : IAsyncDisposable
+public abstract class SmtpOutageTests : IAsyncDisposable
 {
     private readonly int _smtpPort = Smtp4dev.FreePort(); // nothing listens there yet
     private readonly BulkInviteServer _server;
     private Smtp4dev? _smtp;
 
-    public SmtpOutageTests() => _server = new BulkInviteServer(settings: Smtp4dev.ServerSettings(_smtpPort));
+    protected SmtpOutageTests(TestStore store) => _server = new BulkInviteServer(settings: Smtp4dev.ServerSettings(_smtpPort), store: store);
 
     public async ValueTask DisposeAsync()
     {
         _server.Dispose();
-        BulkInviteServer.DeleteFolder(_server.Folder);
+        _server.DeleteData();
         if (_smtp is not null)
         {
             await _smtp.DisposeAsync();
@@ -60,3 +61,7 @@ public sealed class SmtpOutageTests : IAsyncDisposable
             async () => (await _server.Invitations.ListInvitationsAsync()).All(i => i.Delivery.Attempts == attempts && i.Delivery.LastError.Length > 0),
             $"every email has failed {attempts} times");
 }
+
+public sealed class SqliteSmtpOutageTests() : SmtpOutageTests(TestStore.Sqlite);
+
+public sealed class PostgresSmtpOutageTests(PostgresCluster cluster) : SmtpOutageTests(TestStore.Postgres(cluster));

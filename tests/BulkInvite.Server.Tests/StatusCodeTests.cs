@@ -3,14 +3,15 @@ using BulkInvite.V1;
 using Google.Protobuf;
 using Google.Rpc;
 using Grpc.Core;
+using BulkInvite.Storage.Tests.Postgres;
 
 namespace BulkInvite.Server.Tests;
 
 /// <summary>Bad requests get the documented status code with google.rpc details, never UNKNOWN or a stack trace.</summary>
-public sealed class StatusCodeTests : IDisposable
+public abstract class StatusCodeTests(TestStore store) : IDisposable
 {
     private const int UploadLimit = 4096;
-    private readonly BulkInviteServer _server = new(settings: new Dictionary<string, string?> { ["BulkInvite:MaxUploadBytes"] = UploadLimit.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+    private readonly BulkInviteServer _server = new(settings: new Dictionary<string, string?> { ["BulkInvite:MaxUploadBytes"] = UploadLimit.ToString(System.Globalization.CultureInfo.InvariantCulture) }, store: store);
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     private UserImportService.UserImportServiceClient Client => _server.Client;
@@ -18,7 +19,7 @@ public sealed class StatusCodeTests : IDisposable
     public void Dispose()
     {
         _server.Dispose();
-        BulkInviteServer.DeleteFolder(_server.Folder);
+        _server.DeleteData();
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public sealed class StatusCodeTests : IDisposable
     [Fact]
     public async Task AChunkOverOneMebibyteIsInvalid()
     {
-        var server = new BulkInviteServer();
+        var server = new BulkInviteServer(store: store);
         try
         {
             var error = await Calls.FailsAsync(() => server.Client.UploadAsync(new byte[(1024 * 1024) + 1], chunkSize: (1024 * 1024) + 1));
@@ -112,7 +113,7 @@ public sealed class StatusCodeTests : IDisposable
         finally
         {
             server.Dispose();
-            BulkInviteServer.DeleteFolder(server.Folder);
+            server.DeleteData();
         }
     }
 
@@ -152,7 +153,7 @@ public sealed class StatusCodeTests : IDisposable
 
         var error = await Calls.FailsAsync(() => call.ResponseAsync);
         Assert.Equal(StatusCode.Cancelled, error.StatusCode);
-        await WaitUntilAsync(() => !Directory.EnumerateFiles(_server.UploadsFolder).Any());
+        await WaitUntilAsync(() => _server.StoredFiles().Count == 0);
         await AssertNothingKeptAsync();
     }
 
@@ -265,7 +266,7 @@ public sealed class StatusCodeTests : IDisposable
     {
         var imports = await Client.ListImportsAsync(new ListImportsRequest { OrganizationId = "acme" }, cancellationToken: _ct);
         Assert.Empty(imports.Imports);
-        Assert.Empty(Directory.Exists(_server.UploadsFolder) ? Directory.EnumerateFiles(_server.UploadsFolder) : []);
+        Assert.Empty(_server.StoredFiles());
     }
 
     private Task<Import> UploadSampleAsync() => Client.UploadAsync(Files.Fixture("team_utf8.csv"));
@@ -285,3 +286,7 @@ public sealed class StatusCodeTests : IDisposable
         }
     }
 }
+
+public sealed class SqliteStatusCodeTests() : StatusCodeTests(TestStore.Sqlite);
+
+public sealed class PostgresStatusCodeTests(PostgresCluster cluster) : StatusCodeTests(TestStore.Postgres(cluster));

@@ -4,7 +4,7 @@ namespace BulkInvite.Storage.Tests;
 
 public sealed class DiskUploadStoreTests : IDisposable
 {
-    private readonly TestDatabase _db = new();
+    private readonly SqliteTestDatabase _db = new();
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     public void Dispose() => _db.Dispose();

@@ -7,7 +7,7 @@ public class SqliteDatabaseTests
     [Fact]
     public void CreatesTheDatabaseFileAndItsFolderOnFirstStart()
     {
-        using var db = new TestDatabase();
+        using var db = new SqliteTestDatabase();
 
         Assert.True(File.Exists(db.Options.DatabasePath));
     }
@@ -15,7 +15,7 @@ public class SqliteDatabaseTests
     [Fact]
     public void RecordsEachMigrationOnceAndMigratingAgainChangesNothing()
     {
-        using var db = new TestDatabase();
+        using var db = new SqliteTestDatabase();
 
         db.Database.Migrate();
 
@@ -28,7 +28,7 @@ public class SqliteDatabaseTests
     [Fact]
     public void UsesWriteAheadLoggingAndEnforcesForeignKeys()
     {
-        using var db = new TestDatabase();
+        using var db = new SqliteTestDatabase();
 
         using var connection = db.Database.Open();
 

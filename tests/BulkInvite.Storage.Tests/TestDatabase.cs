@@ -1,41 +1,30 @@
+using System.Data.Common;
 using BulkInvite.Core.Access;
 using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Checking;
 using BulkInvite.Core.Importing;
+using BulkInvite.Core.Invitations;
 using BulkInvite.Core.Reading;
 using Microsoft.Data.Sqlite;
 
 namespace BulkInvite.Storage.Tests;
 
-/// <summary>A real SQLite database file in a fresh temporary folder, migrated, deleted afterwards.</summary>
-public sealed class TestDatabase : IDisposable
+/// <summary>
+/// A fresh, migrated database of one store for one test, deleted afterwards: the repository tests
+/// run once on <see cref="SqliteTestDatabase"/> and once on <see cref="Postgres.PostgresTestDatabase"/>.
+/// </summary>
+public abstract class TestDatabase : IDisposable
 {
-    public TestDatabase()
-    {
-        Folder = Path.Combine(Path.GetTempPath(), "bulkinvite-tests", Guid.NewGuid().ToString("N"));
-        Options = new StorageOptions
-        {
-            ConnectionString = $"Data Source={Path.Combine(Folder, "db", "bulkinvite.db")}",
-            BusyTimeout = TimeSpan.FromSeconds(30),
-        };
-        Database = new SqliteDatabase(Options);
-        Database.Migrate();
-        Repository = new SqliteImportRepository(Database);
-        Invitations = new SqliteInvitationRepository(Database);
-        Outbox = new SqliteInvitationOutbox(Database);
-    }
+    public abstract IImportRepository Repository { get; }
 
-    public string Folder { get; }
+    public abstract IInvitationRepository Invitations { get; }
 
-    public StorageOptions Options { get; }
+    public abstract IInvitationOutbox Outbox { get; }
 
-    public SqliteDatabase Database { get; }
+    public abstract IAuditLog AuditLog { get; }
 
-    public SqliteImportRepository Repository { get; }
-
-    public SqliteInvitationRepository Invitations { get; }
-
-    public SqliteInvitationOutbox Outbox { get; }
+    /// <summary>A connection to the database, for assertions on what it stored.</summary>
+    public abstract DbConnection Open();
 
     public static ImportRecord NewImport(string organizationId = "acme", DateTimeOffset? created = null)
     {
@@ -88,6 +77,50 @@ public sealed class TestDatabase : IDisposable
     }
 
     public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected abstract void Dispose(bool disposing);
+}
+
+/// <summary>A real SQLite database file in a fresh temporary folder, migrated, deleted afterwards.</summary>
+public sealed class SqliteTestDatabase : TestDatabase
+{
+    public SqliteTestDatabase()
+    {
+        Folder = Path.Combine(Path.GetTempPath(), "bulkinvite-tests", Guid.NewGuid().ToString("N"));
+        Options = new StorageOptions
+        {
+            ConnectionString = $"Data Source={Path.Combine(Folder, "db", "bulkinvite.db")}",
+            BusyTimeout = TimeSpan.FromSeconds(30),
+        };
+        Database = new SqliteDatabase(Options);
+        Database.Migrate();
+        Repository = new SqliteImportRepository(Database);
+        Invitations = new SqliteInvitationRepository(Database);
+        Outbox = new SqliteInvitationOutbox(Database);
+        AuditLog = new SqliteAuditLog(Database);
+    }
+
+    public string Folder { get; }
+
+    public StorageOptions Options { get; }
+
+    public SqliteDatabase Database { get; }
+
+    public override IImportRepository Repository { get; }
+
+    public override IInvitationRepository Invitations { get; }
+
+    public override IInvitationOutbox Outbox { get; }
+
+    public override IAuditLog AuditLog { get; }
+
+    public override DbConnection Open() => Database.Open();
+
+    protected override void Dispose(bool disposing)
     {
         SqliteConnection.ClearAllPools();
         Directory.Delete(Folder, recursive: true);

@@ -1,6 +1,5 @@
 using BulkInvite.Server.Security;
 using BulkInvite.Server.Services;
-using BulkInvite.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace BulkInvite.Server.Hosting;
@@ -28,11 +27,10 @@ public static class BulkInviteApplicationExtensions
         return app;
     }
 
-    /// <summary>Creates or migrates the database and clears uploads a crash cut short, before the server takes calls.</summary>
+    /// <summary>Creates or migrates the database (SQLite or PostgreSQL), and on SQLite clears uploads a crash cut short, before the server takes calls.</summary>
     public static WebApplication PrepareBulkInviteStorage(this WebApplication app)
     {
-        app.Services.GetRequiredService<SqliteDatabase>().Migrate();
-        app.Services.GetRequiredService<DiskUploadStore>().DeleteAbandonedParts();
+        app.Services.GetRequiredService<StorageBackend>().Prepare();
         return app;
     }
 

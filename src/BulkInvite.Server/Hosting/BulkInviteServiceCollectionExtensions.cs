@@ -1,18 +1,17 @@
-using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Importing;
 using BulkInvite.Server.Security;
 using BulkInvite.Storage;
+using BulkInvite.Storage.Postgres;
 
 namespace BulkInvite.Server.Hosting;
 
 public static class BulkInviteServiceCollectionExtensions
 {
-    /// <summary>Registers the import flow, SQLite storage and the gRPC services, configured from IConfiguration.</summary>
+    /// <summary>Registers the import flow, the storage Storage:Provider names and the gRPC services, configured from IConfiguration.</summary>
     public static IServiceCollection AddBulkInvite(this IServiceCollection services)
     {
         // Options are read when first needed, so configuration added by a test host is seen.
         services.AddSingleton(sp => ReadOptions(sp.GetRequiredService<IConfiguration>()));
-        services.AddSingleton(sp => ReadStorageOptions(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(TimeProvider.System);
 
         services.AddSingleton<PermissionCatalog>();
@@ -23,16 +22,10 @@ public static class BulkInviteServiceCollectionExtensions
         services.AddSingleton<ImportQueries>();
         services.AddSingleton<ImportRetention>();
         services.AddHostedService<ImportRetentionService>();
-        services.AddHostedService<WalCheckpointService>();
         services.AddSingleton<AppliedImportCleanup>();
         services.AddHostedService<AppliedImportCleanupService>();
 
-        services.AddSingleton<SqliteDatabase>();
-        services.AddSingleton<IImportRepository, SqliteImportRepository>();
-        services.AddSingleton<IAuditLog, SqliteAuditLog>();
-        services.AddSingleton<DiskUploadStore>();
-        services.AddSingleton<IUploadStore>(sp => sp.GetRequiredService<DiskUploadStore>());
-
+        services.AddBulkInviteStorage();
         services.AddBulkInviteInvitations();
         services.AddBulkInviteSecurity();
         services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>());
@@ -63,10 +56,42 @@ public static class BulkInviteServiceCollectionExtensions
         return options;
     }
 
+    /// <summary>
+    /// The one place Storage:Provider chooses the store: SQLite (the default) or PostgreSQL, each with
+    /// its repositories, upload store, startup preparation and background work. The choice is made
+    /// when first needed, so configuration added by a test host is seen.
+    /// </summary>
+    private static IServiceCollection AddBulkInviteStorage(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => ReadStorageOptions(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<DiskUploadStore>();
+        services.AddSingleton(sp => new PostgresDatabase(sp.GetRequiredService<StorageOptions>().ConnectionString));
+        services.AddSingleton<StorageBackend>(sp => StorageBackend.ProviderFrom(sp.GetRequiredService<IConfiguration>()) switch
+        {
+            StorageProvider.Postgres => new PostgresStorageBackend(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<TimeProvider>()),
+            _ => ActivatorUtilities.CreateInstance<SqliteStorageBackend>(sp),
+        });
+        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Imports);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().AuditLog);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Invitations);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Outbox);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Uploads);
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<StorageBackend>().CreateBackgroundService(sp));
+        return services;
+    }
+
     private static StorageOptions ReadStorageOptions(IConfiguration configuration)
     {
         var options = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        options.ConnectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName) ?? StorageOptions.DefaultConnectionString;
+        var connectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName);
+        if (StorageBackend.ProviderFrom(configuration) == StorageProvider.Postgres && string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"{StorageBackend.ProviderKey} is postgres: set ConnectionStrings:{StorageOptions.ConnectionStringName} to the PostgreSQL database (Host=…;Database=…;Username=…;Password=…).");
+        }
+
+        options.ConnectionString = connectionString ?? StorageOptions.DefaultConnectionString;
         return options;
     }
 }

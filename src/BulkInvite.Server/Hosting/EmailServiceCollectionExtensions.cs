@@ -1,6 +1,5 @@
 using BulkInvite.Core.Invitations;
 using BulkInvite.Server.Mail;
-using BulkInvite.Storage;
 
 namespace BulkInvite.Server.Hosting;
 
@@ -9,6 +8,7 @@ public static class EmailServiceCollectionExtensions
     /// <summary>
     /// The invitation lifecycle and its email delivery: the outbox, the dispatcher that drains it in
     /// the background, and the transport the "Email" section chooses (a pickup folder by default).
+    /// The invitation repository and the outbox come with the store (AddBulkInviteStorage).
     /// </summary>
     public static IServiceCollection AddBulkInviteInvitations(this IServiceCollection services)
     {
@@ -19,25 +19,22 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<InvitationAcceptor>();
         services.AddSingleton<InvitationMailComposer>();
         services.AddSingleton<InvitationDispatcher>();
-        services.AddSingleton<IInvitationRepository, SqliteInvitationRepository>();
-        services.AddSingleton<IInvitationOutbox, SqliteInvitationOutbox>();
         services.AddSingleton<IMailTransport>(sp =>
         {
             var options = sp.GetRequiredService<EmailOptions>();
             return options.Mode == EmailMode.Smtp
                 ? new SmtpMailTransport(options)
-                : new PickupMailTransport(PickupDirectory(options, sp.GetRequiredService<StorageOptions>()), options);
+                : new PickupMailTransport(PickupDirectory(options, sp.GetRequiredService<StorageBackend>().DataDirectory), options);
         });
         services.AddHostedService<InvitationDispatchService>();
         return services;
     }
 
-    /// <summary>Email:PickupDirectory, or a "mail" folder beside the database file (data/mail by default).</summary>
-    public static string PickupDirectory(EmailOptions email, StorageOptions storage)
+    /// <summary>Email:PickupDirectory, or a "mail" folder beside the data (data/mail by default).</summary>
+    public static string PickupDirectory(EmailOptions email, string dataDirectory)
     {
         ArgumentNullException.ThrowIfNull(email);
-        ArgumentNullException.ThrowIfNull(storage);
-        return Path.GetFullPath(email.PickupDirectory ?? Path.Combine(Path.GetDirectoryName(storage.DatabasePath)!, "mail"));
+        return Path.GetFullPath(email.PickupDirectory ?? Path.Combine(dataDirectory, "mail"));
     }
 
     private static EmailOptions ReadEmailOptions(IConfiguration configuration)

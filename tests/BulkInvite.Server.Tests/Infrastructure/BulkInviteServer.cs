@@ -1,3 +1,4 @@
+using System.Data.Common;
 using BulkInvite.Server.Security;
 using BulkInvite.V1;
 using Grpc.Net.Client;
@@ -10,24 +11,30 @@ using Microsoft.Extensions.Time.Testing;
 namespace BulkInvite.Server.Tests.Infrastructure;
 
 /// <summary>
-/// The real server, hosted in-process on a real SQLite file in a temporary folder, reached through a
-/// real GrpcChannel. Several instances can share one folder to simulate a restart.
+/// The real server, hosted in-process on a real store (a SQLite file in a temporary folder by
+/// default, or a PostgreSQL database: <see cref="TestStore"/>), reached through a real GrpcChannel.
+/// Several instances can share one folder (and so one database) to simulate a restart.
 /// </summary>
 public sealed class BulkInviteServer : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private GrpcChannel? _channel;
 
-    public BulkInviteServer(string? folder = null, IDictionary<string, string?>? settings = null)
+    public BulkInviteServer(string? folder = null, IDictionary<string, string?>? settings = null, TestStore? store = null)
     {
         Folder = folder ?? NewFolder();
+        Store = store ?? TestStore.Sqlite;
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
-            ["ConnectionStrings:BulkInvite"] = $"Data Source={DatabasePath(Folder)}",
             ["Logging:LogLevel:Default"] = "Warning",
             // Retries fall due on the test's clock; the dispatcher looks for them often.
             ["Email:PollInterval"] = "00:00:00.100",
         };
+        foreach (var (key, value) in Store.Settings(Folder))
+        {
+            _settings[key] = value;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
@@ -36,9 +43,9 @@ public sealed class BulkInviteServer : WebApplicationFactory<Program>
 
     public string Folder { get; }
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.Parse("2026-11-27T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    public TestStore Store { get; }
 
-    public string UploadsFolder => Path.Combine(Folder, "uploads");
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.Parse("2026-11-27T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>A client acting as an admin of <see cref="Calls.Organization"/>.</summary>
     public UserImportService.UserImportServiceClient Client => new(Channel);
@@ -71,12 +78,13 @@ public sealed class BulkInviteServer : WebApplicationFactory<Program>
     public static string DatabasePath(string folder) => Path.Combine(folder, "bulkinvite.db");
 
     /// <summary>A connection to the server's database, for assertions on what it stored.</summary>
-    public SqliteConnection OpenDatabase()
-    {
-        var connection = new SqliteConnection($"Data Source={DatabasePath(Folder)}");
-        connection.Open();
-        return connection;
-    }
+    public DbConnection OpenDatabase() => Store.OpenDatabase(Folder);
+
+    /// <summary>The uploaded files the server stores: "{import id}.upload" once complete, "{import id}.part" while written.</summary>
+    public IReadOnlyList<string> StoredFiles() => Store.StoredFiles(Folder);
+
+    /// <summary>Deletes the folder and the server's data, once every server on them is disposed.</summary>
+    public void DeleteData() => Store.Delete(Folder);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -20,10 +20,11 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly Func<HttpMessageHandler> _transport;
 
-    private ServerProcess(string workingDirectory, string scheme, IReadOnlyDictionary<string, string> environment, Func<HttpMessageHandler>? transport)
+    private ServerProcess(string workingDirectory, string scheme, IReadOnlyDictionary<string, string> environment, Func<HttpMessageHandler>? transport, int port)
     {
         WorkingDirectory = workingDirectory;
-        Address = $"{scheme}://127.0.0.1:{FreePort()}";
+        Port = port;
+        Address = $"{scheme}://127.0.0.1:{port}";
         _transport = transport ?? (() => new SocketsHttpHandler());
         _process = Process.Start(StartInfo(workingDirectory, environment, "--urls", Address))
             ?? throw new InvalidOperationException("The server process did not start.");
@@ -93,6 +94,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string Address { get; }
 
+    /// <summary>The loopback port the process listens on.</summary>
+    public int Port { get; }
+
     public string WorkingDirectory { get; }
 
     public GrpcChannel Channel { get; }
@@ -114,11 +118,13 @@ public sealed class ServerProcess : IAsyncDisposable
 
     /// <param name="scheme">https needs a certificate in the environment (Kestrel__Certificates__Default__Path).</param>
     /// <param name="transport">The client side of the connection (certificates to trust or present).</param>
+    /// <param name="port">The port to listen on (a restart on the same address); a free one when null.</param>
     public static async Task<ServerProcess> StartAsync(
-        string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, string scheme = "http", Func<HttpMessageHandler>? transport = null)
+        string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, string scheme = "http", Func<HttpMessageHandler>? transport = null,
+        int? port = null)
     {
         Directory.CreateDirectory(workingDirectory);
-        var server = new ServerProcess(workingDirectory, scheme, environment ?? new Dictionary<string, string>(), transport);
+        var server = new ServerProcess(workingDirectory, scheme, environment ?? new Dictionary<string, string>(), transport, port ?? FreePort());
         try
         {
             await server.WaitUntilServingAsync();
@@ -181,7 +187,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,11 +1,13 @@
 using Dapper;
+using BulkInvite.Storage.Tests.Postgres;
 
 namespace BulkInvite.Storage.Tests;
 
-public sealed class SqliteInvitationOutboxTests : IDisposable
+/// <summary>Run on both stores: <see cref="SqliteInvitationOutboxTests"/> and <see cref="PostgresInvitationOutboxTests"/>.</summary>
+public abstract class InvitationOutboxTests(TestDatabase db) : IDisposable
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_100_000);
-    private readonly TestDatabase _db = new();
+    private readonly TestDatabase _db = db;
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     public void Dispose() => _db.Dispose();
@@ -35,7 +37,7 @@ public sealed class SqliteInvitationOutboxTests : IDisposable
         await _db.Outbox.MarkSentAsync(claimed.MessageId, Now.AddSeconds(1), _ct);
 
         Assert.Empty(await _db.Outbox.ClaimDueAsync(Now.AddDays(30), Now.AddDays(31), 10, _ct));
-        using var connection = _db.Database.Open();
+        using var connection = _db.Open();
         Assert.Equal("sent", connection.QuerySingle<string>("SELECT state FROM invitation_outbox"));
     }
 
@@ -68,9 +70,13 @@ public sealed class SqliteInvitationOutboxTests : IDisposable
         await _db.Outbox.IssueTokenAsync(claimed.InvitationId, first.Hash, Now, _ct);
         await _db.Outbox.IssueTokenAsync(claimed.InvitationId, second.Hash, Now.AddMinutes(1), _ct);
 
-        using var connection = _db.Database.Open();
+        using var connection = _db.Open();
         var tokens = connection.Query<(string Hash, long? ReplaceTime)>("SELECT token_hash, replace_time FROM invitation_tokens ORDER BY create_time").ToList();
         Assert.Equal([(first.Hash, Now.AddMinutes(1).ToUnixTimeMilliseconds()), (second.Hash, null)], tokens);
         Assert.DoesNotContain(first.Value, string.Join(' ', tokens.Select(t => t.Hash)), StringComparison.Ordinal);
     }
 }
+
+public sealed class SqliteInvitationOutboxTests() : InvitationOutboxTests(new SqliteTestDatabase());
+
+public sealed class PostgresInvitationOutboxTests(PostgresCluster cluster) : InvitationOutboxTests(new PostgresTestDatabase(cluster));

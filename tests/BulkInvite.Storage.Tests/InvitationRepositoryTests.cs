@@ -2,13 +2,15 @@ using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Checking;
 using BulkInvite.Core.Invitations;
 using Dapper;
+using BulkInvite.Storage.Tests.Postgres;
 
 namespace BulkInvite.Storage.Tests;
 
-public sealed class SqliteInvitationRepositoryTests : IDisposable
+/// <summary>Run on both stores: <see cref="SqliteInvitationRepositoryTests"/> and <see cref="PostgresInvitationRepositoryTests"/>.</summary>
+public abstract class InvitationRepositoryTests(TestDatabase db) : IDisposable
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_100_000);
-    private readonly TestDatabase _db = new();
+    private readonly TestDatabase _db = db;
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     public void Dispose() => _db.Dispose();
@@ -20,7 +22,7 @@ public sealed class SqliteInvitationRepositoryTests : IDisposable
 
         _db.Apply(import, Now);
 
-        using var connection = _db.Database.Open();
+        using var connection = _db.Open();
         var emails = connection.Query<(long InvitationId, string State)>("SELECT invitation_id, state FROM invitation_outbox").ToList();
         Assert.Equal(2, emails.Count);
         Assert.Equal(2, emails.Select(e => e.InvitationId).Distinct().Count());
@@ -38,7 +40,7 @@ public sealed class SqliteInvitationRepositoryTests : IDisposable
 
         var invited = _db.Apply(await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com")), later);
 
-        using var connection = _db.Database.Open();
+        using var connection = _db.Open();
         Assert.Equal(1, invited);
         Assert.Equal(["expired", "pending"], connection.Query<string>("SELECT status FROM invitations ORDER BY invitation_id"));
     }
@@ -91,7 +93,7 @@ public sealed class SqliteInvitationRepositoryTests : IDisposable
             change.Reissue(Now.AddDays(1), Now.AddDays(8), AuditEvents.For(change.Invitation!, "tester", AuditAction.InvitationResent, Now));
         }
 
-        using var connection = _db.Database.Open();
+        using var connection = _db.Open();
         Assert.Equal(["cancelled", "queued"], connection.Query<string>("SELECT state FROM invitation_outbox ORDER BY message_id"));
         using var old = _db.Invitations.BeginAccept(AcceptToken.HashOf(oldToken));
         Assert.True(old.TokenReplaced);
@@ -117,10 +119,14 @@ public sealed class SqliteInvitationRepositoryTests : IDisposable
     /// <summary>What the dispatcher does as it sends the latest queued email: makes its token and stores the hash.</summary>
     private async Task<string> IssueTokenAsync()
     {
-        using var connection = _db.Database.Open();
+        using var connection = _db.Open();
         var invitationId = connection.QuerySingle<long>("SELECT invitation_id FROM invitation_outbox WHERE state = 'queued' ORDER BY message_id DESC LIMIT 1");
         var token = AcceptToken.New();
         await _db.Outbox.IssueTokenAsync(invitationId, token.Hash, Now, _ct);
         return token.Value;
     }
 }
+
+public sealed class SqliteInvitationRepositoryTests() : InvitationRepositoryTests(new SqliteTestDatabase());
+
+public sealed class PostgresInvitationRepositoryTests(PostgresCluster cluster) : InvitationRepositoryTests(new PostgresTestDatabase(cluster));

@@ -2,16 +2,18 @@ using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Checking;
 using BulkInvite.Core.Importing;
 using Dapper;
+using BulkInvite.Storage.Tests.Postgres;
 
 namespace BulkInvite.Storage.Tests;
 
-public sealed class SqliteImportRepositoryTests : IDisposable
+/// <summary>Run on both stores: <see cref="SqliteImportRepositoryTests"/> and <see cref="PostgresImportRepositoryTests"/>.</summary>
+public abstract class ImportRepositoryTests(TestDatabase db) : IDisposable
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_100_000);
-    private readonly TestDatabase _db = new();
+    private readonly TestDatabase _db = db;
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
-    private SqliteImportRepository Repository => _db.Repository;
+    private IImportRepository Repository => _db.Repository;
 
     public void Dispose() => _db.Dispose();
 
@@ -155,7 +157,7 @@ public sealed class SqliteImportRepositoryTests : IDisposable
         Assert.Equal(ImportState.Rejected, stored!.State);
         Assert.Equal(DiagnosticCode.TooManyRows, Assert.Single(await Repository.ListFileDiagnosticsAsync(import.ImportId, _ct)).Code);
         Assert.Empty(await Repository.ListRowDiagnosticsAsync(import.ImportId, null, 10, _ct));
-        using var connection = _db.Database.Open();
+        using var connection = _db.Open();
         Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM staged_users"));
     }
 
@@ -171,7 +173,7 @@ public sealed class SqliteImportRepositoryTests : IDisposable
             apply.Complete(apply.Import! with { State = ImportState.Applied, InvitedCount = invited }, TestDatabase.Audit(apply.Import!, AuditAction.Applied));
         }
 
-        using var connection = _db.Database.Open();
+        using var connection = _db.Open();
         var invitation = connection.QuerySingle<(string Email, string Permissions, string Status, long ExpireTime, string ImportId)>(
             "SELECT email, permissions, status, expire_time, import_id FROM invitations");
         Assert.Equal(1, invited);
@@ -212,7 +214,7 @@ public sealed class SqliteImportRepositoryTests : IDisposable
 
         var counts = await Task.WhenAll(Task.Run(() => ApplyAsync(first), _ct), Task.Run(() => ApplyAsync(second), _ct));
 
-        using var connection = _db.Database.Open();
+        using var connection = _db.Open();
         Assert.Equal(301, counts.Sum());
         Assert.Equal(301, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM invitations"));
         Assert.Equal(301, connection.ExecuteScalar<long>("SELECT COUNT(DISTINCT normalized_email) FROM invitations"));
@@ -231,7 +233,7 @@ public sealed class SqliteImportRepositoryTests : IDisposable
         Assert.True(await Repository.DeleteAsync(import.ImportId, TestDatabase.Audit(import, AuditAction.Deleted), _ct));
         Assert.False(await Repository.DeleteAsync(import.ImportId, TestDatabase.Audit(import, AuditAction.Deleted), _ct));
 
-        using var connection = _db.Database.Open();
+        using var connection = _db.Open();
         Assert.Null(await Repository.FindAsync(import.ImportId, _ct));
         Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM staged_users"));
         Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM diagnostics"));
@@ -247,7 +249,7 @@ public sealed class SqliteImportRepositoryTests : IDisposable
         await ApplyAsync(applied);
         await ApplyAsync(leftover);
 
-        using var connection = _db.Database.Open();
+        using var connection = _db.Open();
         Assert.Equal(4, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM staged_users")); // apply leaves them for later
         await Repository.DropStagedUsersAsync(applied.ImportId, _ct);
         Assert.Equal(2, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM staged_users"));
@@ -269,13 +271,13 @@ public sealed class SqliteImportRepositoryTests : IDisposable
         }
 
         await ApplyAsync(import);
-        var events = await new SqliteAuditLog(_db.Database).ListAsync("acme", null, 10, _ct);
+        var events = await _db.AuditLog.ListAsync("acme", null, 10, _ct);
 
         Assert.Equal(
             [(AuditAction.Applied, import.ImportId), (AuditAction.Uploaded, abandoned.ImportId), (AuditAction.Checked, import.ImportId), (AuditAction.Uploaded, import.ImportId)],
             events.Select(e => (e.Action, e.ImportId)));
         Assert.Equal((1, 1, "tester"), (events[2].TotalRows, events[2].ValidRows, events[2].Actor));
-        Assert.Empty(await new SqliteAuditLog(_db.Database).ListAsync("globex", null, 10, _ct));
+        Assert.Empty(await _db.AuditLog.ListAsync("globex", null, 10, _ct));
     }
 
     [Fact]
@@ -306,3 +308,7 @@ public sealed class SqliteImportRepositoryTests : IDisposable
         return Task.FromResult(invited);
     }
 }
+
+public sealed class SqliteImportRepositoryTests() : ImportRepositoryTests(new SqliteTestDatabase());
+
+public sealed class PostgresImportRepositoryTests(PostgresCluster cluster) : ImportRepositoryTests(new PostgresTestDatabase(cluster));

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using BulkInvite.Core.Checking;
+using BulkInvite.Core.Importing;
+using BulkInvite.Core.Reading;
+
+namespace BulkInvite.Storage.Postgres;
+
+/// <summary>The columns of the imports table, as Dapper reads them.</summary>
+internal sealed class ImportRow
+{
+    public const string Columns =
+        "import_id, organization_id, file_name, format, size_bytes, sha256, state, total_rows, valid_rows, invalid_rows, " +
+        "invited_count, skipped_count, permissions, apply_request_id, create_time, update_time";
+
+    public string ImportId { get; set; } = "";
+    public string OrganizationId { get; set; } = "";
+    public string FileName { get; set; } = "";
+    public int Format { get; set; }
+    public long SizeBytes { get; set; }
+    public string Sha256 { get; set; } = "";
+    public int State { get; set; }
+    public int TotalRows { get; set; }
+    public int ValidRows { get; set; }
+    public int InvalidRows { get; set; }
+    public int InvitedCount { get; set; }
+    public int SkippedCount { get; set; }
+    public string Permissions { get; set; } = "[]";
+    public string? ApplyRequestId { get; set; }
+    public long CreateTime { get; set; }
+    public long UpdateTime { get; set; }
+
+    public static object Parameters(ImportRecord import) => new
+    {
+        import.ImportId,
+        import.OrganizationId,
+        import.FileName,
+        Format = (int)import.Format,
+        import.SizeBytes,
+        import.Sha256,
+        State = (int)import.State,
+        import.TotalRows,
+        import.ValidRows,
+        import.InvalidRows,
+        import.InvitedCount,
+        import.SkippedCount,
+        Permissions = Json(import.Permissions),
+        import.ApplyRequestId,
+        CreateTime = import.CreateTime.ToUnixTimeMilliseconds(),
+        UpdateTime = import.UpdateTime.ToUnixTimeMilliseconds(),
+    };
+
+    public static string Json(IReadOnlyList<string> permissions) => JsonSerializer.Serialize(permissions);
+
+    public ImportRecord ToRecord() => new()
+    {
+        ImportId = ImportId,
+        OrganizationId = OrganizationId,
+        FileName = FileName,
+        Format = (FileFormat)Format,
+        SizeBytes = SizeBytes,
+        Sha256 = Sha256,
+        State = (ImportState)State,
+        TotalRows = TotalRows,
+        ValidRows = ValidRows,
+        InvalidRows = InvalidRows,
+        InvitedCount = InvitedCount,
+        SkippedCount = SkippedCount,
+        Permissions = JsonSerializer.Deserialize<List<string>>(Permissions) ?? [],
+        ApplyRequestId = ApplyRequestId,
+        CreateTime = DateTimeOffset.FromUnixTimeMilliseconds(CreateTime),
+        UpdateTime = DateTimeOffset.FromUnixTimeMilliseconds(UpdateTime),
+    };
+}
+
+/// <summary>The columns of the diagnostics table, as Dapper reads them.</summary>
+internal sealed class DiagnosticRow
+{
+    public const string Columns = "sequence, row_number, column_name, code, severity, message, value";
+
+    public long Sequence { get; set; }
+    public int RowNumber { get; set; }
+    public string ColumnName { get; set; } = "";
+    public int Code { get; set; }
+    public int Severity { get; set; }
+    public string Message { get; set; } = "";
+    public string Value { get; set; } = "";
+
+    public Diagnostic ToDiagnostic() =>
+        new(RowNumber, ColumnName, (DiagnosticCode)Code, (Severity)Severity, Message, Value);
+}

@@ -1,0 +1,46 @@
+using System.Data;
+using Dapper;
+
+namespace BulkInvite.Storage.Postgres;
+
+/// <summary>The statements that create and retire tokens and emails, shared by the apply, resend and send paths.</summary>
+internal static class InvitationWrites
+{
+    /// <summary>Queues one invitation's email (its token is made when it is sent).</summary>
+    public static void QueueEmail(IDbConnection connection, IDbTransaction transaction, long invitationId, DateTimeOffset now) =>
+        connection.Execute(
+            "INSERT INTO invitation_outbox (invitation_id, state, create_time, next_attempt_time) VALUES (@invitationId, 'queued', @now, @now)",
+            new { invitationId, now = now.ToUnixTimeMilliseconds() },
+            transaction);
+
+    /// <summary>Retires every token of the invitation not retired yet.</summary>
+    public static void RetireTokens(IDbConnection connection, IDbTransaction transaction, long invitationId, DateTimeOffset now) =>
+        connection.Execute(
+            "UPDATE invitation_tokens SET replace_time = @now WHERE invitation_id = @invitationId AND replace_time IS NULL",
+            new { invitationId, now = now.ToUnixTimeMilliseconds() },
+            transaction);
+
+    /// <summary>
+    /// Stores as expired the pending invitations whose expiry has passed (of one address, or of the
+    /// whole organization). The rows are locked in id order, so two transactions doing this at once
+    /// wait for each other instead of deadlocking.
+    /// </summary>
+    public static int MarkExpired(
+        IDbConnection connection, IDbTransaction transaction, string organizationId, DateTimeOffset now, string? normalizedEmail = null, int? commandTimeout = null) =>
+        connection.Execute(
+            "UPDATE invitations SET status = 'expired', update_time = @now WHERE invitation_id IN (" +
+            "SELECT invitation_id FROM invitations " +
+            "WHERE organization_id = @organizationId AND status = 'pending' AND expire_time <= @now " +
+            "AND (@normalizedEmail::text IS NULL OR normalized_email = @normalizedEmail::text) " +
+            "ORDER BY invitation_id FOR UPDATE)",
+            new { organizationId, now = now.ToUnixTimeMilliseconds(), normalizedEmail },
+            transaction,
+            commandTimeout);
+
+    /// <summary>Cancels an invitation's emails not sent yet.</summary>
+    public static void CancelQueuedEmails(IDbConnection connection, IDbTransaction transaction, long invitationId) =>
+        connection.Execute(
+            "UPDATE invitation_outbox SET state = 'cancelled' WHERE invitation_id = @invitationId AND state = 'queued'",
+            new { invitationId },
+            transaction);
+}

@@ -1,0 +1,63 @@
+using BulkInvite.Core.Invitations;
+using Dapper;
+
+namespace BulkInvite.Storage.Postgres;
+
+/// <summary>Invitations, their tokens and members in PostgreSQL, through Dapper.</summary>
+public sealed class PostgresInvitationRepository(PostgresDatabase database) : IInvitationRepository
+{
+    static PostgresInvitationRepository()
+    {
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+    }
+
+    public async Task<InvitationRecord?> FindAsync(long invitationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<InvitationRow>(new CommandDefinition(
+            InvitationRow.Select + "WHERE i.invitation_id = @invitationId", new { invitationId }, cancellationToken: cancellationToken));
+        return row?.ToRecord();
+    }
+
+    public async Task<IReadOnlyList<InvitationRecord>> ListAsync(InvitationFilter filter, DateTimeOffset now, long? beforeId, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // A pending invitation past its expiry is listed as expired, whatever is stored.
+        var rows = await connection.QueryAsync<InvitationRow>(new CommandDefinition(
+            InvitationRow.Select +
+            "WHERE i.organization_id = @OrganizationId AND i.invitation_id < @beforeId AND (@ImportId::text IS NULL OR i.import_id = @ImportId::text) AND (" +
+            "@status = 0 " +
+            "OR (@status = 1 AND i.status = 'pending' AND i.expire_time > @now) " +
+            "OR (@status = 2 AND i.status = 'accepted') " +
+            "OR (@status = 3 AND i.status = 'revoked') " +
+            "OR (@status = 4 AND (i.status = 'expired' OR (i.status = 'pending' AND i.expire_time <= @now)))) " +
+            "ORDER BY i.invitation_id DESC LIMIT @limit",
+            new
+            {
+                filter.OrganizationId,
+                filter.ImportId,
+                status = (int)filter.Status,
+                now = now.ToUnixTimeMilliseconds(),
+                beforeId = beforeId ?? long.MaxValue,
+                limit,
+            },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToRecord()).ToList();
+    }
+
+    public async Task<IReadOnlyList<MemberRecord>> ListMembersAsync(string organizationId, string? afterNormalizedEmail, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<MemberRow>(new CommandDefinition(
+            $"SELECT {MemberRow.Columns} FROM members WHERE organization_id = @organizationId AND normalized_email > @after " +
+            "ORDER BY normalized_email LIMIT @limit",
+            new { organizationId, after = afterNormalizedEmail ?? "", limit },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToRecord()).ToList();
+    }
+
+    public IInvitationTransaction BeginChange(long invitationId) => new PostgresInvitationTransaction(database.Open(), invitationId);
+
+    public IAcceptTransaction BeginAccept(string tokenHash) => new PostgresAcceptTransaction(database.Open(), tokenHash);
+}
