@@ -1,5 +1,6 @@
 using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Importing;
+using BulkInvite.Storage.Rows;
 using Dapper;
 using Npgsql;
 

@@ -1,6 +1,6 @@
 using System.Data;
-using System.Text.Json;
 using BulkInvite.Core.Auditing;
+using BulkInvite.Storage.Rows;
 using Dapper;
 
 namespace BulkInvite.Storage.Postgres;
@@ -15,7 +15,7 @@ public sealed class PostgresAuditLog(PostgresDatabase database) : IAuditLog
     public async Task<IReadOnlyList<AuditEvent>> ListAsync(string organizationId, AuditCursor? after, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+        var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
             $"SELECT event_id, {Columns} FROM audit_events WHERE organization_id = @organizationId AND event_id < @afterId ORDER BY event_id DESC LIMIT @limit",
             new { organizationId, afterId = after?.EventId ?? long.MaxValue, limit },
             cancellationToken: cancellationToken));
@@ -26,67 +26,14 @@ public sealed class PostgresAuditLog(PostgresDatabase database) : IAuditLog
         connection.Execute(
             $"INSERT INTO audit_events ({Columns}) VALUES (@Time, @OrganizationId, @Actor, @Action, @ImportId, @FileName, @Permissions, " +
             "@TotalRows, @ValidRows, @InvalidRows, @InvitedCount, @SkippedCount, @InvitationId)",
-            Parameters(audit),
+            AuditRow.Parameters(audit),
             transaction);
 
     internal static Task InsertAsync(IDbConnection connection, IDbTransaction transaction, AuditEvent audit, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
             $"INSERT INTO audit_events ({Columns}) VALUES (@Time, @OrganizationId, @Actor, @Action, @ImportId, @FileName, @Permissions, " +
             "@TotalRows, @ValidRows, @InvalidRows, @InvitedCount, @SkippedCount, @InvitationId)",
-            Parameters(audit),
+            AuditRow.Parameters(audit),
             transaction,
             cancellationToken: cancellationToken));
-
-    private static object Parameters(AuditEvent audit) => new
-    {
-        Time = audit.Time.ToUnixTimeMilliseconds(),
-        audit.OrganizationId,
-        audit.Actor,
-        Action = (int)audit.Action,
-        audit.ImportId,
-        audit.FileName,
-        Permissions = JsonSerializer.Serialize(audit.Permissions),
-        audit.TotalRows,
-        audit.ValidRows,
-        audit.InvalidRows,
-        audit.InvitedCount,
-        audit.SkippedCount,
-        audit.InvitationId,
-    };
-
-    private sealed class Row
-    {
-        public long EventId { get; set; }
-        public long Time { get; set; }
-        public string OrganizationId { get; set; } = "";
-        public string Actor { get; set; } = "";
-        public int Action { get; set; }
-        public string ImportId { get; set; } = "";
-        public string FileName { get; set; } = "";
-        public string Permissions { get; set; } = "[]";
-        public int TotalRows { get; set; }
-        public int ValidRows { get; set; }
-        public int InvalidRows { get; set; }
-        public int InvitedCount { get; set; }
-        public int SkippedCount { get; set; }
-        public string InvitationId { get; set; } = "";
-
-        public AuditEvent ToEvent() => new()
-        {
-            EventId = EventId,
-            Time = DateTimeOffset.FromUnixTimeMilliseconds(Time),
-            OrganizationId = OrganizationId,
-            Actor = Actor,
-            Action = (AuditAction)Action,
-            ImportId = ImportId,
-            FileName = FileName,
-            Permissions = JsonSerializer.Deserialize<List<string>>(Permissions) ?? [],
-            TotalRows = TotalRows,
-            ValidRows = ValidRows,
-            InvalidRows = InvalidRows,
-            InvitedCount = InvitedCount,
-            SkippedCount = SkippedCount,
-            InvitationId = InvitationId,
-        };
-    }
 }

@@ -1,6 +1,7 @@
 using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Checking;
 using BulkInvite.Core.Importing;
+using BulkInvite.Storage.Rows;
 using Dapper;
 
 namespace BulkInvite.Storage.Postgres;

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using BulkInvite.Core.Invitations;
+using BulkInvite.Storage.Rows;
 using Dapper;
 
 namespace BulkInvite.Storage.Postgres;
@@ -19,7 +19,7 @@ public sealed class PostgresInvitationOutbox(PostgresDatabase database) : IInvit
     public async Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset claimedUntil, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+        var rows = await connection.QueryAsync<OutboxRow>(new CommandDefinition(
             "WITH claimed AS (" +
             "UPDATE invitation_outbox o SET attempts = o.attempts + 1, next_attempt_time = @claimedUntil " +
             "FROM (SELECT message_id FROM invitation_outbox WHERE state = 'queued' AND next_attempt_time <= @now " +
@@ -64,33 +64,5 @@ public sealed class PostgresInvitationOutbox(PostgresDatabase database) : IInvit
             "state = CASE WHEN @next::bigint IS NULL THEN 'failed' ELSE state END " +
             "WHERE message_id = @messageId AND state = 'queued'",
             new { messageId, reason, next = nextAttempt?.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
-    }
-
-    private sealed class Row
-    {
-        public long MessageId { get; set; }
-        public long InvitationId { get; set; }
-        public int Attempts { get; set; }
-        public string OrganizationId { get; set; } = "";
-        public string Email { get; set; } = "";
-        public string FirstName { get; set; } = "";
-        public string LastName { get; set; } = "";
-        public string Permissions { get; set; } = "[]";
-        public string Inviter { get; set; } = "";
-        public long ExpireTime { get; set; }
-
-        public OutboxMessage ToMessage() => new()
-        {
-            MessageId = MessageId,
-            InvitationId = InvitationId,
-            Attempts = Attempts,
-            OrganizationId = OrganizationId,
-            Email = Email,
-            FirstName = FirstName,
-            LastName = LastName,
-            Permissions = JsonSerializer.Deserialize<List<string>>(Permissions) ?? [],
-            Inviter = Inviter,
-            ExpireTime = DateTimeOffset.FromUnixTimeMilliseconds(ExpireTime),
-        };
     }
 }

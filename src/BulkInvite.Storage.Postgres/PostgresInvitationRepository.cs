@@ -1,4 +1,5 @@
 using BulkInvite.Core.Invitations;
+using BulkInvite.Storage.Rows;
 using Dapper;
 
 namespace BulkInvite.Storage.Postgres;

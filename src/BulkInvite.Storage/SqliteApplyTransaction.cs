@@ -1,6 +1,7 @@
 using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Importing;
 using BulkInvite.Core.Invitations;
+using BulkInvite.Storage.Rows;
 using Dapper;
 using Microsoft.Data.Sqlite;
 

@@ -1,6 +1,6 @@
 using System.Data;
-using System.Text.Json;
 using BulkInvite.Core.Auditing;
+using BulkInvite.Storage.Rows;
 using Dapper;
 
 namespace BulkInvite.Storage;
@@ -15,7 +15,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
     public async Task<IReadOnlyList<AuditEvent>> ListAsync(string organizationId, AuditCursor? after, int limit, CancellationToken cancellationToken)
     {
         await using var connection = database.Open();
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+        var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
             $"SELECT {Columns} FROM audit_events WHERE organization_id = @organizationId AND event_id < @afterId ORDER BY event_id DESC LIMIT @limit",
             new { organizationId, afterId = after?.EventId ?? long.MaxValue, limit },
             cancellationToken: cancellationToken));
@@ -26,57 +26,6 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
         connection.Execute(
             $"INSERT INTO audit_events ({Columns}) VALUES (NULL, @Time, @OrganizationId, @Actor, @Action, @ImportId, @FileName, @Permissions, " +
             "@TotalRows, @ValidRows, @InvalidRows, @InvitedCount, @SkippedCount, @InvitationId)",
-            new
-            {
-                Time = audit.Time.ToUnixTimeMilliseconds(),
-                audit.OrganizationId,
-                audit.Actor,
-                Action = (int)audit.Action,
-                audit.ImportId,
-                audit.FileName,
-                Permissions = JsonSerializer.Serialize(audit.Permissions),
-                audit.TotalRows,
-                audit.ValidRows,
-                audit.InvalidRows,
-                audit.InvitedCount,
-                audit.SkippedCount,
-                audit.InvitationId,
-            },
+            AuditRow.Parameters(audit),
             transaction);
-
-    private sealed class Row
-    {
-        public long EventId { get; set; }
-        public long Time { get; set; }
-        public string OrganizationId { get; set; } = "";
-        public string Actor { get; set; } = "";
-        public long Action { get; set; }
-        public string ImportId { get; set; } = "";
-        public string FileName { get; set; } = "";
-        public string Permissions { get; set; } = "[]";
-        public long TotalRows { get; set; }
-        public long ValidRows { get; set; }
-        public long InvalidRows { get; set; }
-        public long InvitedCount { get; set; }
-        public long SkippedCount { get; set; }
-        public string InvitationId { get; set; } = "";
-
-        public AuditEvent ToEvent() => new()
-        {
-            EventId = EventId,
-            Time = DateTimeOffset.FromUnixTimeMilliseconds(Time),
-            OrganizationId = OrganizationId,
-            Actor = Actor,
-            Action = (AuditAction)Action,
-            ImportId = ImportId,
-            FileName = FileName,
-            Permissions = JsonSerializer.Deserialize<List<string>>(Permissions) ?? [],
-            TotalRows = (int)TotalRows,
-            ValidRows = (int)ValidRows,
-            InvalidRows = (int)InvalidRows,
-            InvitedCount = (int)InvitedCount,
-            SkippedCount = (int)SkippedCount,
-            InvitationId = InvitationId,
-        };
-    }
 }

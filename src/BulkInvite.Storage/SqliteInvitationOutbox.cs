@@ -1,5 +1,5 @@
-using System.Text.Json;
 using BulkInvite.Core.Invitations;
+using BulkInvite.Storage.Rows;
 using Dapper;
 
 namespace BulkInvite.Storage;
@@ -31,7 +31,7 @@ public sealed class SqliteInvitationOutbox(SqliteDatabase database) : IInvitatio
             return [];
         }
 
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+        var rows = await connection.QueryAsync<OutboxRow>(new CommandDefinition(
             "SELECT o.message_id, o.invitation_id, o.attempts, i.organization_id, i.email, i.first_name, i.last_name, " +
             "i.permissions, i.inviter, i.expire_time " +
             "FROM invitation_outbox o JOIN invitations i ON i.invitation_id = o.invitation_id " +
@@ -72,33 +72,5 @@ public sealed class SqliteInvitationOutbox(SqliteDatabase database) : IInvitatio
             "state = CASE WHEN @next IS NULL THEN 'failed' ELSE state END " +
             "WHERE message_id = @messageId AND state = 'queued'",
             new { messageId, reason, next = nextAttempt?.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
-    }
-
-    private sealed class Row
-    {
-        public long MessageId { get; set; }
-        public long InvitationId { get; set; }
-        public long Attempts { get; set; }
-        public string OrganizationId { get; set; } = "";
-        public string Email { get; set; } = "";
-        public string FirstName { get; set; } = "";
-        public string LastName { get; set; } = "";
-        public string Permissions { get; set; } = "[]";
-        public string Inviter { get; set; } = "";
-        public long ExpireTime { get; set; }
-
-        public OutboxMessage ToMessage() => new()
-        {
-            MessageId = MessageId,
-            InvitationId = InvitationId,
-            Attempts = (int)Attempts,
-            OrganizationId = OrganizationId,
-            Email = Email,
-            FirstName = FirstName,
-            LastName = LastName,
-            Permissions = JsonSerializer.Deserialize<List<string>>(Permissions) ?? [],
-            Inviter = Inviter,
-            ExpireTime = DateTimeOffset.FromUnixTimeMilliseconds(ExpireTime),
-        };
     }
 }

@@ -1,5 +1,6 @@
 using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Invitations;
+using BulkInvite.Storage.Rows;
 using Dapper;
 using Microsoft.Data.Sqlite;
 

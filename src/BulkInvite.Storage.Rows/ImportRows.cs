@@ -3,7 +3,7 @@ using BulkInvite.Core.Checking;
 using BulkInvite.Core.Importing;
 using BulkInvite.Core.Reading;
 
-namespace BulkInvite.Storage.Postgres;
+namespace BulkInvite.Storage.Rows;
 
 /// <summary>The columns of the imports table, as Dapper reads them.</summary>
 internal sealed class ImportRow
@@ -15,15 +15,15 @@ internal sealed class ImportRow
     public string ImportId { get; set; } = "";
     public string OrganizationId { get; set; } = "";
     public string FileName { get; set; } = "";
-    public int Format { get; set; }
+    public long Format { get; set; }
     public long SizeBytes { get; set; }
     public string Sha256 { get; set; } = "";
-    public int State { get; set; }
-    public int TotalRows { get; set; }
-    public int ValidRows { get; set; }
-    public int InvalidRows { get; set; }
-    public int InvitedCount { get; set; }
-    public int SkippedCount { get; set; }
+    public long State { get; set; }
+    public long TotalRows { get; set; }
+    public long ValidRows { get; set; }
+    public long InvalidRows { get; set; }
+    public long InvitedCount { get; set; }
+    public long SkippedCount { get; set; }
     public string Permissions { get; set; } = "[]";
     public string? ApplyRequestId { get; set; }
     public long CreateTime { get; set; }
@@ -60,11 +60,11 @@ internal sealed class ImportRow
         SizeBytes = SizeBytes,
         Sha256 = Sha256,
         State = (ImportState)State,
-        TotalRows = TotalRows,
-        ValidRows = ValidRows,
-        InvalidRows = InvalidRows,
-        InvitedCount = InvitedCount,
-        SkippedCount = SkippedCount,
+        TotalRows = (int)TotalRows,
+        ValidRows = (int)ValidRows,
+        InvalidRows = (int)InvalidRows,
+        InvitedCount = (int)InvitedCount,
+        SkippedCount = (int)SkippedCount,
         Permissions = JsonSerializer.Deserialize<List<string>>(Permissions) ?? [],
         ApplyRequestId = ApplyRequestId,
         CreateTime = DateTimeOffset.FromUnixTimeMilliseconds(CreateTime),
@@ -78,13 +78,13 @@ internal sealed class DiagnosticRow
     public const string Columns = "sequence, row_number, column_name, code, severity, message, value";
 
     public long Sequence { get; set; }
-    public int RowNumber { get; set; }
+    public long RowNumber { get; set; }
     public string ColumnName { get; set; } = "";
-    public int Code { get; set; }
-    public int Severity { get; set; }
+    public long Code { get; set; }
+    public long Severity { get; set; }
     public string Message { get; set; } = "";
     public string Value { get; set; } = "";
 
     public Diagnostic ToDiagnostic() =>
-        new(RowNumber, ColumnName, (DiagnosticCode)Code, (Severity)Severity, Message, Value);
+        new((int)RowNumber, ColumnName, (DiagnosticCode)Code, (Severity)Severity, Message, Value);
 }

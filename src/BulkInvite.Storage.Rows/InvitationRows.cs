@@ -1,7 +1,7 @@
 using System.Text.Json;
 using BulkInvite.Core.Invitations;
 
-namespace BulkInvite.Storage;
+namespace BulkInvite.Storage.Rows;
 
 /// <summary>The columns of an invitation and of its latest outbox row, as Dapper reads them.</summary>
 internal sealed class InvitationRow
