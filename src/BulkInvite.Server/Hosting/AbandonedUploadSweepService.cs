@@ -11,46 +11,19 @@ namespace BulkInvite.Server.Hosting;
 /// another server may be in the middle of an upload.
 /// </summary>
 internal sealed partial class AbandonedUploadSweepService(PostgresUploadStore uploads, BulkInviteOptions options, TimeProvider clock, ILogger<AbandonedUploadSweepService> logger)
-    : BackgroundService
+    : PeriodicJobService(options.RetentionSweepInterval, runAtStart: true, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.RetentionSweepInterval, clock);
-        try
-        {
-            do
-            {
-                await SweepAsync(stoppingToken);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The server is stopping.
-        }
-    }
+    protected override string JobName => "Sweeping abandoned uploads";
 
-    private async Task SweepAsync(CancellationToken stoppingToken)
+    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
     {
-        try
+        var deleted = await uploads.DeleteAbandonedAsync(Clock.GetUtcNow() - options.ImportRetention, stoppingToken);
+        if (deleted > 0)
         {
-            var deleted = await uploads.DeleteAbandonedAsync(clock.GetUtcNow() - options.ImportRetention, stoppingToken);
-            if (deleted > 0)
-            {
-                LogDeleted(logger, deleted);
-            }
-        }
-#pragma warning disable CA1031 // A failed sweep is logged and retried at the next tick; it must not stop the server.
-        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-#pragma warning restore CA1031
-        {
-            LogFailed(logger, e);
+            LogDeleted(logger, deleted);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} uploaded files no import needs")]
     private static partial void LogDeleted(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sweeping abandoned uploads failed; it runs again at the next interval")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }
