@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using BulkInvite.V1;
+using Grpc.Core;
 using Grpc.Net.Client;
 
 namespace BulkInvite.Client;
@@ -126,43 +127,21 @@ public sealed class BulkInviteClient : IDisposable
     }
 
     /// <summary>Every import of an organization, newest first, fetched a page at a time as it is enumerated.</summary>
-    public async IAsyncEnumerable<Import> ListImportsAsync(string organizationId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var token = "";
-        do
-        {
-            var request = new ListImportsRequest { OrganizationId = organizationId, PageSize = PageSize, PageToken = token };
-            var page = await _runner.RetryingAsync(options => Generated.ListImportsAsync(request, options).ResponseAsync, cancellationToken);
-            foreach (var import in page.Imports)
-            {
-                yield return import;
-            }
-
-            token = page.NextPageToken;
-        }
-        while (token.Length > 0);
-    }
+    public IAsyncEnumerable<Import> ListImportsAsync(string organizationId, CancellationToken cancellationToken = default) =>
+        AllPagesAsync(
+            (token, options) => Generated.ListImportsAsync(new ListImportsRequest { OrganizationId = organizationId, PageSize = PageSize, PageToken = token }, options).ResponseAsync,
+            page => (page.Imports, page.NextPageToken),
+            cancellationToken);
 
     /// <summary>
     /// An organization's audit trail, newest first: who uploaded, checked, applied, deleted or purged
     /// which import, fetched a page at a time as it is enumerated. Needs organization.admin.
     /// </summary>
-    public async IAsyncEnumerable<AuditEvent> ListAuditEventsAsync(string organizationId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var token = "";
-        do
-        {
-            var request = new ListAuditEventsRequest { OrganizationId = organizationId, PageSize = PageSize, PageToken = token };
-            var page = await _runner.RetryingAsync(options => Generated.ListAuditEventsAsync(request, options).ResponseAsync, cancellationToken);
-            foreach (var auditEvent in page.Events)
-            {
-                yield return auditEvent;
-            }
-
-            token = page.NextPageToken;
-        }
-        while (token.Length > 0);
-    }
+    public IAsyncEnumerable<AuditEvent> ListAuditEventsAsync(string organizationId, CancellationToken cancellationToken = default) =>
+        AllPagesAsync(
+            (token, options) => Generated.ListAuditEventsAsync(new ListAuditEventsRequest { OrganizationId = organizationId, PageSize = PageSize, PageToken = token }, options).ResponseAsync,
+            page => (page.Events, page.NextPageToken),
+            cancellationToken);
 
     /// <summary>
     /// Deletes an import's file, staged users and diagnostics (invitations stay). Not retried: a
@@ -206,4 +185,25 @@ public sealed class BulkInviteClient : IDisposable
 
     /// <summary>Disposes the channel when the client created it.</summary>
     public void Dispose() => _ownedChannel?.Dispose();
+
+    // Fetches page after page, each call retried on its own, until the server gives no next page token.
+    private async IAsyncEnumerable<TItem> AllPagesAsync<TPage, TItem>(
+        Func<string, CallOptions, Task<TPage>> fetch,
+        Func<TPage, (IEnumerable<TItem> Items, string NextPageToken)> read,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var token = "";
+        do
+        {
+            var page = await _runner.RetryingAsync(options => fetch(token, options), cancellationToken);
+            var (items, next) = read(page);
+            foreach (var item in items)
+            {
+                yield return item;
+            }
+
+            token = next;
+        }
+        while (token.Length > 0);
+    }
 }
