@@ -66,6 +66,21 @@ public sealed class BulkInviteOptions
 
     /// <summary>The permissions ApplyPermissions accepts; empty means <see cref="PermissionCatalog.Defaults"/>.</summary>
     public List<PermissionDefinition> Permissions { get; init; } = [];
+
+    /// <summary>
+    /// Organizations' names for people, by organization id ("BulkInvite:OrganizationNames:acme" =
+    /// "ACME Corp"): used when a token carries no org_name claim.
+    /// </summary>
+    public Dictionary<string, string> OrganizationNames { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>The organization's name for people: the caller's org_name claim, the configured name, or the id.</summary>
+    public string OrganizationDisplayName(Access.Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return !string.IsNullOrWhiteSpace(caller.OrganizationName) ? caller.OrganizationName
+            : OrganizationNames.TryGetValue(caller.OrganizationId, out var name) && !string.IsNullOrWhiteSpace(name) ? name
+            : caller.OrganizationId;
+    }
 }
 
 /// <summary>A permission that can be granted to a batch.</summary>
@@ -73,4 +88,10 @@ public sealed class PermissionDefinition
 {
     public string Id { get; set; } = "";
     public string Description { get; set; } = "";
+
+    /// <summary>
+    /// Lets its holder administer the organization or invite others: granting it to a whole batch
+    /// needs an explicit confirmation (ApplyPermissions' confirm_privileged_permissions).
+    /// </summary>
+    public bool Privileged { get; set; }
 }

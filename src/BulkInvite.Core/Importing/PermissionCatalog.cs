@@ -10,8 +10,8 @@ public sealed class PermissionCatalog
         new() { Id = "annotations.review", Description = "Review, accept and reject annotations." },
         new() { Id = "models.train", Description = "Train models on the organization's data." },
         new() { Id = "models.deploy", Description = "Deploy trained models to production." },
-        new() { Id = "members.invite", Description = "Invite users to the organization." },
-        new() { Id = "organization.admin", Description = "Administer the organization: members, permissions and settings." },
+        new() { Id = "members.invite", Description = "Invite users to the organization.", Privileged = true },
+        new() { Id = "organization.admin", Description = "Administer the organization: members, permissions and settings.", Privileged = true },
     ];
 
     private readonly HashSet<string> _ids;
@@ -28,6 +28,9 @@ public sealed class PermissionCatalog
     }
 
     public IReadOnlyList<PermissionDefinition> All { get; }
+
+    /// <summary>The catalog entry of a permission id, or null for an id not in it.</summary>
+    public PermissionDefinition? Find(string id) => All.FirstOrDefault(p => p.Id == id);
 
     /// <summary>
     /// The requested permissions, deduplicated and sorted, or INVALID_ARGUMENT naming every

@@ -10,6 +10,8 @@ public static class CallerClaims
     public const string Subject = "sub";
     public const string Organization = "org";
     public const string Permissions = "permissions";
+    public const string Name = "name";
+    public const string OrganizationName = "org_name";
 
     /// <summary>The authenticated caller of a gRPC call (the endpoint requires authentication, so there is one).</summary>
     public static Caller GetCaller(this ServerCallContext context)
@@ -36,6 +38,10 @@ public static class CallerClaims
         var permissions = user.FindAll(Permissions)
             .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .ToHashSet(StringComparer.Ordinal);
-        return new Caller(subject, organization, permissions);
+        return new Caller(subject, organization, permissions)
+        {
+            Name = user.FindFirst(Name)?.Value,
+            OrganizationName = user.FindFirst(OrganizationName)?.Value,
+        };
     }
 }

@@ -7,7 +7,10 @@ namespace BulkInvite.Server.Security;
 /// <summary>Mints tokens with the configured symmetric key: for local use and tests, never a substitute for an identity provider.</summary>
 public static class TokenIssuer
 {
-    public static string Mint(TokenSettings settings, string subject, string organizationId, IEnumerable<string> permissions, DateTimeOffset notBefore, DateTimeOffset expires)
+    /// <summary>A signed token; <paramref name="name"/> and <paramref name="organizationName"/> become the name and org_name claims when given.</summary>
+    public static string Mint(
+        TokenSettings settings, string subject, string organizationId, IEnumerable<string> permissions, DateTimeOffset notBefore, DateTimeOffset expires,
+        string? name = null, string? organizationName = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var key = settings.SymmetricKey() ?? throw new InvalidOperationException(
@@ -18,6 +21,16 @@ public static class TokenIssuer
             [CallerClaims.Organization] = organizationId,
             [CallerClaims.Permissions] = permissions.ToArray(),
         };
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            claims[CallerClaims.Name] = name;
+        }
+
+        if (!string.IsNullOrWhiteSpace(organizationName))
+        {
+            claims[CallerClaims.OrganizationName] = organizationName;
+        }
+
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = settings.Issuer,

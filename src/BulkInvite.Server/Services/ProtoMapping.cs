@@ -1,3 +1,4 @@
+using BulkInvite.Core.Access;
 using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Checking;
 using BulkInvite.Core.Importing;
@@ -98,5 +99,25 @@ internal static class ProtoMapping
         FileDiagnostics = { report.FileDiagnostics.Select(ToProto) },
         RowDiagnostics = { report.RowDiagnostics.Select(ToProto) },
         NextPageToken = report.NextPageToken,
+    };
+
+    public static V1.Permission ToProto(this PermissionGrant permission) => new()
+    {
+        Id = permission.Permission.Id,
+        Description = permission.Permission.Description,
+        Privileged = permission.Permission.Privileged,
+        Grantable = permission.Grantable,
+        NotGrantableReason = permission.NotGrantableReason,
+    };
+
+    public static V1.GetCallerResponse ToProto(this CallerProfile profile) => new()
+    {
+        Subject = profile.Caller.Subject,
+        DisplayName = profile.Caller.DisplayName,
+        OrganizationId = profile.Caller.OrganizationId,
+        OrganizationDisplayName = profile.OrganizationDisplayName,
+        Permissions = { profile.Caller.Permissions.Order(StringComparer.Ordinal) },
+        CanInvite = profile.Caller.CanInvite,
+        GrantablePermissions = { profile.GrantableIds },
     };
 }

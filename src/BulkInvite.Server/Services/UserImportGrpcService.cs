@@ -1,3 +1,4 @@
+using BulkInvite.Core.Access;
 using BulkInvite.Core.Importing;
 using BulkInvite.Core.Samples;
 using BulkInvite.Server.Security;
@@ -116,6 +117,9 @@ internal sealed class UserImportGrpcService(
     public override Task<ListPermissionsResponse> ListPermissions(ListPermissionsRequest request, ServerCallContext context) =>
         Task.FromResult(new ListPermissionsResponse
         {
-            Permissions = { catalog.All.Select(p => new Permission { Id = p.Id, Description = p.Description }) },
+            Permissions = { CallerProfile.For(context.GetCaller(), catalog, options).Permissions.Select(p => p.ToProto()) },
         });
+
+    public override Task<GetCallerResponse> GetCaller(GetCallerRequest request, ServerCallContext context) =>
+        Task.FromResult(CallerProfile.For(context.GetCaller(), catalog, options).ToProto());
 }
