@@ -49,6 +49,9 @@ public sealed class BulkInviteOptions
         MaxSheetCells = MaxSheetCells,
     };
 
+    /// <summary>How often StreamCheckImport reports a running check's progress.</summary>
+    public TimeSpan CheckProgressInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>How long an invitation stays valid.</summary>
     public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
 

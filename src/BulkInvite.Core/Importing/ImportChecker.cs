@@ -24,7 +24,11 @@ public sealed class ImportChecker(IImportRepository imports, IUploadStore files,
     public const string AlreadyMemberMessage =
         "This address already belongs to a member of the organization; it will be skipped when permissions are applied.";
 
-    public async Task<CheckReport> CheckAsync(Caller caller, string importId, int pageSize, string? pageToken, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks the import if it is UPLOADED, then returns a page of the result; <paramref name="progress"/>,
+    /// when given, follows the rows as the check reads them.
+    /// </summary>
+    public async Task<CheckReport> CheckAsync(Caller caller, string importId, int pageSize, string? pageToken, CancellationToken cancellationToken, CheckProgress? progress = null)
     {
         ArgumentNullException.ThrowIfNull(caller);
         AccessRules.RequireInviter(caller);
@@ -38,7 +42,7 @@ public sealed class ImportChecker(IImportRepository imports, IUploadStore files,
         if (import.State == ImportState.Uploaded)
         {
             // The parsers are synchronous; keep the request thread free while a large file is read.
-            import = await Task.Run(() => RunCheck(caller, importId, cancellationToken), cancellationToken);
+            import = await Task.Run(() => RunCheck(caller, importId, progress, cancellationToken), cancellationToken);
         }
 
         var fileDiagnostics = await imports.ListFileDiagnosticsAsync(importId, cancellationToken);
@@ -49,7 +53,7 @@ public sealed class ImportChecker(IImportRepository imports, IUploadStore files,
         return new CheckReport(import, fileDiagnostics, page.Take(limit).Select(d => d.Diagnostic).ToList(), next);
     }
 
-    private ImportRecord RunCheck(Caller caller, string importId, CancellationToken cancellationToken)
+    private ImportRecord RunCheck(Caller caller, string importId, CheckProgress? progress, CancellationToken cancellationToken)
     {
         using var transaction = imports.BeginCheck(importId);
         var import = transaction.Import.VisibleTo(caller, importId);
@@ -69,7 +73,8 @@ public sealed class ImportChecker(IImportRepository imports, IUploadStore files,
         CheckResult result;
         try
         {
-            using var sheet = SheetReaders.Open(file, detection.Format, limits);
+            using var opened = SheetReaders.Open(file, detection.Format, limits);
+            var sheet = progress?.Track(opened, file) ?? opened;
             result = new UserFileChecker(options.MaxRows).Check(sheet, transaction, cancellationToken);
         }
         catch (UnreadableFileException e)

@@ -120,4 +120,11 @@ internal static class ProtoMapping
         CanInvite = profile.Caller.CanInvite,
         GrantablePermissions = { profile.GrantableIds },
     };
+
+    public static V1.CheckProgress ToProto(this CheckProgress progress) => new()
+    {
+        RowsRead = progress.RowsRead,
+        BytesRead = progress.BytesRead,
+        SizeBytes = progress.SizeBytes,
+    };
 }

@@ -65,6 +65,22 @@ internal sealed class UserImportGrpcService(
     public override async Task<CheckImportResponse> CheckImport(CheckImportRequest request, ServerCallContext context) =>
         (await checker.CheckAsync(context.GetCaller(), request.ImportId, request.PageSize, request.PageToken, context.CancellationToken)).ToProto();
 
+    public override async Task StreamCheckImport(StreamCheckImportRequest request, IServerStreamWriter<StreamCheckImportResponse> responseStream, ServerCallContext context)
+    {
+        var progress = new Core.Importing.CheckProgress();
+        var check = checker.CheckAsync(context.GetCaller(), request.ImportId, request.PageSize, null, context.CancellationToken, progress);
+        while (await Task.WhenAny(check, Task.Delay(options.CheckProgressInterval, context.CancellationToken)) != check)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            if (progress.Started)
+            {
+                await responseStream.WriteAsync(new StreamCheckImportResponse { Progress = progress.ToProto() }, context.CancellationToken);
+            }
+        }
+
+        await responseStream.WriteAsync(new StreamCheckImportResponse { Result = (await check).ToProto() }, context.CancellationToken);
+    }
+
     public override async Task<ApplyPermissionsResponse> ApplyPermissions(ApplyPermissionsRequest request, ServerCallContext context)
     {
         var import = await applier.ApplyAsync(context.GetCaller(), request.ImportId, request.Permissions, request.RequestId, context.CancellationToken);
