@@ -4,26 +4,6 @@ using BulkInvite.Core.Reading;
 
 namespace BulkInvite.Core.Checking;
 
-/// <summary>Where the check puts what it finds: the storage of one import, or memory in tests.</summary>
-public interface ICheckSink
-{
-    /// <summary>The duplicate key of the row staged at that row number, or null: confirms a duplicate found by its hash.</summary>
-    string? StagedEmailAt(int rowNumber);
-
-    /// <summary>Stores rows whose keys were not staged before, in row order.</summary>
-    void Stage(IReadOnlyList<StagedUser> users);
-
-    void AddDiagnostics(IReadOnlyList<Diagnostic> diagnostics);
-}
-
-/// <summary>The outcome of checking a file. Any file diagnostic rejects it.</summary>
-public sealed record CheckResult(IReadOnlyList<Diagnostic> FileDiagnostics, int TotalRows, int ValidRows, int InvalidRows)
-{
-    public bool IsRejected => FileDiagnostics.Count > 0;
-
-    public static CheckResult Rejected(Diagnostic diagnostic) => new([diagnostic], 0, 0, 0);
-}
-
 /// <summary>
 /// Checks the rows of a sheet (rules 4, 5, 8 and 11 of docs/import-rules.md, with the row rules of
 /// <see cref="UserRowValidator"/>): finds the header, validates every row, reports duplicates, and
