@@ -27,4 +27,7 @@ public enum DiagnosticCode
     UnclosedQuote = 18,
     FileLimitExceeded = 19,
     AlreadyMember = 20,
+    DuplicateColumn = 21,
+    ColumnsNotImported = 22,
+    HeaderRowMissing = 23,
 }
