@@ -201,6 +201,19 @@ public class UserFileCheckerTests
     }
 
     [Fact]
+    public void ChecksARowWithValuesOnlyInAColumnThatIsNotImported()
+    {
+        // Act
+        var result = Check(ListSheetReader.Of(["Email", "First name", "Last name", "Team"], ["", "", "", "Sales"], ["ann@example.com", "Ann", "Lee", ""]));
+
+        // Assert
+        Assert.Equal((2, 1, 1), (result.TotalRows, result.ValidRows, result.InvalidRows));
+        Assert.Equal(
+            [(0, DiagnosticCode.ColumnsNotImported), (2, DiagnosticCode.EmailMissing), (2, DiagnosticCode.FirstNameMissing), (2, DiagnosticCode.LastNameMissing)],
+            _sink.Diagnostics.Select(d => (d.RowNumber, d.Code)));
+    }
+
+    [Fact]
     public void RejectsAHeaderNamingAColumnTwice()
     {
         // Act

@@ -102,7 +102,8 @@ public class FormatEquivalenceProperties
             var order = Enumerable.Range(0, 4).ToArray();
             new Random(seed).Shuffle(order);
             string[] header = [.. order.Select(i => Aliases[i][spelling]), "Department"];
-            var reordered = rows.Select(row => (string[])[.. order.Select(i => row[i]), "Sales", row[4]]).ToArray();
+            // A blank row stays blank (a value in a column not imported would make it a row to check).
+            var reordered = rows.Select(row => (string[])[.. order.Select(i => row[i]), row.All(string.IsNullOrWhiteSpace) ? "" : "Sales", row[4]]).ToArray();
             var expected = Summarize(HostileCheck.Run(Csv(rows, "utf-8", ',')!));
 
             foreach (var file in new[] { Csv(reordered, "utf-8", ';', header)!, Xlsx(reordered, header) })
