@@ -114,6 +114,42 @@ public abstract class ImportFlowTests(TestStore store) : IDisposable
         Assert.Equal((ImportState.Checked, 5, 1, 4), (check.Import.State, check.Import.TotalRows, check.Import.ValidRows, check.Import.InvalidRows));
     }
 
+    [Theory]
+    [InlineData("columns_reordered.xlsx")]
+    [InlineData("columns_reordered.xls")]
+    [InlineData("columns_french_excel_semicolon.csv")]
+    [InlineData("excel_mac_reordered.xlsx")]
+    public async Task ChecksAndAppliesAFileWhoseColumnsAreInAnotherOrderOrNamedByAnAlias(string fixture)
+    {
+        var import = await Client.UploadAsync(Files.Fixture(fixture));
+
+        var check = await Client.CheckAsync(import.ImportId);
+        var applied = await Client.ApplyAsync(import.ImportId, "", "projects.view");
+
+        Assert.Empty(check.FileDiagnostics);
+        var invalid = Assert.Single(check.RowDiagnostics);
+        Assert.Equal(("Email", DiagnosticCode.EmailInvalid, "not-an-email"), (invalid.Column, invalid.Code, invalid.Value));
+        Assert.Equal(ImportState.Checked, check.Import.State);
+        Assert.Equal(check.Import.ValidRows, applied.InvitedCount);
+    }
+
+    [Fact]
+    public async Task StoresTheWarningAboutAColumnNotImportedWithTheFileDiagnosticsAndStillAppliesTheFile()
+    {
+        var import = await Client.UploadAsync(Files.Fixture("columns_extra.xlsx"));
+
+        var check = await Client.CheckAsync(import.ImportId);
+        var rows = await Client.AllRowDiagnosticsAsync(import.ImportId, pageSize: 1);
+        var applied = await Client.ApplyAsync(import.ImportId, "", "projects.view");
+
+        Assert.Equal((ImportState.Checked, 5, 4), (check.Import.State, check.Import.TotalRows, check.Import.ValidRows));
+        var warning = Assert.Single(check.FileDiagnostics);
+        Assert.Equal((0, "", Severity.Warning), (warning.RowNumber, warning.Column, warning.Severity));
+        Assert.StartsWith("Department (E) is not imported", warning.Message, StringComparison.Ordinal);
+        Assert.Equal([(4, DiagnosticCode.EmailInvalid)], rows.Select(d => (d.RowNumber, d.Code)));
+        Assert.Equal(4, applied.InvitedCount);
+    }
+
     [Fact]
     public async Task ASecondImportWarnsAboutAndSkipsAddressesAlreadyInvited()
     {

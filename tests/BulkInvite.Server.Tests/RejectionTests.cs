@@ -23,9 +23,9 @@ public abstract class RejectionTests(TestStore store) : IDisposable
         { "an empty file", [], DiagnosticCode.FileEmpty },
         { "only a byte order mark", [0xEF, 0xBB, 0xBF], DiagnosticCode.FileEmpty },
         { "only blank lines", Files.Utf8Csv("\r\n , , \r\n\r\n"), DiagnosticCode.FileEmpty },
-        { "columns out of order", Files.Utf8Csv("First name,Email,Last name\nAnn,ann@example.com,Lee\n"), DiagnosticCode.HeaderMismatch },
+        { "a misspelled column", Files.Utf8Csv("First name,Emial,Last name\nAnn,ann@example.com,Lee\n"), DiagnosticCode.HeaderMismatch },
         { "a missing column", Files.Utf8Csv("Email,First name\nann@example.com,Ann\n"), DiagnosticCode.HeaderMismatch },
-        { "an unknown column", Files.Utf8Csv("Email,First name,Last name,Description,Team\n"), DiagnosticCode.HeaderMismatch },
+        { "a full name instead of first and last names", Files.Utf8Csv("Email,Name,Team\nann@example.com,Ann Lee,Sales\n"), DiagnosticCode.HeaderMismatch },
         { "a header and no users", Files.Utf8Csv("Email,First name,Last name\n\n  \n"), DiagnosticCode.NoUserRows },
         { "more rows than the limit", Files.ManyUsers(4), DiagnosticCode.TooManyRows },
         { "a PNG image", Files.Png(), DiagnosticCode.UnsupportedFormat },
@@ -50,14 +50,15 @@ public abstract class RejectionTests(TestStore store) : IDisposable
     }
 
     [Fact]
-    public async Task TheHeaderMismatchMessageShowsTheExpectedAndTheFoundHeader()
+    public async Task TheHeaderMismatchMessageShowsTheExpectedAndTheFoundHeaderAndTheClosestName()
     {
-        var import = await Client.UploadAsync(Files.Utf8Csv("Mail,Given name,Surname\nann@example.com,Ann,Lee\n"));
+        var import = await Client.UploadAsync(Files.Utf8Csv("Emial,Given name,Surname\nann@example.com,Ann,Lee\n"));
 
         var diagnostic = (await Client.CheckAsync(import.ImportId)).FileDiagnostics.Single();
 
-        Assert.Contains("Email, First name, Last name", diagnostic.Message, StringComparison.Ordinal);
-        Assert.Contains("Mail, Given name, Surname", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("It needs Email, First name and Last name, in any order", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("the file's header is \"Emial, Given name, Surname\"", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("Found \"Emial\": did you mean Email?", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]

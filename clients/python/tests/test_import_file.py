@@ -101,7 +101,7 @@ def test_check_import_collects_every_page_of_row_diagnostics(stub: UserImportSer
     ("content", "code"),
     [
         (png_bytes(), "DIAGNOSTIC_CODE_UNSUPPORTED_FORMAT"),
-        (b"Mail,Given name,Surname\r\nann@example.com,Ann,Lee\r\n", "DIAGNOSTIC_CODE_HEADER_MISMATCH"),
+        (b"Emial,Given name,Surname\r\nann@example.com,Ann,Lee\r\n", "DIAGNOSTIC_CODE_HEADER_MISMATCH"),
     ],
     ids=["png", "wrong-header"],
 )

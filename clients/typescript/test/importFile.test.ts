@@ -146,7 +146,7 @@ describe("rejected files", () => {
     },
     {
       name: "a CSV with a wrong header",
-      bytes: Buffer.from("Mail,Given name,Family name\r\nada@example.com,Ada,Lovelace\r\n"),
+      bytes: Buffer.from("Emial,Given name,Family name\r\nada@example.com,Ada,Lovelace\r\n"),
       fileName: "users.csv",
       code: "HEADER_MISMATCH",
     },

@@ -11,9 +11,13 @@ public sealed record Diagnostic(int RowNumber, string Column, DiagnosticCode Cod
 
     public bool IsError => Severity == Severity.Error;
 
-    /// <summary>A diagnostic about the file as a whole: always an error, which rejects the file.</summary>
+    /// <summary>A diagnostic about the file as a whole that rejects it: an error.</summary>
     public static Diagnostic ForFile(DiagnosticCode code, string message, string? value = null) =>
         new(0, "", code, Severity.Error, message, Cut(value));
+
+    /// <summary>A warning about the file as a whole (columns not imported): the file is still checked and can be applied.</summary>
+    public static Diagnostic WarningForFile(DiagnosticCode code, string message, string? value = null) =>
+        new(0, "", code, Severity.Warning, message, Cut(value));
 
     /// <summary>A diagnostic about a row or one of its cells; the severity follows from the code.</summary>
     public static Diagnostic ForRow(int rowNumber, string column, DiagnosticCode code, string message, string? value) =>
@@ -21,7 +25,8 @@ public sealed record Diagnostic(int RowNumber, string Column, DiagnosticCode Cod
 
     public static Severity SeverityOf(DiagnosticCode code) => code switch
     {
-        DiagnosticCode.AlreadyInvited or DiagnosticCode.AlreadyMember or DiagnosticCode.FormulaPrefix or DiagnosticCode.EmailNonAscii => Severity.Warning,
+        DiagnosticCode.AlreadyInvited or DiagnosticCode.AlreadyMember or DiagnosticCode.FormulaPrefix or DiagnosticCode.EmailNonAscii
+            or DiagnosticCode.ColumnsNotImported => Severity.Warning,
         _ => Severity.Error,
     };
 

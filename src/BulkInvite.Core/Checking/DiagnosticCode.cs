@@ -27,12 +27,7 @@ public enum DiagnosticCode
     UnclosedQuote = 18,
     FileLimitExceeded = 19,
     AlreadyMember = 20,
-}
-
-/// <summary>How serious a diagnostic is; the numbers are those of <c>bulkinvite.v1.Severity</c>.</summary>
-public enum Severity
-{
-    Unspecified = 0,
-    Error = 1,
-    Warning = 2,
+    DuplicateColumn = 21,
+    ColumnsNotImported = 22,
+    HeaderRowMissing = 23,
 }

@@ -4,31 +4,12 @@ using BulkInvite.Core.Reading;
 
 namespace BulkInvite.Core.Checking;
 
-/// <summary>Where the check puts what it finds: the storage of one import, or memory in tests.</summary>
-public interface ICheckSink
-{
-    /// <summary>The duplicate key of the row staged at that row number, or null: confirms a duplicate found by its hash.</summary>
-    string? StagedEmailAt(int rowNumber);
-
-    /// <summary>Stores rows whose keys were not staged before, in row order.</summary>
-    void Stage(IReadOnlyList<StagedUser> users);
-
-    void AddDiagnostics(IReadOnlyList<Diagnostic> diagnostics);
-}
-
-/// <summary>The outcome of checking a file. Any file diagnostic rejects it.</summary>
-public sealed record CheckResult(IReadOnlyList<Diagnostic> FileDiagnostics, int TotalRows, int ValidRows, int InvalidRows)
-{
-    public bool IsRejected => FileDiagnostics.Count > 0;
-
-    public static CheckResult Rejected(Diagnostic diagnostic) => new([diagnostic], 0, 0, 0);
-}
-
 /// <summary>
 /// Checks the rows of a sheet (rules 4, 5, 8 and 11 of docs/import-rules.md, with the row rules of
-/// <see cref="UserRowValidator"/>): finds the header, validates every row, reports duplicates, and
-/// streams staged users and diagnostics to a sink in batches, so memory stays flat however long
-/// the file is.
+/// <see cref="UserRowValidator"/>): maps the header's columns, validates every row, reports
+/// duplicates, and streams staged users and diagnostics to a sink in batches, so memory stays flat
+/// however long the file is. The header's warnings (columns not imported) go to the sink first, as
+/// diagnostics on row 0, and are in the result's file diagnostics too.
 /// </summary>
 public sealed class UserFileChecker(int maxRows, int batchSize = 1000)
 {
@@ -36,35 +17,43 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000)
     {
         ArgumentNullException.ThrowIfNull(sheet);
         ArgumentNullException.ThrowIfNull(sink);
+        HeaderMatch? header = null;
         try
         {
-            return CheckRows(sheet, sink, cancellationToken);
+            return CheckRows(sheet, sink, match => header = match, cancellationToken);
         }
         catch (UnreadableFileException e)
         {
-            return CheckResult.Rejected(Diagnostic.ForFile(e.Code, e.Message));
+            return Rejected(header, Diagnostic.ForFile(e.Code, e.Message));
         }
     }
 
-    private CheckResult CheckRows(ISheetReader sheet, ICheckSink sink, CancellationToken cancellationToken)
+    private CheckResult CheckRows(ISheetReader sheet, ICheckSink sink, Action<HeaderMatch> mapped, CancellationToken cancellationToken)
     {
-        var header = NextNonBlank(sheet);
-        if (header is null)
+        var headerRow = NextNonBlank(sheet);
+        if (headerRow is null)
         {
             return CheckResult.Rejected(Diagnostic.ForFile(DiagnosticCode.FileEmpty,
                 "The file is empty: it has no header and no users (in a workbook, only the first worksheet is read). Upload a file whose first row is the header Email, First name, Last name."));
         }
 
-        if (header.Problems.Count > 0)
+        if (headerRow.Problems.Count > 0)
         {
-            var problem = header.Problems[0];
+            var problem = headerRow.Problems[0];
             return CheckResult.Rejected(Diagnostic.ForFile(DiagnosticCode.FileUnreadable,
-                string.Create(CultureInfo.InvariantCulture, $"The header (row {header.RowNumber}) cannot be read: {problem.Message}"), problem.Value));
+                string.Create(CultureInfo.InvariantCulture, $"The header (row {headerRow.RowNumber}) cannot be read: {problem.Message}"), problem.Value));
         }
 
-        if (HeaderRule.Match(header.Cells, out var headerProblem) is not { } columnCount)
+        var header = HeaderRule.Match(headerRow.Cells, headerRow.RowNumber);
+        mapped(header);
+        if (header.Layout is not { } layout)
         {
-            return CheckResult.Rejected(headerProblem!);
+            return new CheckResult(header.Diagnostics, 0, 0, 0) { Columns = header.Columns };
+        }
+
+        if (header.Diagnostics.Count > 0)
+        {
+            sink.AddDiagnostics(header.Diagnostics); // before the writer's thread starts; only it uses the sink afterwards
         }
 
         using var writer = new BatchWriter(sink, cancellationToken);
@@ -74,11 +63,11 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000)
         {
             if (++total > maxRows)
             {
-                return CheckResult.Rejected(Diagnostic.ForFile(DiagnosticCode.TooManyRows,
+                return Rejected(header, Diagnostic.ForFile(DiagnosticCode.TooManyRows,
                     string.Create(CultureInfo.InvariantCulture, $"The file has more than {maxRows:N0} user rows, the most one import accepts. Split it into several files.")));
             }
 
-            batch.Add(UserRowValidator.Validate(row, columnCount));
+            batch.Add(UserRowValidator.Validate(row, layout));
             if (batch.Count == batchSize)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -91,12 +80,16 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000)
         var invalid = writer.Complete();
         if (total == 0)
         {
-            return CheckResult.Rejected(Diagnostic.ForFile(DiagnosticCode.NoUserRows,
+            return Rejected(header, Diagnostic.ForFile(DiagnosticCode.NoUserRows,
                 "The file has a header but no user rows. Add one row per user below the header."));
         }
 
-        return new CheckResult([], total, total - invalid, invalid);
+        return new CheckResult(header.Diagnostics, total, total - invalid, invalid) { Columns = header.Columns };
     }
+
+    /// <summary>A file rejected after its header was read keeps the header's warnings and mapping.</summary>
+    private static CheckResult Rejected(HeaderMatch? header, Diagnostic error) =>
+        header is null ? CheckResult.Rejected(error) : new CheckResult([.. header.Diagnostics, error], 0, 0, 0) { Columns = header.Columns };
 
     private static SheetRow? NextNonBlank(ISheetReader sheet)
     {

@@ -2,39 +2,26 @@ using BulkInvite.Core.Reading;
 
 namespace BulkInvite.Core.Checking;
 
-/// <summary>The verdict on one user row before duplicates are known.</summary>
-/// <param name="User">The row's values when its address is valid (whatever the other cells hold); null otherwise.</param>
-public sealed record RowCheck(int RowNumber, List<Diagnostic> Diagnostics, StagedUser? User)
-{
-    /// <summary>The Email cell as read, before trimming: the value a duplicate diagnostic carries.</summary>
-    public string RawEmail { get; init; } = "";
-
-    public bool HasError => Diagnostics.Exists(d => d.IsError);
-}
-
-/// <summary>Rules 6, 7 and 9 for one row: required values, lengths, characters, the address, extra cells, formula prefixes.</summary>
+/// <summary>Rules 6, 7 and 9 for one row: required values, lengths, characters, the address, cells without a header, formula prefixes.</summary>
 public static class UserRowValidator
 {
-    private const int EmailIndex = 0;
-    private const int FirstNameIndex = 1;
-    private const int LastNameIndex = 2;
-    private const int DescriptionIndex = 3;
-
     /// <param name="row">A non-blank row after the header.</param>
-    /// <param name="columnCount">The header's column count: 3, or 4 with Description.</param>
-    public static RowCheck Validate(SheetRow row, int columnCount)
+    /// <param name="layout">Where the header put each field.</param>
+    public static RowCheck Validate(SheetRow row, ColumnLayout layout)
     {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(layout);
         var diagnostics = new List<Diagnostic>();
         var n = row.RowNumber;
         if (row.Problems.Count > 0)
         {
             // The reader could not read the row as cells (an unclosed quote, a cell over a size limit):
             // say so, and check nothing else in it.
-            diagnostics.AddRange(row.Problems.Select(p => Diagnostic.ForRow(n, ColumnName(p.ColumnIndex, columnCount), p.Code, p.Message, p.Value)));
-            return new RowCheck(n, diagnostics, null) { RawEmail = row.CellAt(EmailIndex) };
+            diagnostics.AddRange(row.Problems.Select(p => Diagnostic.ForRow(n, layout.ColumnName(p.ColumnIndex), p.Code, p.Message, p.Value)));
+            return new RowCheck(n, diagnostics, null) { RawEmail = CellOf(row, layout, UserField.Email) };
         }
 
-        var rawEmail = row.CellAt(EmailIndex);
+        var rawEmail = CellOf(row, layout, UserField.Email);
         var email = TextRules.Trim(rawEmail);
         EmailCheck? emailCheck = null;
         if (email.Length == 0)
@@ -60,10 +47,10 @@ public static class UserRowValidator
             }
         }
 
-        var firstName = CheckName(diagnostics, n, UserColumns.FirstName, DiagnosticCode.FirstNameMissing, row.CellAt(FirstNameIndex));
-        var lastName = CheckName(diagnostics, n, UserColumns.LastName, DiagnosticCode.LastNameMissing, row.CellAt(LastNameIndex));
-        var description = columnCount > DescriptionIndex ? CheckDescription(diagnostics, n, row.CellAt(DescriptionIndex)) : null;
-        CheckExtraCells(diagnostics, row, columnCount);
+        var firstName = CheckName(diagnostics, n, UserColumns.FirstName, DiagnosticCode.FirstNameMissing, CellOf(row, layout, UserField.FirstName));
+        var lastName = CheckName(diagnostics, n, UserColumns.LastName, DiagnosticCode.LastNameMissing, CellOf(row, layout, UserField.LastName));
+        var description = layout.IndexOf(UserField.Description) >= 0 ? CheckDescription(diagnostics, n, CellOf(row, layout, UserField.Description)) : null;
+        CheckCellsWithoutHeader(diagnostics, row, layout);
 
         var hasError = diagnostics.Exists(d => d.IsError);
         var user = emailCheck is { IsValid: true }
@@ -72,9 +59,8 @@ public static class UserRowValidator
         return new RowCheck(n, diagnostics, user) { RawEmail = rawEmail };
     }
 
-    /// <summary>The header name of a column, or "" beyond the header's last column (and for the row as a whole).</summary>
-    private static string ColumnName(int index, int columnCount) =>
-        index >= 0 && index < columnCount ? UserColumns.All[index] : "";
+    private static string CellOf(SheetRow row, ColumnLayout layout, UserField field) =>
+        layout.IndexOf(field) is var index and >= 0 ? row.CellAt(index) : "";
 
     private static string CheckName(List<Diagnostic> diagnostics, int row, string column, DiagnosticCode missing, string raw)
     {
@@ -133,18 +119,26 @@ public static class UserRowValidator
         }
     }
 
-    private static void CheckExtraCells(List<Diagnostic> diagnostics, SheetRow row, int columnCount)
+    // A value under no header cannot be imported, and is likely a column whose name was forgotten:
+    // the row is invalid until it is named or removed. Named columns that are not imported are not checked.
+    private static void CheckCellsWithoutHeader(List<Diagnostic> diagnostics, SheetRow row, ColumnLayout layout)
     {
-        var extra = Enumerable.Range(columnCount, Math.Max(0, row.Cells.Count - columnCount))
-            .Where(i => !TextRules.IsBlank(row.Cells[i]))
-            .ToList();
-        if (extra.Count == 0)
+        List<int>? extra = null;
+        for (var i = 0; i < row.Cells.Count; i++)
+        {
+            if (layout.IsUnnamed(i) && !TextRules.IsBlank(row.Cells[i]))
+            {
+                (extra ??= []).Add(i);
+            }
+        }
+
+        if (extra is null)
         {
             return;
         }
 
         var columns = string.Join(", ", extra.Take(5).Select(UserColumns.Letter)) + (extra.Count > 5 ? ", ..." : "");
         diagnostics.Add(Diagnostic.ForRow(row.RowNumber, "", DiagnosticCode.ExtraFields,
-            $"The row has values beyond the header's last column (in column {columns}); remove them or move them into Description.", row.Cells[extra[0]]));
+            $"The row has values in columns without a header (column {columns}); name the column in the header row or remove the values.", row.Cells[extra[0]]));
     }
 }

@@ -9,7 +9,9 @@ namespace BulkInvite.Core.Reading;
 /// Reads CSV text as Excel does (rule 2): the encoding from the BOM or the bytes, the separator
 /// (comma, semicolon or tab) from the header line, CRLF, LF or CR line ends, quoted fields holding
 /// separators, quotes and line breaks, and a stray quote inside an unquoted field kept as text.
-/// Every record is a row, empty lines included, so row numbers match what a spreadsheet shows.
+/// Every record is a row, empty lines included, so row numbers match what a spreadsheet shows. A first
+/// line <c>sep=;</c> (or <c>sep=,</c>, <c>sep=|</c>, <c>sep=</c> and a tab) names the separator as Excel
+/// reads it: it is not a row, and the line after it is row 1, as Excel shows it.
 /// </summary>
 /// <remarks>
 /// Hostile input (docs/import-rules.md, "Limits"): a field over <see cref="ReadingLimits.MaxCsvFieldBytes"/>
@@ -25,6 +27,7 @@ public sealed class CsvSheetReader : ISheetReader
     private const int InMemoryTranscodeBytes = 4 * 1024 * 1024;
     private const int ExcerptBytes = 4 * Diagnostic.MaxValueLength;
     private static readonly char[] Separators = [',', ';', '\t'];
+    private static readonly char[] NamedSeparators = [',', ';', '\t', '|'];
 
     private readonly Stream _source;
     private readonly Stream? _transcoded;
@@ -51,7 +54,8 @@ public sealed class CsvSheetReader : ISheetReader
         ArgumentNullException.ThrowIfNull(limits);
         _limits = limits;
         var encoding = TextDecoding.Detect(stream);
-        _separator = DetectSeparator(stream, encoding);
+        var (separator, separatorLine) = DetectSeparator(stream, encoding);
+        _separator = separator;
         if (encoding is UTF8Encoding)
         {
             _source = stream;
@@ -63,7 +67,7 @@ public sealed class CsvSheetReader : ISheetReader
         }
 
         _sourceLength = _source.Length;
-        _reader = OpenAt(0);
+        _reader = OpenAt(separatorLine ? SeparatorLineEnd() : 0);
     }
 
     public SheetRow? ReadRow()
@@ -266,8 +270,11 @@ public sealed class CsvSheetReader : ISheetReader
         }
     }
 
-    /// <summary>The separator that occurs most often outside quotes in the first non-blank line; comma on a tie.</summary>
-    internal static char DetectSeparator(Stream stream, Encoding encoding)
+    /// <summary>
+    /// The separator a first line <c>sep=X</c> names (and true), else the one that occurs most often
+    /// outside quotes in the first non-blank line (comma on a tie).
+    /// </summary>
+    internal static (char Separator, bool FromSeparatorLine) DetectSeparator(Stream stream, Encoding encoding)
     {
         var sample = new byte[(int)Math.Min(SeparatorSampleBytes, stream.Length)];
         stream.Position = 0;
@@ -275,6 +282,11 @@ public sealed class CsvSheetReader : ISheetReader
         stream.Position = 0;
         var bom = TextDecoding.ByteOrderMarkLength(sample);
         var text = encoding.GetString(sample, bom, sample.Length - bom);
+        if (NamedSeparator(text) is { } named)
+        {
+            return (named, true);
+        }
+
         var line = text.Split(['\r', '\n']).FirstOrDefault(HasContent) ?? "";
 
         var counts = new int[Separators.Length];
@@ -300,7 +312,27 @@ public sealed class CsvSheetReader : ISheetReader
             }
         }
 
-        return Separators[best];
+        return (Separators[best], false);
+    }
+
+    /// <summary>The separator of a first line that is exactly <c>sep=</c> and one of , ; | or tab (any case), or null.</summary>
+    private static char? NamedSeparator(string text) =>
+        text.Length >= 5 && text.StartsWith("sep=", StringComparison.OrdinalIgnoreCase)
+            && Array.IndexOf(NamedSeparators, text[4]) >= 0
+            && (text.Length == 5 || text[5] is '\r' or '\n')
+            ? text[4]
+            : null;
+
+    /// <summary>Where the line after <c>sep=X</c> starts in the UTF-8 source: after a BOM, the 5 ASCII bytes and the line end.</summary>
+    private long SeparatorLineEnd()
+    {
+        var start = TextDecoding.ByteOrderMarkLength(ReadAt(0, 4)) + 5;
+        return start + ReadAt(start, 2) switch
+        {
+            [(byte)'\r', (byte)'\n', ..] => 2,
+            [(byte)'\r' or (byte)'\n', ..] => 1,
+            _ => 0,
+        };
     }
 
     // A line of nothing but separators, quotes and spaces is a blank row, not the header.

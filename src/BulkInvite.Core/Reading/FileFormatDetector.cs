@@ -4,18 +4,6 @@ using BulkInvite.Core.Checking;
 
 namespace BulkInvite.Core.Reading;
 
-/// <summary>The formats BulkInvite reads; the numbers are those of <c>bulkinvite.v1.FileFormat</c>.</summary>
-public enum FileFormat
-{
-    Unspecified = 0,
-    Csv = 1,
-    Xlsx = 2,
-    Xls = 3,
-}
-
-/// <summary>The format of a file, or the file-level diagnostic that rejects it.</summary>
-public sealed record FormatDetection(FileFormat Format, Diagnostic? Problem);
-
 /// <summary>
 /// Rule 1: the format comes from the content, never the name. An xlsx is a zip holding
 /// xl/workbook.xml, an xls an OLE2 compound file; anything else that is text is read as CSV.

@@ -9,7 +9,9 @@ namespace BulkInvite.Core.Samples;
 
 /// <summary>
 /// The sample file GetSampleFile serves: the header and a few users, as CSV (UTF-8 with BOM, so
-/// Excel shows the accents) or XLSX. It passes its own check with no diagnostic.
+/// Excel shows the accents) or XLSX. It passes its own check with no diagnostic. Its header uses
+/// the canonical names; the last row's Description tells the admin the column rules (rule 4 of
+/// docs/import-rules.md): columns in any order, other columns not imported.
 /// </summary>
 public static class SampleFile
 {
@@ -19,7 +21,7 @@ public static class SampleFile
         ["ada.lovelace@example.com", "Ada", "Lovelace", "Writes the first programs"],
         ["grace.hopper@example.com", "Grace", "Hopper", "Compiler team, Arlington office"],
         ["emilie.du-chatelet@example.com", "Émilie", "du Châtelet", ""],
-        ["jose.nunez@example.com", "José", "Núñez", "Optional notes go here"],
+        ["jose.nunez@example.com", "José", "Núñez", "Optional notes. Columns may come in any order; other columns are not imported"],
     ];
 
     public static string FileName(FileFormat format) => format switch

@@ -67,6 +67,20 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void MakesAFileWarningAWarningOnRowZeroThatRejectsNothing()
+    {
+        // Act
+        var diagnostic = Diagnostic.WarningForFile(DiagnosticCode.ColumnsNotImported, "Phone (D) is not imported.", "Phone");
+        var result = new CheckResult([diagnostic], 1, 1, 0);
+
+        // Assert
+        Assert.Equal(new Diagnostic(0, "", DiagnosticCode.ColumnsNotImported, Severity.Warning, "Phone (D) is not imported.", "Phone"), diagnostic);
+        Assert.Equal(Severity.Warning, Diagnostic.SeverityOf(DiagnosticCode.ColumnsNotImported));
+        Assert.False(result.IsRejected);
+        Assert.True((result with { FileDiagnostics = [diagnostic, Diagnostic.ForFile(DiagnosticCode.NoUserRows, "No rows.")] }).IsRejected);
+    }
+
+    [Fact]
     public void KeepsTheRowColumnMessageAndValueOfARowDiagnostic()
     {
         // Act

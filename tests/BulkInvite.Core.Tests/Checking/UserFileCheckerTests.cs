@@ -123,20 +123,104 @@ public class UserFileCheckerTests
     }
 
     [Fact]
-    public void RejectsAWrongHeaderShowingTheHeaderFound()
+    public void ReadsColumnsByNameInAnyOrderAndSaysHowEachWasMapped()
     {
         // Arrange
         var sheet = ListSheetReader.Of(
             [],
-            ["First name", "Last name", "Email"],
-            ["Ann", "Lee", "ann@example.com"]);
+            ["Prénom", "Nom", "Service", "Courriel"],
+            ["Ann", "Lee", "Sales", "ann@example.com"]);
 
         // Act
         var result = Check(sheet);
 
         // Assert
-        var diagnostic = AssertRejected(result, DiagnosticCode.HeaderMismatch, "\"First name, Last name, Email\"");
-        Assert.Contains("Email, First name, Last name", diagnostic.Message, StringComparison.Ordinal);
+        Assert.False(result.IsRejected);
+        Assert.Equal((1, 1, 0), (result.TotalRows, result.ValidRows, result.InvalidRows));
+        Assert.Equal(new StagedUser(3, "ann@example.com", "ann@example.com", "Ann", "Lee", null, true), Assert.Single(_sink.Staged));
+        Assert.Equal(
+            [
+                new ColumnMapping(1, "Prénom", UserField.FirstName),
+                new ColumnMapping(2, "Nom", UserField.LastName),
+                new ColumnMapping(3, "Service", null),
+                new ColumnMapping(4, "Courriel", UserField.Email),
+            ],
+            result.Columns);
+    }
+
+    [Fact]
+    public void WarnsAboutColumnsNotImportedInTheResultAndTheSinkWithoutRejectingTheFile()
+    {
+        // Arrange
+        var sheet = ListSheetReader.Of(
+            ["Email", "First name", "Last name", "Description", "Department"],
+            ["ann@example.com", "Ann", "Lee", "", "Sales"],
+            ["not-an-email", "Bob", "Ray", "", "Support"]);
+
+        // Act
+        var result = Check(sheet, batchSize: 1);
+
+        // Assert
+        Assert.False(result.IsRejected);
+        Assert.Equal((2, 1, 1), (result.TotalRows, result.ValidRows, result.InvalidRows));
+        var warning = Assert.Single(result.FileDiagnostics);
+        Assert.Equal((0, DiagnosticCode.ColumnsNotImported, Severity.Warning), (warning.RowNumber, warning.Code, warning.Severity));
+        Assert.StartsWith("Department (E) is not imported", warning.Message, StringComparison.Ordinal);
+        Assert.Equal([(0, DiagnosticCode.ColumnsNotImported), (3, DiagnosticCode.EmailInvalid)], _sink.Diagnostics.Select(d => (d.RowNumber, d.Code)));
+    }
+
+    [Fact]
+    public void KeepsTheHeadersWarningAndMappingWhenTheFileIsRejectedLater()
+    {
+        // Act
+        var result = Check(ListSheetReader.Of(["Email", "First name", "Last name", "Phone"]));
+
+        // Assert
+        Assert.True(result.IsRejected);
+        Assert.Equal([DiagnosticCode.ColumnsNotImported, DiagnosticCode.NoUserRows], result.FileDiagnostics.Select(d => d.Code));
+        Assert.Equal(4, result.Columns.Count);
+    }
+
+    [Fact]
+    public void RejectsAHeaderWithoutARequiredColumnShowingTheHeaderFound()
+    {
+        // Arrange
+        var sheet = ListSheetReader.Of(
+            [],
+            ["First name", "Emial", "Department"],
+            ["Ann", "ann@example.com", "Sales"]);
+
+        // Act
+        var result = Check(sheet);
+
+        // Assert
+        var diagnostic = AssertRejected(result, DiagnosticCode.HeaderMismatch, "the file's header is \"First name, Emial, Department\"");
+        Assert.Contains("no Email or Last name column", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("Found \"Emial\": did you mean Email?", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(3, result.Columns.Count);
+    }
+
+    [Fact]
+    public void ChecksARowWithValuesOnlyInAColumnThatIsNotImported()
+    {
+        // Act
+        var result = Check(ListSheetReader.Of(["Email", "First name", "Last name", "Team"], ["", "", "", "Sales"], ["ann@example.com", "Ann", "Lee", ""]));
+
+        // Assert
+        Assert.Equal((2, 1, 1), (result.TotalRows, result.ValidRows, result.InvalidRows));
+        Assert.Equal(
+            [(0, DiagnosticCode.ColumnsNotImported), (2, DiagnosticCode.EmailMissing), (2, DiagnosticCode.FirstNameMissing), (2, DiagnosticCode.LastNameMissing)],
+            _sink.Diagnostics.Select(d => (d.RowNumber, d.Code)));
+    }
+
+    [Fact]
+    public void RejectsAHeaderNamingAColumnTwice()
+    {
+        // Act
+        var result = Check(ListSheetReader.Of(["Email", "First name", "Surname", "Last name"], ["ann@example.com", "Ann", "Lee", "Lee"]));
+
+        // Assert
+        AssertRejected(result, DiagnosticCode.DuplicateColumn, "Columns C and D are both Last name");
     }
 
     [Fact]
@@ -146,7 +230,8 @@ public class UserFileCheckerTests
         var result = Check(ListSheetReader.Of(Blank, ["ann@example.com", "Ann", "Lee"], Header));
 
         // Assert
-        AssertRejected(result, DiagnosticCode.HeaderMismatch, "ann@example.com, Ann, Lee");
+        AssertRejected(result, DiagnosticCode.HeaderRowMissing, "cell A2 holds the address \"ann@example.com\"");
+        Assert.Empty(result.Columns);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public class UserRowValidatorTests
         var row = Row("ann@example.com", "Ann", "Lee");
 
         // Act
-        var check = UserRowValidator.Validate(row, columnCount: 3);
+        var check = UserRowValidator.Validate(row, InOrder(3));
 
         // Assert
         Assert.Empty(check.Diagnostics);
@@ -30,7 +30,7 @@ public class UserRowValidatorTests
         var row = Row("Ann@Example.com", "Ann", "Lee", "Sales, Berlin");
 
         // Act
-        var check = UserRowValidator.Validate(row, columnCount: 4);
+        var check = UserRowValidator.Validate(row, InOrder(4));
 
         // Assert
         Assert.Empty(check.Diagnostics);
@@ -44,7 +44,7 @@ public class UserRowValidatorTests
         var row = Row(" ann@example.com\u00A0", "\u00A0Ann ", "\tLee\u202F", "  Sales\u00A0 ");
 
         // Act
-        var check = UserRowValidator.Validate(row, columnCount: 4);
+        var check = UserRowValidator.Validate(row, InOrder(4));
 
         // Assert
         Assert.Empty(check.Diagnostics);
@@ -62,7 +62,7 @@ public class UserRowValidatorTests
     public void LeavesABlankDescriptionOut(string description)
     {
         // Act
-        var check = UserRowValidator.Validate(Row("ann@example.com", "Ann", "Lee", description), columnCount: 4);
+        var check = UserRowValidator.Validate(Row("ann@example.com", "Ann", "Lee", description), InOrder(4));
 
         // Assert
         Assert.Empty(check.Diagnostics);
@@ -77,7 +77,7 @@ public class UserRowValidatorTests
     public void ReportsAMissingEmail(string email)
     {
         // Act
-        var check = UserRowValidator.Validate(Row(email, "Ann", "Lee"), columnCount: 3);
+        var check = UserRowValidator.Validate(Row(email, "Ann", "Lee"), InOrder(3));
 
         // Assert
         var diagnostic = Assert.Single(check.Diagnostics);
@@ -100,7 +100,7 @@ public class UserRowValidatorTests
         cells[index] = " \u00A0 ";
 
         // Act
-        var check = UserRowValidator.Validate(Row(cells), columnCount: 3);
+        var check = UserRowValidator.Validate(Row(cells), InOrder(3));
 
         // Assert
         var diagnostic = Assert.Single(check.Diagnostics);
@@ -116,7 +116,7 @@ public class UserRowValidatorTests
     public void ReportsMissingNamesWhenTheRowIsShorterThanTheHeader()
     {
         // Act
-        var check = UserRowValidator.Validate(Row("ann@example.com"), columnCount: 4);
+        var check = UserRowValidator.Validate(Row("ann@example.com"), InOrder(4));
 
         // Assert
         Assert.Equal([DiagnosticCode.FirstNameMissing, DiagnosticCode.LastNameMissing], Codes(check));
@@ -127,7 +127,7 @@ public class UserRowValidatorTests
     public void ReportsEveryMissingValueInColumnOrder()
     {
         // Act
-        var check = UserRowValidator.Validate(Row("", "", "", "Only a description"), columnCount: 4);
+        var check = UserRowValidator.Validate(Row("", "", "", "Only a description"), InOrder(4));
 
         // Assert
         Assert.Equal([DiagnosticCode.EmailMissing, DiagnosticCode.FirstNameMissing, DiagnosticCode.LastNameMissing], Codes(check));
@@ -138,7 +138,7 @@ public class UserRowValidatorTests
     public void KeepsAValidAddressOfARowWithOtherErrorsAsNotValid()
     {
         // Act
-        var check = UserRowValidator.Validate(Row("Ann@Example.com", "", "Lee"), columnCount: 3);
+        var check = UserRowValidator.Validate(Row("Ann@Example.com", "", "Lee"), InOrder(3));
 
         // Assert
         Assert.True(check.HasError);
@@ -154,7 +154,7 @@ public class UserRowValidatorTests
     public void ReportsAnInvalidAddressWithTheRulesExplanation(string email, string explanation)
     {
         // Act
-        var check = UserRowValidator.Validate(Row(email, "Ann", "Lee"), columnCount: 3);
+        var check = UserRowValidator.Validate(Row(email, "Ann", "Lee"), InOrder(3));
 
         // Assert
         var diagnostic = Assert.Single(check.Diagnostics);
@@ -170,7 +170,7 @@ public class UserRowValidatorTests
     public void CarriesTheCellAsWrittenBeforeTrimming()
     {
         // Act
-        var check = UserRowValidator.Validate(Row("  not-an-email\u00A0", "Ann", "Lee"), columnCount: 3);
+        var check = UserRowValidator.Validate(Row("  not-an-email\u00A0", "Ann", "Lee"), InOrder(3));
 
         // Assert
         var diagnostic = Assert.Single(check.Diagnostics);
@@ -185,7 +185,7 @@ public class UserRowValidatorTests
         var email = new string('a', 65) + "@example.com";
 
         // Act
-        var check = UserRowValidator.Validate(Row(email, "Ann", "Lee"), columnCount: 3);
+        var check = UserRowValidator.Validate(Row(email, "Ann", "Lee"), InOrder(3));
 
         // Assert
         var diagnostic = Assert.Single(check.Diagnostics);
@@ -204,7 +204,7 @@ public class UserRowValidatorTests
         cells[index] = "  " + new string('n', UserColumns.MaxNameLength) + "  ";
 
         // Act
-        var check = UserRowValidator.Validate(Row(cells), columnCount: 3);
+        var check = UserRowValidator.Validate(Row(cells), InOrder(3));
 
         // Assert
         Assert.Empty(check.Diagnostics);
@@ -221,7 +221,7 @@ public class UserRowValidatorTests
         cells[index] = new string('n', UserColumns.MaxNameLength + 1);
 
         // Act
-        var check = UserRowValidator.Validate(Row(cells), columnCount: 3);
+        var check = UserRowValidator.Validate(Row(cells), InOrder(3));
 
         // Assert
         var diagnostic = Assert.Single(check.Diagnostics);
@@ -241,8 +241,8 @@ public class UserRowValidatorTests
         var hundred = string.Concat(Enumerable.Repeat("\U0001F600", 100));
 
         // Act
-        var ok = UserRowValidator.Validate(Row("ann@example.com", hundred, "Lee"), columnCount: 3);
-        var tooLong = UserRowValidator.Validate(Row("ann@example.com", hundred + "\U0001F600", "Lee"), columnCount: 3);
+        var ok = UserRowValidator.Validate(Row("ann@example.com", hundred, "Lee"), InOrder(3));
+        var tooLong = UserRowValidator.Validate(Row("ann@example.com", hundred + "\U0001F600", "Lee"), InOrder(3));
 
         // Assert
         Assert.Empty(ok.Diagnostics);
@@ -255,7 +255,7 @@ public class UserRowValidatorTests
     public void AcceptsADescriptionOf1000Characters()
     {
         // Act
-        var check = UserRowValidator.Validate(Row("ann@example.com", "Ann", "Lee", new string('d', 1000)), columnCount: 4);
+        var check = UserRowValidator.Validate(Row("ann@example.com", "Ann", "Lee", new string('d', 1000)), InOrder(4));
 
         // Assert
         Assert.Empty(check.Diagnostics);
@@ -267,7 +267,7 @@ public class UserRowValidatorTests
     public void RejectsADescriptionOf1001Characters()
     {
         // Act
-        var check = UserRowValidator.Validate(Row("ann@example.com", "Ann", "Lee", new string('d', 1001)), columnCount: 4);
+        var check = UserRowValidator.Validate(Row("ann@example.com", "Ann", "Lee", new string('d', 1001)), InOrder(4));
 
         // Assert
         var diagnostic = Assert.Single(check.Diagnostics);
@@ -293,7 +293,7 @@ public class UserRowValidatorTests
         cells[index] = value;
 
         // Act
-        var check = UserRowValidator.Validate(Row(cells), columnCount: 4);
+        var check = UserRowValidator.Validate(Row(cells), InOrder(4));
 
         // Assert
         var diagnostic = Assert.Single(check.Diagnostics);
@@ -311,7 +311,7 @@ public class UserRowValidatorTests
     public void AllowsTabAndLineBreaksInTheDescription(string description)
     {
         // Act
-        var check = UserRowValidator.Validate(Row("ann@example.com", "Ann", "Lee", description), columnCount: 4);
+        var check = UserRowValidator.Validate(Row("ann@example.com", "Ann", "Lee", description), InOrder(4));
 
         // Assert
         Assert.Empty(check.Diagnostics);
@@ -323,7 +323,7 @@ public class UserRowValidatorTests
     public void ReportsBothALengthAndACharacterProblemOfOneValue()
     {
         // Act
-        var check = UserRowValidator.Validate(Row("ann@example.com", new string('n', 101) + "\u0001", "Lee"), columnCount: 3);
+        var check = UserRowValidator.Validate(Row("ann@example.com", new string('n', 101) + "\u0001", "Lee"), InOrder(3));
 
         // Assert
         Assert.Equal([DiagnosticCode.ValueTooLong, DiagnosticCode.InvalidCharacters], Codes(check));
@@ -333,7 +333,7 @@ public class UserRowValidatorTests
     public void ReportsCellsBeyondTheHeadersColumns()
     {
         // Act
-        var check = UserRowValidator.Validate(Row("ann@example.com", "Ann", "Lee", "Sales"), columnCount: 3);
+        var check = UserRowValidator.Validate(Row("ann@example.com", "Ann", "Lee", "Sales"), InOrder(3));
 
         // Assert
         var diagnostic = Assert.Single(check.Diagnostics);
@@ -342,6 +342,7 @@ public class UserRowValidatorTests
         Assert.Equal("", diagnostic.Column);
         Assert.Equal(RowNumber, diagnostic.RowNumber);
         Assert.Contains("column D", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("without a header", diagnostic.Message, StringComparison.Ordinal);
         Assert.Equal("Sales", diagnostic.Value);
         Assert.True(check.HasError);
         Assert.NotNull(check.User);
@@ -352,7 +353,7 @@ public class UserRowValidatorTests
     public void NamesEveryExtraColumnAndCarriesTheFirstExtraValue()
     {
         // Act
-        var check = UserRowValidator.Validate(Row("ann@example.com", "Ann", "Lee", "Sales", "", "+49 30", " ", "x"), columnCount: 4);
+        var check = UserRowValidator.Validate(Row("ann@example.com", "Ann", "Lee", "Sales", "", "+49 30", " ", "x"), InOrder(4));
 
         // Assert
         var diagnostic = Assert.Single(check.Diagnostics);
@@ -365,7 +366,7 @@ public class UserRowValidatorTests
     public void NamesAtMostFiveExtraColumns()
     {
         // Act
-        var check = UserRowValidator.Validate(Row("ann@example.com", "Ann", "Lee", "1", "2", "3", "4", "5", "6"), columnCount: 3);
+        var check = UserRowValidator.Validate(Row("ann@example.com", "Ann", "Lee", "1", "2", "3", "4", "5", "6"), InOrder(3));
 
         // Assert
         var diagnostic = Assert.Single(check.Diagnostics);
@@ -376,7 +377,7 @@ public class UserRowValidatorTests
     public void IgnoresBlankCellsBeyondTheHeadersColumns()
     {
         // Act
-        var check = UserRowValidator.Validate(Row("ann@example.com", "Ann", "Lee", "", " ", "\u00A0", "\t"), columnCount: 3);
+        var check = UserRowValidator.Validate(Row("ann@example.com", "Ann", "Lee", "", " ", "\u00A0", "\t"), InOrder(3));
 
         // Assert
         Assert.Empty(check.Diagnostics);
@@ -399,7 +400,7 @@ public class UserRowValidatorTests
         cells[index] = value;
 
         // Act
-        var check = UserRowValidator.Validate(Row(cells), columnCount: 4);
+        var check = UserRowValidator.Validate(Row(cells), InOrder(4));
 
         // Assert
         var diagnostic = Assert.Single(check.Diagnostics);
@@ -419,7 +420,7 @@ public class UserRowValidatorTests
     public void WarnsAboutAFormulaPrefixThatRemainsAfterTrimming()
     {
         // Act
-        var check = UserRowValidator.Validate(Row("ann@example.com", "\t=cmd", "Lee"), columnCount: 3);
+        var check = UserRowValidator.Validate(Row("ann@example.com", "\t=cmd", "Lee"), InOrder(3));
 
         // Assert
         var diagnostic = Assert.Single(check.Diagnostics);
@@ -432,7 +433,7 @@ public class UserRowValidatorTests
     public void DoesNotWarnAboutATabThatTrimmingRemoves()
     {
         // Act
-        var check = UserRowValidator.Validate(Row("ann@example.com", "\tAnn", "Lee\r"), columnCount: 3);
+        var check = UserRowValidator.Validate(Row("ann@example.com", "\tAnn", "Lee\r"), InOrder(3));
 
         // Assert
         Assert.Empty(check.Diagnostics);
@@ -449,7 +450,7 @@ public class UserRowValidatorTests
         var firstName = "=" + new string('n', length - 1) + suffix;
 
         // Act
-        var check = UserRowValidator.Validate(Row("ann@example.com", firstName, "Lee"), columnCount: 3);
+        var check = UserRowValidator.Validate(Row("ann@example.com", firstName, "Lee"), InOrder(3));
 
         // Assert
         var diagnostic = Assert.Single(check.Diagnostics);
@@ -463,7 +464,7 @@ public class UserRowValidatorTests
     public void DoesNotWarnAboutAFormulaPrefixOnAnInvalidAddress(string email)
     {
         // Act
-        var check = UserRowValidator.Validate(Row(email, "Ann", "Lee"), columnCount: 3);
+        var check = UserRowValidator.Validate(Row(email, "Ann", "Lee"), InOrder(3));
 
         // Assert
         var diagnostic = Assert.Single(check.Diagnostics);
@@ -474,7 +475,7 @@ public class UserRowValidatorTests
     public void StillWarnsAboutAFormulaPrefixInAnotherCellOfAnInvalidRow()
     {
         // Act
-        var check = UserRowValidator.Validate(Row("not-an-email", "=Ann", ""), columnCount: 3);
+        var check = UserRowValidator.Validate(Row("not-an-email", "=Ann", ""), InOrder(3));
 
         // Assert
         Assert.Equal([DiagnosticCode.EmailInvalid, DiagnosticCode.FormulaPrefix, DiagnosticCode.LastNameMissing], Codes(check));
@@ -484,7 +485,7 @@ public class UserRowValidatorTests
     public void WarnsAboutLettersBeyondAsciiBeforeTheAt()
     {
         // Act
-        var check = UserRowValidator.Validate(Row("Jürgen@example.de", "Jürgen", "Groß"), columnCount: 3);
+        var check = UserRowValidator.Validate(Row("Jürgen@example.de", "Jürgen", "Groß"), InOrder(3));
 
         // Assert
         var diagnostic = Assert.Single(check.Diagnostics);
@@ -502,7 +503,7 @@ public class UserRowValidatorTests
     public void DoesNotWarnAboutAnInternationalizedDomain()
     {
         // Act
-        var check = UserRowValidator.Validate(Row("user@münchen.de", "Ann", "Lee"), columnCount: 3);
+        var check = UserRowValidator.Validate(Row("user@münchen.de", "Ann", "Lee"), InOrder(3));
 
         // Assert
         Assert.Empty(check.Diagnostics);
@@ -517,7 +518,7 @@ public class UserRowValidatorTests
         var longName = new string('n', 300);
 
         // Act
-        var check = UserRowValidator.Validate(Row("ann@example.com", longName, "Lee"), columnCount: 3);
+        var check = UserRowValidator.Validate(Row("ann@example.com", longName, "Lee"), InOrder(3));
 
         // Assert
         var diagnostic = Assert.Single(check.Diagnostics);
@@ -531,7 +532,7 @@ public class UserRowValidatorTests
         var email = new string('a', 300);
 
         // Act
-        var check = UserRowValidator.Validate(Row(email, "Ann", "Lee"), columnCount: 3);
+        var check = UserRowValidator.Validate(Row(email, "Ann", "Lee"), InOrder(3));
 
         // Assert
         var diagnostic = Assert.Single(check.Diagnostics);
@@ -545,7 +546,7 @@ public class UserRowValidatorTests
         var row = Row("+jürgen@example.de", "", new string('n', 101), "=Sales\u0001", "extra");
 
         // Act
-        var check = UserRowValidator.Validate(row, columnCount: 4);
+        var check = UserRowValidator.Validate(row, InOrder(4));
 
         // Assert
         Assert.Equal(
@@ -564,7 +565,89 @@ public class UserRowValidatorTests
         Assert.All(check.Diagnostics, d => Assert.Equal(RowNumber, d.RowNumber));
     }
 
+    [Fact]
+    public void ReadsEachFieldFromItsColumnWhateverTheOrder()
+    {
+        // Arrange: Department (not imported) first, then Description, Last name, Email, First name.
+        var layout = Layout("Department", "Notes", "Surname", "E-mail", "Given name");
+        var row = Row("Sales", "Team lead", "Lee", "ann@example.com", "Ann");
+
+        // Act
+        var check = UserRowValidator.Validate(row, layout);
+
+        // Assert
+        Assert.Empty(check.Diagnostics);
+        Assert.Equal(new StagedUser(RowNumber, "ann@example.com", "ann@example.com", "Ann", "Lee", "Team lead", true), check.User);
+    }
+
+    [Fact]
+    public void NamesTheCanonicalColumnWhateverTheHeaderSays()
+    {
+        // Arrange
+        var layout = Layout("Nom", "Courriel", "Prénom");
+
+        // Act
+        var check = UserRowValidator.Validate(Row("", "not-an-email", ""), layout);
+
+        // Assert
+        Assert.Equal(
+            [(UserColumns.Email, DiagnosticCode.EmailInvalid), (UserColumns.FirstName, DiagnosticCode.FirstNameMissing), (UserColumns.LastName, DiagnosticCode.LastNameMissing)],
+            check.Diagnostics.Select(d => (d.Column, d.Code)));
+    }
+
+    [Fact]
+    public void IgnoresValuesInNamedColumnsThatAreNotImported()
+    {
+        // Arrange
+        var layout = Layout("Email", "Department", "First name", "Phone", "Last name");
+
+        // Act
+        var check = UserRowValidator.Validate(Row("ann@example.com", "=Sales\u0001", "Ann", new string('9', 5000), "Lee"), layout);
+
+        // Assert
+        Assert.Empty(check.Diagnostics);
+        Assert.Equal(new StagedUser(RowNumber, "ann@example.com", "ann@example.com", "Ann", "Lee", null, true), check.User);
+    }
+
+    [Fact]
+    public void ReportsValuesUnderABlankHeaderCellBetweenNamedColumns()
+    {
+        // Arrange: column B has no header text.
+        var layout = Layout("Email", "", "First name", "Last name");
+
+        // Act
+        var check = UserRowValidator.Validate(Row("ann@example.com", "forgotten", "Ann", "Lee", "", "beyond"), layout);
+
+        // Assert
+        var diagnostic = Assert.Single(check.Diagnostics);
+        Assert.Equal(DiagnosticCode.ExtraFields, diagnostic.Code);
+        Assert.Equal("", diagnostic.Column);
+        Assert.Contains("column B, F", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal("forgotten", diagnostic.Value);
+    }
+
+    [Fact]
+    public void NamesTheMappedColumnOfACellTheReaderCouldNotRead()
+    {
+        // Arrange: the reader gave up on column C, which the header maps to Email.
+        var layout = Layout("First name", "Last name", "Email");
+        var row = new SheetRow(RowNumber, ["Ann", "Lee", ""]) { Problems = [new CellProblem(2, DiagnosticCode.ValueTooLong, "Too long.", "xxx")] };
+
+        // Act
+        var check = UserRowValidator.Validate(row, layout);
+
+        // Assert
+        var diagnostic = Assert.Single(check.Diagnostics);
+        Assert.Equal((UserColumns.Email, DiagnosticCode.ValueTooLong), (diagnostic.Column, diagnostic.Code));
+        Assert.Null(check.User);
+    }
+
     private static SheetRow Row(params string[] cells) => new(RowNumber, cells);
+
+    /// <summary>The layout of a header of the first <paramref name="count"/> canonical columns, in their usual order.</summary>
+    private static ColumnLayout InOrder(int count) => Layout([.. UserColumns.All.Take(count)]);
+
+    private static ColumnLayout Layout(params string[] header) => HeaderRule.Match(header, 1).Layout!;
 
     private static DiagnosticCode[] Codes(RowCheck check) => check.Diagnostics.Select(d => d.Code).ToArray();
 }

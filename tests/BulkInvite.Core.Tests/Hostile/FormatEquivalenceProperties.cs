@@ -9,7 +9,8 @@ namespace BulkInvite.Core.Tests.Hostile;
 /// <summary>
 /// Properties (CsCheck): the same rows check to the same diagnostics whatever the file's format
 /// (CSV or XLSX), encoding (UTF-8 with and without BOM, UTF-16 LE and BE, UTF-32, Windows-1252) and
-/// separator (comma, semicolon, tab), and shuffling the rows only renumbers the diagnostics.
+/// separator (comma, semicolon, tab), shuffling the rows only renumbers the diagnostics, and
+/// reordering and renaming the columns (by their aliases) changes nothing but the mapping.
 /// </summary>
 public class FormatEquivalenceProperties
 {
@@ -91,6 +92,44 @@ public class FormatEquivalenceProperties
         }, iter: 100);
     }
 
+    [Fact]
+    public void ReorderingAndRenamingTheColumnsChangesNothingButTheMapping()
+    {
+        Gen.Select(Rows, Gen.Int, Gen.Int[0, 2]).Sample((rows, seed, spelling) =>
+        {
+            // Arrange: the four columns in a random order under one of their aliases, then a column that is
+            // not imported; the generated fifth cell stays in a column without a header (EXTRA_FIELDS).
+            var order = Enumerable.Range(0, 4).ToArray();
+            new Random(seed).Shuffle(order);
+            string[] header = [.. order.Select(i => Aliases[i][spelling]), "Department"];
+            // A blank row stays blank (a value in a column not imported would make it a row to check).
+            var reordered = rows.Select(row => (string[])[.. order.Select(i => row[i]), row.All(string.IsNullOrWhiteSpace) ? "" : "Sales", row[4]]).ToArray();
+            var expected = Summarize(HostileCheck.Run(Csv(rows, "utf-8", ',')!));
+
+            foreach (var file in new[] { Csv(reordered, "utf-8", ';', header)!, Xlsx(reordered, header) })
+            {
+                // Act
+                var outcome = HostileCheck.Run(file);
+
+                // Assert
+                var warning = Assert.Single(outcome.Result.FileDiagnostics);
+                Assert.Equal((DiagnosticCode.ColumnsNotImported, "Department"), (warning.Code, warning.Value));
+                var actual = Summarize(outcome).Where(line => !line.Contains(nameof(DiagnosticCode.ColumnsNotImported), StringComparison.Ordinal));
+                Assert.True(expected.SequenceEqual(actual), $"header {string.Join(", ", header)}:\nexpected: {string.Join(" | ", expected)}\nactual:   {string.Join(" | ", actual)}");
+                Assert.Equal(order.Select(i => UserColumns.Fields[i]), outcome.Result.Columns.Take(4).Select(c => c.Field!.Value));
+            }
+        }, iter: 40);
+    }
+
+    // Three spellings of each column, in the order of Header.
+    private static readonly string[][] Aliases =
+    [
+        ["Email", "Courriel", "E-Mail-Adresse"],
+        ["First name", "Prénom", "Vorname"],
+        ["Last name", "Nom", "Nachname"],
+        ["Description", "Notes", "Beschreibung"],
+    ];
+
     /// <summary>The file diagnostics, every row diagnostic, and every staged user, as lines to compare.</summary>
     private static List<string> Summarize(CheckOutcome outcome) =>
     [
@@ -100,10 +139,10 @@ public class FormatEquivalenceProperties
     ];
 
     /// <summary>The rows as CSV text in an encoding, or null when a value cannot be encoded in it.</summary>
-    private static byte[]? Csv(string[][] rows, string encoding, char separator)
+    private static byte[]? Csv(string[][] rows, string encoding, char separator, string[]? header = null)
     {
         var text = new StringBuilder();
-        foreach (var row in rows.Prepend(Header))
+        foreach (var row in rows.Prepend(header ?? Header))
         {
             text.Append(string.Join(separator, row.Select(v => Quote(v, separator)))).Append("\r\n");
         }
@@ -131,10 +170,10 @@ public class FormatEquivalenceProperties
         value.IndexOfAny([separator, '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
     /// <summary>The rows as an xlsx whose every cell is an inline string (empty cells left out).</summary>
-    private static byte[] Xlsx(string[][] rows)
+    private static byte[] Xlsx(string[][] rows, string[]? header = null)
     {
         var sheet = new StringBuilder();
-        var all = rows.Prepend(Header).ToArray();
+        var all = rows.Prepend(header ?? Header).ToArray();
         for (var r = 0; r < all.Length; r++)
         {
             sheet.Append(CultureInfo.InvariantCulture, $"<row r=\"{r + 1}\">");

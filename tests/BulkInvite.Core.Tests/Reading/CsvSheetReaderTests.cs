@@ -534,6 +534,73 @@ public class CsvSheetReaderTests
         }
     }
 
+    [Theory]
+    [InlineData("sep=;\r\nEmail;First name\r\nann@example.com;Ann, Lee\r\n", "Ann, Lee")]
+    [InlineData("sep=,\nEmail,First name\nann@example.com,Ann; Lee\n", "Ann; Lee")]
+    [InlineData("sep=\t\rEmail\tFirst name\rann@example.com\tAnn, Lee\r", "Ann, Lee")]
+    [InlineData("sep=|\r\nEmail|First name\r\nann@example.com|Ann; Lee, Jr.\r\n", "Ann; Lee, Jr.")]
+    [InlineData("SEP=;\r\nEmail;First name\r\nann@example.com;Ann, Lee\r\n", "Ann, Lee")]
+    public void HonoursASepLineAndNumbersTheRowsAfterItAsExcelShowsThem(string csv, string firstName)
+    {
+        // Arrange
+        using var reader = Reader(csv);
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert: Excel hides the sep= line, so the header is row 1.
+        Fixtures.AssertRows([(1, ["Email", "First name"]), (2, ["ann@example.com", firstName])], rows);
+    }
+
+    [Fact]
+    public void HonoursASepLineAfterAByteOrderMarkAndInUtf16()
+    {
+        // Arrange
+        var utf16 = new UnicodeEncoding(bigEndian: false, byteOrderMark: true);
+        using var utf8 = new CsvSheetReader(Fixtures.Stream([0xEF, 0xBB, 0xBF, .. "sep=;\r\nEmail;First name\r\nzoe@example.de;Zoë, B\r\n"u8]), MaxRecordBytes);
+        using var unicode = new CsvSheetReader(Fixtures.Stream([.. utf16.GetPreamble(), .. utf16.GetBytes("sep=;\r\nEmail;First name\r\nzoe@example.de;Zoë, B\r\n")]), MaxRecordBytes);
+
+        // Act
+        var fromUtf8 = Fixtures.ReadAll(utf8);
+        var fromUtf16 = Fixtures.ReadAll(unicode);
+
+        // Assert
+        (int, string[])[] expected = [(1, ["Email", "First name"]), (2, ["zoe@example.de", "Zoë, B"])];
+        Fixtures.AssertRows(expected, fromUtf8);
+        Fixtures.AssertRows(expected, fromUtf16);
+    }
+
+    [Fact]
+    public void ReadsAFileThatIsOnlyASepLineAsNoRows()
+    {
+        // Arrange
+        using var reader = Reader("sep=;\r\n");
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Assert.Empty(rows);
+    }
+
+    [Theory]
+    [InlineData("sep=;x\nEmail;First name\n", new[] { "sep=", "x" })]
+    [InlineData("sep=:\nEmail:First name\n", new[] { "sep=:" })]
+    [InlineData("sep= ;\nEmail;First name\n", new[] { "sep= ", "" })]
+    [InlineData("\nsep=;\nEmail;First name\n", new[] { "" })]
+    public void ReadsAnyOtherSepLikeLineAsAnOrdinaryRow(string csv, string[] firstRow)
+    {
+        // Arrange
+        using var reader = Reader(csv);
+
+        // Act
+        var rows = Fixtures.ReadAll(reader);
+
+        // Assert
+        Assert.Equal(1, rows[0].RowNumber);
+        Assert.Equal(firstRow, rows[0].Cells);
+    }
+
     private static CsvSheetReader Reader(string csv, int maxRecordBytes = MaxRecordBytes, int? maxFieldBytes = null) =>
         new(Fixtures.Stream(Encoding.UTF8.GetBytes(csv)), ReadingLimits.Default with
         {

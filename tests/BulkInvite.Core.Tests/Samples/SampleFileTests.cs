@@ -1,6 +1,8 @@
 using System.Text;
+using BulkInvite.Core.Checking;
 using BulkInvite.Core.Reading;
 using BulkInvite.Core.Samples;
+using BulkInvite.Core.Tests.Hostile;
 
 namespace BulkInvite.Core.Tests.Samples;
 
@@ -33,7 +35,42 @@ public class SampleFileTests
         // Assert
         Assert.Equal(["Email", "First name", "Last name", "Description"], SampleFile.Rows[0]);
         Assert.Equal(["emilie.du-chatelet@example.com", "Émilie", "du Châtelet", ""], SampleFile.Rows[3]);
-        Assert.Equal(["jose.nunez@example.com", "José", "Núñez", "Optional notes go here"], SampleFile.Rows[4]);
+        Assert.Equal(["jose.nunez@example.com", "José", "Núñez", "Optional notes. Columns may come in any order; other columns are not imported"], SampleFile.Rows[4]);
+    }
+
+    [Theory]
+    [InlineData(FileFormat.Csv)]
+    [InlineData(FileFormat.Xlsx)]
+    public void PassesItsOwnCheckWithNoDiagnostic(FileFormat format)
+    {
+        // Arrange
+        using var stream = new MemoryStream();
+        SampleFile.Write(format, stream);
+
+        // Act
+        var outcome = HostileCheck.Run(stream.ToArray());
+
+        // Assert
+        Assert.Empty(outcome.Result.FileDiagnostics);
+        Assert.Empty(outcome.RowDiagnostics);
+        Assert.Equal((4, 4, 0), (outcome.Result.TotalRows, outcome.Result.ValidRows, outcome.Result.InvalidRows));
+        Assert.Equal([UserField.Email, UserField.FirstName, UserField.LastName, UserField.Description], outcome.Result.Columns.Select(c => c.Field!.Value));
+    }
+
+    [Fact]
+    public void PassesItsOwnCheckWithItsColumnsReorderedAndAnotherAdded()
+    {
+        // Arrange: what the last row's Description says: any order, other columns not imported.
+        using var stream = new MemoryStream();
+        SampleFile.WriteCsv(SampleFile.Rows.Select((r, i) => new[] { i == 0 ? "Team" : "Research", r[3], r[2], r[1], r[0] }), stream);
+
+        // Act
+        var outcome = HostileCheck.Run(stream.ToArray());
+
+        // Assert
+        Assert.Equal(DiagnosticCode.ColumnsNotImported, Assert.Single(outcome.Result.FileDiagnostics).Code);
+        Assert.Equal((4, 4, 0), (outcome.Result.TotalRows, outcome.Result.ValidRows, outcome.Result.InvalidRows));
+        Assert.Equal(SampleFile.Rows.Skip(1).Select(r => r[1]), outcome.Staged.Select(u => u.FirstName));
     }
 
     [Fact]
@@ -67,7 +104,7 @@ public class SampleFileTests
             "ada.lovelace@example.com,Ada,Lovelace,Writes the first programs\r\n" +
             "grace.hopper@example.com,Grace,Hopper,\"Compiler team, Arlington office\"\r\n" +
             "emilie.du-chatelet@example.com,Émilie,du Châtelet,\r\n" +
-            "jose.nunez@example.com,José,Núñez,Optional notes go here\r\n",
+            "jose.nunez@example.com,José,Núñez,Optional notes. Columns may come in any order; other columns are not imported\r\n",
             text);
     }
 

@@ -1,0 +1,13 @@
+namespace BulkInvite.Core.Checking;
+
+/// <summary>Where the check puts what it finds: the storage of one import, or memory in tests.</summary>
+public interface ICheckSink
+{
+    /// <summary>The duplicate key of the row staged at that row number, or null: confirms a duplicate found by its hash.</summary>
+    string? StagedEmailAt(int rowNumber);
+
+    /// <summary>Stores rows whose keys were not staged before, in row order.</summary>
+    void Stage(IReadOnlyList<StagedUser> users);
+
+    void AddDiagnostics(IReadOnlyList<Diagnostic> diagnostics);
+}
