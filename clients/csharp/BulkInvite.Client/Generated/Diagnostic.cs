@@ -33,7 +33,7 @@ namespace BulkInvite.V1 {
             "cml0eRIdCgdtZXNzYWdlGAUgASgJQgPgQQNSB21lc3NhZ2USGQoFdmFsdWUY",
             "BiABKAlCA+BBA1IFdmFsdWUqTgoIU2V2ZXJpdHkSGAoUU0VWRVJJVFlfVU5T",
             "UEVDSUZJRUQQABISCg5TRVZFUklUWV9FUlJPUhABEhQKEFNFVkVSSVRZX1dB",
-            "Uk5JTkcQAiqPBgoORGlhZ25vc3RpY0NvZGUSHwobRElBR05PU1RJQ19DT0RF",
+            "Uk5JTkcQAiqHBwoORGlhZ25vc3RpY0NvZGUSHwobRElBR05PU1RJQ19DT0RF",
             "X1VOU1BFQ0lGSUVEEAASHgoaRElBR05PU1RJQ19DT0RFX0ZJTEVfRU1QVFkQ",
             "ARIjCh9ESUFHTk9TVElDX0NPREVfRklMRV9VTlJFQURBQkxFEAISJgoiRElB",
             "R05PU1RJQ19DT0RFX1VOU1VQUE9SVEVEX0ZPUk1BVBADEiMKH0RJQUdOT1NU",
@@ -50,8 +50,10 @@ namespace BulkInvite.V1 {
             "TVVMQV9QUkVGSVgQEBIjCh9ESUFHTk9TVElDX0NPREVfRU1BSUxfTk9OX0FT",
             "Q0lJEBESIgoeRElBR05PU1RJQ19DT0RFX1VOQ0xPU0VEX1FVT1RFEBISJwoj",
             "RElBR05PU1RJQ19DT0RFX0ZJTEVfTElNSVRfRVhDRUVERUQQExIiCh5ESUFH",
-            "Tk9TVElDX0NPREVfQUxSRUFEWV9NRU1CRVIQFEIQqgINQnVsa0ludml0ZS5W",
-            "MWIGcHJvdG8z"));
+            "Tk9TVElDX0NPREVfQUxSRUFEWV9NRU1CRVIQFBIkCiBESUFHTk9TVElDX0NP",
+            "REVfRFVQTElDQVRFX0NPTFVNThAVEigKJERJQUdOT1NUSUNfQ09ERV9DT0xV",
+            "TU5TX05PVF9JTVBPUlRFRBAWEiYKIkRJQUdOT1NUSUNfQ09ERV9IRUFERVJf",
+            "Uk9XX01JU1NJTkcQF0IQqgINQnVsa0ludml0ZS5WMWIGcHJvdG8z"));
       descriptor = pbr::FileDescriptor.FromGeneratedCode(descriptorData,
           new pbr::FileDescriptor[] { global::Google.Api.FieldBehaviorReflection.Descriptor, },
           new pbr::GeneratedClrTypeInfo(new[] {typeof(global::BulkInvite.V1.Severity), typeof(global::BulkInvite.V1.DiagnosticCode), }, null, new pbr::GeneratedClrTypeInfo[] {
@@ -75,7 +77,8 @@ namespace BulkInvite.V1 {
     /// </summary>
     [pbr::OriginalName("SEVERITY_ERROR")] Error = 1,
     /// <summary>
-    /// Worth the admin's attention; the row stays valid.
+    /// Worth the admin's attention; the row stays valid, and at file level the file is checked as
+    /// usual.
     /// </summary>
     [pbr::OriginalName("SEVERITY_WARNING")] Warning = 2,
   }
@@ -104,7 +107,10 @@ namespace BulkInvite.V1 {
     /// </summary>
     [pbr::OriginalName("DIAGNOSTIC_CODE_UNSUPPORTED_FORMAT")] UnsupportedFormat = 3,
     /// <summary>
-    /// The first non-blank row is not "Email, First name, Last name[, Description]".
+    /// The header (the first non-blank row) lacks a required column: Email, First name or Last name,
+    /// under any of their names (docs/import-rules.md lists them; columns may come in any order). The
+    /// message names what is missing, what was found, and the closest name when one is near
+    /// ("Found 'Emial': did you mean Email?").
     /// </summary>
     [pbr::OriginalName("DIAGNOSTIC_CODE_HEADER_MISMATCH")] HeaderMismatch = 4,
     /// <summary>
@@ -145,7 +151,9 @@ namespace BulkInvite.V1 {
     /// </summary>
     [pbr::OriginalName("DIAGNOSTIC_CODE_INVALID_CHARACTERS")] InvalidCharacters = 13,
     /// <summary>
-    /// The row has non-empty cells to the right of the header's last column.
+    /// The row has a value under a column without header text: to the right of the header's last
+    /// cell, or under a blank header cell between named columns. (Values under named columns that are
+    /// not imported are not an error.)
     /// </summary>
     [pbr::OriginalName("DIAGNOSTIC_CODE_EXTRA_FIELDS")] ExtraFields = 14,
     /// <summary>
@@ -174,7 +182,8 @@ namespace BulkInvite.V1 {
     /// File level (row_number 0, severity ERROR): the workbook passes one of the server's safety
     /// limits while it is read (it inflates past the limit, a part is compressed more than the
     /// allowed ratio, it has too many zip entries, it declares a DTD, its shared strings table is
-    /// too large, or its sheet spans too many cells). The message names the limit. Such files
+    /// too large, its sheet spans too many cells, or its header is wider than 16,384 columns). The
+    /// message names the limit. Such files
     /// are damaged or crafted; a spreadsheet program does not write them for a user list.
     /// </summary>
     [pbr::OriginalName("DIAGNOSTIC_CODE_FILE_LIMIT_EXCEEDED")] FileLimitExceeded = 19,
@@ -183,6 +192,21 @@ namespace BulkInvite.V1 {
     /// (an accepted invitation); applying skips it, as it skips pending invitations.
     /// </summary>
     [pbr::OriginalName("DIAGNOSTIC_CODE_ALREADY_MEMBER")] AlreadyMember = 20,
+    /// <summary>
+    /// File level, severity ERROR: two columns of the header name the same field ("Columns C and F
+    /// are both Email"); one diagnostic per field named twice.
+    /// </summary>
+    [pbr::OriginalName("DIAGNOSTIC_CODE_DUPLICATE_COLUMN")] DuplicateColumn = 21,
+    /// <summary>
+    /// File level, severity WARNING: the header has named columns that are not imported ("Department
+    /// (E) and Phone (F) are not imported"); the file is checked as usual.
+    /// </summary>
+    [pbr::OriginalName("DIAGNOSTIC_CODE_COLUMNS_NOT_IMPORTED")] ColumnsNotImported = 22,
+    /// <summary>
+    /// File level, severity ERROR: the first non-blank row looks like a user (it holds an address),
+    /// so the header row seems missing; add one naming the columns.
+    /// </summary>
+    [pbr::OriginalName("DIAGNOSTIC_CODE_HEADER_ROW_MISSING")] HeaderRowMissing = 23,
   }
 
   #endregion
@@ -263,8 +287,10 @@ namespace BulkInvite.V1 {
     public const int ColumnFieldNumber = 2;
     private string column_ = "";
     /// <summary>
-    /// The canonical header name of the column: "Email", "First name", "Last name" or
-    /// "Description". Empty for file-level diagnostics and for cells beyond the header's columns.
+    /// The canonical name of the field the cell's column fills: "Email", "First name", "Last name" or
+    /// "Description", whatever the file's header calls it (CheckImportResponse.column_mappings says
+    /// which file column that is). Empty for file-level diagnostics and for cells under a column that
+    /// is not imported or has no header.
     /// </summary>
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]

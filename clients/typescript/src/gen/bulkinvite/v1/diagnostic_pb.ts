@@ -11,7 +11,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file bulkinvite/v1/diagnostic.proto.
  */
 export const file_bulkinvite_v1_diagnostic: GenFile = /*@__PURE__*/
-  fileDesc("Ch5idWxraW52aXRlL3YxL2RpYWdub3N0aWMucHJvdG8SDWJ1bGtpbnZpdGUudjEixgEKCkRpYWdub3N0aWMSFwoKcm93X251bWJlchgBIAEoBUID4EEDEhMKBmNvbHVtbhgCIAEoCUID4EEDEjAKBGNvZGUYAyABKA4yHS5idWxraW52aXRlLnYxLkRpYWdub3N0aWNDb2RlQgPgQQMSLgoIc2V2ZXJpdHkYBCABKA4yFy5idWxraW52aXRlLnYxLlNldmVyaXR5QgPgQQMSFAoHbWVzc2FnZRgFIAEoCUID4EEDEhIKBXZhbHVlGAYgASgJQgPgQQMqTgoIU2V2ZXJpdHkSGAoUU0VWRVJJVFlfVU5TUEVDSUZJRUQQABISCg5TRVZFUklUWV9FUlJPUhABEhQKEFNFVkVSSVRZX1dBUk5JTkcQAiqPBgoORGlhZ25vc3RpY0NvZGUSHwobRElBR05PU1RJQ19DT0RFX1VOU1BFQ0lGSUVEEAASHgoaRElBR05PU1RJQ19DT0RFX0ZJTEVfRU1QVFkQARIjCh9ESUFHTk9TVElDX0NPREVfRklMRV9VTlJFQURBQkxFEAISJgoiRElBR05PU1RJQ19DT0RFX1VOU1VQUE9SVEVEX0ZPUk1BVBADEiMKH0RJQUdOT1NUSUNfQ09ERV9IRUFERVJfTUlTTUFUQ0gQBBIgChxESUFHTk9TVElDX0NPREVfTk9fVVNFUl9ST1dTEAUSIQodRElBR05PU1RJQ19DT0RFX1RPT19NQU5ZX1JPV1MQBhIhCh1ESUFHTk9TVElDX0NPREVfRU1BSUxfTUlTU0lORxAHEiEKHURJQUdOT1NUSUNfQ09ERV9FTUFJTF9JTlZBTElEEAgSIwofRElBR05PU1RJQ19DT0RFX0RVUExJQ0FURV9FTUFJTBAJEiYKIkRJQUdOT1NUSUNfQ09ERV9GSVJTVF9OQU1FX01JU1NJTkcQChIlCiFESUFHTk9TVElDX0NPREVfTEFTVF9OQU1FX01JU1NJTkcQCxIiCh5ESUFHTk9TVElDX0NPREVfVkFMVUVfVE9PX0xPTkcQDBImCiJESUFHTk9TVElDX0NPREVfSU5WQUxJRF9DSEFSQUNURVJTEA0SIAocRElBR05PU1RJQ19DT0RFX0VYVFJBX0ZJRUxEUxAOEiMKH0RJQUdOT1NUSUNfQ09ERV9BTFJFQURZX0lOVklURUQQDxIiCh5ESUFHTk9TVElDX0NPREVfRk9STVVMQV9QUkVGSVgQEBIjCh9ESUFHTk9TVElDX0NPREVfRU1BSUxfTk9OX0FTQ0lJEBESIgoeRElBR05PU1RJQ19DT0RFX1VOQ0xPU0VEX1FVT1RFEBISJwojRElBR05PU1RJQ19DT0RFX0ZJTEVfTElNSVRfRVhDRUVERUQQExIiCh5ESUFHTk9TVElDX0NPREVfQUxSRUFEWV9NRU1CRVIQFEIQqgINQnVsa0ludml0ZS5WMWIGcHJvdG8z", [file_google_api_field_behavior]);
+  fileDesc("Ch5idWxraW52aXRlL3YxL2RpYWdub3N0aWMucHJvdG8SDWJ1bGtpbnZpdGUudjEixgEKCkRpYWdub3N0aWMSFwoKcm93X251bWJlchgBIAEoBUID4EEDEhMKBmNvbHVtbhgCIAEoCUID4EEDEjAKBGNvZGUYAyABKA4yHS5idWxraW52aXRlLnYxLkRpYWdub3N0aWNDb2RlQgPgQQMSLgoIc2V2ZXJpdHkYBCABKA4yFy5idWxraW52aXRlLnYxLlNldmVyaXR5QgPgQQMSFAoHbWVzc2FnZRgFIAEoCUID4EEDEhIKBXZhbHVlGAYgASgJQgPgQQMqTgoIU2V2ZXJpdHkSGAoUU0VWRVJJVFlfVU5TUEVDSUZJRUQQABISCg5TRVZFUklUWV9FUlJPUhABEhQKEFNFVkVSSVRZX1dBUk5JTkcQAiqHBwoORGlhZ25vc3RpY0NvZGUSHwobRElBR05PU1RJQ19DT0RFX1VOU1BFQ0lGSUVEEAASHgoaRElBR05PU1RJQ19DT0RFX0ZJTEVfRU1QVFkQARIjCh9ESUFHTk9TVElDX0NPREVfRklMRV9VTlJFQURBQkxFEAISJgoiRElBR05PU1RJQ19DT0RFX1VOU1VQUE9SVEVEX0ZPUk1BVBADEiMKH0RJQUdOT1NUSUNfQ09ERV9IRUFERVJfTUlTTUFUQ0gQBBIgChxESUFHTk9TVElDX0NPREVfTk9fVVNFUl9ST1dTEAUSIQodRElBR05PU1RJQ19DT0RFX1RPT19NQU5ZX1JPV1MQBhIhCh1ESUFHTk9TVElDX0NPREVfRU1BSUxfTUlTU0lORxAHEiEKHURJQUdOT1NUSUNfQ09ERV9FTUFJTF9JTlZBTElEEAgSIwofRElBR05PU1RJQ19DT0RFX0RVUExJQ0FURV9FTUFJTBAJEiYKIkRJQUdOT1NUSUNfQ09ERV9GSVJTVF9OQU1FX01JU1NJTkcQChIlCiFESUFHTk9TVElDX0NPREVfTEFTVF9OQU1FX01JU1NJTkcQCxIiCh5ESUFHTk9TVElDX0NPREVfVkFMVUVfVE9PX0xPTkcQDBImCiJESUFHTk9TVElDX0NPREVfSU5WQUxJRF9DSEFSQUNURVJTEA0SIAocRElBR05PU1RJQ19DT0RFX0VYVFJBX0ZJRUxEUxAOEiMKH0RJQUdOT1NUSUNfQ09ERV9BTFJFQURZX0lOVklURUQQDxIiCh5ESUFHTk9TVElDX0NPREVfRk9STVVMQV9QUkVGSVgQEBIjCh9ESUFHTk9TVElDX0NPREVfRU1BSUxfTk9OX0FTQ0lJEBESIgoeRElBR05PU1RJQ19DT0RFX1VOQ0xPU0VEX1FVT1RFEBISJwojRElBR05PU1RJQ19DT0RFX0ZJTEVfTElNSVRfRVhDRUVERUQQExIiCh5ESUFHTk9TVElDX0NPREVfQUxSRUFEWV9NRU1CRVIQFBIkCiBESUFHTk9TVElDX0NPREVfRFVQTElDQVRFX0NPTFVNThAVEigKJERJQUdOT1NUSUNfQ09ERV9DT0xVTU5TX05PVF9JTVBPUlRFRBAWEiYKIkRJQUdOT1NUSUNfQ09ERV9IRUFERVJfUk9XX01JU1NJTkcQF0IQqgINQnVsa0ludml0ZS5WMWIGcHJvdG8z", [file_google_api_field_behavior]);
 
 /**
  * One problem found while checking an uploaded file: either with the file as a whole
@@ -30,8 +30,10 @@ export type Diagnostic = Message<"bulkinvite.v1.Diagnostic"> & {
   rowNumber: number;
 
   /**
-   * The canonical header name of the column: "Email", "First name", "Last name" or
-   * "Description". Empty for file-level diagnostics and for cells beyond the header's columns.
+   * The canonical name of the field the cell's column fills: "Email", "First name", "Last name" or
+   * "Description", whatever the file's header calls it (CheckImportResponse.column_mappings says
+   * which file column that is). Empty for file-level diagnostics and for cells under a column that
+   * is not imported or has no header.
    *
    * @generated from field: string column = 2;
    */
@@ -95,7 +97,8 @@ export enum Severity {
   ERROR = 1,
 
   /**
-   * Worth the admin's attention; the row stays valid.
+   * Worth the admin's attention; the row stays valid, and at file level the file is checked as
+   * usual.
    *
    * @generated from enum value: SEVERITY_WARNING = 2;
    */
@@ -146,7 +149,10 @@ export enum DiagnosticCode {
   UNSUPPORTED_FORMAT = 3,
 
   /**
-   * The first non-blank row is not "Email, First name, Last name[, Description]".
+   * The header (the first non-blank row) lacks a required column: Email, First name or Last name,
+   * under any of their names (docs/import-rules.md lists them; columns may come in any order). The
+   * message names what is missing, what was found, and the closest name when one is near
+   * ("Found 'Emial': did you mean Email?").
    *
    * @generated from enum value: DIAGNOSTIC_CODE_HEADER_MISMATCH = 4;
    */
@@ -217,7 +223,9 @@ export enum DiagnosticCode {
   INVALID_CHARACTERS = 13,
 
   /**
-   * The row has non-empty cells to the right of the header's last column.
+   * The row has a value under a column without header text: to the right of the header's last
+   * cell, or under a blank header cell between named columns. (Values under named columns that are
+   * not imported are not an error.)
    *
    * @generated from enum value: DIAGNOSTIC_CODE_EXTRA_FIELDS = 14;
    */
@@ -261,7 +269,8 @@ export enum DiagnosticCode {
    * File level (row_number 0, severity ERROR): the workbook passes one of the server's safety
    * limits while it is read (it inflates past the limit, a part is compressed more than the
    * allowed ratio, it has too many zip entries, it declares a DTD, its shared strings table is
-   * too large, or its sheet spans too many cells). The message names the limit. Such files
+   * too large, its sheet spans too many cells, or its header is wider than 16,384 columns). The
+   * message names the limit. Such files
    * are damaged or crafted; a spreadsheet program does not write them for a user list.
    *
    * @generated from enum value: DIAGNOSTIC_CODE_FILE_LIMIT_EXCEEDED = 19;
@@ -275,6 +284,30 @@ export enum DiagnosticCode {
    * @generated from enum value: DIAGNOSTIC_CODE_ALREADY_MEMBER = 20;
    */
   ALREADY_MEMBER = 20,
+
+  /**
+   * File level, severity ERROR: two columns of the header name the same field ("Columns C and F
+   * are both Email"); one diagnostic per field named twice.
+   *
+   * @generated from enum value: DIAGNOSTIC_CODE_DUPLICATE_COLUMN = 21;
+   */
+  DUPLICATE_COLUMN = 21,
+
+  /**
+   * File level, severity WARNING: the header has named columns that are not imported ("Department
+   * (E) and Phone (F) are not imported"); the file is checked as usual.
+   *
+   * @generated from enum value: DIAGNOSTIC_CODE_COLUMNS_NOT_IMPORTED = 22;
+   */
+  COLUMNS_NOT_IMPORTED = 22,
+
+  /**
+   * File level, severity ERROR: the first non-blank row looks like a user (it holds an address),
+   * so the header row seems missing; add one naming the columns.
+   *
+   * @generated from enum value: DIAGNOSTIC_CODE_HEADER_ROW_MISSING = 23;
+   */
+  HEADER_ROW_MISSING = 23,
 }
 
 /**
