@@ -68,7 +68,7 @@ public sealed class CliCommandTests(ServerFixture server)
         Assert.Equal(0, result.ExitCode);
         Assert.Contains(id, result.Out, StringComparison.Ordinal);
         Assert.Contains("APPLIED", result.Out, StringComparison.Ordinal);
-        Assert.Contains("4 (0 skipped: already invited)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("4 (0 skipped: already invited or members)", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
