@@ -51,14 +51,15 @@ public sealed class ServerUnavailableException : BulkInviteException
         }
 
         var chain = Chain(exception.Status.DebugException).ToList();
-        var innermost = chain.Count > 0 ? chain[^1].Message : null;
+        var innermost = chain.Count > 0 ? chain[^1].Message.TrimEnd('.') : null;
         if (chain.OfType<SocketException>().FirstOrDefault() is { } socket)
         {
+            var cause = socket.Message.TrimEnd('.');
             return socket.SocketErrorCode switch
             {
-                SocketError.ConnectionRefused => (ConnectionProblem.NothingListening, socket.Message),
-                SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => (ConnectionProblem.HostNotFound, socket.Message),
-                _ => (ConnectionProblem.ConnectionFailed, socket.Message),
+                SocketError.ConnectionRefused => (ConnectionProblem.NothingListening, cause),
+                SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => (ConnectionProblem.HostNotFound, cause),
+                _ => (ConnectionProblem.ConnectionFailed, cause),
             };
         }
 
