@@ -106,6 +106,6 @@ public static partial class PseudoTerminal
     /// <summary>The text a person reads: no escape sequences (colors, cursor moves, titles), no carriage returns.</summary>
     private static string Clean(string screen) => EscapeSequence().Replace(screen, "").Replace("\r", "", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")]
+    [GeneratedRegex(@"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[=>]")]
     private static partial Regex EscapeSequence();
 }
