@@ -58,7 +58,7 @@ public sealed class CliAccessTests(ServerFixture server)
         var result = await cli.RunAsync("imports", "--org", _organization, "--output", "json");
 
         Assert.Equal(3, result.ExitCode);
-        Assert.Contains("was refused", result.Error, StringComparison.Ordinal);
+        Assert.Contains("The server refused the token", result.Error, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(result.Out);
         Assert.Equal("UNAUTHENTICATED", json.RootElement.GetProperty("error").GetProperty("status").GetString());
     }

@@ -27,6 +27,17 @@ public sealed class CliCommandTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task WritesACsvSampleWhenNoFormatIsGiven()
+    {
+        var path = Path.Combine(server.FilesFolder, $"{Guid.NewGuid():N}.csv");
+
+        var sample = await Cli.RunAsync("sample", "-o", path);
+
+        Assert.Equal(0, sample.ExitCode);
+        Assert.StartsWith("Email,First name,Last name", File.ReadAllText(path), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ListsThePermissions()
     {
         var text = await Cli.RunAsync("permissions");
@@ -68,7 +79,7 @@ public sealed class CliCommandTests(ServerFixture server)
         Assert.Equal(0, result.ExitCode);
         Assert.Contains(id, result.Out, StringComparison.Ordinal);
         Assert.Contains("APPLIED", result.Out, StringComparison.Ordinal);
-        Assert.Contains("4 (0 skipped: already invited)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("4 (0 skipped: already invited or members)", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]

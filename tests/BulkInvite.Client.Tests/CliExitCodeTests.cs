@@ -40,12 +40,12 @@ public sealed class CliExitCodeTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task ExitsWith1WithoutAnOrganization()
+    public async Task ExitsWith1WithoutAnOrganizationWhenTheTokenIsNotAJwtThatNamesOne()
     {
-        var result = await Cli.RunAsync("imports");
+        var result = await server.CliWith("an-opaque-token").RunAsync("imports");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("--org", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Pass --org ORG", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

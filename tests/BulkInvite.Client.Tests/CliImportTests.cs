@@ -18,22 +18,28 @@ public sealed class CliImportTests(ServerFixture server)
         var result = await Cli.RunAsync("import", Files.Fixture(fixture), "--org", _organization, "--permission", "projects.view", "--yes");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(["4", "Email", "EMAIL_INVALID", "not-an-email"], TextTable.RowWith(result.Out, "EMAIL_INVALID"));
-        Assert.Contains("Errors (1)", result.Out, StringComparison.Ordinal);
-        Assert.Contains($"4 users invited to {_organization} (0 skipped: already invited)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Errors: 1 row will not be invited", result.Out, StringComparison.Ordinal);
+        Assert.Contains("EMAIL_INVALID × 1 — row 4 (will not be invited)", result.Out, StringComparison.Ordinal);
+        Assert.Equal(["EMAIL_INVALID", "4", "Email", "not-an-email", "The address has no @."], TextTable.RowWith(result.Out, "not-an-email"));
+        Assert.Contains("4 users will be invited.", result.Out, StringComparison.Ordinal);
+        Assert.EndsWith($"4 users invited to {_organization}\n", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ASecondImportOfTheSameUsersSkipsAllFourAndWarnsAboutThem()
+    public async Task ASecondImportOfTheSameUsersSaysNobodyIsToBeInvitedAndExitsWith4WithoutApplying()
     {
         await Cli.RunAsync("import", Files.Fixture("team_utf8.csv"), "--org", _organization, "-p", "projects.view", "--yes");
 
         var result = await Cli.RunAsync("import", Files.Fixture("team_libreoffice.xlsx"), "--org", _organization, "-p", "projects.view", "--yes");
 
-        Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Warnings (4)", result.Out, StringComparison.Ordinal);
-        Assert.Equal(["2", "Email", "ALREADY_INVITED", "ines.garcia@example.es"], TextTable.RowWith(result.Out, "ines.garcia@example.es"));
-        Assert.Contains($"0 users invited to {_organization} (4 skipped: already invited)", result.Out, StringComparison.Ordinal);
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains("ALREADY_INVITED × 4 — rows 2, 3, 5, 6 (will be skipped)", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("ines.garcia@example.es", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Nobody to invite: all 4 valid rows are already invited. Nothing was applied.", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("invited to", result.Out, StringComparison.Ordinal);
+        using var client = server.ClientFor(_organization);
+        var imports = await client.ListImportsAsync(_organization, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([ImportState.Checked, ImportState.Applied], imports.Select(i => i.State));
     }
 
     [Fact]
@@ -92,19 +98,20 @@ public sealed class CliImportTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task ShowsTheFirst50ErrorsAndCountsTheRestUnlessAskedForAll()
+    public async Task GroupsErrorsByCodeListingTheFirst10RowsOfEachUnlessAskedForAll()
     {
         var path = Files.Users(server.FilesFolder, valid: 1, invalid: 60);
-
         var other = ServerFixture.NewOrganization();
 
         var first = await Cli.RunAsync("import", path, "--org", _organization, "-p", "projects.view");
         var all = await server.CliFor(other).RunAsync("import", path, "--org", other, "-p", "projects.view", "--all");
 
-        Assert.Equal(50, Occurrences(first.Out, "EMAIL_INVALID"));
-        Assert.Contains("… and 10 more errors (--all shows every one).", first.Out, StringComparison.Ordinal);
-        Assert.Equal(60, Occurrences(all.Out, "EMAIL_INVALID"));
-        Assert.DoesNotContain("more errors", all.Out, StringComparison.Ordinal);
+        Assert.Contains("EMAIL_INVALID × 60 — rows 3, 4, 5, 6, 7, … (will not be invited)", first.Out, StringComparison.Ordinal);
+        Assert.Equal(10, Occurrences(first.Out, "\tEmail\tbroken"));
+        Assert.Equal(["EMAIL_INVALID", "12", "Email", "broken9.example.com", "The address has no @."], TextTable.RowWith(first.Out, "broken9.example.com"));
+        Assert.Contains("… and 50 more (--all lists every one)", first.Out, StringComparison.Ordinal);
+        Assert.Equal(60, Occurrences(all.Out, "\tEmail\tbroken"));
+        Assert.DoesNotContain("more (--all", all.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class CliProcessTests(ServerFixture server)
         var result = await CliProcess.RunAsync(server.Url, ServerFixture.Token(_organization), "import", Files.Fixture("team_utf8.csv"), "--org", _organization, "-p", "projects.view");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(["4", "Email", "EMAIL_INVALID", "not-an-email"], TextTable.RowWith(result.Out, "EMAIL_INVALID"));
+        Assert.Equal(["EMAIL_INVALID", "4", "Email", "not-an-email", "The address has no @."], TextTable.RowWith(result.Out, "not-an-email"));
         Assert.Contains("pass --yes", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b[", result.Error + result.Out, StringComparison.Ordinal);
     }

@@ -6,6 +6,7 @@ namespace BulkInvite.Polyglot.Tests;
 /// The TypeScript and Python clients' own suites (clients/typescript, clients/python), each importing
 /// the real .xlsx and .csv fixtures end to end against a real server process, as part of `dotnet test`.
 /// </summary>
+[Collection(ClientSuites.Name)]
 public class ClientSuiteTests
 {
     [Theory]

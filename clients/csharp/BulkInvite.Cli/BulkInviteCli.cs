@@ -15,9 +15,13 @@ internal static class BulkInviteCli
         var root = new RootCommand("Invite a batch of users to an organization from a spreadsheet, through the BulkInvite service.")
         {
             ImportCommand.Create(options, console),
+            ApplyCommand.Create(options, console),
+            CheckCommand.Create(options, console),
             SampleCommand.Create(options, console),
             PermissionsCommand.Create(options, console),
             ImportsCommand.Create(options, console),
+            InvitationsCommand.Create(options, console),
+            MembersCommand.Create(options, console),
             AuditCommand.Create(options, console),
         };
         options.AddTo(root);

@@ -16,13 +16,19 @@ internal sealed class CliConsole
     /// <summary>Reads BULKINVITE_* settings; tests pass their own.</summary>
     public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 
+    /// <summary>
+    /// True when stdout is a terminal: records are drawn as tables fitted to its width. Otherwise
+    /// (a pipe, a file) they are tab-separated lines, one per record.
+    /// </summary>
+    public bool OutIsTerminal { get; init; }
+
     /// <summary>True when a question can be asked and answered: stdin and stderr are a terminal.</summary>
     public bool CanPrompt => Error.Profile.Capabilities.Interactive;
 
     /// <summary>True when a progress bar can redraw itself in place; false when stderr is redirected.</summary>
     public bool CanRenderLive => Error.Profile.Capabilities.Interactive && Error.Profile.Capabilities.Ansi;
 
-    /// <summary>Lines written to a file or a pipe are not wrapped at 80 columns, so ids and messages stay whole for grep.</summary>
+    /// <summary>Prose written to a file or a pipe is not wrapped at 80 columns, so ids and messages stay whole for grep; records are tab-separated there.</summary>
     public const int RedirectedWidth = 250;
 
     public static CliConsole FromSystemConsole()
@@ -47,6 +53,6 @@ internal sealed class CliConsole
             error.Profile.Width = RedirectedWidth;
         }
 
-        return new CliConsole { Out = output, Error = error };
+        return new CliConsole { Out = output, Error = error, OutIsTerminal = !Console.IsOutputRedirected };
     }
 }

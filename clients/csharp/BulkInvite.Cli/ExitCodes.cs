@@ -17,6 +17,12 @@ internal static class ExitCodes
     /// </summary>
     public const int ServerError = 3;
 
+    /// <summary>
+    /// Nobody to invite: every valid row is already invited or a member, so nothing was applied
+    /// (a file imported twice, say). Not an error, but not an invitation either.
+    /// </summary>
+    public const int NobodyToInvite = 4;
+
     /// <summary>The user pressed Ctrl+C (128 + SIGINT, as shells report it).</summary>
     public const int Cancelled = 130;
 }

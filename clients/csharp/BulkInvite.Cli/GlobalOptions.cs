@@ -23,11 +23,18 @@ internal sealed class GlobalOptions
 
     public Option<string> Output { get; } = CreateOutput();
 
+    public Option<bool> Json { get; } = new("--json")
+    {
+        Description = "Same as --output json",
+        Recursive = true,
+    };
+
     public void AddTo(RootCommand root)
     {
         root.Options.Add(Server);
         root.Options.Add(Token);
         root.Options.Add(Output);
+        root.Options.Add(Json);
     }
 
     private static Option<string> CreateOutput()

@@ -7,10 +7,11 @@ namespace BulkInvite.Client;
 
 /// <summary>
 /// A client of the BulkInvite service (bulkinvite.v1.UserImportService): upload a spreadsheet of
-/// users, check it, and invite its valid users with one set of permissions. Failed calls throw a
+/// users, check it, and invite its valid users with one set of permissions; and of its invitations
+/// and members (bulkinvite.v1.InvitationService). Failed calls throw a
 /// <see cref="BulkInviteException"/> subclass. Thread-safe; create one and reuse it.
 /// </summary>
-public sealed class BulkInviteClient : IDisposable
+public sealed partial class BulkInviteClient : IDisposable
 {
     /// <summary>The largest chunk the server accepts in an upload: 1 MiB.</summary>
     public const int MaxChunkBytes = 1024 * 1024;
@@ -54,7 +55,9 @@ public sealed class BulkInviteClient : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1);
         _ownedChannel = ownsChannel ? channel : null;
         _runner = new CallRunner(options);
-        Generated = new UserImportService.UserImportServiceClient(channel.CreateCallInvoker().WithBearerToken(options.Token));
+        var invoker = channel.CreateCallInvoker().WithBearerToken(options.Token);
+        Generated = new UserImportService.UserImportServiceClient(invoker);
+        GeneratedInvitations = new InvitationService.InvitationServiceClient(invoker);
     }
 
     /// <summary>The generated client underneath, with the token attached, for calls this class does not wrap.</summary>

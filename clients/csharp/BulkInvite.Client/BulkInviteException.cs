@@ -45,10 +45,10 @@ public class BulkInviteException : Exception
         return exception.StatusCode switch
         {
             StatusCode.InvalidArgument => new InvalidRequestException(exception),
-            StatusCode.NotFound => new ImportNotFoundException(exception),
+            StatusCode.NotFound => NotFoundException.For(exception),
             StatusCode.FailedPrecondition => new FailedPreconditionException(exception),
             StatusCode.ResourceExhausted => new QuotaExceededException(exception),
-            StatusCode.Unavailable or StatusCode.DeadlineExceeded => new ServerUnavailableException(exception),
+            _ when ServerUnavailableException.IsTransportFailure(exception) => new ServerUnavailableException(exception),
             StatusCode.Unauthenticated => new AuthenticationRequiredException(exception),
             StatusCode.PermissionDenied => new AccessDeniedException(exception),
             _ => new BulkInviteException(exception),

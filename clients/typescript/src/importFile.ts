@@ -6,6 +6,7 @@ import type { BulkInviteClient } from "./client.js";
 import type { Diagnostic } from "./gen/bulkinvite/v1/diagnostic_pb.js";
 import { ImportState, type Import } from "./gen/bulkinvite/v1/import_pb.js";
 import type { UploadImportFileRequestSchema } from "./gen/bulkinvite/v1/user_import_service_pb.js";
+import { describeImport, importOutcome, type ImportOutcome } from "./importOutcome.js";
 import type { MessageInitShape } from "@bufbuild/protobuf";
 
 /** The largest chunk the server accepts (1 MiB). */
@@ -48,8 +49,12 @@ export interface ImportFileResult {
   rowDiagnostics: Diagnostic[];
   /** Valid users invited; 0 for a REJECTED import. */
   invitedCount: number;
-  /** Valid users skipped because they already had a pending invitation; 0 for a REJECTED import. */
+  /** Valid users skipped because they already had a pending invitation or were members; 0 for a REJECTED import. */
   skippedCount: number;
+  /** What it came to: "invited", "nobody_to_invite" (all already invited or members), "no_valid_rows" or "rejected". */
+  outcome: ImportOutcome;
+  /** The outcome in one line for a person, such as "4 users invited to acme". */
+  summary: string;
 }
 
 /**
@@ -96,7 +101,7 @@ export async function importFile(client: BulkInviteClient, options: ImportFileOp
   const checkedImport = required(checked.import, "CheckImport");
   const result = { fileDiagnostics: checked.fileDiagnostics, rowDiagnostics };
   if (checkedImport.state === ImportState.REJECTED) {
-    return { ...result, import: checkedImport, invitedCount: 0, skippedCount: 0 };
+    return withOutcome({ ...result, import: checkedImport, invitedCount: 0, skippedCount: 0 });
   }
 
   const request = { importId, permissions: options.permissions, requestId: options.requestId ?? randomUUID() };
@@ -104,12 +109,12 @@ export async function importFile(client: BulkInviteClient, options: ImportFileOp
   for (let attempt = 1; ; attempt++) {
     try {
       const applied = await client.applyPermissions(request);
-      return {
+      return withOutcome({
         ...result,
         import: required(applied.import, "ApplyPermissions"),
         invitedCount: applied.invitedCount,
         skippedCount: applied.skippedCount,
-      };
+      });
     } catch (error) {
       if (attempt >= attempts || ConnectError.from(error).code !== Code.Unavailable) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
@@ -152,6 +157,10 @@ async function fileToUpload(source: ImportFileSource): Promise<FileToUpload> {
     sha256: hash.digest("hex"),
     chunks: (chunkSize) => createReadStream(path, { highWaterMark: chunkSize }),
   };
+}
+
+function withOutcome(result: Omit<ImportFileResult, "outcome" | "summary">): ImportFileResult {
+  return { ...result, outcome: importOutcome(result), summary: describeImport(result) };
 }
 
 function required<T>(value: T | undefined, rpc: string): T {

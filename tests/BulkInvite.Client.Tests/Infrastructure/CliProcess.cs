@@ -50,6 +50,19 @@ public static class CliProcess
         return new CliResult(process.ExitCode, await output, await error);
     }
 
+    /// <summary>
+    /// Runs bulkinvite on a real pseudo-terminal <paramref name="columns"/> wide, as a person at a
+    /// terminal runs it, typing <paramref name="answer"/> and Enter when it asks a yes/no question.
+    /// </summary>
+    public static Task<(int ExitCode, string Screen)> RunOnTerminalAsync(string server, string token, int columns, string? answer, params string[] args) =>
+        PseudoTerminal.RunAsync(
+            $"exec dotnet {string.Join(' ', args.Prepend(CliPath()).Select(PseudoTerminal.Quote))}",
+            new Dictionary<string, string?> { ["BULKINVITE_SERVER"] = server, ["BULKINVITE_TOKEN"] = token, ["BULKINVITE_ORG"] = null },
+            columns,
+            answer,
+            Directory.GetCurrentDirectory(),
+            TimeSpan.FromSeconds(60));
+
     /// <summary>BulkInvite.Cli.dll in the tool's own output folder (see the test project file).</summary>
     private static string CliPath()
     {

@@ -52,6 +52,23 @@ public sealed class CliRunner(string serverUrl, string? token)
         return (new CliResult(exitCode, output.ToString(), terminal.Output), terminal);
     }
 
+    /// <summary>Runs with stdout on a terminal <paramref name="width"/> columns wide (stderr redirected): records are drawn as tables.</summary>
+    public async Task<CliResult> RunWithTerminalOutAsync(int width, params string[] args)
+    {
+        using var terminal = new TestConsole().Width(width);
+        using var error = new StringWriter();
+        var console = new CliConsole
+        {
+            Out = terminal,
+            OutIsTerminal = true,
+            Error = Redirected(error),
+            GetEnvironmentVariable = name => Environment.GetValueOrDefault(name),
+        };
+
+        var exitCode = await BulkInviteCli.RunAsync(args, console, cancellationToken: TestContext.Current.CancellationToken);
+        return new CliResult(exitCode, terminal.Output, error.ToString());
+    }
+
     private static IAnsiConsole Redirected(TextWriter writer)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings

@@ -23,6 +23,9 @@ public sealed class ServerFixture : IAsyncLifetime
     /// <summary>A folder for files a test writes; deleted with the fixture.</summary>
     public string FilesFolder => Directory.CreateDirectory(Path.Combine(_folder.FullName, "files")).FullName;
 
+    /// <summary>The server's pickup folder: each invitation email as a .eml file (Email:Mode Pickup).</summary>
+    public string MailFolder => Path.Combine(_folder.FullName, "server", "data", "mail");
+
     private ServerProcess Server => _server ?? throw new InvalidOperationException("The server has not started.");
 
     public async ValueTask InitializeAsync() =>

@@ -11,12 +11,11 @@ internal static class AuditCommand
 {
     public static Command Create(GlobalOptions options, CliConsole console)
     {
-        var org = new Option<string?>("--org") { Description = "The organization whose audit trail to list [env: BULKINVITE_ORG]", HelpName = "ORG" };
+        var org = ImportCommand.OrgOption("The organization whose audit trail to list");
         var command = new Command("audit", "List who uploaded, checked, applied, deleted or purged which import, newest first (needs organization.admin)") { org };
         CommandAction.Set(command, options, console, async (parse, session, cancellationToken) =>
         {
-            var organization = session.Setting("BULKINVITE_ORG", parse.GetValue(org))
-                ?? throw new UsageException("Pass --org ORG (or set BULKINVITE_ORG): the server lists the audit trail one organization at a time.");
+            var organization = session.Organization(parse.GetValue(org), "the server lists the audit trail one organization at a time");
             var events = new List<AuditEvent>();
             await foreach (var auditEvent in session.Client.ListAuditEventsAsync(organization, cancellationToken))
             {
@@ -33,7 +32,7 @@ internal static class AuditCommand
             }
             else
             {
-                AuditView.WriteMany(console.Out, events);
+                AuditView.WriteMany(console, events);
             }
 
             return ExitCodes.Ok;

@@ -11,12 +11,11 @@ internal static class ImportsCommand
 {
     public static Command Create(GlobalOptions options, CliConsole console)
     {
-        var org = new Option<string?>("--org") { Description = "The organization whose imports to list [env: BULKINVITE_ORG]", HelpName = "ORG" };
+        var org = ImportCommand.OrgOption("The organization whose imports to list");
         var command = new Command("imports", "List an organization's imports, newest first") { org, CreateShow(options, console) };
         CommandAction.Set(command, options, console, async (parse, session, cancellationToken) =>
         {
-            var organization = session.Setting("BULKINVITE_ORG", parse.GetValue(org))
-                ?? throw new UsageException("Pass --org ORG (or set BULKINVITE_ORG): the server lists imports one organization at a time.");
+            var organization = session.Organization(parse.GetValue(org), "the server lists imports one organization at a time");
             var imports = new List<Import>();
             await foreach (var import in session.Client.ListImportsAsync(organization, cancellationToken))
             {
@@ -33,7 +32,7 @@ internal static class ImportsCommand
             }
             else
             {
-                ImportView.WriteMany(console.Out, imports);
+                ImportView.WriteMany(console, imports);
             }
 
             return ExitCodes.Ok;

@@ -20,13 +20,13 @@ internal static class PermissionsCommand
                 return ExitCodes.Ok;
             }
 
-            var table = new Table().AddColumns("Permission", "Description");
+            var table = new RecordTable(new RecordColumn("Permission"), new RecordColumn("Description", Wrap: true));
             foreach (var permission in permissions)
             {
-                table.AddRow(new Text(permission.Id), new Text(permission.Description));
+                table.Add(permission.Id, permission.Description);
             }
 
-            console.Out.Write(table);
+            table.Write(console);
             return ExitCodes.Ok;
         });
         return command;

@@ -6,12 +6,12 @@ using Spectre.Console;
 
 namespace BulkInvite.Cli.Commands;
 
-/// <summary>bulkinvite sample --format csv|xlsx [-o FILE]: a file that passes the check, to start from.</summary>
+/// <summary>bulkinvite sample [--format csv|xlsx] [-o FILE]: a file that passes the check, to start from (CSV unless told).</summary>
 internal static class SampleCommand
 {
     public static Command Create(GlobalOptions options, CliConsole console)
     {
-        var format = new Option<string>("--format") { Description = "The file format", HelpName = "csv|xlsx", Required = true };
+        var format = new Option<string>("--format") { Description = "The file format", HelpName = "csv|xlsx", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "xlsx");
         var file = new Option<FileInfo?>("--file", "-o") { Description = "Where to write it [default: the server's name for it, in the current folder]", HelpName = "FILE" };
         var command = new Command("sample", "Download a sample file with the expected columns, which passes the check") { format, file };

@@ -1,35 +1,39 @@
 using System.Globalization;
 using BulkInvite.V1;
-using Google.Protobuf.WellKnownTypes;
-using Spectre.Console;
 
 namespace BulkInvite.Cli.Output;
 
 /// <summary>An audit trail for people: one row per event, newest first, as the server returns them.</summary>
 internal static class AuditView
 {
-    public static void WriteMany(IAnsiConsole console, IReadOnlyList<AuditEvent> events)
+    public static void WriteMany(CliConsole console, IReadOnlyList<AuditEvent> events)
     {
-        var table = new Table().AddColumns("Time (UTC)", "Actor", "Action", "Import", "File", "Valid", "Invalid", "Invited", "Permissions");
+        var table = new RecordTable(
+            new RecordColumn("Time (UTC)", Wrap: true),
+            new RecordColumn("Actor", Wrap: true),
+            new RecordColumn("Action"),
+            new RecordColumn("Import", Wrap: true),
+            new RecordColumn("File", Wrap: true),
+            new RecordColumn("Valid", PipedOnly: true),
+            new RecordColumn("Invalid", PipedOnly: true),
+            new RecordColumn("Invited"),
+            new RecordColumn("Permissions", Wrap: true));
         foreach (var auditEvent in events)
         {
-            table.AddRow(
-                new Text(Time(auditEvent.EventTime)),
-                new Text(auditEvent.Actor),
-                new Text(Names.Of(auditEvent.Action)),
-                new Text(auditEvent.ImportId),
-                new Text(auditEvent.FileName),
-                new Text(Number(auditEvent.ValidRows)),
-                new Text(Number(auditEvent.InvalidRows)),
-                new Text(Number(auditEvent.InvitedCount)),
-                new Text(auditEvent.Permissions.Count == 0 ? "-" : string.Join(", ", auditEvent.Permissions)));
+            table.Add(
+                Times.Second(auditEvent.EventTime),
+                auditEvent.Actor,
+                Names.Of(auditEvent.Action),
+                auditEvent.ImportId,
+                auditEvent.FileName,
+                Number(auditEvent.ValidRows),
+                Number(auditEvent.InvalidRows),
+                Number(auditEvent.InvitedCount),
+                auditEvent.Permissions.Count == 0 ? "-" : string.Join(", ", auditEvent.Permissions));
         }
 
-        console.Write(table);
+        table.Write(console);
     }
-
-    private static string Time(Timestamp? time) =>
-        time is null ? "-" : time.ToDateTimeOffset().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

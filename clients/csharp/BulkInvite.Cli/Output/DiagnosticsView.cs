@@ -5,25 +5,62 @@ using Spectre.Console;
 
 namespace BulkInvite.Cli.Output;
 
-/// <summary>A check's result for people: a summary line, then errors and warnings in separate tables.</summary>
+/// <summary>
+/// A check's result for people: a summary line, then errors and warnings grouped by code, each code
+/// with its count, a few example rows and what applying will do with them. Errors list their first
+/// rows (row, column, value, problem) so they can be fixed; --all lists every row of every code.
+/// </summary>
 internal static class DiagnosticsView
 {
-    /// <summary>How many diagnostics of each kind are shown without --all.</summary>
-    public const int DefaultLimit = 50;
+    /// <summary>How many rows of each error code are listed without --all.</summary>
+    public const int ErrorRowsPerCode = 10;
+
+    /// <summary>How many row numbers a code's summary line names.</summary>
+    public const int ExampleRows = 5;
 
     public static void WriteSummary(IAnsiConsole console, CheckResult result)
     {
         var import = result.Import;
         console.MarkupLineInterpolated(
-            $"Checked [bold]{import.FileName}[/] ({Names.Of(import.Format)}, {Sizes.Format(import.SizeBytes)}): {Rows(import.TotalRows)}, [green]{import.ValidRows} valid[/], [red]{import.InvalidRows} with errors[/].");
+            $"Checked [bold]{import.FileName}[/] ({Names.Of(import.Format)}, {Sizes.Format(import.SizeBytes)}): {Plural(import.TotalRows, "row")}, [green]{import.ValidRows} valid[/], [red]{import.InvalidRows} with errors[/].");
     }
 
-    public static void WriteRowDiagnostics(IAnsiConsole console, CheckResult result, bool all)
+    public static void WriteRowDiagnostics(CliConsole console, CheckResult result, bool all)
     {
         var errors = result.RowDiagnostics.Where(d => d.Severity == Severity.Error).ToList();
         var warnings = result.RowDiagnostics.Where(d => d.Severity != Severity.Error).ToList();
-        WriteTable(console, $"Errors ({errors.Count}): these rows will not be invited", "error", errors, all);
-        WriteTable(console, $"Warnings ({warnings.Count}): these rows will be invited", "warning", warnings, all);
+        if (errors.Count > 0)
+        {
+            console.Out.MarkupLineInterpolated($"[bold]Errors:[/] {Plural(result.Import.InvalidRows, "row")} will not be invited");
+            foreach (var group in ByCode(errors))
+            {
+                WriteCodeLine(console.Out, group, "will not be invited");
+                var shown = all ? group : group.Take(ErrorRowsPerCode).ToList();
+                WriteRows(console, shown);
+                if (shown.Count < group.Count)
+                {
+                    console.Out.MarkupLineInterpolated($"    … and {group.Count - shown.Count} more (--all lists every one)");
+                }
+            }
+        }
+
+        if (warnings.Count > 0)
+        {
+            console.Out.MarkupLine("[bold]Warnings:[/]");
+            foreach (var group in ByCode(warnings))
+            {
+                WriteCodeLine(console.Out, group, Effect(group[0].Code));
+                if (all)
+                {
+                    WriteRows(console, group);
+                }
+            }
+
+            if (!all)
+            {
+                console.Out.MarkupLine("  (--all lists every row)");
+            }
+        }
     }
 
     public static void WriteFileDiagnostics(IAnsiConsole console, CheckResult result)
@@ -35,32 +72,42 @@ internal static class DiagnosticsView
         }
     }
 
-    private static void WriteTable(IAnsiConsole console, string title, string kind, List<Diagnostic> diagnostics, bool all)
+    /// <summary>What applying does with a row that has this warning.</summary>
+    private static string Effect(DiagnosticCode code) => code switch
     {
-        if (diagnostics.Count == 0)
-        {
-            return;
-        }
+        DiagnosticCode.AlreadyInvited or DiagnosticCode.AlreadyMember => "will be skipped",
+        _ => "will be invited as written",
+    };
 
-        var shown = all ? diagnostics : diagnostics.Take(DefaultLimit).ToList();
-        console.MarkupLineInterpolated($"[bold]{title}[/]");
-        var table = new Table().AddColumns("Row", "Column", "Problem", "Value");
-        foreach (var d in shown)
-        {
-            table.AddRow(
-                new Text(d.RowNumber.ToString(CultureInfo.InvariantCulture)),
-                new Text(d.Column),
-                new Markup($"[bold]{Names.Of(d.Code)}[/]\n{Markup.Escape(d.Message)}"),
-                new Text(d.Value));
-        }
-
-        console.Write(table);
-        var rest = diagnostics.Count - shown.Count;
-        if (rest > 0)
-        {
-            console.MarkupLineInterpolated($"… and {rest} more {kind}{(rest == 1 ? "" : "s")} (--all shows every one).");
-        }
+    // ALREADY_INVITED × 17 — rows 3, 8, 12, 15, 20, … (will be skipped)
+    private static void WriteCodeLine(IAnsiConsole console, List<Diagnostic> group, string effect)
+    {
+        var rows = group.Select(d => d.RowNumber).Distinct().ToList();
+        var examples = string.Join(", ", rows.Take(ExampleRows).Select(r => r.ToString(CultureInfo.InvariantCulture)));
+        var more = rows.Count > ExampleRows ? ", …" : "";
+        console.MarkupLineInterpolated(
+            $"  [bold]{Names.Of(group[0].Code)}[/] × {group.Count} — {(rows.Count == 1 ? "row" : "rows")} {examples}{more} ({effect})");
     }
 
-    private static string Rows(int count) => count == 1 ? "1 row" : string.Create(CultureInfo.InvariantCulture, $"{count} rows");
+    private static void WriteRows(CliConsole console, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var table = new RecordTable(
+            new RecordColumn("Code", PipedOnly: true),
+            new RecordColumn("Row"),
+            new RecordColumn("Column"),
+            new RecordColumn("Value"),
+            new RecordColumn("Problem", Wrap: true));
+        foreach (var d in diagnostics)
+        {
+            table.Add(Names.Of(d.Code), d.RowNumber.ToString(CultureInfo.InvariantCulture), d.Column, d.Value, d.Message);
+        }
+
+        table.Write(console);
+    }
+
+    private static IEnumerable<List<Diagnostic>> ByCode(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.GroupBy(d => d.Code).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.ToList());
+
+    public static string Plural(int count, string noun) =>
+        count == 1 ? $"1 {noun}" : string.Create(CultureInfo.InvariantCulture, $"{count} {noun}s");
 }

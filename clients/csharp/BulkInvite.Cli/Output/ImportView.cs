@@ -18,33 +18,39 @@ internal static class ImportView
         Row("SHA-256", import.Sha256);
         Row("State", Names.Of(import.State));
         Row("Rows", string.Create(CultureInfo.InvariantCulture, $"{import.TotalRows} ({import.ValidRows} valid, {import.InvalidRows} with errors)"));
-        Row("Invited", string.Create(CultureInfo.InvariantCulture, $"{import.InvitedCount} ({import.SkippedCount} skipped: already invited)"));
+        Row("Invited", string.Create(CultureInfo.InvariantCulture, $"{import.InvitedCount} ({import.SkippedCount} skipped: already invited or members)"));
         Row("Permissions", import.Permissions.Count == 0 ? "-" : string.Join(", ", import.Permissions));
         Row("Created", Time(import.CreateTime));
         Row("Updated", Time(import.UpdateTime));
         console.Write(grid);
     }
 
-    public static void WriteMany(IAnsiConsole console, IReadOnlyList<Import> imports)
+    public static void WriteMany(CliConsole console, IReadOnlyList<Import> imports)
     {
-        var table = new Table().AddColumns("Created (UTC)", "Import", "File", "State", "Valid", "Invalid", "Invited");
+        var table = new RecordTable(
+            new RecordColumn("Created (UTC)", Wrap: true),
+            new RecordColumn("Import"),
+            new RecordColumn("File", Wrap: true),
+            new RecordColumn("State"),
+            new RecordColumn("Valid"),
+            new RecordColumn("Invalid"),
+            new RecordColumn("Invited"));
         foreach (var import in imports)
         {
-            table.AddRow(
+            table.Add(
                 Time(import.CreateTime),
                 import.ImportId,
-                Markup.Escape(import.FileName),
+                import.FileName,
                 Names.Of(import.State),
                 Number(import.ValidRows),
                 Number(import.InvalidRows),
                 Number(import.InvitedCount));
         }
 
-        console.Write(table);
+        table.Write(console);
     }
 
-    private static string Time(Timestamp? time) =>
-        time is null ? "-" : time.ToDateTimeOffset().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    private static string Time(Timestamp? time) => Times.Second(time);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

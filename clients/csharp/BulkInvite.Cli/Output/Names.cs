@@ -13,6 +13,10 @@ internal static class Names
 
     public static string Of(FileFormat format) => Short(Import.Descriptor, Import.FormatFieldNumber, (int)format, "FILE_FORMAT_");
 
+    public static string Of(InvitationStatus status) => Short(Invitation.Descriptor, Invitation.StatusFieldNumber, (int)status, "INVITATION_STATUS_");
+
+    public static string Of(DeliveryState state) => Short(InvitationDelivery.Descriptor, InvitationDelivery.StateFieldNumber, (int)state, "DELIVERY_STATE_");
+
     public static string Of(AuditAction action) => Short(AuditEvent.Descriptor, AuditEvent.ActionFieldNumber, (int)action, "AUDIT_ACTION_");
 
     private static string Short(MessageDescriptor message, int field, int number, string prefix)

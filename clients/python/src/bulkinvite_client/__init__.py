@@ -12,6 +12,7 @@ from bulkinvite_client.client import (
     import_file,
     upload_file,
 )
+from bulkinvite_client.outcome import Outcome
 
 __all__ = [
     "MAX_CHUNK_SIZE",
@@ -19,6 +20,7 @@ __all__ = [
     "CheckResult",
     "Connection",
     "ImportResult",
+    "Outcome",
     "apply_permissions",
     "check_import",
     "connect",

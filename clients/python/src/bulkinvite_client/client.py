@@ -20,6 +20,7 @@ from google.protobuf import any_pb2
 from bulkinvite.v1 import diagnostic_pb2, import_pb2
 from bulkinvite.v1 import user_import_service_pb2 as pb
 from bulkinvite.v1.user_import_service_pb2_grpc import UserImportServiceStub
+from bulkinvite_client.outcome import Outcome, describe, outcome_of
 
 try:  # google.rpc comes with googleapis-common-protos, which Debian 12 does not package.
     from google.rpc import status_pb2
@@ -262,6 +263,16 @@ class ImportResult:
     skipped_count: int
     request_id: str
     """The ApplyPermissions request_id; empty when the import was rejected."""
+
+    @property
+    def outcome(self) -> Outcome:
+        """What the import came to: "invited", "nobody_to_invite", "no_valid_rows" or "rejected"."""
+        return outcome_of(self)
+
+    @property
+    def summary(self) -> str:
+        """The outcome in one line for a person, such as "4 users invited to acme"."""
+        return describe(self)
 
 
 def import_file(
