@@ -1,0 +1,46 @@
+import { text } from "../text.js";
+import { useStore } from "../state/context.js";
+
+/**
+ * The invitee's page, from the emailed link: Accept, then a confirmation; a link that cannot be
+ * accepted gets a plain page saying why and what to do (never a status code).
+ */
+export function AcceptPage() {
+  const { state, actions } = useStore();
+  const accept = state.accept;
+  if (accept.phase === "accepted") {
+    return (
+      <section aria-labelledby="page-title" class="card narrow" data-testid="accepted">
+        <h1 id="page-title">{text.accept.acceptedTitle}</h1>
+        <p>{text.accept.accepted(accept.member.organizationId)}</p>
+        <h2>{text.accept.permissions}</h2>
+        <ul>
+          {accept.member.permissions.map((permission) => (
+            <li key={permission}>
+              <code>{permission}</code>
+            </li>
+          ))}
+        </ul>
+      </section>
+    );
+  }
+  if (accept.phase === "failed") {
+    const problem = text.acceptProblem[accept.reason] ?? text.acceptProblem.other!;
+    return (
+      <section aria-labelledby="page-title" class="card narrow" data-testid="accept-problem" data-reason={accept.reason}>
+        <h1 id="page-title">{accept.reason === "NO_TOKEN" ? text.acceptProblem.INVITATION_NOT_FOUND!.title : problem.title}</h1>
+        <p>{accept.reason === "NO_TOKEN" ? text.accept.noToken : problem.body}</p>
+        {accept.reason !== "INVITATION_ALREADY_ACCEPTED" && <p>{text.accept.whatToDo}</p>}
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="page-title" class="card narrow">
+      <h1 id="page-title">{text.accept.title}</h1>
+      <p>{text.accept.intro}</p>
+      <button type="button" disabled={accept.phase === "accepting"} onClick={() => void actions.accept()}>
+        {accept.phase === "accepting" ? text.accept.accepting : text.accept.accept}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,201 @@
+// Every sentence a person reads on the page, in one place so it can be translated later.
+
+const plural = (count: number, one: string, many: string) => `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
+
+export const text = {
+  appName: "BulkInvite",
+  skipToContent: "Skip to content",
+  nav: { label: "Main", importFile: "Import a file", invitations: "Invitations", signOut: "Sign out" },
+  signedInAs: (organization: string) => `Signed in for ${organization}`,
+  busy: "Working…",
+
+  signIn: {
+    title: "Sign in",
+    intro: "Sign in as an administrator of your organization to invite a batch of users from a spreadsheet.",
+    tokenLabel: "Access token",
+    tokenHelp: "Paste a bearer token (a JWT) issued for your organization.",
+    developmentHelp: "In Development, mint one with this command at the repository root and paste its last line:",
+    developmentCommand: "dotnet run --project src/BulkInvite.Server -- token --org acme --permission organization.admin | tail -n 1",
+    submit: "Sign in",
+    withProvider: "Sign in with your organization's account",
+    completing: "Completing sign-in…",
+    emptyToken: "Paste a token first.",
+    notAToken: "This is not a token: a token is three base64url parts separated by dots, and carries an org claim.",
+    failed: "Signing in did not complete. Try again.",
+  },
+
+  steps: { label: "Import steps", upload: "Upload", review: "Review", permissions: "Permissions", result: "Result" },
+  stepOf: (index: number, count: number) => `Step ${index} of ${count}`,
+
+  upload: {
+    title: "Import a file of users",
+    intro: "The file lists one user a row under the header Email, First name, Last name and, optionally, Description.",
+    dropZone: "Drop a .csv, .xlsx or .xls file here",
+    or: "or",
+    chooseLabel: "File of users (.csv, .xlsx or .xls)",
+    refused: (name: string, reason: string) => `${name} cannot be imported: ${reason}`,
+    reasonType: "only .csv, .xlsx and .xls files can be imported.",
+    reasonEmpty: "the file is empty.",
+    reasonTooLarge: (limit: string) => `the file is larger than ${limit}.`,
+    reasonSeveral: "drop one file at a time.",
+    uploading: (name: string) => `Uploading ${name}`,
+    progress: (sent: string, total: string, percent: number) => `${sent} of ${total} (${percent}%)`,
+    cancel: "Cancel upload",
+    cancelled: "The upload was cancelled.",
+    notAvailable: "This server cannot take uploads from the browser yet (it has no resumable upload). Upload with a client library or the bulkinvite tool, then open the import from its link.",
+    checking: "Checking the file…",
+    checkingRows: (rows: number) => `Checking the file… ${plural(rows, "row", "rows")} read`,
+    sampleTitle: "Not sure of the format?",
+    sampleIntro: "Download a sample file that passes the check, and fill it in.",
+    sampleCsv: "Download the sample (CSV)",
+    sampleXlsx: "Download the sample (Excel .xlsx)",
+  },
+
+  review: {
+    title: (fileName: string) => `Review ${fileName}`,
+    totals: "Totals",
+    totalRows: "Rows",
+    validRows: "Valid",
+    invalidRows: "With errors",
+    warningRows: "With warnings",
+    skippedRows: "To be skipped",
+    rejectedTitle: "This file cannot be imported",
+    rejectedFix: "Correct the file and upload it again.",
+    tryAnother: "Try another file",
+    errors: (count: number) => `Errors (${count.toLocaleString("en")})`,
+    warnings: (count: number) => `Warnings (${count.toLocaleString("en")})`,
+    errorsIntro: "Rows with an error will not be invited. Fix them in the file and import it again, or go on without them.",
+    warningsIntro: "Rows with a warning stay valid and are invited unless they will be skipped.",
+    none: "Nothing to show.",
+    filterLabel: "Show only",
+    filterAll: "All problems",
+    columns: { row: "Row", column: "Column", problem: "Problem", value: "Value", fix: "How to fix" },
+    truncated: (shown: number) => `Showing the first ${shown.toLocaleString("en")} problems.`,
+    next: "Next: choose permissions",
+    nothingValid: "No row is valid: there is nobody to invite. Correct the file and try again.",
+  },
+
+  pager: {
+    label: "Pages",
+    previous: "Previous page",
+    next: "Next page",
+    position: (page: number, pages: number) => `Page ${page} of ${pages}`,
+  },
+
+  permissions: {
+    title: "Choose permissions",
+    intro: "Every invited user gets the same permissions. To give someone other permissions, invite them on their own.",
+    legend: "Permissions for the whole batch",
+    notGrantable: "You do not hold this permission, so you cannot grant it.",
+    chooseOne: "Choose at least one permission.",
+    invite: (count: number) => `Invite ${plural(count, "user", "users")}`,
+    back: "Back to the review",
+  },
+
+  result: {
+    title: "Invitations sent",
+    invited: (count: number, organization: string) => `${plural(count, "user", "users")} invited to ${organization}`,
+    skipped: (count: number) => `${count.toLocaleString("en")} skipped: already invited or already members`,
+    pending: "See the pending invitations of this import",
+    another: "Import another file",
+  },
+
+  invitations: {
+    title: "Invitations",
+    filters: "Filters",
+    status: "Status",
+    anyStatus: "Any status",
+    importId: "Import id",
+    importHelp: "Only the invitations of one import (leave empty for all).",
+    apply: "Show",
+    empty: "No invitation matches.",
+    columns: { email: "Email", name: "Name", status: "Status", delivery: "Email delivery", expires: "Expires", actions: "Actions" },
+    resend: "Resend",
+    revoke: "Revoke",
+    resendFor: (email: string) => `Resend the invitation to ${email}`,
+    revokeFor: (email: string) => `Revoke the invitation to ${email}`,
+    confirmResendTitle: "Resend this invitation?",
+    confirmResend: (email: string) => `${email} gets a new email with a new link; the old link stops working.`,
+    confirmRevokeTitle: "Revoke this invitation?",
+    confirmRevoke: (email: string) => `${email} will no longer be able to accept it. This cannot be undone.`,
+    confirm: "Yes, go on",
+    cancel: "Cancel",
+    resent: (email: string) => `The invitation to ${email} was sent again.`,
+    revoked: (email: string) => `The invitation to ${email} was revoked.`,
+    attempts: (count: number) => plural(count, "attempt", "attempts"),
+  },
+
+  status: {
+    INVITATION_STATUS_PENDING: "Pending",
+    INVITATION_STATUS_ACCEPTED: "Accepted",
+    INVITATION_STATUS_REVOKED: "Revoked",
+    INVITATION_STATUS_EXPIRED: "Expired",
+  } as Record<string, string>,
+  delivery: {
+    DELIVERY_STATE_QUEUED: "Queued",
+    DELIVERY_STATE_SENT: "Sent",
+    DELIVERY_STATE_FAILED: "Failed",
+    DELIVERY_STATE_CANCELLED: "Cancelled",
+    DELIVERY_STATE_UNSPECIFIED: "No email",
+  } as Record<string, string>,
+
+  accept: {
+    title: "Your invitation",
+    intro: "You were invited to join an organization on BulkInvite. Accept to become a member with the permissions the invitation grants.",
+    accept: "Accept the invitation",
+    accepting: "Accepting…",
+    acceptedTitle: "You are in",
+    accepted: (organization: string) => `You are now a member of ${organization}.`,
+    permissions: "Your permissions",
+    noToken: "This link has no invitation in it. Open the link from your invitation email as it is.",
+    whatToDo: "Ask the person who invited you to send a new invitation.",
+  },
+
+  acceptProblem: {
+    INVITATION_ALREADY_ACCEPTED: { title: "This invitation was already accepted", body: "The link was used once already, and works only once. If it was you, you are a member: there is nothing more to do." },
+    INVITATION_REVOKED: { title: "This invitation was withdrawn", body: "The person who invited you revoked it, so the link no longer works." },
+    INVITATION_TOKEN_REPLACED: { title: "This link was replaced by a newer one", body: "The invitation was sent to you again. Use the link in the newest email." },
+    INVITATION_EXPIRED: { title: "This invitation has expired", body: "The link was valid for a limited time only, and that time has passed." },
+    INVITATION_NOT_FOUND: { title: "This link is not a valid invitation", body: "It may have been copied incompletely. Open the link from your invitation email as it is." },
+    other: { title: "The invitation could not be accepted", body: "Something went wrong on our side. Try the link again in a few minutes." },
+  } as Record<string, { title: string; body: string }>,
+
+  errors: {
+    signedOut: "Your sign-in has expired or was refused. Sign in again.",
+    permissionDenied: "You are not allowed to do this with your current permissions.",
+    unavailable: "The server cannot be reached. Check your connection and try again.",
+    unexpected: "Something went wrong. Try again.",
+    dismiss: "Dismiss",
+  },
+
+  bytes: (count: number) => {
+    if (count < 1024) return `${count} B`;
+    if (count < 1024 * 1024) return `${(count / 1024).toFixed(1)} KiB`;
+    return `${(count / 1024 / 1024).toFixed(1)} MiB`;
+  },
+  date: (value: Date) => value.toLocaleString("en", { dateStyle: "medium", timeStyle: "short" }),
+};
+
+// A short name for each diagnostic code (the filter's choices); the server's message says the rest.
+export const codeNames: Record<string, string> = {
+  DIAGNOSTIC_CODE_FILE_EMPTY: "Empty file",
+  DIAGNOSTIC_CODE_FILE_UNREADABLE: "Unreadable file",
+  DIAGNOSTIC_CODE_UNSUPPORTED_FORMAT: "Unsupported format",
+  DIAGNOSTIC_CODE_HEADER_MISMATCH: "Wrong header",
+  DIAGNOSTIC_CODE_NO_USER_ROWS: "No user rows",
+  DIAGNOSTIC_CODE_TOO_MANY_ROWS: "Too many rows",
+  DIAGNOSTIC_CODE_EMAIL_MISSING: "Missing email",
+  DIAGNOSTIC_CODE_EMAIL_INVALID: "Invalid email",
+  DIAGNOSTIC_CODE_DUPLICATE_EMAIL: "Duplicate email",
+  DIAGNOSTIC_CODE_FIRST_NAME_MISSING: "Missing first name",
+  DIAGNOSTIC_CODE_LAST_NAME_MISSING: "Missing last name",
+  DIAGNOSTIC_CODE_VALUE_TOO_LONG: "Value too long",
+  DIAGNOSTIC_CODE_INVALID_CHARACTERS: "Invalid characters",
+  DIAGNOSTIC_CODE_EXTRA_FIELDS: "Extra cells",
+  DIAGNOSTIC_CODE_ALREADY_INVITED: "Already invited",
+  DIAGNOSTIC_CODE_FORMULA_PREFIX: "Looks like a formula",
+  DIAGNOSTIC_CODE_EMAIL_NON_ASCII: "Non-ASCII address",
+  DIAGNOSTIC_CODE_UNCLOSED_QUOTE: "Unclosed quote",
+  DIAGNOSTIC_CODE_FILE_LIMIT_EXCEEDED: "File over a safety limit",
+  DIAGNOSTIC_CODE_ALREADY_MEMBER: "Already a member",
+};
