@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates every client from protos/ (buf.gen.yaml): clients/typescript/src/gen,
-# clients/csharp/BulkInvite.Client/Generated and clients/python/src/bulkinvite. Installs its tools
+# Regenerates every client from protos/ (buf.gen.yaml and buf.gen.csharp.yaml): the folders named
+# by GENERATED_DIRS in scripts/lib.sh. Installs its tools
 # when missing. With an argument, writes under that folder instead of the repository (for checks).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -19,4 +19,5 @@ out="${1:-$root}"
 # Generated files are replaced wholesale, so a message or file removed from the protos disappears too.
 for dir in $GENERATED_DIRS; do rm -rf "${out:?}/$dir"; done
 node_modules/.bin/buf generate --output "$out"
+node_modules/.bin/buf generate --template buf.gen.csharp.yaml --exclude-path protos/google --output "$out"
 echo "Generated clients from protos/ into $out." >&2

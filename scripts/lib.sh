@@ -1,7 +1,7 @@
 # Shared by the scripts: install what a fresh machine lacks, only when it lacks it.
 
 # What scripts/generate.sh writes, relative to the repository root.
-GENERATED_DIRS="clients/typescript/src/gen clients/csharp/BulkInvite.Client/Generated clients/python/src/bulkinvite"
+GENERATED_DIRS="clients/typescript/src/gen clients/web/src/gen clients/csharp/BulkInvite.Client/Generated clients/python/src/bulkinvite clients/python/src/google"
 
 repo_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }
 

@@ -1,4 +1,5 @@
 using BulkInvite.Core.Auditing;
+using BulkInvite.Core.Importing;
 using BulkInvite.Core.Invitations;
 using BulkInvite.Storage.Rows;
 using Dapper;
@@ -111,7 +112,7 @@ internal sealed class PostgresInvitationTransaction : PostgresInvitationWriteTra
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             // An import applied on another server invited the address again since the caller looked.
-            throw new InvitationStateException(Stored.InvitationId, InvitationStateException.AddressInvitedAgain,
+            throw new InvitationStateException(Stored.InvitationId, ErrorReason.InvitationAddressInvitedAgain,
                 "The address was invited again since this invitation expired; resend the newer invitation instead.");
         }
 

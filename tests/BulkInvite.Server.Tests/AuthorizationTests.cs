@@ -45,7 +45,7 @@ public abstract class AuthorizationTests(TestStore store) : IDisposable
         };
 
         Assert.All(errors, e => Assert.Equal(StatusCode.NotFound, e.StatusCode));
-        Assert.Equal(ImportState.Checked, (await _server.Client.GetImportAsync(new GetImportRequest { ImportId = import.ImportId }, cancellationToken: _ct)).State);
+        Assert.Equal(ImportState.Checked, (await _server.Client.GetImportAsync(new GetImportRequest { ImportId = import.ImportId }, cancellationToken: _ct)).Import.State);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public abstract class AuthorizationTests(TestStore store) : IDisposable
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
         Assert.Equal("models.deploy,organization.admin", MissingPermissions(error));
         Assert.Contains("models.deploy", error.Status.Detail, StringComparison.Ordinal);
-        Assert.Equal(ImportState.Checked, (await inviter.GetImportAsync(new GetImportRequest { ImportId = import.ImportId }, cancellationToken: _ct)).State);
+        Assert.Equal(ImportState.Checked, (await inviter.GetImportAsync(new GetImportRequest { ImportId = import.ImportId }, cancellationToken: _ct)).Import.State);
     }
 
     [Fact]

@@ -12,6 +12,7 @@ public class ContractTests
         { typeof(Core.Auditing.AuditAction), typeof(V1.AuditAction) },
         { typeof(Core.Invitations.InvitationStatus), typeof(V1.InvitationStatus) },
         { typeof(Core.Invitations.DeliveryState), typeof(V1.DeliveryState) },
+        { typeof(Core.Importing.ErrorReason), typeof(V1.ErrorReason) },
     };
 
     [Theory]

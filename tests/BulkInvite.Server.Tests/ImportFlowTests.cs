@@ -215,7 +215,7 @@ public abstract class ImportFlowTests(TestStore store) : IDisposable
         await Client.DeleteImportAsync(new DeleteImportRequest { ImportId = older.ImportId }, cancellationToken: ct);
         var afterDelete = await Client.ListImportsAsync(new ListImportsRequest { OrganizationId = "acme" }, cancellationToken: ct);
 
-        Assert.Equal(older, fetched);
+        Assert.Equal(older, fetched.Import);
         Assert.Equal([newer.ImportId, older.ImportId], page1.Imports.Concat(page2.Imports).Select(i => i.ImportId));
         Assert.Equal("", page2.NextPageToken);
         Assert.Equal([newer.ImportId], afterDelete.Imports.Select(i => i.ImportId));

@@ -176,7 +176,7 @@ public abstract class StatusCodeTests(TestStore store) : IDisposable
         var error = await Calls.FailsAsync(call);
 
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
-        Assert.Equal(id, error.GetRpcStatus()?.GetDetail<ResourceInfo>()?.ResourceName);
+        Assert.Equal($"imports/{id}", error.GetRpcStatus()?.GetDetail<ResourceInfo>()?.ResourceName);
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public abstract class StatusCodeTests(TestStore store) : IDisposable
         var import = await UploadSampleAsync();
 
         AssertInvalidField(await Calls.FailsAsync(() => Client.CheckAsync(import.ImportId, pageSize: -1)), "page_size");
-        Assert.Equal(ImportState.Uploaded, (await Client.GetImportAsync(new GetImportRequest { ImportId = import.ImportId }, cancellationToken: _ct)).State);
+        Assert.Equal(ImportState.Uploaded, (await Client.GetImportAsync(new GetImportRequest { ImportId = import.ImportId }, cancellationToken: _ct)).Import.State);
     }
 
     [Fact]
@@ -234,7 +234,7 @@ public abstract class StatusCodeTests(TestStore store) : IDisposable
         var violations = error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations;
         Assert.Equal(["permissions[1]", "permissions[2]"], violations.Select(v => v.Field));
         Assert.Contains("root", violations[0].Description, StringComparison.Ordinal);
-        Assert.Equal(ImportState.Checked, (await Client.GetImportAsync(new GetImportRequest { ImportId = import.ImportId }, cancellationToken: _ct)).State);
+        Assert.Equal(ImportState.Checked, (await Client.GetImportAsync(new GetImportRequest { ImportId = import.ImportId }, cancellationToken: _ct)).Import.State);
     }
 
     [Fact]

@@ -123,7 +123,8 @@ public sealed class BulkInviteClient : IDisposable
     public async Task<Import> GetImportAsync(string importId, CancellationToken cancellationToken = default)
     {
         var request = new GetImportRequest { ImportId = importId };
-        return await _runner.RetryingAsync(options => Generated.GetImportAsync(request, options).ResponseAsync, cancellationToken);
+        var response = await _runner.RetryingAsync(options => Generated.GetImportAsync(request, options).ResponseAsync, cancellationToken);
+        return response.Import;
     }
 
     /// <summary>Every import of an organization, newest first, fetched a page at a time as it is enumerated.</summary>

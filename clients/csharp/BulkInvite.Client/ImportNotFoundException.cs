@@ -15,6 +15,6 @@ public sealed class ImportNotFoundException : BulkInviteException
     /// <summary>The google.rpc.ResourceInfo detail naming the missing import, when the server sent one.</summary>
     public ResourceInfo? Resource { get; }
 
-    /// <summary>The id that was not found, when the server named it.</summary>
-    public string? ImportId => Resource?.ResourceName;
+    /// <summary>The id that was not found, when the server named it (the resource name is "imports/{id}").</summary>
+    public string? ImportId => Resource?.ResourceName is { } name && name.StartsWith("imports/", StringComparison.Ordinal) ? name["imports/".Length..] : null;
 }

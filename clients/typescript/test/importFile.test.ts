@@ -169,7 +169,7 @@ describe("rejected files", () => {
       assert.deepEqual(result.rowDiagnostics, []);
       assert.deepEqual([result.invitedCount, result.skippedCount], [0, 0]);
       assert.deepEqual(applied, []);
-      const stored = await client.getImport({ importId: result.import.importId });
+      const stored = (await client.getImport({ importId: result.import.importId })).import!;
       assert.equal(stored.state, ImportState.REJECTED);
       assert.deepEqual(stored.permissions, []);
     });

@@ -13,6 +13,8 @@ public enum AuditAction
     InvitationRevoked = 7,
     InvitationResent = 8,
     InvitationAccepted = 9,
+    RowsUpdated = 10,
+    RowsRemoved = 11,
 }
 
 /// <summary>

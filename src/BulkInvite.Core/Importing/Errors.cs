@@ -40,20 +40,21 @@ public sealed class ImportNotFoundException(string importId)
 }
 
 /// <summary>The import is not in a state that allows the operation (FAILED_PRECONDITION).</summary>
-/// <param name="violationType">A stable name for the unmet condition, such as IMPORT_NOT_CHECKED.</param>
-public sealed class ImportStateException(string importId, string violationType, string message)
+/// <param name="reason">The unmet condition, such as <see cref="ErrorReason.ImportNotChecked"/>.</param>
+public sealed class ImportStateException(string importId, ErrorReason reason, string message)
     : BulkInviteException(message)
 {
     public string ImportId { get; } = importId;
-    public string ViolationType { get; } = violationType;
+    public ErrorReason Reason { get; } = reason;
 }
 
-/// <summary>A configured limit was passed (RESOURCE_EXHAUSTED).</summary>
-/// <param name="subject">What the limit applies to, such as "upload size".</param>
-public sealed class LimitExceededException(string subject, string message)
+/// <summary>A configured limit of an organization was passed (RESOURCE_EXHAUSTED).</summary>
+/// <param name="limit">Which limit, such as "upload size".</param>
+public sealed class LimitExceededException(string organizationId, string limit, string message)
     : BulkInviteException(message)
 {
-    public string Subject { get; } = subject;
+    public string OrganizationId { get; } = organizationId;
+    public string Limit { get; } = limit;
 }
 
 /// <summary>The caller is authenticated but may not do this (PERMISSION_DENIED).</summary>

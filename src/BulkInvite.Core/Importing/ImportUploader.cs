@@ -61,7 +61,7 @@ public sealed class ImportUploader(IImportRepository imports, IUploadStore files
         AccessRules.RequireOwnOrganization(caller, metadata.OrganizationId, "metadata.organization_id");
         if (metadata.SizeBytes > options.MaxUploadBytes)
         {
-            throw UploadTooLarge();
+            throw UploadTooLarge(metadata.OrganizationId);
         }
 
         var slot = slots.Acquire(caller.OrganizationId);
@@ -77,8 +77,8 @@ public sealed class ImportUploader(IImportRepository imports, IUploadStore files
         }
     }
 
-    internal LimitExceededException UploadTooLarge() =>
-        new("upload size", string.Create(CultureInfo.InvariantCulture, $"The file is larger than {options.MaxUploadBytes:N0} bytes, the most the server accepts. Split it into several files."));
+    internal LimitExceededException UploadTooLarge(string organizationId) =>
+        new(organizationId, "upload size", string.Create(CultureInfo.InvariantCulture, $"The file is larger than {options.MaxUploadBytes:N0} bytes, the most the server accepts. Split it into several files."));
 
     internal long MaxUploadBytes => options.MaxUploadBytes;
 
@@ -148,7 +148,7 @@ public sealed class UploadSession : IAsyncDisposable
         _received += chunk.Length;
         if (_received > _uploader.MaxUploadBytes)
         {
-            throw _uploader.UploadTooLarge();
+            throw _uploader.UploadTooLarge(_metadata.OrganizationId);
         }
 
         _hash.AppendData(chunk.Span);

@@ -47,12 +47,12 @@ public sealed class PermissionApplier(IImportRepository imports, IUploadStore fi
             case ImportState.Applied when (requestId is not null && requestId == import.ApplyRequestId) || granted.SequenceEqual(import.Permissions):
                 return import; // a retry, or the loser of two concurrent calls: the stored result, nobody invited again
             case ImportState.Applied:
-                throw new ImportStateException(importId, "IMPORT_ALREADY_APPLIED",
+                throw new ImportStateException(importId, ErrorReason.ImportAlreadyApplied,
                     $"The import was already applied with the permissions {string.Join(", ", import.Permissions)}; it cannot be applied again with others. Upload the file again to grant other permissions.");
             case ImportState.Uploaded:
-                throw new ImportStateException(importId, "IMPORT_NOT_CHECKED", "The import has not been checked yet: call CheckImport first, then apply.");
+                throw new ImportStateException(importId, ErrorReason.ImportNotChecked, "The import has not been checked yet: call CheckImport first, then apply.");
             case ImportState.Rejected:
-                throw new ImportStateException(importId, "IMPORT_REJECTED", "The file was rejected by the check, so nobody can be invited from it. Fix the file diagnostics and upload it again.");
+                throw new ImportStateException(importId, ErrorReason.ImportRejected, "The file was rejected by the check, so nobody can be invited from it. Fix the file diagnostics and upload it again.");
         }
 
         var now = clock.Now();

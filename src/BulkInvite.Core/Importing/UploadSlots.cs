@@ -18,7 +18,7 @@ public sealed class UploadSlots(BulkInviteOptions options)
             var used = _inUse.GetValueOrDefault(organizationId);
             if (used >= options.MaxConcurrentUploadsPerOrganization)
             {
-                throw new LimitExceededException("concurrent uploads per organization", string.Create(CultureInfo.InvariantCulture,
+                throw new LimitExceededException(organizationId, "concurrent uploads", string.Create(CultureInfo.InvariantCulture,
                     $"{organizationId} already has {used} uploads in progress, the most allowed at once. Wait for one to finish and try again."));
             }
 

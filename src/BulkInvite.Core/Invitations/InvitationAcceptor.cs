@@ -38,14 +38,14 @@ public sealed class InvitationAcceptor(IInvitationRepository invitations, TimePr
         switch (invitation.Status)
         {
             case InvitationStatus.Accepted:
-                throw Refused(invitation, InvitationStateException.AlreadyAccepted, "This invitation was already accepted; a link works once.");
+                throw Refused(invitation, ErrorReason.InvitationAlreadyAccepted, "This invitation was already accepted; a link works once.");
             case InvitationStatus.Revoked:
-                throw Refused(invitation, InvitationStateException.Revoked, "This invitation was revoked by an administrator of the organization.");
+                throw Refused(invitation, ErrorReason.InvitationRevoked, "This invitation was revoked by an administrator of the organization.");
         }
 
         if (transaction.TokenReplaced)
         {
-            throw Refused(invitation, InvitationStateException.TokenReplaced,
+            throw Refused(invitation, ErrorReason.InvitationTokenReplaced,
                 "This invitation was sent again with a new link; use the link in the newest email.");
         }
 
@@ -56,13 +56,13 @@ public sealed class InvitationAcceptor(IInvitationRepository invitations, TimePr
                 transaction.MarkExpired(now);
             }
 
-            throw Refused(invitation, InvitationStateException.Expired,
+            throw Refused(invitation, ErrorReason.InvitationExpired,
                 "This invitation has expired. Ask an administrator of the organization to send it again.");
         }
 
         return transaction.Accept(now, AuditEvents.For(invitation, Invitee, AuditAction.InvitationAccepted, now));
     }
 
-    private static InvitationStateException Refused(InvitationRecord invitation, string type, string message) =>
-        new(invitation.InvitationId, type, message);
+    private static InvitationStateException Refused(InvitationRecord invitation, ErrorReason reason, string message) =>
+        new(invitation.InvitationId, reason, message);
 }

@@ -46,10 +46,10 @@ public sealed class InvitationActions(IInvitationRepository invitations, OutboxS
             case InvitationStatus.Accepted:
                 throw AlreadyAccepted(invitation, "resent");
             case InvitationStatus.Revoked:
-                throw new InvitationStateException(invitation.InvitationId, InvitationStateException.Revoked,
+                throw new InvitationStateException(invitation.InvitationId, ErrorReason.InvitationRevoked,
                     "The invitation was revoked, so it cannot be resent. Invite the address again with a new import.");
             case InvitationStatus.Expired when transaction.AddressHasOtherPendingInvitation(now):
-                throw new InvitationStateException(invitation.InvitationId, InvitationStateException.AddressInvitedAgain,
+                throw new InvitationStateException(invitation.InvitationId, ErrorReason.InvitationAddressInvitedAgain,
                     "The address was invited again since this invitation expired; resend the newer invitation instead.");
         }
 
@@ -58,6 +58,6 @@ public sealed class InvitationActions(IInvitationRepository invitations, OutboxS
     }
 
     private static InvitationStateException AlreadyAccepted(InvitationRecord invitation, string verb) =>
-        new(invitation.InvitationId, InvitationStateException.AlreadyAccepted,
+        new(invitation.InvitationId, ErrorReason.InvitationAlreadyAccepted,
             $"The invitation was already accepted, so it cannot be {verb}; the address is a member of {invitation.OrganizationId}.");
 }

@@ -16,16 +16,10 @@ public sealed class InvitationNotFoundException(string invitationId, string mess
 }
 
 /// <summary>The invitation is not in a state that allows the operation (FAILED_PRECONDITION).</summary>
-/// <param name="violationType">A stable name for the unmet condition, such as INVITATION_EXPIRED.</param>
-public sealed class InvitationStateException(long invitationId, string violationType, string message)
+/// <param name="reason">The unmet condition, such as <see cref="ErrorReason.InvitationExpired"/>.</param>
+public sealed class InvitationStateException(long invitationId, ErrorReason reason, string message)
     : BulkInviteException(message)
 {
-    public const string Expired = "INVITATION_EXPIRED";
-    public const string Revoked = "INVITATION_REVOKED";
-    public const string AlreadyAccepted = "INVITATION_ALREADY_ACCEPTED";
-    public const string TokenReplaced = "INVITATION_TOKEN_REPLACED";
-    public const string AddressInvitedAgain = "INVITATION_ADDRESS_INVITED_AGAIN";
-
     public long InvitationId { get; } = invitationId;
-    public string ViolationType { get; } = violationType;
+    public ErrorReason Reason { get; } = reason;
 }

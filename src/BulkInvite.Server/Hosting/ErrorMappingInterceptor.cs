@@ -1,6 +1,6 @@
+using System.Globalization;
 using BulkInvite.Core.Importing;
 using BulkInvite.Core.Invitations;
-using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
@@ -15,8 +15,6 @@ namespace BulkInvite.Server.Hosting;
 /// </summary>
 internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
 {
-    private const string Domain = "bulkinvite.v1";
-
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -60,63 +58,53 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
     {
         var status = exception switch
         {
-            InvalidRequestException e => Status(Code.InvalidArgument, e.Message, "INVALID_REQUEST",
+            InvalidRequestException e => Status(Code.InvalidArgument, e.Message, ErrorReason.InvalidRequest,
                 new BadRequest { FieldViolations = { e.Violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }) } }),
-            ImportNotFoundException e => Status(Code.NotFound, e.Message, "IMPORT_NOT_FOUND",
-                new ResourceInfo { ResourceType = "bulkinvite.v1.Import", ResourceName = e.ImportId, Description = e.Message }),
-            ImportStateException e => Status(Code.FailedPrecondition, e.Message, e.ViolationType,
-                new PreconditionFailure { Violations = { new PreconditionFailure.Types.Violation { Type = e.ViolationType, Subject = $"imports/{e.ImportId}", Description = e.Message } } }),
-            InvitationNotFoundException e => Status(Code.NotFound, e.Message, "INVITATION_NOT_FOUND",
-                new ResourceInfo { ResourceType = "bulkinvite.v1.Invitation", ResourceName = e.InvitationId, Description = e.Message }),
-            InvitationStateException e => Status(Code.FailedPrecondition, e.Message, e.ViolationType,
-                new PreconditionFailure { Violations = { new PreconditionFailure.Types.Violation { Type = e.ViolationType, Subject = $"invitations/{e.InvitationId}", Description = e.Message } } }),
-            LimitExceededException e => Status(Code.ResourceExhausted, e.Message, "LIMIT_EXCEEDED",
-                new QuotaFailure { Violations = { new QuotaFailure.Types.Violation { Subject = e.Subject, Description = e.Message } } }),
+            ImportNotFoundException e => Status(Code.NotFound, e.Message, ErrorReason.ImportNotFound,
+                new ResourceInfo { ResourceType = "bulkinvite.v1.Import", ResourceName = ResourceNames.Import(e.ImportId), Description = e.Message }),
+            ImportStateException e => Status(Code.FailedPrecondition, e.Message, e.Reason,
+                Precondition(e.Reason, ResourceNames.Import(e.ImportId), e.Message)),
+            InvitationNotFoundException e => Status(Code.NotFound, e.Message, ErrorReason.InvitationNotFound,
+                new ResourceInfo { ResourceType = "bulkinvite.v1.Invitation", ResourceName = e.InvitationId.Length > 0 ? ResourceNames.Invitation(e.InvitationId) : "", Description = e.Message }),
+            InvitationStateException e => Status(Code.FailedPrecondition, e.Message, e.Reason,
+                Precondition(e.Reason, ResourceNames.Invitation(e.InvitationId.ToString(CultureInfo.InvariantCulture)), e.Message)),
+            LimitExceededException e => LimitExceeded(e),
             PermissionDeniedException e => PermissionDenied(e),
-            UploadIdleException e => Status(Code.DeadlineExceeded, e.Message, "UPLOAD_IDLE", null),
+            UploadIdleException e => Status(Code.DeadlineExceeded, e.Message, ErrorReason.UploadIdle, null),
             OperationCanceledException when context.CancellationToken.IsCancellationRequested =>
-                Status(Code.Cancelled, "The call was cancelled.", "CANCELLED", null),
+                Status(Code.Cancelled, "The call was cancelled.", ErrorReason.Cancelled, null),
             _ => Unexpected(exception, context),
         };
         return status.ToRpcException();
     }
 
+    private static PreconditionFailure Precondition(ErrorReason reason, string subject, string message) =>
+        new() { Violations = { new PreconditionFailure.Types.Violation { Type = RpcErrors.ReasonName(reason), Subject = subject, Description = message } } };
+
+    // ErrorInfo names the limit for programs; QuotaFailure names the organization whose limit it is.
+    private static Status LimitExceeded(LimitExceededException e)
+    {
+        var status = Status(Code.ResourceExhausted, e.Message, ErrorReason.LimitExceeded,
+            new QuotaFailure { Violations = { new QuotaFailure.Types.Violation { Subject = ResourceNames.Organization(e.OrganizationId), Description = e.Message } } });
+        return RpcErrors.WithMetadata(status, "limit", e.Limit);
+    }
+
     // ErrorInfo carries the permissions the caller lacks, comma-separated, for programs to read.
     private static Status PermissionDenied(PermissionDeniedException e)
     {
-        var status = Status(Code.PermissionDenied, e.Message, "PERMISSION_DENIED", null);
-        var info = status.Details[0].Unpack<ErrorInfo>();
-        if (e.MissingPermissions.Count > 0)
-        {
-            info.Metadata["missing_permissions"] = string.Join(",", e.MissingPermissions);
-        }
-
-        status.Details[0] = Any.Pack(info);
-        return status;
+        var status = Status(Code.PermissionDenied, e.Message, ErrorReason.PermissionDenied, null);
+        return e.MissingPermissions.Count > 0 ? RpcErrors.WithMetadata(status, "missing_permissions", string.Join(",", e.MissingPermissions)) : status;
     }
 
     private Status Unexpected(Exception exception, ServerCallContext context)
     {
         LogUnexpected(logger, exception, context.Method);
-        return Status(Code.Internal, "The server failed to complete the call; the error is logged. Try again, and report it if it persists.", "INTERNAL", null);
+        return Status(Code.Internal, "The server failed to complete the call; the error is logged. Try again, and report it if it persists.", ErrorReason.Internal, null);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error in {Method}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method);
 
-    private static Status Status(Code code, string message, string reason, Google.Protobuf.IMessage? detail)
-    {
-        var status = new Status
-        {
-            Code = (int)code,
-            Message = message,
-            Details = { Any.Pack(new ErrorInfo { Reason = reason, Domain = Domain }) },
-        };
-        if (detail is not null)
-        {
-            status.Details.Add(Any.Pack(detail));
-        }
-
-        return status;
-    }
+    private static Status Status(Code code, string message, ErrorReason reason, Google.Protobuf.IMessage? detail) =>
+        RpcErrors.Status(code, message, reason, detail);
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using BulkInvite.Core.Importing;
+using BulkInvite.Server.Hosting;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
@@ -91,16 +93,9 @@ public static class SecurityServiceCollectionExtensions
     {
         var message = string.Create(CultureInfo.InvariantCulture,
             $"Too many requests for this organization (at most {settings.RequestsPerSecond} a second, bursts of {settings.Burst}); retry later.");
-        var status = new Google.Rpc.Status
-        {
-            Code = (int)Code.ResourceExhausted,
-            Message = message,
-            Details =
-            {
-                Any.Pack(new ErrorInfo { Reason = "RATE_LIMITED", Domain = "bulkinvite.v1" }),
-                Any.Pack(new QuotaFailure { Violations = { new QuotaFailure.Types.Violation { Subject = "requests per organization", Description = message } } }),
-            },
-        };
+        var organizationId = CallerClaims.FromPrincipal(http.User)?.OrganizationId ?? "";
+        var status = RpcErrors.Status(Code.ResourceExhausted, message, ErrorReason.RateLimited,
+            new QuotaFailure { Violations = { new QuotaFailure.Types.Violation { Subject = ResourceNames.Organization(organizationId), Description = message } } });
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "application/grpc";
         http.Response.Headers["grpc-status"] = ((int)StatusCode.ResourceExhausted).ToString(CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Checking;
 using BulkInvite.Core.Importing;
 using BulkInvite.Core.Invitations;
+using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 
 namespace BulkInvite.Server.Services;
@@ -40,8 +41,8 @@ internal static class ProtoMapping
 
     public static V1.AuditEvent ToProto(this AuditEvent audit) => new()
     {
-        EventId = audit.EventId,
-        Time = Timestamp.FromDateTimeOffset(audit.Time),
+        EventId = audit.EventId.ToString(CultureInfo.InvariantCulture),
+        EventTime = Timestamp.FromDateTimeOffset(audit.Time),
         OrganizationId = audit.OrganizationId,
         Actor = audit.Actor,
         Action = (V1.AuditAction)audit.Action,

@@ -70,8 +70,8 @@ internal sealed class UserImportGrpcService(
         return new ApplyPermissionsResponse { InvitedCount = import.InvitedCount, SkippedCount = import.SkippedCount, Import = import.ToProto() };
     }
 
-    public override async Task<Import> GetImport(GetImportRequest request, ServerCallContext context) =>
-        (await queries.GetAsync(context.GetCaller(), request.ImportId, context.CancellationToken)).ToProto();
+    public override async Task<GetImportResponse> GetImport(GetImportRequest request, ServerCallContext context) =>
+        new() { Import = (await queries.GetAsync(context.GetCaller(), request.ImportId, context.CancellationToken)).ToProto() };
 
     public override async Task<ListImportsResponse> ListImports(ListImportsRequest request, ServerCallContext context)
     {

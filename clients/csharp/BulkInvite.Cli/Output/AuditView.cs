@@ -14,7 +14,7 @@ internal static class AuditView
         foreach (var auditEvent in events)
         {
             table.AddRow(
-                new Text(Time(auditEvent.Time)),
+                new Text(Time(auditEvent.EventTime)),
                 new Text(auditEvent.Actor),
                 new Text(Names.Of(auditEvent.Action)),
                 new Text(auditEvent.ImportId),

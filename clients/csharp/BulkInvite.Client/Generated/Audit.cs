@@ -25,30 +25,35 @@ namespace BulkInvite.V1 {
       byte[] descriptorData = global::System.Convert.FromBase64String(
           string.Concat(
             "ChlidWxraW52aXRlL3YxL2F1ZGl0LnByb3RvEg1idWxraW52aXRlLnYxGh9n",
-            "b29nbGUvcHJvdG9idWYvdGltZXN0YW1wLnByb3RvIvYDCgpBdWRpdEV2ZW50",
-            "EhkKCGV2ZW50X2lkGAEgASgDUgdldmVudElkEi4KBHRpbWUYAiABKAsyGi5n",
-            "b29nbGUucHJvdG9idWYuVGltZXN0YW1wUgR0aW1lEicKD29yZ2FuaXphdGlv",
-            "bl9pZBgDIAEoCVIOb3JnYW5pemF0aW9uSWQSFAoFYWN0b3IYBCABKAlSBWFj",
-            "dG9yEjIKBmFjdGlvbhgFIAEoDjIaLmJ1bGtpbnZpdGUudjEuQXVkaXRBY3Rp",
-            "b25SBmFjdGlvbhIbCglpbXBvcnRfaWQYBiABKAlSCGltcG9ydElkEhsKCWZp",
-            "bGVfbmFtZRgHIAEoCVIIZmlsZU5hbWUSIAoLcGVybWlzc2lvbnMYCCADKAlS",
-            "C3Blcm1pc3Npb25zEh0KCnRvdGFsX3Jvd3MYCSABKAVSCXRvdGFsUm93cxId",
-            "Cgp2YWxpZF9yb3dzGAogASgFUgl2YWxpZFJvd3MSIQoMaW52YWxpZF9yb3dz",
-            "GAsgASgFUgtpbnZhbGlkUm93cxIjCg1pbnZpdGVkX2NvdW50GAwgASgFUgxp",
-            "bnZpdGVkQ291bnQSIwoNc2tpcHBlZF9jb3VudBgNIAEoBVIMc2tpcHBlZENv",
-            "dW50EiMKDWludml0YXRpb25faWQYDiABKAlSDGludml0YXRpb25JZCq3AgoL",
-            "QXVkaXRBY3Rpb24SHAoYQVVESVRfQUNUSU9OX1VOU1BFQ0lGSUVEEAASGQoV",
-            "QVVESVRfQUNUSU9OX1VQTE9BREVEEAESGAoUQVVESVRfQUNUSU9OX0NIRUNL",
-            "RUQQAhIZChVBVURJVF9BQ1RJT05fUkVKRUNURUQQAxIYChRBVURJVF9BQ1RJ",
-            "T05fQVBQTElFRBAEEhgKFEFVRElUX0FDVElPTl9ERUxFVEVEEAUSFwoTQVVE",
-            "SVRfQUNUSU9OX1BVUkdFRBAGEiMKH0FVRElUX0FDVElPTl9JTlZJVEFUSU9O",
-            "X1JFVk9LRUQQBxIiCh5BVURJVF9BQ1RJT05fSU5WSVRBVElPTl9SRVNFTlQQ",
-            "CBIkCiBBVURJVF9BQ1RJT05fSU5WSVRBVElPTl9BQ0NFUFRFRBAJQhCqAg1C",
-            "dWxrSW52aXRlLlYxYgZwcm90bzM="));
+            "b29nbGUvYXBpL2ZpZWxkX2JlaGF2aW9yLnByb3RvGh9nb29nbGUvcHJvdG9i",
+            "dWYvdGltZXN0YW1wLnByb3RvIv8ECgpBdWRpdEV2ZW50Eh4KCGV2ZW50X2lk",
+            "GBAgASgJQgPgQQNSB2V2ZW50SWQSPgoKZXZlbnRfdGltZRgRIAEoCzIaLmdv",
+            "b2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCA+BBA1IJZXZlbnRUaW1lEiwKD29y",
+            "Z2FuaXphdGlvbl9pZBgDIAEoCUID4EEDUg5vcmdhbml6YXRpb25JZBIZCgVh",
+            "Y3RvchgEIAEoCUID4EEDUgVhY3RvchI3CgZhY3Rpb24YBSABKA4yGi5idWxr",
+            "aW52aXRlLnYxLkF1ZGl0QWN0aW9uQgPgQQNSBmFjdGlvbhIgCglpbXBvcnRf",
+            "aWQYBiABKAlCA+BBA1IIaW1wb3J0SWQSIAoJZmlsZV9uYW1lGAcgASgJQgPg",
+            "QQNSCGZpbGVOYW1lEiUKC3Blcm1pc3Npb25zGAggAygJQgPgQQNSC3Blcm1p",
+            "c3Npb25zEiIKCnRvdGFsX3Jvd3MYCSABKAVCA+BBA1IJdG90YWxSb3dzEiIK",
+            "CnZhbGlkX3Jvd3MYCiABKAVCA+BBA1IJdmFsaWRSb3dzEiYKDGludmFsaWRf",
+            "cm93cxgLIAEoBUID4EEDUgtpbnZhbGlkUm93cxIoCg1pbnZpdGVkX2NvdW50",
+            "GAwgASgFQgPgQQNSDGludml0ZWRDb3VudBIoCg1za2lwcGVkX2NvdW50GA0g",
+            "ASgFQgPgQQNSDHNraXBwZWRDb3VudBIoCg1pbnZpdGF0aW9uX2lkGA4gASgJ",
+            "QgPgQQNSDGludml0YXRpb25JZBIkCgtyb3dfbnVtYmVycxgPIAMoBUID4EED",
+            "Ugpyb3dOdW1iZXJzSgQIARACSgQIAhADUgR0aW1lKvUCCgtBdWRpdEFjdGlv",
+            "bhIcChhBVURJVF9BQ1RJT05fVU5TUEVDSUZJRUQQABIZChVBVURJVF9BQ1RJ",
+            "T05fVVBMT0FERUQQARIYChRBVURJVF9BQ1RJT05fQ0hFQ0tFRBACEhkKFUFV",
+            "RElUX0FDVElPTl9SRUpFQ1RFRBADEhgKFEFVRElUX0FDVElPTl9BUFBMSUVE",
+            "EAQSGAoUQVVESVRfQUNUSU9OX0RFTEVURUQQBRIXChNBVURJVF9BQ1RJT05f",
+            "UFVSR0VEEAYSIwofQVVESVRfQUNUSU9OX0lOVklUQVRJT05fUkVWT0tFRBAH",
+            "EiIKHkFVRElUX0FDVElPTl9JTlZJVEFUSU9OX1JFU0VOVBAIEiQKIEFVRElU",
+            "X0FDVElPTl9JTlZJVEFUSU9OX0FDQ0VQVEVEEAkSHQoZQVVESVRfQUNUSU9O",
+            "X1JPV1NfVVBEQVRFRBAKEh0KGUFVRElUX0FDVElPTl9ST1dTX1JFTU9WRUQQ",
+            "C0IQqgINQnVsa0ludml0ZS5WMWIGcHJvdG8z"));
       descriptor = pbr::FileDescriptor.FromGeneratedCode(descriptorData,
-          new pbr::FileDescriptor[] { global::Google.Protobuf.WellKnownTypes.TimestampReflection.Descriptor, },
+          new pbr::FileDescriptor[] { global::Google.Api.FieldBehaviorReflection.Descriptor, global::Google.Protobuf.WellKnownTypes.TimestampReflection.Descriptor, },
           new pbr::GeneratedClrTypeInfo(new[] {typeof(global::BulkInvite.V1.AuditAction), }, null, new pbr::GeneratedClrTypeInfo[] {
-            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.AuditEvent), global::BulkInvite.V1.AuditEvent.Parser, new[]{ "EventId", "Time", "OrganizationId", "Actor", "Action", "ImportId", "FileName", "Permissions", "TotalRows", "ValidRows", "InvalidRows", "InvitedCount", "SkippedCount", "InvitationId" }, null, null, null, null)
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.AuditEvent), global::BulkInvite.V1.AuditEvent.Parser, new[]{ "EventId", "EventTime", "OrganizationId", "Actor", "Action", "ImportId", "FileName", "Permissions", "TotalRows", "ValidRows", "InvalidRows", "InvitedCount", "SkippedCount", "InvitationId", "RowNumbers" }, null, null, null, null)
           }));
     }
     #endregion
@@ -100,6 +105,14 @@ namespace BulkInvite.V1 {
     /// member.
     /// </summary>
     [pbr::OriginalName("AUDIT_ACTION_INVITATION_ACCEPTED")] InvitationAccepted = 9,
+    /// <summary>
+    /// Cells of rows of a checked import were changed (UpdateImportRows).
+    /// </summary>
+    [pbr::OriginalName("AUDIT_ACTION_ROWS_UPDATED")] RowsUpdated = 10,
+    /// <summary>
+    /// Rows of a checked import were removed (RemoveImportRows).
+    /// </summary>
+    [pbr::OriginalName("AUDIT_ACTION_ROWS_REMOVED")] RowsRemoved = 11,
   }
 
   #endregion
@@ -107,7 +120,7 @@ namespace BulkInvite.V1 {
   #region Messages
   /// <summary>
   /// One entry of an organization's audit trail, written in the same transaction as the change it
-  /// records.
+  /// records. Every field is set by the server.
   /// </summary>
   [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
   public sealed partial class AuditEvent : pb::IMessage<AuditEvent>
@@ -145,7 +158,7 @@ namespace BulkInvite.V1 {
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public AuditEvent(AuditEvent other) : this() {
       eventId_ = other.eventId_;
-      time_ = other.time_ != null ? other.time_.Clone() : null;
+      eventTime_ = other.eventTime_ != null ? other.eventTime_.Clone() : null;
       organizationId_ = other.organizationId_;
       actor_ = other.actor_;
       action_ = other.action_;
@@ -158,6 +171,7 @@ namespace BulkInvite.V1 {
       invitedCount_ = other.invitedCount_;
       skippedCount_ = other.skippedCount_;
       invitationId_ = other.invitationId_;
+      rowNumbers_ = other.rowNumbers_.Clone();
       _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
     }
 
@@ -168,32 +182,33 @@ namespace BulkInvite.V1 {
     }
 
     /// <summary>Field number for the "event_id" field.</summary>
-    public const int EventIdFieldNumber = 1;
-    private long eventId_;
+    public const int EventIdFieldNumber = 16;
+    private string eventId_ = "";
     /// <summary>
-    /// Increases with every event of the server; the order of the trail.
+    /// The event's id: decimal digits, increasing with every event of the server (the order of the
+    /// trail).
     /// </summary>
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
-    public long EventId {
+    public string EventId {
       get { return eventId_; }
       set {
-        eventId_ = value;
+        eventId_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
       }
     }
 
-    /// <summary>Field number for the "time" field.</summary>
-    public const int TimeFieldNumber = 2;
-    private global::Google.Protobuf.WellKnownTypes.Timestamp time_;
+    /// <summary>Field number for the "event_time" field.</summary>
+    public const int EventTimeFieldNumber = 17;
+    private global::Google.Protobuf.WellKnownTypes.Timestamp eventTime_;
     /// <summary>
     /// When it happened.
     /// </summary>
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
-    public global::Google.Protobuf.WellKnownTypes.Timestamp Time {
-      get { return time_; }
+    public global::Google.Protobuf.WellKnownTypes.Timestamp EventTime {
+      get { return eventTime_; }
       set {
-        time_ = value;
+        eventTime_ = value;
       }
     }
 
@@ -351,7 +366,7 @@ namespace BulkInvite.V1 {
     public const int SkippedCountFieldNumber = 13;
     private int skippedCount_;
     /// <summary>
-    /// For APPLIED: valid rows skipped because the address was already invited.
+    /// For APPLIED: valid rows skipped because the address was already invited or a member.
     /// </summary>
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
@@ -378,6 +393,20 @@ namespace BulkInvite.V1 {
       }
     }
 
+    /// <summary>Field number for the "row_numbers" field.</summary>
+    public const int RowNumbersFieldNumber = 15;
+    private static readonly pb::FieldCodec<int> _repeated_rowNumbers_codec
+        = pb::FieldCodec.ForInt32(122);
+    private readonly pbc::RepeatedField<int> rowNumbers_ = new pbc::RepeatedField<int>();
+    /// <summary>
+    /// For ROWS_UPDATED and ROWS_REMOVED: the rows changed (never their values).
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public pbc::RepeatedField<int> RowNumbers {
+      get { return rowNumbers_; }
+    }
+
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public override bool Equals(object other) {
@@ -394,7 +423,7 @@ namespace BulkInvite.V1 {
         return true;
       }
       if (EventId != other.EventId) return false;
-      if (!object.Equals(Time, other.Time)) return false;
+      if (!object.Equals(EventTime, other.EventTime)) return false;
       if (OrganizationId != other.OrganizationId) return false;
       if (Actor != other.Actor) return false;
       if (Action != other.Action) return false;
@@ -407,6 +436,7 @@ namespace BulkInvite.V1 {
       if (InvitedCount != other.InvitedCount) return false;
       if (SkippedCount != other.SkippedCount) return false;
       if (InvitationId != other.InvitationId) return false;
+      if(!rowNumbers_.Equals(other.rowNumbers_)) return false;
       return Equals(_unknownFields, other._unknownFields);
     }
 
@@ -414,8 +444,8 @@ namespace BulkInvite.V1 {
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public override int GetHashCode() {
       int hash = 1;
-      if (EventId != 0L) hash ^= EventId.GetHashCode();
-      if (time_ != null) hash ^= Time.GetHashCode();
+      if (EventId.Length != 0) hash ^= EventId.GetHashCode();
+      if (eventTime_ != null) hash ^= EventTime.GetHashCode();
       if (OrganizationId.Length != 0) hash ^= OrganizationId.GetHashCode();
       if (Actor.Length != 0) hash ^= Actor.GetHashCode();
       if (Action != global::BulkInvite.V1.AuditAction.Unspecified) hash ^= Action.GetHashCode();
@@ -428,6 +458,7 @@ namespace BulkInvite.V1 {
       if (InvitedCount != 0) hash ^= InvitedCount.GetHashCode();
       if (SkippedCount != 0) hash ^= SkippedCount.GetHashCode();
       if (InvitationId.Length != 0) hash ^= InvitationId.GetHashCode();
+      hash ^= rowNumbers_.GetHashCode();
       if (_unknownFields != null) {
         hash ^= _unknownFields.GetHashCode();
       }
@@ -446,14 +477,6 @@ namespace BulkInvite.V1 {
     #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
       output.WriteRawMessage(this);
     #else
-      if (EventId != 0L) {
-        output.WriteRawTag(8);
-        output.WriteInt64(EventId);
-      }
-      if (time_ != null) {
-        output.WriteRawTag(18);
-        output.WriteMessage(Time);
-      }
       if (OrganizationId.Length != 0) {
         output.WriteRawTag(26);
         output.WriteString(OrganizationId);
@@ -499,6 +522,15 @@ namespace BulkInvite.V1 {
         output.WriteRawTag(114);
         output.WriteString(InvitationId);
       }
+      rowNumbers_.WriteTo(output, _repeated_rowNumbers_codec);
+      if (EventId.Length != 0) {
+        output.WriteRawTag(130, 1);
+        output.WriteString(EventId);
+      }
+      if (eventTime_ != null) {
+        output.WriteRawTag(138, 1);
+        output.WriteMessage(EventTime);
+      }
       if (_unknownFields != null) {
         _unknownFields.WriteTo(output);
       }
@@ -509,14 +541,6 @@ namespace BulkInvite.V1 {
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
-      if (EventId != 0L) {
-        output.WriteRawTag(8);
-        output.WriteInt64(EventId);
-      }
-      if (time_ != null) {
-        output.WriteRawTag(18);
-        output.WriteMessage(Time);
-      }
       if (OrganizationId.Length != 0) {
         output.WriteRawTag(26);
         output.WriteString(OrganizationId);
@@ -562,6 +586,15 @@ namespace BulkInvite.V1 {
         output.WriteRawTag(114);
         output.WriteString(InvitationId);
       }
+      rowNumbers_.WriteTo(ref output, _repeated_rowNumbers_codec);
+      if (EventId.Length != 0) {
+        output.WriteRawTag(130, 1);
+        output.WriteString(EventId);
+      }
+      if (eventTime_ != null) {
+        output.WriteRawTag(138, 1);
+        output.WriteMessage(EventTime);
+      }
       if (_unknownFields != null) {
         _unknownFields.WriteTo(ref output);
       }
@@ -572,11 +605,11 @@ namespace BulkInvite.V1 {
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public int CalculateSize() {
       int size = 0;
-      if (EventId != 0L) {
-        size += 1 + pb::CodedOutputStream.ComputeInt64Size(EventId);
+      if (EventId.Length != 0) {
+        size += 2 + pb::CodedOutputStream.ComputeStringSize(EventId);
       }
-      if (time_ != null) {
-        size += 1 + pb::CodedOutputStream.ComputeMessageSize(Time);
+      if (eventTime_ != null) {
+        size += 2 + pb::CodedOutputStream.ComputeMessageSize(EventTime);
       }
       if (OrganizationId.Length != 0) {
         size += 1 + pb::CodedOutputStream.ComputeStringSize(OrganizationId);
@@ -612,6 +645,7 @@ namespace BulkInvite.V1 {
       if (InvitationId.Length != 0) {
         size += 1 + pb::CodedOutputStream.ComputeStringSize(InvitationId);
       }
+      size += rowNumbers_.CalculateSize(_repeated_rowNumbers_codec);
       if (_unknownFields != null) {
         size += _unknownFields.CalculateSize();
       }
@@ -624,14 +658,14 @@ namespace BulkInvite.V1 {
       if (other == null) {
         return;
       }
-      if (other.EventId != 0L) {
+      if (other.EventId.Length != 0) {
         EventId = other.EventId;
       }
-      if (other.time_ != null) {
-        if (time_ == null) {
-          Time = new global::Google.Protobuf.WellKnownTypes.Timestamp();
+      if (other.eventTime_ != null) {
+        if (eventTime_ == null) {
+          EventTime = new global::Google.Protobuf.WellKnownTypes.Timestamp();
         }
-        Time.MergeFrom(other.Time);
+        EventTime.MergeFrom(other.EventTime);
       }
       if (other.OrganizationId.Length != 0) {
         OrganizationId = other.OrganizationId;
@@ -667,6 +701,7 @@ namespace BulkInvite.V1 {
       if (other.InvitationId.Length != 0) {
         InvitationId = other.InvitationId;
       }
+      rowNumbers_.Add(other.rowNumbers_);
       _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
     }
 
@@ -686,17 +721,6 @@ namespace BulkInvite.V1 {
           default:
             _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
             break;
-          case 8: {
-            EventId = input.ReadInt64();
-            break;
-          }
-          case 18: {
-            if (time_ == null) {
-              Time = new global::Google.Protobuf.WellKnownTypes.Timestamp();
-            }
-            input.ReadMessage(Time);
-            break;
-          }
           case 26: {
             OrganizationId = input.ReadString();
             break;
@@ -745,6 +769,22 @@ namespace BulkInvite.V1 {
             InvitationId = input.ReadString();
             break;
           }
+          case 122:
+          case 120: {
+            rowNumbers_.AddEntriesFrom(input, _repeated_rowNumbers_codec);
+            break;
+          }
+          case 130: {
+            EventId = input.ReadString();
+            break;
+          }
+          case 138: {
+            if (eventTime_ == null) {
+              EventTime = new global::Google.Protobuf.WellKnownTypes.Timestamp();
+            }
+            input.ReadMessage(EventTime);
+            break;
+          }
         }
       }
     #endif
@@ -764,17 +804,6 @@ namespace BulkInvite.V1 {
           default:
             _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
             break;
-          case 8: {
-            EventId = input.ReadInt64();
-            break;
-          }
-          case 18: {
-            if (time_ == null) {
-              Time = new global::Google.Protobuf.WellKnownTypes.Timestamp();
-            }
-            input.ReadMessage(Time);
-            break;
-          }
           case 26: {
             OrganizationId = input.ReadString();
             break;
@@ -821,6 +850,22 @@ namespace BulkInvite.V1 {
           }
           case 114: {
             InvitationId = input.ReadString();
+            break;
+          }
+          case 122:
+          case 120: {
+            rowNumbers_.AddEntriesFrom(ref input, _repeated_rowNumbers_codec);
+            break;
+          }
+          case 130: {
+            EventId = input.ReadString();
+            break;
+          }
+          case 138: {
+            if (eventTime_ == null) {
+              EventTime = new global::Google.Protobuf.WellKnownTypes.Timestamp();
+            }
+            input.ReadMessage(EventTime);
             break;
           }
         }

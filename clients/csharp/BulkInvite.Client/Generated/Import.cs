@@ -25,31 +25,48 @@ namespace BulkInvite.V1 {
       byte[] descriptorData = global::System.Convert.FromBase64String(
           string.Concat(
             "ChpidWxraW52aXRlL3YxL2ltcG9ydC5wcm90bxINYnVsa2ludml0ZS52MRof",
-            "Z29vZ2xlL3Byb3RvYnVmL3RpbWVzdGFtcC5wcm90byLOBAoGSW1wb3J0EhsK",
-            "CWltcG9ydF9pZBgBIAEoCVIIaW1wb3J0SWQSJwoPb3JnYW5pemF0aW9uX2lk",
-            "GAIgASgJUg5vcmdhbml6YXRpb25JZBIbCglmaWxlX25hbWUYAyABKAlSCGZp",
-            "bGVOYW1lEjEKBmZvcm1hdBgEIAEoDjIZLmJ1bGtpbnZpdGUudjEuRmlsZUZv",
-            "cm1hdFIGZm9ybWF0Eh0KCnNpemVfYnl0ZXMYBSABKANSCXNpemVCeXRlcxIW",
-            "CgZzaGEyNTYYBiABKAlSBnNoYTI1NhIwCgVzdGF0ZRgHIAEoDjIaLmJ1bGtp",
-            "bnZpdGUudjEuSW1wb3J0U3RhdGVSBXN0YXRlEh0KCnRvdGFsX3Jvd3MYCCAB",
-            "KAVSCXRvdGFsUm93cxIdCgp2YWxpZF9yb3dzGAkgASgFUgl2YWxpZFJvd3MS",
-            "IQoMaW52YWxpZF9yb3dzGAogASgFUgtpbnZhbGlkUm93cxIjCg1pbnZpdGVk",
-            "X2NvdW50GAsgASgFUgxpbnZpdGVkQ291bnQSIwoNc2tpcHBlZF9jb3VudBgM",
-            "IAEoBVIMc2tpcHBlZENvdW50EiAKC3Blcm1pc3Npb25zGA0gAygJUgtwZXJt",
-            "aXNzaW9ucxI7CgtjcmVhdGVfdGltZRgOIAEoCzIaLmdvb2dsZS5wcm90b2J1",
-            "Zi5UaW1lc3RhbXBSCmNyZWF0ZVRpbWUSOwoLdXBkYXRlX3RpbWUYDyABKAsy",
-            "Gi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wUgp1cGRhdGVUaW1lKmkKCkZp",
-            "bGVGb3JtYXQSGwoXRklMRV9GT1JNQVRfVU5TUEVDSUZJRUQQABITCg9GSUxF",
-            "X0ZPUk1BVF9DU1YQARIUChBGSUxFX0ZPUk1BVF9YTFNYEAISEwoPRklMRV9G",
-            "T1JNQVRfWExTEAMqlQEKC0ltcG9ydFN0YXRlEhwKGElNUE9SVF9TVEFURV9V",
-            "TlNQRUNJRklFRBAAEhkKFUlNUE9SVF9TVEFURV9VUExPQURFRBABEhgKFElN",
-            "UE9SVF9TVEFURV9DSEVDS0VEEAISGQoVSU1QT1JUX1NUQVRFX1JFSkVDVEVE",
-            "EAMSGAoUSU1QT1JUX1NUQVRFX0FQUExJRUQQBEIQqgINQnVsa0ludml0ZS5W",
-            "MWIGcHJvdG8z"));
+            "Z29vZ2xlL2FwaS9maWVsZF9iZWhhdmlvci5wcm90bxofZ29vZ2xlL3Byb3Rv",
+            "YnVmL3RpbWVzdGFtcC5wcm90byK7BwoGSW1wb3J0EiAKCWltcG9ydF9pZBgB",
+            "IAEoCUID4EEDUghpbXBvcnRJZBIsCg9vcmdhbml6YXRpb25faWQYAiABKAlC",
+            "A+BBA1IOb3JnYW5pemF0aW9uSWQSIAoJZmlsZV9uYW1lGAMgASgJQgPgQQNS",
+            "CGZpbGVOYW1lEjYKBmZvcm1hdBgEIAEoDjIZLmJ1bGtpbnZpdGUudjEuRmls",
+            "ZUZvcm1hdEID4EEDUgZmb3JtYXQSIgoKc2l6ZV9ieXRlcxgFIAEoA0ID4EED",
+            "UglzaXplQnl0ZXMSGwoGc2hhMjU2GAYgASgJQgPgQQNSBnNoYTI1NhI1CgVz",
+            "dGF0ZRgHIAEoDjIaLmJ1bGtpbnZpdGUudjEuSW1wb3J0U3RhdGVCA+BBA1IF",
+            "c3RhdGUSIgoKdG90YWxfcm93cxgIIAEoBUID4EEDUgl0b3RhbFJvd3MSIgoK",
+            "dmFsaWRfcm93cxgJIAEoBUID4EEDUgl2YWxpZFJvd3MSJgoMaW52YWxpZF9y",
+            "b3dzGAogASgFQgPgQQNSC2ludmFsaWRSb3dzEigKDWludml0ZWRfY291bnQY",
+            "CyABKAVCA+BBA1IMaW52aXRlZENvdW50EigKDXNraXBwZWRfY291bnQYDCAB",
+            "KAVCA+BBA1IMc2tpcHBlZENvdW50EiUKC3Blcm1pc3Npb25zGA0gAygJQgPg",
+            "QQNSC3Blcm1pc3Npb25zEkAKC2NyZWF0ZV90aW1lGA4gASgLMhouZ29vZ2xl",
+            "LnByb3RvYnVmLlRpbWVzdGFtcEID4EEDUgpjcmVhdGVUaW1lEkAKC3VwZGF0",
+            "ZV90aW1lGA8gASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEID4EED",
+            "Ugp1cGRhdGVUaW1lEiYKDHdhcm5pbmdfcm93cxgQIAEoBUID4EEDUgt3YXJu",
+            "aW5nUm93cxI1ChRhbHJlYWR5X2ludml0ZWRfcm93cxgRIAEoBUID4EEDUhJh",
+            "bHJlYWR5SW52aXRlZFJvd3MSMwoTYWxyZWFkeV9tZW1iZXJfcm93cxgSIAEo",
+            "BUID4EEDUhFhbHJlYWR5TWVtYmVyUm93cxJGCh1za2lwcGVkX2FscmVhZHlf",
+            "aW52aXRlZF9jb3VudBgTIAEoBUID4EEDUhpza2lwcGVkQWxyZWFkeUludml0",
+            "ZWRDb3VudBJEChxza2lwcGVkX2FscmVhZHlfbWVtYmVyX2NvdW50GBQgASgF",
+            "QgPgQQNSGXNraXBwZWRBbHJlYWR5TWVtYmVyQ291bnQijQEKDUNvbHVtbk1h",
+            "cHBpbmcSKAoNY29sdW1uX251bWJlchgBIAEoBUID4EEDUgxjb2x1bW5OdW1i",
+            "ZXISGwoGaGVhZGVyGAIgASgJQgPgQQNSBmhlYWRlchI1CgVmaWVsZBgDIAEo",
+            "DjIaLmJ1bGtpbnZpdGUudjEuSW1wb3J0RmllbGRCA+BBA1IFZmllbGQqaQoK",
+            "RmlsZUZvcm1hdBIbChdGSUxFX0ZPUk1BVF9VTlNQRUNJRklFRBAAEhMKD0ZJ",
+            "TEVfRk9STUFUX0NTVhABEhQKEEZJTEVfRk9STUFUX1hMU1gQAhITCg9GSUxF",
+            "X0ZPUk1BVF9YTFMQAyqVAQoLSW1wb3J0U3RhdGUSHAoYSU1QT1JUX1NUQVRF",
+            "X1VOU1BFQ0lGSUVEEAASGQoVSU1QT1JUX1NUQVRFX1VQTE9BREVEEAESGAoU",
+            "SU1QT1JUX1NUQVRFX0NIRUNLRUQQAhIZChVJTVBPUlRfU1RBVEVfUkVKRUNU",
+            "RUQQAxIYChRJTVBPUlRfU1RBVEVfQVBQTElFRBAEKrQBCgtJbXBvcnRGaWVs",
+            "ZBIcChhJTVBPUlRfRklFTERfVU5TUEVDSUZJRUQQABIWChJJTVBPUlRfRklF",
+            "TERfRU1BSUwQARIbChdJTVBPUlRfRklFTERfRklSU1RfTkFNRRACEhoKFklN",
+            "UE9SVF9GSUVMRF9MQVNUX05BTUUQAxIcChhJTVBPUlRfRklFTERfREVTQ1JJ",
+            "UFRJT04QBBIYChRJTVBPUlRfRklFTERfSUdOT1JFRBAFQhCqAg1CdWxrSW52",
+            "aXRlLlYxYgZwcm90bzM="));
       descriptor = pbr::FileDescriptor.FromGeneratedCode(descriptorData,
-          new pbr::FileDescriptor[] { global::Google.Protobuf.WellKnownTypes.TimestampReflection.Descriptor, },
-          new pbr::GeneratedClrTypeInfo(new[] {typeof(global::BulkInvite.V1.FileFormat), typeof(global::BulkInvite.V1.ImportState), }, null, new pbr::GeneratedClrTypeInfo[] {
-            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.Import), global::BulkInvite.V1.Import.Parser, new[]{ "ImportId", "OrganizationId", "FileName", "Format", "SizeBytes", "Sha256", "State", "TotalRows", "ValidRows", "InvalidRows", "InvitedCount", "SkippedCount", "Permissions", "CreateTime", "UpdateTime" }, null, null, null, null)
+          new pbr::FileDescriptor[] { global::Google.Api.FieldBehaviorReflection.Descriptor, global::Google.Protobuf.WellKnownTypes.TimestampReflection.Descriptor, },
+          new pbr::GeneratedClrTypeInfo(new[] {typeof(global::BulkInvite.V1.FileFormat), typeof(global::BulkInvite.V1.ImportState), typeof(global::BulkInvite.V1.ImportField), }, null, new pbr::GeneratedClrTypeInfo[] {
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.Import), global::BulkInvite.V1.Import.Parser, new[]{ "ImportId", "OrganizationId", "FileName", "Format", "SizeBytes", "Sha256", "State", "TotalRows", "ValidRows", "InvalidRows", "InvitedCount", "SkippedCount", "Permissions", "CreateTime", "UpdateTime", "WarningRows", "AlreadyInvitedRows", "AlreadyMemberRows", "SkippedAlreadyInvitedCount", "SkippedAlreadyMemberCount" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.ColumnMapping), global::BulkInvite.V1.ColumnMapping.Parser, new[]{ "ColumnNumber", "Header", "Field" }, null, null, null, null)
           }));
     }
     #endregion
@@ -91,7 +108,8 @@ namespace BulkInvite.V1 {
     /// </summary>
     [pbr::OriginalName("IMPORT_STATE_UPLOADED")] Uploaded = 1,
     /// <summary>
-    /// The file was checked; its valid rows can be invited with ApplyPermissions.
+    /// The file was checked; its valid rows can be fixed (UpdateImportRows, RemoveImportRows) and
+    /// invited with ApplyPermissions.
     /// </summary>
     [pbr::OriginalName("IMPORT_STATE_CHECKED")] Checked = 2,
     /// <summary>
@@ -104,12 +122,42 @@ namespace BulkInvite.V1 {
     [pbr::OriginalName("IMPORT_STATE_APPLIED")] Applied = 4,
   }
 
+  /// <summary>
+  /// A field of an imported user, and the canonical name of its column.
+  /// </summary>
+  public enum ImportField {
+    /// <summary>
+    /// Never sent.
+    /// </summary>
+    [pbr::OriginalName("IMPORT_FIELD_UNSPECIFIED")] Unspecified = 0,
+    /// <summary>
+    /// "Email": the address the invitation is sent to. Required.
+    /// </summary>
+    [pbr::OriginalName("IMPORT_FIELD_EMAIL")] Email = 1,
+    /// <summary>
+    /// "First name". Required.
+    /// </summary>
+    [pbr::OriginalName("IMPORT_FIELD_FIRST_NAME")] FirstName = 2,
+    /// <summary>
+    /// "Last name". Required.
+    /// </summary>
+    [pbr::OriginalName("IMPORT_FIELD_LAST_NAME")] LastName = 3,
+    /// <summary>
+    /// "Description": optional information about the user.
+    /// </summary>
+    [pbr::OriginalName("IMPORT_FIELD_DESCRIPTION")] Description = 4,
+    /// <summary>
+    /// The column is not imported (its header names none of the fields).
+    /// </summary>
+    [pbr::OriginalName("IMPORT_FIELD_IGNORED")] Ignored = 5,
+  }
+
   #endregion
 
   #region Messages
   /// <summary>
   /// One uploaded file of users and where it is in the flow
-  /// UPLOADED -> CHECKED (or REJECTED) -> APPLIED.
+  /// UPLOADED -> CHECKED (or REJECTED) -> APPLIED. Every field is set by the server.
   /// </summary>
   [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
   public sealed partial class Import : pb::IMessage<Import>
@@ -161,6 +209,11 @@ namespace BulkInvite.V1 {
       permissions_ = other.permissions_.Clone();
       createTime_ = other.createTime_ != null ? other.createTime_.Clone() : null;
       updateTime_ = other.updateTime_ != null ? other.updateTime_.Clone() : null;
+      warningRows_ = other.warningRows_;
+      alreadyInvitedRows_ = other.alreadyInvitedRows_;
+      alreadyMemberRows_ = other.alreadyMemberRows_;
+      skippedAlreadyInvitedCount_ = other.skippedAlreadyInvitedCount_;
+      skippedAlreadyMemberCount_ = other.skippedAlreadyMemberCount_;
       _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
     }
 
@@ -281,7 +334,8 @@ namespace BulkInvite.V1 {
     public const int TotalRowsFieldNumber = 8;
     private int totalRows_;
     /// <summary>
-    /// User rows in the file: non-blank rows after the header. 0 until checked.
+    /// User rows in the file: non-blank rows after the header, less the rows removed with
+    /// RemoveImportRows. 0 until checked.
     /// </summary>
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
@@ -342,7 +396,8 @@ namespace BulkInvite.V1 {
     private int skippedCount_;
     /// <summary>
     /// Valid rows not invited because the address already had a pending invitation in the
-    /// organization or belonged to one of its members. 0 until applied.
+    /// organization or belonged to one of its members: skipped_already_invited_count +
+    /// skipped_already_member_count. 0 until applied.
     /// </summary>
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
@@ -386,7 +441,7 @@ namespace BulkInvite.V1 {
     public const int UpdateTimeFieldNumber = 15;
     private global::Google.Protobuf.WellKnownTypes.Timestamp updateTime_;
     /// <summary>
-    /// When the state or counts last changed.
+    /// When the state, the counts or a row last changed.
     /// </summary>
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
@@ -394,6 +449,83 @@ namespace BulkInvite.V1 {
       get { return updateTime_; }
       set {
         updateTime_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "warning_rows" field.</summary>
+    public const int WarningRowsFieldNumber = 16;
+    private int warningRows_;
+    /// <summary>
+    /// Valid user rows with at least one warning diagnostic. 0 until checked.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int WarningRows {
+      get { return warningRows_; }
+      set {
+        warningRows_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "already_invited_rows" field.</summary>
+    public const int AlreadyInvitedRowsFieldNumber = 17;
+    private int alreadyInvitedRows_;
+    /// <summary>
+    /// Valid rows whose address had a pending, unexpired invitation in the organization when the
+    /// import was checked (or a row last changed): ApplyPermissions would skip them. 0 until checked.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int AlreadyInvitedRows {
+      get { return alreadyInvitedRows_; }
+      set {
+        alreadyInvitedRows_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "already_member_rows" field.</summary>
+    public const int AlreadyMemberRowsFieldNumber = 18;
+    private int alreadyMemberRows_;
+    /// <summary>
+    /// Valid rows whose address belonged to a member of the organization when the import was checked
+    /// (or a row last changed): ApplyPermissions would skip them. 0 until checked.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int AlreadyMemberRows {
+      get { return alreadyMemberRows_; }
+      set {
+        alreadyMemberRows_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "skipped_already_invited_count" field.</summary>
+    public const int SkippedAlreadyInvitedCountFieldNumber = 19;
+    private int skippedAlreadyInvitedCount_;
+    /// <summary>
+    /// Of skipped_count: valid rows skipped because the address had a pending invitation at apply.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int SkippedAlreadyInvitedCount {
+      get { return skippedAlreadyInvitedCount_; }
+      set {
+        skippedAlreadyInvitedCount_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "skipped_already_member_count" field.</summary>
+    public const int SkippedAlreadyMemberCountFieldNumber = 20;
+    private int skippedAlreadyMemberCount_;
+    /// <summary>
+    /// Of skipped_count: valid rows skipped because the address belonged to a member at apply.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int SkippedAlreadyMemberCount {
+      get { return skippedAlreadyMemberCount_; }
+      set {
+        skippedAlreadyMemberCount_ = value;
       }
     }
 
@@ -427,6 +559,11 @@ namespace BulkInvite.V1 {
       if(!permissions_.Equals(other.permissions_)) return false;
       if (!object.Equals(CreateTime, other.CreateTime)) return false;
       if (!object.Equals(UpdateTime, other.UpdateTime)) return false;
+      if (WarningRows != other.WarningRows) return false;
+      if (AlreadyInvitedRows != other.AlreadyInvitedRows) return false;
+      if (AlreadyMemberRows != other.AlreadyMemberRows) return false;
+      if (SkippedAlreadyInvitedCount != other.SkippedAlreadyInvitedCount) return false;
+      if (SkippedAlreadyMemberCount != other.SkippedAlreadyMemberCount) return false;
       return Equals(_unknownFields, other._unknownFields);
     }
 
@@ -449,6 +586,11 @@ namespace BulkInvite.V1 {
       hash ^= permissions_.GetHashCode();
       if (createTime_ != null) hash ^= CreateTime.GetHashCode();
       if (updateTime_ != null) hash ^= UpdateTime.GetHashCode();
+      if (WarningRows != 0) hash ^= WarningRows.GetHashCode();
+      if (AlreadyInvitedRows != 0) hash ^= AlreadyInvitedRows.GetHashCode();
+      if (AlreadyMemberRows != 0) hash ^= AlreadyMemberRows.GetHashCode();
+      if (SkippedAlreadyInvitedCount != 0) hash ^= SkippedAlreadyInvitedCount.GetHashCode();
+      if (SkippedAlreadyMemberCount != 0) hash ^= SkippedAlreadyMemberCount.GetHashCode();
       if (_unknownFields != null) {
         hash ^= _unknownFields.GetHashCode();
       }
@@ -524,6 +666,26 @@ namespace BulkInvite.V1 {
         output.WriteRawTag(122);
         output.WriteMessage(UpdateTime);
       }
+      if (WarningRows != 0) {
+        output.WriteRawTag(128, 1);
+        output.WriteInt32(WarningRows);
+      }
+      if (AlreadyInvitedRows != 0) {
+        output.WriteRawTag(136, 1);
+        output.WriteInt32(AlreadyInvitedRows);
+      }
+      if (AlreadyMemberRows != 0) {
+        output.WriteRawTag(144, 1);
+        output.WriteInt32(AlreadyMemberRows);
+      }
+      if (SkippedAlreadyInvitedCount != 0) {
+        output.WriteRawTag(152, 1);
+        output.WriteInt32(SkippedAlreadyInvitedCount);
+      }
+      if (SkippedAlreadyMemberCount != 0) {
+        output.WriteRawTag(160, 1);
+        output.WriteInt32(SkippedAlreadyMemberCount);
+      }
       if (_unknownFields != null) {
         _unknownFields.WriteTo(output);
       }
@@ -591,6 +753,26 @@ namespace BulkInvite.V1 {
         output.WriteRawTag(122);
         output.WriteMessage(UpdateTime);
       }
+      if (WarningRows != 0) {
+        output.WriteRawTag(128, 1);
+        output.WriteInt32(WarningRows);
+      }
+      if (AlreadyInvitedRows != 0) {
+        output.WriteRawTag(136, 1);
+        output.WriteInt32(AlreadyInvitedRows);
+      }
+      if (AlreadyMemberRows != 0) {
+        output.WriteRawTag(144, 1);
+        output.WriteInt32(AlreadyMemberRows);
+      }
+      if (SkippedAlreadyInvitedCount != 0) {
+        output.WriteRawTag(152, 1);
+        output.WriteInt32(SkippedAlreadyInvitedCount);
+      }
+      if (SkippedAlreadyMemberCount != 0) {
+        output.WriteRawTag(160, 1);
+        output.WriteInt32(SkippedAlreadyMemberCount);
+      }
       if (_unknownFields != null) {
         _unknownFields.WriteTo(ref output);
       }
@@ -643,6 +825,21 @@ namespace BulkInvite.V1 {
       }
       if (updateTime_ != null) {
         size += 1 + pb::CodedOutputStream.ComputeMessageSize(UpdateTime);
+      }
+      if (WarningRows != 0) {
+        size += 2 + pb::CodedOutputStream.ComputeInt32Size(WarningRows);
+      }
+      if (AlreadyInvitedRows != 0) {
+        size += 2 + pb::CodedOutputStream.ComputeInt32Size(AlreadyInvitedRows);
+      }
+      if (AlreadyMemberRows != 0) {
+        size += 2 + pb::CodedOutputStream.ComputeInt32Size(AlreadyMemberRows);
+      }
+      if (SkippedAlreadyInvitedCount != 0) {
+        size += 2 + pb::CodedOutputStream.ComputeInt32Size(SkippedAlreadyInvitedCount);
+      }
+      if (SkippedAlreadyMemberCount != 0) {
+        size += 2 + pb::CodedOutputStream.ComputeInt32Size(SkippedAlreadyMemberCount);
       }
       if (_unknownFields != null) {
         size += _unknownFields.CalculateSize();
@@ -704,6 +901,21 @@ namespace BulkInvite.V1 {
           UpdateTime = new global::Google.Protobuf.WellKnownTypes.Timestamp();
         }
         UpdateTime.MergeFrom(other.UpdateTime);
+      }
+      if (other.WarningRows != 0) {
+        WarningRows = other.WarningRows;
+      }
+      if (other.AlreadyInvitedRows != 0) {
+        AlreadyInvitedRows = other.AlreadyInvitedRows;
+      }
+      if (other.AlreadyMemberRows != 0) {
+        AlreadyMemberRows = other.AlreadyMemberRows;
+      }
+      if (other.SkippedAlreadyInvitedCount != 0) {
+        SkippedAlreadyInvitedCount = other.SkippedAlreadyInvitedCount;
+      }
+      if (other.SkippedAlreadyMemberCount != 0) {
+        SkippedAlreadyMemberCount = other.SkippedAlreadyMemberCount;
       }
       _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
     }
@@ -790,6 +1002,26 @@ namespace BulkInvite.V1 {
             input.ReadMessage(UpdateTime);
             break;
           }
+          case 128: {
+            WarningRows = input.ReadInt32();
+            break;
+          }
+          case 136: {
+            AlreadyInvitedRows = input.ReadInt32();
+            break;
+          }
+          case 144: {
+            AlreadyMemberRows = input.ReadInt32();
+            break;
+          }
+          case 152: {
+            SkippedAlreadyInvitedCount = input.ReadInt32();
+            break;
+          }
+          case 160: {
+            SkippedAlreadyMemberCount = input.ReadInt32();
+            break;
+          }
         }
       }
     #endif
@@ -873,6 +1105,310 @@ namespace BulkInvite.V1 {
               UpdateTime = new global::Google.Protobuf.WellKnownTypes.Timestamp();
             }
             input.ReadMessage(UpdateTime);
+            break;
+          }
+          case 128: {
+            WarningRows = input.ReadInt32();
+            break;
+          }
+          case 136: {
+            AlreadyInvitedRows = input.ReadInt32();
+            break;
+          }
+          case 144: {
+            AlreadyMemberRows = input.ReadInt32();
+            break;
+          }
+          case 152: {
+            SkippedAlreadyInvitedCount = input.ReadInt32();
+            break;
+          }
+          case 160: {
+            SkippedAlreadyMemberCount = input.ReadInt32();
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
+  /// How one column of the uploaded file was read: which field of a user it fills, if any.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class ColumnMapping : pb::IMessage<ColumnMapping>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<ColumnMapping> _parser = new pb::MessageParser<ColumnMapping>(() => new ColumnMapping());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<ColumnMapping> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.ImportReflection.Descriptor.MessageTypes[1]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public ColumnMapping() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public ColumnMapping(ColumnMapping other) : this() {
+      columnNumber_ = other.columnNumber_;
+      header_ = other.header_;
+      field_ = other.field_;
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public ColumnMapping Clone() {
+      return new ColumnMapping(this);
+    }
+
+    /// <summary>Field number for the "column_number" field.</summary>
+    public const int ColumnNumberFieldNumber = 1;
+    private int columnNumber_;
+    /// <summary>
+    /// The column's position in the file, 1 for the first (column A).
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int ColumnNumber {
+      get { return columnNumber_; }
+      set {
+        columnNumber_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "header" field.</summary>
+    public const int HeaderFieldNumber = 2;
+    private string header_ = "";
+    /// <summary>
+    /// The column's header cell as written in the file.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string Header {
+      get { return header_; }
+      set {
+        header_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "field" field.</summary>
+    public const int FieldFieldNumber = 3;
+    private global::BulkInvite.V1.ImportField field_ = global::BulkInvite.V1.ImportField.Unspecified;
+    /// <summary>
+    /// The field the column fills; IMPORT_FIELD_IGNORED when it is not imported.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public global::BulkInvite.V1.ImportField Field {
+      get { return field_; }
+      set {
+        field_ = value;
+      }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as ColumnMapping);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(ColumnMapping other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if (ColumnNumber != other.ColumnNumber) return false;
+      if (Header != other.Header) return false;
+      if (Field != other.Field) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (ColumnNumber != 0) hash ^= ColumnNumber.GetHashCode();
+      if (Header.Length != 0) hash ^= Header.GetHashCode();
+      if (Field != global::BulkInvite.V1.ImportField.Unspecified) hash ^= Field.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (ColumnNumber != 0) {
+        output.WriteRawTag(8);
+        output.WriteInt32(ColumnNumber);
+      }
+      if (Header.Length != 0) {
+        output.WriteRawTag(18);
+        output.WriteString(Header);
+      }
+      if (Field != global::BulkInvite.V1.ImportField.Unspecified) {
+        output.WriteRawTag(24);
+        output.WriteEnum((int) Field);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (ColumnNumber != 0) {
+        output.WriteRawTag(8);
+        output.WriteInt32(ColumnNumber);
+      }
+      if (Header.Length != 0) {
+        output.WriteRawTag(18);
+        output.WriteString(Header);
+      }
+      if (Field != global::BulkInvite.V1.ImportField.Unspecified) {
+        output.WriteRawTag(24);
+        output.WriteEnum((int) Field);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (ColumnNumber != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeInt32Size(ColumnNumber);
+      }
+      if (Header.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(Header);
+      }
+      if (Field != global::BulkInvite.V1.ImportField.Unspecified) {
+        size += 1 + pb::CodedOutputStream.ComputeEnumSize((int) Field);
+      }
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(ColumnMapping other) {
+      if (other == null) {
+        return;
+      }
+      if (other.ColumnNumber != 0) {
+        ColumnNumber = other.ColumnNumber;
+      }
+      if (other.Header.Length != 0) {
+        Header = other.Header;
+      }
+      if (other.Field != global::BulkInvite.V1.ImportField.Unspecified) {
+        Field = other.Field;
+      }
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 8: {
+            ColumnNumber = input.ReadInt32();
+            break;
+          }
+          case 18: {
+            Header = input.ReadString();
+            break;
+          }
+          case 24: {
+            Field = (global::BulkInvite.V1.ImportField) input.ReadEnum();
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 8: {
+            ColumnNumber = input.ReadInt32();
+            break;
+          }
+          case 18: {
+            Header = input.ReadString();
+            break;
+          }
+          case 24: {
+            Field = (global::BulkInvite.V1.ImportField) input.ReadEnum();
             break;
           }
         }

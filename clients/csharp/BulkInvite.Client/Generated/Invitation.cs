@@ -25,45 +25,66 @@ namespace BulkInvite.V1 {
       byte[] descriptorData = global::System.Convert.FromBase64String(
           string.Concat(
             "Ch5idWxraW52aXRlL3YxL2ludml0YXRpb24ucHJvdG8SDWJ1bGtpbnZpdGUu",
-            "djEaH2dvb2dsZS9wcm90b2J1Zi90aW1lc3RhbXAucHJvdG8itAQKCkludml0",
-            "YXRpb24SIwoNaW52aXRhdGlvbl9pZBgBIAEoCVIMaW52aXRhdGlvbklkEicK",
-            "D29yZ2FuaXphdGlvbl9pZBgCIAEoCVIOb3JnYW5pemF0aW9uSWQSGwoJaW1w",
-            "b3J0X2lkGAMgASgJUghpbXBvcnRJZBIUCgVlbWFpbBgEIAEoCVIFZW1haWwS",
-            "HQoKZmlyc3RfbmFtZRgFIAEoCVIJZmlyc3ROYW1lEhsKCWxhc3RfbmFtZRgG",
-            "IAEoCVIIbGFzdE5hbWUSIAoLcGVybWlzc2lvbnMYByADKAlSC3Blcm1pc3Np",
-            "b25zEhgKB2ludml0ZXIYCCABKAlSB2ludml0ZXISNwoGc3RhdHVzGAkgASgO",
-            "Mh8uYnVsa2ludml0ZS52MS5JbnZpdGF0aW9uU3RhdHVzUgZzdGF0dXMSOwoL",
-            "Y3JlYXRlX3RpbWUYCiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1w",
-            "UgpjcmVhdGVUaW1lEjsKC2V4cGlyZV90aW1lGAsgASgLMhouZ29vZ2xlLnBy",
-            "b3RvYnVmLlRpbWVzdGFtcFIKZXhwaXJlVGltZRI7Cgt1cGRhdGVfdGltZRgM",
-            "IAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBSCnVwZGF0ZVRpbWUS",
-            "PQoIZGVsaXZlcnkYDSABKAsyIS5idWxraW52aXRlLnYxLkludml0YXRpb25E",
-            "ZWxpdmVyeVIIZGVsaXZlcnkihAIKEkludml0YXRpb25EZWxpdmVyeRIyCgVz",
-            "dGF0ZRgBIAEoDjIcLmJ1bGtpbnZpdGUudjEuRGVsaXZlcnlTdGF0ZVIFc3Rh",
-            "dGUSGgoIYXR0ZW1wdHMYAiABKAVSCGF0dGVtcHRzEh0KCmxhc3RfZXJyb3IY",
-            "AyABKAlSCWxhc3RFcnJvchJGChFuZXh0X2F0dGVtcHRfdGltZRgEIAEoCzIa",
-            "Lmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBSD25leHRBdHRlbXB0VGltZRI3",
-            "CglzZW50X3RpbWUYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1w",
-            "UghzZW50VGltZSKDAgoGTWVtYmVyEicKD29yZ2FuaXphdGlvbl9pZBgBIAEo",
-            "CVIOb3JnYW5pemF0aW9uSWQSFAoFZW1haWwYAiABKAlSBWVtYWlsEh0KCmZp",
-            "cnN0X25hbWUYAyABKAlSCWZpcnN0TmFtZRIbCglsYXN0X25hbWUYBCABKAlS",
-            "CGxhc3ROYW1lEiAKC3Blcm1pc3Npb25zGAUgAygJUgtwZXJtaXNzaW9ucxIj",
-            "Cg1pbnZpdGF0aW9uX2lkGAYgASgJUgxpbnZpdGF0aW9uSWQSNwoJam9pbl90",
-            "aW1lGAcgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcFIIam9pblRp",
-            "bWUqsgEKEEludml0YXRpb25TdGF0dXMSIQodSU5WSVRBVElPTl9TVEFUVVNf",
-            "VU5TUEVDSUZJRUQQABIdChlJTlZJVEFUSU9OX1NUQVRVU19QRU5ESU5HEAES",
-            "HgoaSU5WSVRBVElPTl9TVEFUVVNfQUNDRVBURUQQAhIdChlJTlZJVEFUSU9O",
-            "X1NUQVRVU19SRVZPS0VEEAMSHQoZSU5WSVRBVElPTl9TVEFUVVNfRVhQSVJF",
-            "RBAEKpwBCg1EZWxpdmVyeVN0YXRlEh4KGkRFTElWRVJZX1NUQVRFX1VOU1BF",
-            "Q0lGSUVEEAASGQoVREVMSVZFUllfU1RBVEVfUVVFVUVEEAESFwoTREVMSVZF",
-            "UllfU1RBVEVfU0VOVBACEhkKFURFTElWRVJZX1NUQVRFX0ZBSUxFRBADEhwK",
-            "GERFTElWRVJZX1NUQVRFX0NBTkNFTExFRBAEQhCqAg1CdWxrSW52aXRlLlYx",
-            "YgZwcm90bzM="));
+            "djEaH2dvb2dsZS9hcGkvZmllbGRfYmVoYXZpb3IucHJvdG8aH2dvb2dsZS9w",
+            "cm90b2J1Zi90aW1lc3RhbXAucHJvdG8inQYKCkludml0YXRpb24SKAoNaW52",
+            "aXRhdGlvbl9pZBgBIAEoCUID4EEDUgxpbnZpdGF0aW9uSWQSLAoPb3JnYW5p",
+            "emF0aW9uX2lkGAIgASgJQgPgQQNSDm9yZ2FuaXphdGlvbklkEiAKCWltcG9y",
+            "dF9pZBgDIAEoCUID4EEDUghpbXBvcnRJZBIZCgVlbWFpbBgEIAEoCUID4EED",
+            "UgVlbWFpbBIiCgpmaXJzdF9uYW1lGAUgASgJQgPgQQNSCWZpcnN0TmFtZRIg",
+            "CglsYXN0X25hbWUYBiABKAlCA+BBA1IIbGFzdE5hbWUSJQoLcGVybWlzc2lv",
+            "bnMYByADKAlCA+BBA1ILcGVybWlzc2lvbnMSHQoHaW52aXRlchgIIAEoCUID",
+            "4EEDUgdpbnZpdGVyEjwKBnN0YXR1cxgJIAEoDjIfLmJ1bGtpbnZpdGUudjEu",
+            "SW52aXRhdGlvblN0YXR1c0ID4EEDUgZzdGF0dXMSQAoLY3JlYXRlX3RpbWUY",
+            "CiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQgPgQQNSCmNyZWF0",
+            "ZVRpbWUSQAoLZXhwaXJlX3RpbWUYCyABKAsyGi5nb29nbGUucHJvdG9idWYu",
+            "VGltZXN0YW1wQgPgQQNSCmV4cGlyZVRpbWUSQAoLdXBkYXRlX3RpbWUYDCAB",
+            "KAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQgPgQQNSCnVwZGF0ZVRp",
+            "bWUSQgoIZGVsaXZlcnkYDSABKAsyIS5idWxraW52aXRlLnYxLkludml0YXRp",
+            "b25EZWxpdmVyeUID4EEDUghkZWxpdmVyeRI1ChRpbnZpdGVyX2Rpc3BsYXlf",
+            "bmFtZRgOIAEoCUID4EEDUhJpbnZpdGVyRGlzcGxheU5hbWUSPwoZb3JnYW5p",
+            "emF0aW9uX2Rpc3BsYXlfbmFtZRgPIAEoCUID4EEDUhdvcmdhbml6YXRpb25E",
+            "aXNwbGF5TmFtZRIuChBwZXJzb25hbF9tZXNzYWdlGBAgASgJQgPgQQNSD3Bl",
+            "cnNvbmFsTWVzc2FnZSKdAgoSSW52aXRhdGlvbkRlbGl2ZXJ5EjcKBXN0YXRl",
+            "GAEgASgOMhwuYnVsa2ludml0ZS52MS5EZWxpdmVyeVN0YXRlQgPgQQNSBXN0",
+            "YXRlEh8KCGF0dGVtcHRzGAIgASgFQgPgQQNSCGF0dGVtcHRzEiIKCmxhc3Rf",
+            "ZXJyb3IYAyABKAlCA+BBA1IJbGFzdEVycm9yEksKEW5leHRfYXR0ZW1wdF90",
+            "aW1lGAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEID4EEDUg9u",
+            "ZXh0QXR0ZW1wdFRpbWUSPAoJc2VudF90aW1lGAUgASgLMhouZ29vZ2xlLnBy",
+            "b3RvYnVmLlRpbWVzdGFtcEID4EEDUghzZW50VGltZSLYAwoRSW52aXRhdGlv",
+            "blByZXZpZXcSLAoPb3JnYW5pemF0aW9uX2lkGAEgASgJQgPgQQNSDm9yZ2Fu",
+            "aXphdGlvbklkEj8KGW9yZ2FuaXphdGlvbl9kaXNwbGF5X25hbWUYAiABKAlC",
+            "A+BBA1IXb3JnYW5pemF0aW9uRGlzcGxheU5hbWUSNQoUaW52aXRlcl9kaXNw",
+            "bGF5X25hbWUYAyABKAlCA+BBA1ISaW52aXRlckRpc3BsYXlOYW1lEhkKBWVt",
+            "YWlsGAQgASgJQgPgQQNSBWVtYWlsEiIKCmZpcnN0X25hbWUYBSABKAlCA+BB",
+            "A1IJZmlyc3ROYW1lEiAKCWxhc3RfbmFtZRgGIAEoCUID4EEDUghsYXN0TmFt",
+            "ZRJKCgtwZXJtaXNzaW9ucxgHIAMoCzIjLmJ1bGtpbnZpdGUudjEuSW52aXRh",
+            "dGlvblBlcm1pc3Npb25CA+BBA1ILcGVybWlzc2lvbnMSQAoLZXhwaXJlX3Rp",
+            "bWUYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQgPgQQNSCmV4",
+            "cGlyZVRpbWUSLgoQcGVyc29uYWxfbWVzc2FnZRgJIAEoCUID4EEDUg9wZXJz",
+            "b25hbE1lc3NhZ2UiUgoUSW52aXRhdGlvblBlcm1pc3Npb24SEwoCaWQYASAB",
+            "KAlCA+BBA1ICaWQSJQoLZGVzY3JpcHRpb24YAiABKAlCA+BBA1ILZGVzY3Jp",
+            "cHRpb24ipgIKBk1lbWJlchIsCg9vcmdhbml6YXRpb25faWQYASABKAlCA+BB",
+            "A1IOb3JnYW5pemF0aW9uSWQSGQoFZW1haWwYAiABKAlCA+BBA1IFZW1haWwS",
+            "IgoKZmlyc3RfbmFtZRgDIAEoCUID4EEDUglmaXJzdE5hbWUSIAoJbGFzdF9u",
+            "YW1lGAQgASgJQgPgQQNSCGxhc3ROYW1lEiUKC3Blcm1pc3Npb25zGAUgAygJ",
+            "QgPgQQNSC3Blcm1pc3Npb25zEigKDWludml0YXRpb25faWQYBiABKAlCA+BB",
+            "A1IMaW52aXRhdGlvbklkEjwKCWpvaW5fdGltZRgHIAEoCzIaLmdvb2dsZS5w",
+            "cm90b2J1Zi5UaW1lc3RhbXBCA+BBA1IIam9pblRpbWUqsgEKEEludml0YXRp",
+            "b25TdGF0dXMSIQodSU5WSVRBVElPTl9TVEFUVVNfVU5TUEVDSUZJRUQQABId",
+            "ChlJTlZJVEFUSU9OX1NUQVRVU19QRU5ESU5HEAESHgoaSU5WSVRBVElPTl9T",
+            "VEFUVVNfQUNDRVBURUQQAhIdChlJTlZJVEFUSU9OX1NUQVRVU19SRVZPS0VE",
+            "EAMSHQoZSU5WSVRBVElPTl9TVEFUVVNfRVhQSVJFRBAEKpwBCg1EZWxpdmVy",
+            "eVN0YXRlEh4KGkRFTElWRVJZX1NUQVRFX1VOU1BFQ0lGSUVEEAASGQoVREVM",
+            "SVZFUllfU1RBVEVfUVVFVUVEEAESFwoTREVMSVZFUllfU1RBVEVfU0VOVBAC",
+            "EhkKFURFTElWRVJZX1NUQVRFX0ZBSUxFRBADEhwKGERFTElWRVJZX1NUQVRF",
+            "X0NBTkNFTExFRBAEQhCqAg1CdWxrSW52aXRlLlYxYgZwcm90bzM="));
       descriptor = pbr::FileDescriptor.FromGeneratedCode(descriptorData,
-          new pbr::FileDescriptor[] { global::Google.Protobuf.WellKnownTypes.TimestampReflection.Descriptor, },
+          new pbr::FileDescriptor[] { global::Google.Api.FieldBehaviorReflection.Descriptor, global::Google.Protobuf.WellKnownTypes.TimestampReflection.Descriptor, },
           new pbr::GeneratedClrTypeInfo(new[] {typeof(global::BulkInvite.V1.InvitationStatus), typeof(global::BulkInvite.V1.DeliveryState), }, null, new pbr::GeneratedClrTypeInfo[] {
-            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.Invitation), global::BulkInvite.V1.Invitation.Parser, new[]{ "InvitationId", "OrganizationId", "ImportId", "Email", "FirstName", "LastName", "Permissions", "Inviter", "Status", "CreateTime", "ExpireTime", "UpdateTime", "Delivery" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.Invitation), global::BulkInvite.V1.Invitation.Parser, new[]{ "InvitationId", "OrganizationId", "ImportId", "Email", "FirstName", "LastName", "Permissions", "Inviter", "Status", "CreateTime", "ExpireTime", "UpdateTime", "Delivery", "InviterDisplayName", "OrganizationDisplayName", "PersonalMessage" }, null, null, null, null),
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.InvitationDelivery), global::BulkInvite.V1.InvitationDelivery.Parser, new[]{ "State", "Attempts", "LastError", "NextAttemptTime", "SentTime" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.InvitationPreview), global::BulkInvite.V1.InvitationPreview.Parser, new[]{ "OrganizationId", "OrganizationDisplayName", "InviterDisplayName", "Email", "FirstName", "LastName", "Permissions", "ExpireTime", "PersonalMessage" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.InvitationPermission), global::BulkInvite.V1.InvitationPermission.Parser, new[]{ "Id", "Description" }, null, null, null, null),
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.Member), global::BulkInvite.V1.Member.Parser, new[]{ "OrganizationId", "Email", "FirstName", "LastName", "Permissions", "InvitationId", "JoinTime" }, null, null, null, null)
           }));
     }
@@ -184,6 +205,9 @@ namespace BulkInvite.V1 {
       expireTime_ = other.expireTime_ != null ? other.expireTime_.Clone() : null;
       updateTime_ = other.updateTime_ != null ? other.updateTime_.Clone() : null;
       delivery_ = other.delivery_ != null ? other.delivery_.Clone() : null;
+      inviterDisplayName_ = other.inviterDisplayName_;
+      organizationDisplayName_ = other.organizationDisplayName_;
+      personalMessage_ = other.personalMessage_;
       _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
     }
 
@@ -387,6 +411,52 @@ namespace BulkInvite.V1 {
       }
     }
 
+    /// <summary>Field number for the "inviter_display_name" field.</summary>
+    public const int InviterDisplayNameFieldNumber = 14;
+    private string inviterDisplayName_ = "";
+    /// <summary>
+    /// The inviter's name for people (the `name` claim of their token at apply), or their `sub`.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string InviterDisplayName {
+      get { return inviterDisplayName_; }
+      set {
+        inviterDisplayName_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "organization_display_name" field.</summary>
+    public const int OrganizationDisplayNameFieldNumber = 15;
+    private string organizationDisplayName_ = "";
+    /// <summary>
+    /// The organization's name for people at apply (the `org_name` claim or the server's configured
+    /// name), or its id.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string OrganizationDisplayName {
+      get { return organizationDisplayName_; }
+      set {
+        organizationDisplayName_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "personal_message" field.</summary>
+    public const int PersonalMessageFieldNumber = 16;
+    private string personalMessage_ = "";
+    /// <summary>
+    /// The inviter's note shown in the email (ApplyPermissionsRequest.personal_message); may be empty.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string PersonalMessage {
+      get { return personalMessage_; }
+      set {
+        personalMessage_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public override bool Equals(object other) {
@@ -415,6 +485,9 @@ namespace BulkInvite.V1 {
       if (!object.Equals(ExpireTime, other.ExpireTime)) return false;
       if (!object.Equals(UpdateTime, other.UpdateTime)) return false;
       if (!object.Equals(Delivery, other.Delivery)) return false;
+      if (InviterDisplayName != other.InviterDisplayName) return false;
+      if (OrganizationDisplayName != other.OrganizationDisplayName) return false;
+      if (PersonalMessage != other.PersonalMessage) return false;
       return Equals(_unknownFields, other._unknownFields);
     }
 
@@ -435,6 +508,9 @@ namespace BulkInvite.V1 {
       if (expireTime_ != null) hash ^= ExpireTime.GetHashCode();
       if (updateTime_ != null) hash ^= UpdateTime.GetHashCode();
       if (delivery_ != null) hash ^= Delivery.GetHashCode();
+      if (InviterDisplayName.Length != 0) hash ^= InviterDisplayName.GetHashCode();
+      if (OrganizationDisplayName.Length != 0) hash ^= OrganizationDisplayName.GetHashCode();
+      if (PersonalMessage.Length != 0) hash ^= PersonalMessage.GetHashCode();
       if (_unknownFields != null) {
         hash ^= _unknownFields.GetHashCode();
       }
@@ -502,6 +578,18 @@ namespace BulkInvite.V1 {
         output.WriteRawTag(106);
         output.WriteMessage(Delivery);
       }
+      if (InviterDisplayName.Length != 0) {
+        output.WriteRawTag(114);
+        output.WriteString(InviterDisplayName);
+      }
+      if (OrganizationDisplayName.Length != 0) {
+        output.WriteRawTag(122);
+        output.WriteString(OrganizationDisplayName);
+      }
+      if (PersonalMessage.Length != 0) {
+        output.WriteRawTag(130, 1);
+        output.WriteString(PersonalMessage);
+      }
       if (_unknownFields != null) {
         _unknownFields.WriteTo(output);
       }
@@ -561,6 +649,18 @@ namespace BulkInvite.V1 {
         output.WriteRawTag(106);
         output.WriteMessage(Delivery);
       }
+      if (InviterDisplayName.Length != 0) {
+        output.WriteRawTag(114);
+        output.WriteString(InviterDisplayName);
+      }
+      if (OrganizationDisplayName.Length != 0) {
+        output.WriteRawTag(122);
+        output.WriteString(OrganizationDisplayName);
+      }
+      if (PersonalMessage.Length != 0) {
+        output.WriteRawTag(130, 1);
+        output.WriteString(PersonalMessage);
+      }
       if (_unknownFields != null) {
         _unknownFields.WriteTo(ref output);
       }
@@ -607,6 +707,15 @@ namespace BulkInvite.V1 {
       }
       if (delivery_ != null) {
         size += 1 + pb::CodedOutputStream.ComputeMessageSize(Delivery);
+      }
+      if (InviterDisplayName.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(InviterDisplayName);
+      }
+      if (OrganizationDisplayName.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(OrganizationDisplayName);
+      }
+      if (PersonalMessage.Length != 0) {
+        size += 2 + pb::CodedOutputStream.ComputeStringSize(PersonalMessage);
       }
       if (_unknownFields != null) {
         size += _unknownFields.CalculateSize();
@@ -668,6 +777,15 @@ namespace BulkInvite.V1 {
           Delivery = new global::BulkInvite.V1.InvitationDelivery();
         }
         Delivery.MergeFrom(other.Delivery);
+      }
+      if (other.InviterDisplayName.Length != 0) {
+        InviterDisplayName = other.InviterDisplayName;
+      }
+      if (other.OrganizationDisplayName.Length != 0) {
+        OrganizationDisplayName = other.OrganizationDisplayName;
+      }
+      if (other.PersonalMessage.Length != 0) {
+        PersonalMessage = other.PersonalMessage;
       }
       _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
     }
@@ -752,6 +870,18 @@ namespace BulkInvite.V1 {
             input.ReadMessage(Delivery);
             break;
           }
+          case 114: {
+            InviterDisplayName = input.ReadString();
+            break;
+          }
+          case 122: {
+            OrganizationDisplayName = input.ReadString();
+            break;
+          }
+          case 130: {
+            PersonalMessage = input.ReadString();
+            break;
+          }
         }
       }
     #endif
@@ -833,6 +963,18 @@ namespace BulkInvite.V1 {
               Delivery = new global::BulkInvite.V1.InvitationDelivery();
             }
             input.ReadMessage(Delivery);
+            break;
+          }
+          case 114: {
+            InviterDisplayName = input.ReadString();
+            break;
+          }
+          case 122: {
+            OrganizationDisplayName = input.ReadString();
+            break;
+          }
+          case 130: {
+            PersonalMessage = input.ReadString();
             break;
           }
         }
@@ -1230,6 +1372,774 @@ namespace BulkInvite.V1 {
   }
 
   /// <summary>
+  /// What the holder of an invitation token may see of its invitation before accepting it
+  /// (InvitationService.LookupInvitation): who invites them, to which organization, with which
+  /// permissions, until when. Every field is set by the server.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class InvitationPreview : pb::IMessage<InvitationPreview>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<InvitationPreview> _parser = new pb::MessageParser<InvitationPreview>(() => new InvitationPreview());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<InvitationPreview> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.InvitationReflection.Descriptor.MessageTypes[2]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public InvitationPreview() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public InvitationPreview(InvitationPreview other) : this() {
+      organizationId_ = other.organizationId_;
+      organizationDisplayName_ = other.organizationDisplayName_;
+      inviterDisplayName_ = other.inviterDisplayName_;
+      email_ = other.email_;
+      firstName_ = other.firstName_;
+      lastName_ = other.lastName_;
+      permissions_ = other.permissions_.Clone();
+      expireTime_ = other.expireTime_ != null ? other.expireTime_.Clone() : null;
+      personalMessage_ = other.personalMessage_;
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public InvitationPreview Clone() {
+      return new InvitationPreview(this);
+    }
+
+    /// <summary>Field number for the "organization_id" field.</summary>
+    public const int OrganizationIdFieldNumber = 1;
+    private string organizationId_ = "";
+    /// <summary>
+    /// The organization the person is invited to.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string OrganizationId {
+      get { return organizationId_; }
+      set {
+        organizationId_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "organization_display_name" field.</summary>
+    public const int OrganizationDisplayNameFieldNumber = 2;
+    private string organizationDisplayName_ = "";
+    /// <summary>
+    /// The organization's name for people, or its id.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string OrganizationDisplayName {
+      get { return organizationDisplayName_; }
+      set {
+        organizationDisplayName_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "inviter_display_name" field.</summary>
+    public const int InviterDisplayNameFieldNumber = 3;
+    private string inviterDisplayName_ = "";
+    /// <summary>
+    /// The inviter's name for people, or their `sub`.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string InviterDisplayName {
+      get { return inviterDisplayName_; }
+      set {
+        inviterDisplayName_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "email" field.</summary>
+    public const int EmailFieldNumber = 4;
+    private string email_ = "";
+    /// <summary>
+    /// The address the invitation was sent to, as written in the file.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string Email {
+      get { return email_; }
+      set {
+        email_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "first_name" field.</summary>
+    public const int FirstNameFieldNumber = 5;
+    private string firstName_ = "";
+    /// <summary>
+    /// The first name from the file.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string FirstName {
+      get { return firstName_; }
+      set {
+        firstName_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "last_name" field.</summary>
+    public const int LastNameFieldNumber = 6;
+    private string lastName_ = "";
+    /// <summary>
+    /// The last name from the file.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string LastName {
+      get { return lastName_; }
+      set {
+        lastName_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "permissions" field.</summary>
+    public const int PermissionsFieldNumber = 7;
+    private static readonly pb::FieldCodec<global::BulkInvite.V1.InvitationPermission> _repeated_permissions_codec
+        = pb::FieldCodec.ForMessage(58, global::BulkInvite.V1.InvitationPermission.Parser);
+    private readonly pbc::RepeatedField<global::BulkInvite.V1.InvitationPermission> permissions_ = new pbc::RepeatedField<global::BulkInvite.V1.InvitationPermission>();
+    /// <summary>
+    /// The permissions the person gets on accepting, with what each lets them do, sorted by id.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public pbc::RepeatedField<global::BulkInvite.V1.InvitationPermission> Permissions {
+      get { return permissions_; }
+    }
+
+    /// <summary>Field number for the "expire_time" field.</summary>
+    public const int ExpireTimeFieldNumber = 8;
+    private global::Google.Protobuf.WellKnownTypes.Timestamp expireTime_;
+    /// <summary>
+    /// When the link stops being accepted.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public global::Google.Protobuf.WellKnownTypes.Timestamp ExpireTime {
+      get { return expireTime_; }
+      set {
+        expireTime_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "personal_message" field.</summary>
+    public const int PersonalMessageFieldNumber = 9;
+    private string personalMessage_ = "";
+    /// <summary>
+    /// The inviter's note; may be empty.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string PersonalMessage {
+      get { return personalMessage_; }
+      set {
+        personalMessage_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as InvitationPreview);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(InvitationPreview other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if (OrganizationId != other.OrganizationId) return false;
+      if (OrganizationDisplayName != other.OrganizationDisplayName) return false;
+      if (InviterDisplayName != other.InviterDisplayName) return false;
+      if (Email != other.Email) return false;
+      if (FirstName != other.FirstName) return false;
+      if (LastName != other.LastName) return false;
+      if(!permissions_.Equals(other.permissions_)) return false;
+      if (!object.Equals(ExpireTime, other.ExpireTime)) return false;
+      if (PersonalMessage != other.PersonalMessage) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (OrganizationId.Length != 0) hash ^= OrganizationId.GetHashCode();
+      if (OrganizationDisplayName.Length != 0) hash ^= OrganizationDisplayName.GetHashCode();
+      if (InviterDisplayName.Length != 0) hash ^= InviterDisplayName.GetHashCode();
+      if (Email.Length != 0) hash ^= Email.GetHashCode();
+      if (FirstName.Length != 0) hash ^= FirstName.GetHashCode();
+      if (LastName.Length != 0) hash ^= LastName.GetHashCode();
+      hash ^= permissions_.GetHashCode();
+      if (expireTime_ != null) hash ^= ExpireTime.GetHashCode();
+      if (PersonalMessage.Length != 0) hash ^= PersonalMessage.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (OrganizationId.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(OrganizationId);
+      }
+      if (OrganizationDisplayName.Length != 0) {
+        output.WriteRawTag(18);
+        output.WriteString(OrganizationDisplayName);
+      }
+      if (InviterDisplayName.Length != 0) {
+        output.WriteRawTag(26);
+        output.WriteString(InviterDisplayName);
+      }
+      if (Email.Length != 0) {
+        output.WriteRawTag(34);
+        output.WriteString(Email);
+      }
+      if (FirstName.Length != 0) {
+        output.WriteRawTag(42);
+        output.WriteString(FirstName);
+      }
+      if (LastName.Length != 0) {
+        output.WriteRawTag(50);
+        output.WriteString(LastName);
+      }
+      permissions_.WriteTo(output, _repeated_permissions_codec);
+      if (expireTime_ != null) {
+        output.WriteRawTag(66);
+        output.WriteMessage(ExpireTime);
+      }
+      if (PersonalMessage.Length != 0) {
+        output.WriteRawTag(74);
+        output.WriteString(PersonalMessage);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (OrganizationId.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(OrganizationId);
+      }
+      if (OrganizationDisplayName.Length != 0) {
+        output.WriteRawTag(18);
+        output.WriteString(OrganizationDisplayName);
+      }
+      if (InviterDisplayName.Length != 0) {
+        output.WriteRawTag(26);
+        output.WriteString(InviterDisplayName);
+      }
+      if (Email.Length != 0) {
+        output.WriteRawTag(34);
+        output.WriteString(Email);
+      }
+      if (FirstName.Length != 0) {
+        output.WriteRawTag(42);
+        output.WriteString(FirstName);
+      }
+      if (LastName.Length != 0) {
+        output.WriteRawTag(50);
+        output.WriteString(LastName);
+      }
+      permissions_.WriteTo(ref output, _repeated_permissions_codec);
+      if (expireTime_ != null) {
+        output.WriteRawTag(66);
+        output.WriteMessage(ExpireTime);
+      }
+      if (PersonalMessage.Length != 0) {
+        output.WriteRawTag(74);
+        output.WriteString(PersonalMessage);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (OrganizationId.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(OrganizationId);
+      }
+      if (OrganizationDisplayName.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(OrganizationDisplayName);
+      }
+      if (InviterDisplayName.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(InviterDisplayName);
+      }
+      if (Email.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(Email);
+      }
+      if (FirstName.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(FirstName);
+      }
+      if (LastName.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(LastName);
+      }
+      size += permissions_.CalculateSize(_repeated_permissions_codec);
+      if (expireTime_ != null) {
+        size += 1 + pb::CodedOutputStream.ComputeMessageSize(ExpireTime);
+      }
+      if (PersonalMessage.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(PersonalMessage);
+      }
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(InvitationPreview other) {
+      if (other == null) {
+        return;
+      }
+      if (other.OrganizationId.Length != 0) {
+        OrganizationId = other.OrganizationId;
+      }
+      if (other.OrganizationDisplayName.Length != 0) {
+        OrganizationDisplayName = other.OrganizationDisplayName;
+      }
+      if (other.InviterDisplayName.Length != 0) {
+        InviterDisplayName = other.InviterDisplayName;
+      }
+      if (other.Email.Length != 0) {
+        Email = other.Email;
+      }
+      if (other.FirstName.Length != 0) {
+        FirstName = other.FirstName;
+      }
+      if (other.LastName.Length != 0) {
+        LastName = other.LastName;
+      }
+      permissions_.Add(other.permissions_);
+      if (other.expireTime_ != null) {
+        if (expireTime_ == null) {
+          ExpireTime = new global::Google.Protobuf.WellKnownTypes.Timestamp();
+        }
+        ExpireTime.MergeFrom(other.ExpireTime);
+      }
+      if (other.PersonalMessage.Length != 0) {
+        PersonalMessage = other.PersonalMessage;
+      }
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 10: {
+            OrganizationId = input.ReadString();
+            break;
+          }
+          case 18: {
+            OrganizationDisplayName = input.ReadString();
+            break;
+          }
+          case 26: {
+            InviterDisplayName = input.ReadString();
+            break;
+          }
+          case 34: {
+            Email = input.ReadString();
+            break;
+          }
+          case 42: {
+            FirstName = input.ReadString();
+            break;
+          }
+          case 50: {
+            LastName = input.ReadString();
+            break;
+          }
+          case 58: {
+            permissions_.AddEntriesFrom(input, _repeated_permissions_codec);
+            break;
+          }
+          case 66: {
+            if (expireTime_ == null) {
+              ExpireTime = new global::Google.Protobuf.WellKnownTypes.Timestamp();
+            }
+            input.ReadMessage(ExpireTime);
+            break;
+          }
+          case 74: {
+            PersonalMessage = input.ReadString();
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 10: {
+            OrganizationId = input.ReadString();
+            break;
+          }
+          case 18: {
+            OrganizationDisplayName = input.ReadString();
+            break;
+          }
+          case 26: {
+            InviterDisplayName = input.ReadString();
+            break;
+          }
+          case 34: {
+            Email = input.ReadString();
+            break;
+          }
+          case 42: {
+            FirstName = input.ReadString();
+            break;
+          }
+          case 50: {
+            LastName = input.ReadString();
+            break;
+          }
+          case 58: {
+            permissions_.AddEntriesFrom(ref input, _repeated_permissions_codec);
+            break;
+          }
+          case 66: {
+            if (expireTime_ == null) {
+              ExpireTime = new global::Google.Protobuf.WellKnownTypes.Timestamp();
+            }
+            input.ReadMessage(ExpireTime);
+            break;
+          }
+          case 74: {
+            PersonalMessage = input.ReadString();
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
+  /// A permission an invitation grants, for people.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class InvitationPermission : pb::IMessage<InvitationPermission>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<InvitationPermission> _parser = new pb::MessageParser<InvitationPermission>(() => new InvitationPermission());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<InvitationPermission> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.InvitationReflection.Descriptor.MessageTypes[3]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public InvitationPermission() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public InvitationPermission(InvitationPermission other) : this() {
+      id_ = other.id_;
+      description_ = other.description_;
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public InvitationPermission Clone() {
+      return new InvitationPermission(this);
+    }
+
+    /// <summary>Field number for the "id" field.</summary>
+    public const int IdFieldNumber = 1;
+    private string id_ = "";
+    /// <summary>
+    /// The permission's id, such as "projects.view".
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string Id {
+      get { return id_; }
+      set {
+        id_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "description" field.</summary>
+    public const int DescriptionFieldNumber = 2;
+    private string description_ = "";
+    /// <summary>
+    /// What it lets its holder do.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string Description {
+      get { return description_; }
+      set {
+        description_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as InvitationPermission);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(InvitationPermission other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if (Id != other.Id) return false;
+      if (Description != other.Description) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (Id.Length != 0) hash ^= Id.GetHashCode();
+      if (Description.Length != 0) hash ^= Description.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (Id.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(Id);
+      }
+      if (Description.Length != 0) {
+        output.WriteRawTag(18);
+        output.WriteString(Description);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (Id.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(Id);
+      }
+      if (Description.Length != 0) {
+        output.WriteRawTag(18);
+        output.WriteString(Description);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (Id.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(Id);
+      }
+      if (Description.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(Description);
+      }
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(InvitationPermission other) {
+      if (other == null) {
+        return;
+      }
+      if (other.Id.Length != 0) {
+        Id = other.Id;
+      }
+      if (other.Description.Length != 0) {
+        Description = other.Description;
+      }
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 10: {
+            Id = input.ReadString();
+            break;
+          }
+          case 18: {
+            Description = input.ReadString();
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 10: {
+            Id = input.ReadString();
+            break;
+          }
+          case 18: {
+            Description = input.ReadString();
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
   /// A person who belongs to an organization: the result of an accepted invitation.
   /// </summary>
   [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
@@ -1247,7 +2157,7 @@ namespace BulkInvite.V1 {
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public static pbr::MessageDescriptor Descriptor {
-      get { return global::BulkInvite.V1.InvitationReflection.Descriptor.MessageTypes[2]; }
+      get { return global::BulkInvite.V1.InvitationReflection.Descriptor.MessageTypes[4]; }
     }
 
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]

@@ -25,50 +25,58 @@ namespace BulkInvite.V1 {
       byte[] descriptorData = global::System.Convert.FromBase64String(
           string.Concat(
             "CiZidWxraW52aXRlL3YxL2ludml0YXRpb25fc2VydmljZS5wcm90bxINYnVs",
-            "a2ludml0ZS52MRoeYnVsa2ludml0ZS92MS9pbnZpdGF0aW9uLnByb3RvItMB",
-            "ChZMaXN0SW52aXRhdGlvbnNSZXF1ZXN0EicKD29yZ2FuaXphdGlvbl9pZBgB",
-            "IAEoCVIOb3JnYW5pemF0aW9uSWQSNwoGc3RhdHVzGAIgASgOMh8uYnVsa2lu",
-            "dml0ZS52MS5JbnZpdGF0aW9uU3RhdHVzUgZzdGF0dXMSGwoJaW1wb3J0X2lk",
-            "GAMgASgJUghpbXBvcnRJZBIbCglwYWdlX3NpemUYBCABKAVSCHBhZ2VTaXpl",
-            "Eh0KCnBhZ2VfdG9rZW4YBSABKAlSCXBhZ2VUb2tlbiJ+ChdMaXN0SW52aXRh",
-            "dGlvbnNSZXNwb25zZRI7CgtpbnZpdGF0aW9ucxgBIAMoCzIZLmJ1bGtpbnZp",
-            "dGUudjEuSW52aXRhdGlvblILaW52aXRhdGlvbnMSJgoPbmV4dF9wYWdlX3Rv",
-            "a2VuGAIgASgJUg1uZXh0UGFnZVRva2VuIjsKFEdldEludml0YXRpb25SZXF1",
-            "ZXN0EiMKDWludml0YXRpb25faWQYASABKAlSDGludml0YXRpb25JZCJSChVH",
-            "ZXRJbnZpdGF0aW9uUmVzcG9uc2USOQoKaW52aXRhdGlvbhgBIAEoCzIZLmJ1",
-            "bGtpbnZpdGUudjEuSW52aXRhdGlvblIKaW52aXRhdGlvbiI+ChdSZXZva2VJ",
-            "bnZpdGF0aW9uUmVxdWVzdBIjCg1pbnZpdGF0aW9uX2lkGAEgASgJUgxpbnZp",
-            "dGF0aW9uSWQiVQoYUmV2b2tlSW52aXRhdGlvblJlc3BvbnNlEjkKCmludml0",
-            "YXRpb24YASABKAsyGS5idWxraW52aXRlLnYxLkludml0YXRpb25SCmludml0",
-            "YXRpb24iPgoXUmVzZW5kSW52aXRhdGlvblJlcXVlc3QSIwoNaW52aXRhdGlv",
-            "bl9pZBgBIAEoCVIMaW52aXRhdGlvbklkIlUKGFJlc2VuZEludml0YXRpb25S",
-            "ZXNwb25zZRI5CgppbnZpdGF0aW9uGAEgASgLMhkuYnVsa2ludml0ZS52MS5J",
-            "bnZpdGF0aW9uUgppbnZpdGF0aW9uIi8KF0FjY2VwdEludml0YXRpb25SZXF1",
-            "ZXN0EhQKBXRva2VuGAEgASgJUgV0b2tlbiKEAQoYQWNjZXB0SW52aXRhdGlv",
-            "blJlc3BvbnNlEi0KBm1lbWJlchgBIAEoCzIVLmJ1bGtpbnZpdGUudjEuTWVt",
-            "YmVyUgZtZW1iZXISOQoKaW52aXRhdGlvbhgCIAEoCzIZLmJ1bGtpbnZpdGUu",
-            "djEuSW52aXRhdGlvblIKaW52aXRhdGlvbiJ5ChJMaXN0TWVtYmVyc1JlcXVl",
-            "c3QSJwoPb3JnYW5pemF0aW9uX2lkGAEgASgJUg5vcmdhbml6YXRpb25JZBIb",
-            "CglwYWdlX3NpemUYAiABKAVSCHBhZ2VTaXplEh0KCnBhZ2VfdG9rZW4YAyAB",
-            "KAlSCXBhZ2VUb2tlbiJuChNMaXN0TWVtYmVyc1Jlc3BvbnNlEi8KB21lbWJl",
-            "cnMYASADKAsyFS5idWxraW52aXRlLnYxLk1lbWJlclIHbWVtYmVycxImCg9u",
-            "ZXh0X3BhZ2VfdG9rZW4YAiABKAlSDW5leHRQYWdlVG9rZW4y1gQKEUludml0",
-            "YXRpb25TZXJ2aWNlEmAKD0xpc3RJbnZpdGF0aW9ucxIlLmJ1bGtpbnZpdGUu",
-            "djEuTGlzdEludml0YXRpb25zUmVxdWVzdBomLmJ1bGtpbnZpdGUudjEuTGlz",
-            "dEludml0YXRpb25zUmVzcG9uc2USWgoNR2V0SW52aXRhdGlvbhIjLmJ1bGtp",
-            "bnZpdGUudjEuR2V0SW52aXRhdGlvblJlcXVlc3QaJC5idWxraW52aXRlLnYx",
-            "LkdldEludml0YXRpb25SZXNwb25zZRJjChBSZXZva2VJbnZpdGF0aW9uEiYu",
-            "YnVsa2ludml0ZS52MS5SZXZva2VJbnZpdGF0aW9uUmVxdWVzdBonLmJ1bGtp",
-            "bnZpdGUudjEuUmV2b2tlSW52aXRhdGlvblJlc3BvbnNlEmMKEFJlc2VuZElu",
-            "dml0YXRpb24SJi5idWxraW52aXRlLnYxLlJlc2VuZEludml0YXRpb25SZXF1",
-            "ZXN0GicuYnVsa2ludml0ZS52MS5SZXNlbmRJbnZpdGF0aW9uUmVzcG9uc2US",
-            "YwoQQWNjZXB0SW52aXRhdGlvbhImLmJ1bGtpbnZpdGUudjEuQWNjZXB0SW52",
-            "aXRhdGlvblJlcXVlc3QaJy5idWxraW52aXRlLnYxLkFjY2VwdEludml0YXRp",
-            "b25SZXNwb25zZRJUCgtMaXN0TWVtYmVycxIhLmJ1bGtpbnZpdGUudjEuTGlz",
-            "dE1lbWJlcnNSZXF1ZXN0GiIuYnVsa2ludml0ZS52MS5MaXN0TWVtYmVyc1Jl",
-            "c3BvbnNlQhCqAg1CdWxrSW52aXRlLlYxYgZwcm90bzM="));
+            "a2ludml0ZS52MRoeYnVsa2ludml0ZS92MS9pbnZpdGF0aW9uLnByb3RvGh9n",
+            "b29nbGUvYXBpL2ZpZWxkX2JlaGF2aW9yLnByb3RvItgBChZMaXN0SW52aXRh",
+            "dGlvbnNSZXF1ZXN0EiwKD29yZ2FuaXphdGlvbl9pZBgBIAEoCUID4EECUg5v",
+            "cmdhbml6YXRpb25JZBI3CgZzdGF0dXMYAiABKA4yHy5idWxraW52aXRlLnYx",
+            "Lkludml0YXRpb25TdGF0dXNSBnN0YXR1cxIbCglpbXBvcnRfaWQYAyABKAlS",
+            "CGltcG9ydElkEhsKCXBhZ2Vfc2l6ZRgEIAEoBVIIcGFnZVNpemUSHQoKcGFn",
+            "ZV90b2tlbhgFIAEoCVIJcGFnZVRva2VuIn4KF0xpc3RJbnZpdGF0aW9uc1Jl",
+            "c3BvbnNlEjsKC2ludml0YXRpb25zGAEgAygLMhkuYnVsa2ludml0ZS52MS5J",
+            "bnZpdGF0aW9uUgtpbnZpdGF0aW9ucxImCg9uZXh0X3BhZ2VfdG9rZW4YAiAB",
+            "KAlSDW5leHRQYWdlVG9rZW4iQAoUR2V0SW52aXRhdGlvblJlcXVlc3QSKAoN",
+            "aW52aXRhdGlvbl9pZBgBIAEoCUID4EECUgxpbnZpdGF0aW9uSWQiUgoVR2V0",
+            "SW52aXRhdGlvblJlc3BvbnNlEjkKCmludml0YXRpb24YASABKAsyGS5idWxr",
+            "aW52aXRlLnYxLkludml0YXRpb25SCmludml0YXRpb24iQwoXUmV2b2tlSW52",
+            "aXRhdGlvblJlcXVlc3QSKAoNaW52aXRhdGlvbl9pZBgBIAEoCUID4EECUgxp",
+            "bnZpdGF0aW9uSWQiVQoYUmV2b2tlSW52aXRhdGlvblJlc3BvbnNlEjkKCmlu",
+            "dml0YXRpb24YASABKAsyGS5idWxraW52aXRlLnYxLkludml0YXRpb25SCmlu",
+            "dml0YXRpb24iYgoXUmVzZW5kSW52aXRhdGlvblJlcXVlc3QSKAoNaW52aXRh",
+            "dGlvbl9pZBgBIAEoCUID4EECUgxpbnZpdGF0aW9uSWQSHQoKcmVxdWVzdF9p",
+            "ZBgCIAEoCVIJcmVxdWVzdElkIlUKGFJlc2VuZEludml0YXRpb25SZXNwb25z",
+            "ZRI5CgppbnZpdGF0aW9uGAEgASgLMhkuYnVsa2ludml0ZS52MS5JbnZpdGF0",
+            "aW9uUgppbnZpdGF0aW9uIjQKF0xvb2t1cEludml0YXRpb25SZXF1ZXN0EhkK",
+            "BXRva2VuGAEgASgJQgPgQQJSBXRva2VuIlwKGExvb2t1cEludml0YXRpb25S",
+            "ZXNwb25zZRJACgppbnZpdGF0aW9uGAEgASgLMiAuYnVsa2ludml0ZS52MS5J",
+            "bnZpdGF0aW9uUHJldmlld1IKaW52aXRhdGlvbiI0ChdBY2NlcHRJbnZpdGF0",
+            "aW9uUmVxdWVzdBIZCgV0b2tlbhgBIAEoCUID4EECUgV0b2tlbiKEAQoYQWNj",
+            "ZXB0SW52aXRhdGlvblJlc3BvbnNlEi0KBm1lbWJlchgBIAEoCzIVLmJ1bGtp",
+            "bnZpdGUudjEuTWVtYmVyUgZtZW1iZXISOQoKaW52aXRhdGlvbhgCIAEoCzIZ",
+            "LmJ1bGtpbnZpdGUudjEuSW52aXRhdGlvblIKaW52aXRhdGlvbiJ+ChJMaXN0",
+            "TWVtYmVyc1JlcXVlc3QSLAoPb3JnYW5pemF0aW9uX2lkGAEgASgJQgPgQQJS",
+            "Dm9yZ2FuaXphdGlvbklkEhsKCXBhZ2Vfc2l6ZRgCIAEoBVIIcGFnZVNpemUS",
+            "HQoKcGFnZV90b2tlbhgDIAEoCVIJcGFnZVRva2VuIm4KE0xpc3RNZW1iZXJz",
+            "UmVzcG9uc2USLwoHbWVtYmVycxgBIAMoCzIVLmJ1bGtpbnZpdGUudjEuTWVt",
+            "YmVyUgdtZW1iZXJzEiYKD25leHRfcGFnZV90b2tlbhgCIAEoCVINbmV4dFBh",
+            "Z2VUb2tlbjK7BQoRSW52aXRhdGlvblNlcnZpY2USYAoPTGlzdEludml0YXRp",
+            "b25zEiUuYnVsa2ludml0ZS52MS5MaXN0SW52aXRhdGlvbnNSZXF1ZXN0GiYu",
+            "YnVsa2ludml0ZS52MS5MaXN0SW52aXRhdGlvbnNSZXNwb25zZRJaCg1HZXRJ",
+            "bnZpdGF0aW9uEiMuYnVsa2ludml0ZS52MS5HZXRJbnZpdGF0aW9uUmVxdWVz",
+            "dBokLmJ1bGtpbnZpdGUudjEuR2V0SW52aXRhdGlvblJlc3BvbnNlEmMKEFJl",
+            "dm9rZUludml0YXRpb24SJi5idWxraW52aXRlLnYxLlJldm9rZUludml0YXRp",
+            "b25SZXF1ZXN0GicuYnVsa2ludml0ZS52MS5SZXZva2VJbnZpdGF0aW9uUmVz",
+            "cG9uc2USYwoQUmVzZW5kSW52aXRhdGlvbhImLmJ1bGtpbnZpdGUudjEuUmVz",
+            "ZW5kSW52aXRhdGlvblJlcXVlc3QaJy5idWxraW52aXRlLnYxLlJlc2VuZElu",
+            "dml0YXRpb25SZXNwb25zZRJjChBMb29rdXBJbnZpdGF0aW9uEiYuYnVsa2lu",
+            "dml0ZS52MS5Mb29rdXBJbnZpdGF0aW9uUmVxdWVzdBonLmJ1bGtpbnZpdGUu",
+            "djEuTG9va3VwSW52aXRhdGlvblJlc3BvbnNlEmMKEEFjY2VwdEludml0YXRp",
+            "b24SJi5idWxraW52aXRlLnYxLkFjY2VwdEludml0YXRpb25SZXF1ZXN0Gicu",
+            "YnVsa2ludml0ZS52MS5BY2NlcHRJbnZpdGF0aW9uUmVzcG9uc2USVAoLTGlz",
+            "dE1lbWJlcnMSIS5idWxraW52aXRlLnYxLkxpc3RNZW1iZXJzUmVxdWVzdBoi",
+            "LmJ1bGtpbnZpdGUudjEuTGlzdE1lbWJlcnNSZXNwb25zZUIQqgINQnVsa0lu",
+            "dml0ZS5WMWIGcHJvdG8z"));
       descriptor = pbr::FileDescriptor.FromGeneratedCode(descriptorData,
-          new pbr::FileDescriptor[] { global::BulkInvite.V1.InvitationReflection.Descriptor, },
+          new pbr::FileDescriptor[] { global::BulkInvite.V1.InvitationReflection.Descriptor, global::Google.Api.FieldBehaviorReflection.Descriptor, },
           new pbr::GeneratedClrTypeInfo(null, null, new pbr::GeneratedClrTypeInfo[] {
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.ListInvitationsRequest), global::BulkInvite.V1.ListInvitationsRequest.Parser, new[]{ "OrganizationId", "Status", "ImportId", "PageSize", "PageToken" }, null, null, null, null),
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.ListInvitationsResponse), global::BulkInvite.V1.ListInvitationsResponse.Parser, new[]{ "Invitations", "NextPageToken" }, null, null, null, null),
@@ -76,8 +84,10 @@ namespace BulkInvite.V1 {
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.GetInvitationResponse), global::BulkInvite.V1.GetInvitationResponse.Parser, new[]{ "Invitation" }, null, null, null, null),
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.RevokeInvitationRequest), global::BulkInvite.V1.RevokeInvitationRequest.Parser, new[]{ "InvitationId" }, null, null, null, null),
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.RevokeInvitationResponse), global::BulkInvite.V1.RevokeInvitationResponse.Parser, new[]{ "Invitation" }, null, null, null, null),
-            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.ResendInvitationRequest), global::BulkInvite.V1.ResendInvitationRequest.Parser, new[]{ "InvitationId" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.ResendInvitationRequest), global::BulkInvite.V1.ResendInvitationRequest.Parser, new[]{ "InvitationId", "RequestId" }, null, null, null, null),
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.ResendInvitationResponse), global::BulkInvite.V1.ResendInvitationResponse.Parser, new[]{ "Invitation" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.LookupInvitationRequest), global::BulkInvite.V1.LookupInvitationRequest.Parser, new[]{ "Token" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.LookupInvitationResponse), global::BulkInvite.V1.LookupInvitationResponse.Parser, new[]{ "Invitation" }, null, null, null, null),
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.AcceptInvitationRequest), global::BulkInvite.V1.AcceptInvitationRequest.Parser, new[]{ "Token" }, null, null, null, null),
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.AcceptInvitationResponse), global::BulkInvite.V1.AcceptInvitationResponse.Parser, new[]{ "Member", "Invitation" }, null, null, null, null),
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.ListMembersRequest), global::BulkInvite.V1.ListMembersRequest.Parser, new[]{ "OrganizationId", "PageSize", "PageToken" }, null, null, null, null),
@@ -144,7 +154,7 @@ namespace BulkInvite.V1 {
     public const int OrganizationIdFieldNumber = 1;
     private string organizationId_ = "";
     /// <summary>
-    /// The organization; it must be the token's. Required.
+    /// The organization; it must be the token's.
     /// </summary>
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
@@ -739,7 +749,7 @@ namespace BulkInvite.V1 {
     public const int InvitationIdFieldNumber = 1;
     private string invitationId_ = "";
     /// <summary>
-    /// The invitation's id. Required.
+    /// The invitation's id.
     /// </summary>
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
@@ -1156,7 +1166,7 @@ namespace BulkInvite.V1 {
     public const int InvitationIdFieldNumber = 1;
     private string invitationId_ = "";
     /// <summary>
-    /// The invitation's id. Required.
+    /// The invitation's id.
     /// </summary>
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
@@ -1560,6 +1570,7 @@ namespace BulkInvite.V1 {
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public ResendInvitationRequest(ResendInvitationRequest other) : this() {
       invitationId_ = other.invitationId_;
+      requestId_ = other.requestId_;
       _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
     }
 
@@ -1573,7 +1584,7 @@ namespace BulkInvite.V1 {
     public const int InvitationIdFieldNumber = 1;
     private string invitationId_ = "";
     /// <summary>
-    /// The invitation's id. Required.
+    /// The invitation's id.
     /// </summary>
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
@@ -1581,6 +1592,22 @@ namespace BulkInvite.V1 {
       get { return invitationId_; }
       set {
         invitationId_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "request_id" field.</summary>
+    public const int RequestIdFieldNumber = 2;
+    private string requestId_ = "";
+    /// <summary>
+    /// Optional, chosen by the client (a UUID, say) and reused when it retries the same call: a
+    /// retry with the same request_id neither makes another token nor sends another email.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string RequestId {
+      get { return requestId_; }
+      set {
+        requestId_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
       }
     }
 
@@ -1600,6 +1627,7 @@ namespace BulkInvite.V1 {
         return true;
       }
       if (InvitationId != other.InvitationId) return false;
+      if (RequestId != other.RequestId) return false;
       return Equals(_unknownFields, other._unknownFields);
     }
 
@@ -1608,6 +1636,7 @@ namespace BulkInvite.V1 {
     public override int GetHashCode() {
       int hash = 1;
       if (InvitationId.Length != 0) hash ^= InvitationId.GetHashCode();
+      if (RequestId.Length != 0) hash ^= RequestId.GetHashCode();
       if (_unknownFields != null) {
         hash ^= _unknownFields.GetHashCode();
       }
@@ -1630,6 +1659,10 @@ namespace BulkInvite.V1 {
         output.WriteRawTag(10);
         output.WriteString(InvitationId);
       }
+      if (RequestId.Length != 0) {
+        output.WriteRawTag(18);
+        output.WriteString(RequestId);
+      }
       if (_unknownFields != null) {
         _unknownFields.WriteTo(output);
       }
@@ -1644,6 +1677,10 @@ namespace BulkInvite.V1 {
         output.WriteRawTag(10);
         output.WriteString(InvitationId);
       }
+      if (RequestId.Length != 0) {
+        output.WriteRawTag(18);
+        output.WriteString(RequestId);
+      }
       if (_unknownFields != null) {
         _unknownFields.WriteTo(ref output);
       }
@@ -1656,6 +1693,9 @@ namespace BulkInvite.V1 {
       int size = 0;
       if (InvitationId.Length != 0) {
         size += 1 + pb::CodedOutputStream.ComputeStringSize(InvitationId);
+      }
+      if (RequestId.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(RequestId);
       }
       if (_unknownFields != null) {
         size += _unknownFields.CalculateSize();
@@ -1671,6 +1711,9 @@ namespace BulkInvite.V1 {
       }
       if (other.InvitationId.Length != 0) {
         InvitationId = other.InvitationId;
+      }
+      if (other.RequestId.Length != 0) {
+        RequestId = other.RequestId;
       }
       _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
     }
@@ -1695,6 +1738,10 @@ namespace BulkInvite.V1 {
             InvitationId = input.ReadString();
             break;
           }
+          case 18: {
+            RequestId = input.ReadString();
+            break;
+          }
         }
       }
     #endif
@@ -1716,6 +1763,10 @@ namespace BulkInvite.V1 {
             break;
           case 10: {
             InvitationId = input.ReadString();
+            break;
+          }
+          case 18: {
+            RequestId = input.ReadString();
             break;
           }
         }
@@ -1939,6 +1990,423 @@ namespace BulkInvite.V1 {
   }
 
   /// <summary>
+  /// Shows an invitation to the holder of its token.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class LookupInvitationRequest : pb::IMessage<LookupInvitationRequest>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<LookupInvitationRequest> _parser = new pb::MessageParser<LookupInvitationRequest>(() => new LookupInvitationRequest());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<LookupInvitationRequest> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.InvitationServiceReflection.Descriptor.MessageTypes[8]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public LookupInvitationRequest() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public LookupInvitationRequest(LookupInvitationRequest other) : this() {
+      token_ = other.token_;
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public LookupInvitationRequest Clone() {
+      return new LookupInvitationRequest(this);
+    }
+
+    /// <summary>Field number for the "token" field.</summary>
+    public const int TokenFieldNumber = 1;
+    private string token_ = "";
+    /// <summary>
+    /// The `token` query parameter of the link in the invitation email.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string Token {
+      get { return token_; }
+      set {
+        token_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as LookupInvitationRequest);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(LookupInvitationRequest other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if (Token != other.Token) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (Token.Length != 0) hash ^= Token.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (Token.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(Token);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (Token.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(Token);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (Token.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(Token);
+      }
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(LookupInvitationRequest other) {
+      if (other == null) {
+        return;
+      }
+      if (other.Token.Length != 0) {
+        Token = other.Token;
+      }
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 10: {
+            Token = input.ReadString();
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 10: {
+            Token = input.ReadString();
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
+  /// What the holder of an invitation token may see of it.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class LookupInvitationResponse : pb::IMessage<LookupInvitationResponse>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<LookupInvitationResponse> _parser = new pb::MessageParser<LookupInvitationResponse>(() => new LookupInvitationResponse());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<LookupInvitationResponse> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.InvitationServiceReflection.Descriptor.MessageTypes[9]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public LookupInvitationResponse() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public LookupInvitationResponse(LookupInvitationResponse other) : this() {
+      invitation_ = other.invitation_ != null ? other.invitation_.Clone() : null;
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public LookupInvitationResponse Clone() {
+      return new LookupInvitationResponse(this);
+    }
+
+    /// <summary>Field number for the "invitation" field.</summary>
+    public const int InvitationFieldNumber = 1;
+    private global::BulkInvite.V1.InvitationPreview invitation_;
+    /// <summary>
+    /// The invitation, as its invitee sees it.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public global::BulkInvite.V1.InvitationPreview Invitation {
+      get { return invitation_; }
+      set {
+        invitation_ = value;
+      }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as LookupInvitationResponse);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(LookupInvitationResponse other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if (!object.Equals(Invitation, other.Invitation)) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (invitation_ != null) hash ^= Invitation.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (invitation_ != null) {
+        output.WriteRawTag(10);
+        output.WriteMessage(Invitation);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (invitation_ != null) {
+        output.WriteRawTag(10);
+        output.WriteMessage(Invitation);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (invitation_ != null) {
+        size += 1 + pb::CodedOutputStream.ComputeMessageSize(Invitation);
+      }
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(LookupInvitationResponse other) {
+      if (other == null) {
+        return;
+      }
+      if (other.invitation_ != null) {
+        if (invitation_ == null) {
+          Invitation = new global::BulkInvite.V1.InvitationPreview();
+        }
+        Invitation.MergeFrom(other.Invitation);
+      }
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 10: {
+            if (invitation_ == null) {
+              Invitation = new global::BulkInvite.V1.InvitationPreview();
+            }
+            input.ReadMessage(Invitation);
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 10: {
+            if (invitation_ == null) {
+              Invitation = new global::BulkInvite.V1.InvitationPreview();
+            }
+            input.ReadMessage(Invitation);
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
   /// Accepts an invitation.
   /// </summary>
   [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
@@ -1956,7 +2424,7 @@ namespace BulkInvite.V1 {
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public static pbr::MessageDescriptor Descriptor {
-      get { return global::BulkInvite.V1.InvitationServiceReflection.Descriptor.MessageTypes[8]; }
+      get { return global::BulkInvite.V1.InvitationServiceReflection.Descriptor.MessageTypes[10]; }
     }
 
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
@@ -1990,7 +2458,7 @@ namespace BulkInvite.V1 {
     public const int TokenFieldNumber = 1;
     private string token_ = "";
     /// <summary>
-    /// The `token` query parameter of the link in the invitation email. Required.
+    /// The `token` query parameter of the link in the invitation email.
     /// </summary>
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
@@ -2160,7 +2628,7 @@ namespace BulkInvite.V1 {
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public static pbr::MessageDescriptor Descriptor {
-      get { return global::BulkInvite.V1.InvitationServiceReflection.Descriptor.MessageTypes[9]; }
+      get { return global::BulkInvite.V1.InvitationServiceReflection.Descriptor.MessageTypes[11]; }
     }
 
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
@@ -2422,7 +2890,7 @@ namespace BulkInvite.V1 {
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public static pbr::MessageDescriptor Descriptor {
-      get { return global::BulkInvite.V1.InvitationServiceReflection.Descriptor.MessageTypes[10]; }
+      get { return global::BulkInvite.V1.InvitationServiceReflection.Descriptor.MessageTypes[12]; }
     }
 
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
@@ -2458,7 +2926,7 @@ namespace BulkInvite.V1 {
     public const int OrganizationIdFieldNumber = 1;
     private string organizationId_ = "";
     /// <summary>
-    /// The organization; it must be the token's. Required.
+    /// The organization; it must be the token's.
     /// </summary>
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
@@ -2708,7 +3176,7 @@ namespace BulkInvite.V1 {
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public static pbr::MessageDescriptor Descriptor {
-      get { return global::BulkInvite.V1.InvitationServiceReflection.Descriptor.MessageTypes[11]; }
+      get { return global::BulkInvite.V1.InvitationServiceReflection.Descriptor.MessageTypes[13]; }
     }
 
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]

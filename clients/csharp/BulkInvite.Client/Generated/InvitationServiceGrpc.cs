@@ -20,15 +20,17 @@ namespace BulkInvite.V1 {
   /// token and expiry; the old token is refused from then on). An invitation expires when its
   /// expire_time passes (7 days after it was sent by default).
   ///
-  /// Every call except AcceptInvitation needs a bearer token of the organization (as for
-  /// UserImportService) holding members.invite or organization.admin; invitations of other
-  /// organizations do not exist for the caller (NOT_FOUND). AcceptInvitation needs no bearer token:
-  /// its credential is the invitation token itself.
+  /// Every call except LookupInvitation and AcceptInvitation needs a bearer token of the organization
+  /// (as for UserImportService) holding members.invite or organization.admin; invitations of other
+  /// organizations do not exist for the caller (NOT_FOUND). LookupInvitation and AcceptInvitation need
+  /// no bearer token: their credential is the invitation token itself, and they tell nothing to anyone
+  /// without it.
   ///
-  /// Errors carry google.rpc.Status details as UserImportService's do: FAILED_PRECONDITION has a
-  /// google.rpc.PreconditionFailure whose violation type says why (INVITATION_EXPIRED,
-  /// INVITATION_REVOKED, INVITATION_ALREADY_ACCEPTED, INVITATION_TOKEN_REPLACED,
-  /// INVITATION_ADDRESS_INVITED_AGAIN).
+  /// Errors carry google.rpc.Status details as UserImportService's do (an ErrorInfo whose reason is an
+  /// ErrorReason name, always; by code, a BadRequest, PreconditionFailure or ResourceInfo). Invitations
+  /// are named `invitations/{invitation_id}` in them. FAILED_PRECONDITION comes with a
+  /// PreconditionFailure whose type is the ErrorInfo reason: INVITATION_EXPIRED, INVITATION_REVOKED,
+  /// INVITATION_ALREADY_ACCEPTED, INVITATION_TOKEN_REPLACED or INVITATION_ADDRESS_INVITED_AGAIN.
   /// </summary>
   public static partial class InvitationService
   {
@@ -84,6 +86,10 @@ namespace BulkInvite.V1 {
     [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
     static readonly grpc::Marshaller<global::BulkInvite.V1.ResendInvitationResponse> __Marshaller_bulkinvite_v1_ResendInvitationResponse = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.ResendInvitationResponse.Parser));
     [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Marshaller<global::BulkInvite.V1.LookupInvitationRequest> __Marshaller_bulkinvite_v1_LookupInvitationRequest = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.LookupInvitationRequest.Parser));
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Marshaller<global::BulkInvite.V1.LookupInvitationResponse> __Marshaller_bulkinvite_v1_LookupInvitationResponse = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.LookupInvitationResponse.Parser));
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
     static readonly grpc::Marshaller<global::BulkInvite.V1.AcceptInvitationRequest> __Marshaller_bulkinvite_v1_AcceptInvitationRequest = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.AcceptInvitationRequest.Parser));
     [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
     static readonly grpc::Marshaller<global::BulkInvite.V1.AcceptInvitationResponse> __Marshaller_bulkinvite_v1_AcceptInvitationResponse = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.AcceptInvitationResponse.Parser));
@@ -123,6 +129,14 @@ namespace BulkInvite.V1 {
         "ResendInvitation",
         __Marshaller_bulkinvite_v1_ResendInvitationRequest,
         __Marshaller_bulkinvite_v1_ResendInvitationResponse);
+
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Method<global::BulkInvite.V1.LookupInvitationRequest, global::BulkInvite.V1.LookupInvitationResponse> __Method_LookupInvitation = new grpc::Method<global::BulkInvite.V1.LookupInvitationRequest, global::BulkInvite.V1.LookupInvitationResponse>(
+        grpc::MethodType.Unary,
+        __ServiceName,
+        "LookupInvitation",
+        __Marshaller_bulkinvite_v1_LookupInvitationRequest,
+        __Marshaller_bulkinvite_v1_LookupInvitationResponse);
 
     [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
     static readonly grpc::Method<global::BulkInvite.V1.AcceptInvitationRequest, global::BulkInvite.V1.AcceptInvitationResponse> __Method_AcceptInvitation = new grpc::Method<global::BulkInvite.V1.AcceptInvitationRequest, global::BulkInvite.V1.AcceptInvitationResponse>(
@@ -332,7 +346,9 @@ namespace BulkInvite.V1 {
       /// <summary>
       /// Sends a PENDING or EXPIRED invitation again: a new token (the old one is refused from then
       /// on, with INVITATION_TOKEN_REPLACED), a new expire_time counted from now, and a new email; an
-      /// email of the old token not sent yet is cancelled. The invitation becomes PENDING.
+      /// email of the old token not sent yet is cancelled. The invitation becomes PENDING. A retry with
+      /// the request_id of a resend that succeeded returns the invitation as that resend left it and
+      /// sends nothing more.
       /// FAILED_PRECONDITION for an ACCEPTED or REVOKED invitation, or an EXPIRED one whose address was
       /// invited again since (INVITATION_ADDRESS_INVITED_AGAIN). Recorded in the audit trail.
       /// </summary>
@@ -349,7 +365,9 @@ namespace BulkInvite.V1 {
       /// <summary>
       /// Sends a PENDING or EXPIRED invitation again: a new token (the old one is refused from then
       /// on, with INVITATION_TOKEN_REPLACED), a new expire_time counted from now, and a new email; an
-      /// email of the old token not sent yet is cancelled. The invitation becomes PENDING.
+      /// email of the old token not sent yet is cancelled. The invitation becomes PENDING. A retry with
+      /// the request_id of a resend that succeeded returns the invitation as that resend left it and
+      /// sends nothing more.
       /// FAILED_PRECONDITION for an ACCEPTED or REVOKED invitation, or an EXPIRED one whose address was
       /// invited again since (INVITATION_ADDRESS_INVITED_AGAIN). Recorded in the audit trail.
       /// </summary>
@@ -364,7 +382,9 @@ namespace BulkInvite.V1 {
       /// <summary>
       /// Sends a PENDING or EXPIRED invitation again: a new token (the old one is refused from then
       /// on, with INVITATION_TOKEN_REPLACED), a new expire_time counted from now, and a new email; an
-      /// email of the old token not sent yet is cancelled. The invitation becomes PENDING.
+      /// email of the old token not sent yet is cancelled. The invitation becomes PENDING. A retry with
+      /// the request_id of a resend that succeeded returns the invitation as that resend left it and
+      /// sends nothing more.
       /// FAILED_PRECONDITION for an ACCEPTED or REVOKED invitation, or an EXPIRED one whose address was
       /// invited again since (INVITATION_ADDRESS_INVITED_AGAIN). Recorded in the audit trail.
       /// </summary>
@@ -381,7 +401,9 @@ namespace BulkInvite.V1 {
       /// <summary>
       /// Sends a PENDING or EXPIRED invitation again: a new token (the old one is refused from then
       /// on, with INVITATION_TOKEN_REPLACED), a new expire_time counted from now, and a new email; an
-      /// email of the old token not sent yet is cancelled. The invitation becomes PENDING.
+      /// email of the old token not sent yet is cancelled. The invitation becomes PENDING. A retry with
+      /// the request_id of a resend that succeeded returns the invitation as that resend left it and
+      /// sends nothing more.
       /// FAILED_PRECONDITION for an ACCEPTED or REVOKED invitation, or an EXPIRED one whose address was
       /// invited again since (INVITATION_ADDRESS_INVITED_AGAIN). Recorded in the audit trail.
       /// </summary>
@@ -392,6 +414,74 @@ namespace BulkInvite.V1 {
       public virtual grpc::AsyncUnaryCall<global::BulkInvite.V1.ResendInvitationResponse> ResendInvitationAsync(global::BulkInvite.V1.ResendInvitationRequest request, grpc::CallOptions options)
       {
         return CallInvoker.AsyncUnaryCall(__Method_ResendInvitation, null, options, request);
+      }
+      /// <summary>
+      /// Shows the invitation a token belongs to, before accepting it: who invites the holder, to which
+      /// organization, with which permissions, until when. Needs no bearer token (the invitation token
+      /// is the credential) and changes nothing. A token that can no longer be accepted gets the error
+      /// AcceptInvitation would give (FAILED_PRECONDITION with INVITATION_ALREADY_ACCEPTED,
+      /// INVITATION_EXPIRED, INVITATION_REVOKED or INVITATION_TOKEN_REPLACED); one never issued is
+      /// NOT_FOUND (INVITATION_NOT_FOUND); an empty one INVALID_ARGUMENT.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
+      /// <param name="deadline">An optional deadline for the call. The call will be cancelled if deadline is hit.</param>
+      /// <param name="cancellationToken">An optional token for canceling the call.</param>
+      /// <returns>The response received from the server.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual global::BulkInvite.V1.LookupInvitationResponse LookupInvitation(global::BulkInvite.V1.LookupInvitationRequest request, grpc::Metadata headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+      {
+        return LookupInvitation(request, new grpc::CallOptions(headers, deadline, cancellationToken));
+      }
+      /// <summary>
+      /// Shows the invitation a token belongs to, before accepting it: who invites the holder, to which
+      /// organization, with which permissions, until when. Needs no bearer token (the invitation token
+      /// is the credential) and changes nothing. A token that can no longer be accepted gets the error
+      /// AcceptInvitation would give (FAILED_PRECONDITION with INVITATION_ALREADY_ACCEPTED,
+      /// INVITATION_EXPIRED, INVITATION_REVOKED or INVITATION_TOKEN_REPLACED); one never issued is
+      /// NOT_FOUND (INVITATION_NOT_FOUND); an empty one INVALID_ARGUMENT.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="options">The options for the call.</param>
+      /// <returns>The response received from the server.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual global::BulkInvite.V1.LookupInvitationResponse LookupInvitation(global::BulkInvite.V1.LookupInvitationRequest request, grpc::CallOptions options)
+      {
+        return CallInvoker.BlockingUnaryCall(__Method_LookupInvitation, null, options, request);
+      }
+      /// <summary>
+      /// Shows the invitation a token belongs to, before accepting it: who invites the holder, to which
+      /// organization, with which permissions, until when. Needs no bearer token (the invitation token
+      /// is the credential) and changes nothing. A token that can no longer be accepted gets the error
+      /// AcceptInvitation would give (FAILED_PRECONDITION with INVITATION_ALREADY_ACCEPTED,
+      /// INVITATION_EXPIRED, INVITATION_REVOKED or INVITATION_TOKEN_REPLACED); one never issued is
+      /// NOT_FOUND (INVITATION_NOT_FOUND); an empty one INVALID_ARGUMENT.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
+      /// <param name="deadline">An optional deadline for the call. The call will be cancelled if deadline is hit.</param>
+      /// <param name="cancellationToken">An optional token for canceling the call.</param>
+      /// <returns>The call object.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual grpc::AsyncUnaryCall<global::BulkInvite.V1.LookupInvitationResponse> LookupInvitationAsync(global::BulkInvite.V1.LookupInvitationRequest request, grpc::Metadata headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+      {
+        return LookupInvitationAsync(request, new grpc::CallOptions(headers, deadline, cancellationToken));
+      }
+      /// <summary>
+      /// Shows the invitation a token belongs to, before accepting it: who invites the holder, to which
+      /// organization, with which permissions, until when. Needs no bearer token (the invitation token
+      /// is the credential) and changes nothing. A token that can no longer be accepted gets the error
+      /// AcceptInvitation would give (FAILED_PRECONDITION with INVITATION_ALREADY_ACCEPTED,
+      /// INVITATION_EXPIRED, INVITATION_REVOKED or INVITATION_TOKEN_REPLACED); one never issued is
+      /// NOT_FOUND (INVITATION_NOT_FOUND); an empty one INVALID_ARGUMENT.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="options">The options for the call.</param>
+      /// <returns>The call object.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual grpc::AsyncUnaryCall<global::BulkInvite.V1.LookupInvitationResponse> LookupInvitationAsync(global::BulkInvite.V1.LookupInvitationRequest request, grpc::CallOptions options)
+      {
+        return CallInvoker.AsyncUnaryCall(__Method_LookupInvitation, null, options, request);
       }
       /// <summary>
       /// Accepts an invitation with the token from its email: in one transaction, the person becomes a

@@ -27,80 +27,211 @@ namespace BulkInvite.V1 {
             "CididWxraW52aXRlL3YxL3VzZXJfaW1wb3J0X3NlcnZpY2UucHJvdG8SDWJ1",
             "bGtpbnZpdGUudjEaGWJ1bGtpbnZpdGUvdjEvYXVkaXQucHJvdG8aHmJ1bGtp",
             "bnZpdGUvdjEvZGlhZ25vc3RpYy5wcm90bxoaYnVsa2ludml0ZS92MS9pbXBv",
-            "cnQucHJvdG8ifQoXVXBsb2FkSW1wb3J0RmlsZVJlcXVlc3QSPwoIbWV0YWRh",
-            "dGEYASABKAsyIS5idWxraW52aXRlLnYxLkltcG9ydEZpbGVNZXRhZGF0YUgA",
-            "UghtZXRhZGF0YRIWCgVjaHVuaxgCIAEoDEgAUgVjaHVua0IJCgdjb250ZW50",
-            "IpEBChJJbXBvcnRGaWxlTWV0YWRhdGESJwoPb3JnYW5pemF0aW9uX2lkGAEg",
-            "ASgJUg5vcmdhbml6YXRpb25JZBIbCglmaWxlX25hbWUYAiABKAlSCGZpbGVO",
-            "YW1lEh0KCnNpemVfYnl0ZXMYAyABKANSCXNpemVCeXRlcxIWCgZzaGEyNTYY",
-            "BCABKAlSBnNoYTI1NiJJChhVcGxvYWRJbXBvcnRGaWxlUmVzcG9uc2USLQoG",
-            "aW1wb3J0GAEgASgLMhUuYnVsa2ludml0ZS52MS5JbXBvcnRSBmltcG9ydCJt",
-            "ChJDaGVja0ltcG9ydFJlcXVlc3QSGwoJaW1wb3J0X2lkGAEgASgJUghpbXBv",
-            "cnRJZBIbCglwYWdlX3NpemUYAiABKAVSCHBhZ2VTaXplEh0KCnBhZ2VfdG9r",
-            "ZW4YAyABKAlSCXBhZ2VUb2tlbiL2AQoTQ2hlY2tJbXBvcnRSZXNwb25zZRIt",
-            "CgZpbXBvcnQYASABKAsyFS5idWxraW52aXRlLnYxLkltcG9ydFIGaW1wb3J0",
-            "EkQKEGZpbGVfZGlhZ25vc3RpY3MYAiADKAsyGS5idWxraW52aXRlLnYxLkRp",
-            "YWdub3N0aWNSD2ZpbGVEaWFnbm9zdGljcxJCCg9yb3dfZGlhZ25vc3RpY3MY",
-            "AyADKAsyGS5idWxraW52aXRlLnYxLkRpYWdub3N0aWNSDnJvd0RpYWdub3N0",
-            "aWNzEiYKD25leHRfcGFnZV90b2tlbhgEIAEoCVINbmV4dFBhZ2VUb2tlbiJ3",
-            "ChdBcHBseVBlcm1pc3Npb25zUmVxdWVzdBIbCglpbXBvcnRfaWQYASABKAlS",
-            "CGltcG9ydElkEiAKC3Blcm1pc3Npb25zGAIgAygJUgtwZXJtaXNzaW9ucxId",
-            "CgpyZXF1ZXN0X2lkGAMgASgJUglyZXF1ZXN0SWQikwEKGEFwcGx5UGVybWlz",
-            "c2lvbnNSZXNwb25zZRIjCg1pbnZpdGVkX2NvdW50GAEgASgFUgxpbnZpdGVk",
-            "Q291bnQSIwoNc2tpcHBlZF9jb3VudBgCIAEoBVIMc2tpcHBlZENvdW50Ei0K",
-            "BmltcG9ydBgDIAEoCzIVLmJ1bGtpbnZpdGUudjEuSW1wb3J0UgZpbXBvcnQi",
-            "LwoQR2V0SW1wb3J0UmVxdWVzdBIbCglpbXBvcnRfaWQYASABKAlSCGltcG9y",
-            "dElkInkKEkxpc3RJbXBvcnRzUmVxdWVzdBInCg9vcmdhbml6YXRpb25faWQY",
-            "ASABKAlSDm9yZ2FuaXphdGlvbklkEhsKCXBhZ2Vfc2l6ZRgCIAEoBVIIcGFn",
-            "ZVNpemUSHQoKcGFnZV90b2tlbhgDIAEoCVIJcGFnZVRva2VuIm4KE0xpc3RJ",
-            "bXBvcnRzUmVzcG9uc2USLwoHaW1wb3J0cxgBIAMoCzIVLmJ1bGtpbnZpdGUu",
-            "djEuSW1wb3J0UgdpbXBvcnRzEiYKD25leHRfcGFnZV90b2tlbhgCIAEoCVIN",
-            "bmV4dFBhZ2VUb2tlbiIyChNEZWxldGVJbXBvcnRSZXF1ZXN0EhsKCWltcG9y",
-            "dF9pZBgBIAEoCVIIaW1wb3J0SWQiFgoURGVsZXRlSW1wb3J0UmVzcG9uc2Ui",
-            "SQoUR2V0U2FtcGxlRmlsZVJlcXVlc3QSMQoGZm9ybWF0GAEgASgOMhkuYnVs",
-            "a2ludml0ZS52MS5GaWxlRm9ybWF0UgZmb3JtYXQiSgoVR2V0U2FtcGxlRmls",
-            "ZVJlc3BvbnNlEhsKCWZpbGVfbmFtZRgBIAEoCVIIZmlsZU5hbWUSFAoFY2h1",
-            "bmsYAiABKAxSBWNodW5rIn0KFkxpc3RBdWRpdEV2ZW50c1JlcXVlc3QSJwoP",
-            "b3JnYW5pemF0aW9uX2lkGAEgASgJUg5vcmdhbml6YXRpb25JZBIbCglwYWdl",
-            "X3NpemUYAiABKAVSCHBhZ2VTaXplEh0KCnBhZ2VfdG9rZW4YAyABKAlSCXBh",
-            "Z2VUb2tlbiJ0ChdMaXN0QXVkaXRFdmVudHNSZXNwb25zZRIxCgZldmVudHMY",
-            "ASADKAsyGS5idWxraW52aXRlLnYxLkF1ZGl0RXZlbnRSBmV2ZW50cxImCg9u",
-            "ZXh0X3BhZ2VfdG9rZW4YAiABKAlSDW5leHRQYWdlVG9rZW4iGAoWTGlzdFBl",
-            "cm1pc3Npb25zUmVxdWVzdCJWChdMaXN0UGVybWlzc2lvbnNSZXNwb25zZRI7",
-            "CgtwZXJtaXNzaW9ucxgBIAMoCzIZLmJ1bGtpbnZpdGUudjEuUGVybWlzc2lv",
-            "blILcGVybWlzc2lvbnMiPgoKUGVybWlzc2lvbhIOCgJpZBgBIAEoCVICaWQS",
-            "IAoLZGVzY3JpcHRpb24YAiABKAlSC2Rlc2NyaXB0aW9uMssGChFVc2VySW1w",
-            "b3J0U2VydmljZRJlChBVcGxvYWRJbXBvcnRGaWxlEiYuYnVsa2ludml0ZS52",
-            "MS5VcGxvYWRJbXBvcnRGaWxlUmVxdWVzdBonLmJ1bGtpbnZpdGUudjEuVXBs",
-            "b2FkSW1wb3J0RmlsZVJlc3BvbnNlKAESVAoLQ2hlY2tJbXBvcnQSIS5idWxr",
-            "aW52aXRlLnYxLkNoZWNrSW1wb3J0UmVxdWVzdBoiLmJ1bGtpbnZpdGUudjEu",
-            "Q2hlY2tJbXBvcnRSZXNwb25zZRJjChBBcHBseVBlcm1pc3Npb25zEiYuYnVs",
-            "a2ludml0ZS52MS5BcHBseVBlcm1pc3Npb25zUmVxdWVzdBonLmJ1bGtpbnZp",
-            "dGUudjEuQXBwbHlQZXJtaXNzaW9uc1Jlc3BvbnNlEkMKCUdldEltcG9ydBIf",
-            "LmJ1bGtpbnZpdGUudjEuR2V0SW1wb3J0UmVxdWVzdBoVLmJ1bGtpbnZpdGUu",
-            "djEuSW1wb3J0ElQKC0xpc3RJbXBvcnRzEiEuYnVsa2ludml0ZS52MS5MaXN0",
-            "SW1wb3J0c1JlcXVlc3QaIi5idWxraW52aXRlLnYxLkxpc3RJbXBvcnRzUmVz",
-            "cG9uc2USVwoMRGVsZXRlSW1wb3J0EiIuYnVsa2ludml0ZS52MS5EZWxldGVJ",
-            "bXBvcnRSZXF1ZXN0GiMuYnVsa2ludml0ZS52MS5EZWxldGVJbXBvcnRSZXNw",
-            "b25zZRJcCg1HZXRTYW1wbGVGaWxlEiMuYnVsa2ludml0ZS52MS5HZXRTYW1w",
-            "bGVGaWxlUmVxdWVzdBokLmJ1bGtpbnZpdGUudjEuR2V0U2FtcGxlRmlsZVJl",
-            "c3BvbnNlMAESYAoPTGlzdFBlcm1pc3Npb25zEiUuYnVsa2ludml0ZS52MS5M",
-            "aXN0UGVybWlzc2lvbnNSZXF1ZXN0GiYuYnVsa2ludml0ZS52MS5MaXN0UGVy",
-            "bWlzc2lvbnNSZXNwb25zZRJgCg9MaXN0QXVkaXRFdmVudHMSJS5idWxraW52",
-            "aXRlLnYxLkxpc3RBdWRpdEV2ZW50c1JlcXVlc3QaJi5idWxraW52aXRlLnYx",
-            "Lkxpc3RBdWRpdEV2ZW50c1Jlc3BvbnNlQhCqAg1CdWxrSW52aXRlLlYxYgZw",
-            "cm90bzM="));
+            "cnQucHJvdG8aH2dvb2dsZS9hcGkvZmllbGRfYmVoYXZpb3IucHJvdG8aHmdv",
+            "b2dsZS9wcm90b2J1Zi9kdXJhdGlvbi5wcm90byJ9ChdVcGxvYWRJbXBvcnRG",
+            "aWxlUmVxdWVzdBI/CghtZXRhZGF0YRgBIAEoCzIhLmJ1bGtpbnZpdGUudjEu",
+            "SW1wb3J0RmlsZU1ldGFkYXRhSABSCG1ldGFkYXRhEhYKBWNodW5rGAIgASgM",
+            "SABSBWNodW5rQgkKB2NvbnRlbnQilgEKEkltcG9ydEZpbGVNZXRhZGF0YRIs",
+            "Cg9vcmdhbml6YXRpb25faWQYASABKAlCA+BBAlIOb3JnYW5pemF0aW9uSWQS",
+            "GwoJZmlsZV9uYW1lGAIgASgJUghmaWxlTmFtZRIdCgpzaXplX2J5dGVzGAMg",
+            "ASgDUglzaXplQnl0ZXMSFgoGc2hhMjU2GAQgASgJUgZzaGEyNTYiSQoYVXBs",
+            "b2FkSW1wb3J0RmlsZVJlc3BvbnNlEi0KBmltcG9ydBgBIAEoCzIVLmJ1bGtp",
+            "bnZpdGUudjEuSW1wb3J0UgZpbXBvcnQiYQobU3RhcnRSZXN1bWFibGVVcGxv",
+            "YWRSZXF1ZXN0EkIKCG1ldGFkYXRhGAEgASgLMiEuYnVsa2ludml0ZS52MS5J",
+            "bXBvcnRGaWxlTWV0YWRhdGFCA+BBAlIIbWV0YWRhdGEiYwocU3RhcnRSZXN1",
+            "bWFibGVVcGxvYWRSZXNwb25zZRIbCgl1cGxvYWRfaWQYASABKAlSCHVwbG9h",
+            "ZElkEiYKD21heF9jaHVua19ieXRlcxgCIAEoBVINbWF4Q2h1bmtCeXRlcyKo",
+            "AQoSV3JpdGVVcGxvYWRSZXF1ZXN0EiAKCXVwbG9hZF9pZBgBIAEoCUID4EEC",
+            "Ugh1cGxvYWRJZBIhCgx3cml0ZV9vZmZzZXQYAiABKANSC3dyaXRlT2Zmc2V0",
+            "EhIKBGRhdGEYAyABKAxSBGRhdGESIQoMZmluaXNoX3dyaXRlGAQgASgIUgtm",
+            "aW5pc2hXcml0ZRIWCgZzaGEyNTYYBSABKAlSBnNoYTI1NiJrChNXcml0ZVVw",
+            "bG9hZFJlc3BvbnNlEiUKDnBlcnNpc3RlZF9zaXplGAEgASgDUg1wZXJzaXN0",
+            "ZWRTaXplEi0KBmltcG9ydBgCIAEoCzIVLmJ1bGtpbnZpdGUudjEuSW1wb3J0",
+            "UgZpbXBvcnQiPAoYUXVlcnlVcGxvYWRTdGF0dXNSZXF1ZXN0EiAKCXVwbG9h",
+            "ZF9pZBgBIAEoCUID4EECUgh1cGxvYWRJZCKNAQoZUXVlcnlVcGxvYWRTdGF0",
+            "dXNSZXNwb25zZRIlCg5wZXJzaXN0ZWRfc2l6ZRgBIAEoA1INcGVyc2lzdGVk",
+            "U2l6ZRIaCghjb21wbGV0ZRgCIAEoCFIIY29tcGxldGUSLQoGaW1wb3J0GAMg",
+            "ASgLMhUuYnVsa2ludml0ZS52MS5JbXBvcnRSBmltcG9ydCJAChxDYW5jZWxS",
+            "ZXN1bWFibGVVcGxvYWRSZXF1ZXN0EiAKCXVwbG9hZF9pZBgBIAEoCUID4EEC",
+            "Ugh1cGxvYWRJZCIfCh1DYW5jZWxSZXN1bWFibGVVcGxvYWRSZXNwb25zZSJy",
+            "ChJDaGVja0ltcG9ydFJlcXVlc3QSIAoJaW1wb3J0X2lkGAEgASgJQgPgQQJS",
+            "CGltcG9ydElkEhsKCXBhZ2Vfc2l6ZRgCIAEoBVIIcGFnZVNpemUSHQoKcGFn",
+            "ZV90b2tlbhgDIAEoCVIJcGFnZVRva2VuIr0CChNDaGVja0ltcG9ydFJlc3Bv",
+            "bnNlEi0KBmltcG9ydBgBIAEoCzIVLmJ1bGtpbnZpdGUudjEuSW1wb3J0UgZp",
+            "bXBvcnQSRAoQZmlsZV9kaWFnbm9zdGljcxgCIAMoCzIZLmJ1bGtpbnZpdGUu",
+            "djEuRGlhZ25vc3RpY1IPZmlsZURpYWdub3N0aWNzEkIKD3Jvd19kaWFnbm9z",
+            "dGljcxgDIAMoCzIZLmJ1bGtpbnZpdGUudjEuRGlhZ25vc3RpY1IOcm93RGlh",
+            "Z25vc3RpY3MSJgoPbmV4dF9wYWdlX3Rva2VuGAQgASgJUg1uZXh0UGFnZVRv",
+            "a2VuEkUKD2NvbHVtbl9tYXBwaW5ncxgFIAMoCzIcLmJ1bGtpbnZpdGUudjEu",
+            "Q29sdW1uTWFwcGluZ1IOY29sdW1uTWFwcGluZ3MiWQoYU3RyZWFtQ2hlY2tJ",
+            "bXBvcnRSZXF1ZXN0EiAKCWltcG9ydF9pZBgBIAEoCUID4EECUghpbXBvcnRJ",
+            "ZBIbCglwYWdlX3NpemUYAiABKAVSCHBhZ2VTaXplIp4BChlTdHJlYW1DaGVj",
+            "a0ltcG9ydFJlc3BvbnNlEjoKCHByb2dyZXNzGAEgASgLMhwuYnVsa2ludml0",
+            "ZS52MS5DaGVja1Byb2dyZXNzSABSCHByb2dyZXNzEjwKBnJlc3VsdBgCIAEo",
+            "CzIiLmJ1bGtpbnZpdGUudjEuQ2hlY2tJbXBvcnRSZXNwb25zZUgAUgZyZXN1",
+            "bHRCBwoFZXZlbnQiagoNQ2hlY2tQcm9ncmVzcxIbCglyb3dzX3JlYWQYASAB",
+            "KAVSCHJvd3NSZWFkEh0KCmJ5dGVzX3JlYWQYAiABKANSCWJ5dGVzUmVhZBId",
+            "CgpzaXplX2J5dGVzGAMgASgDUglzaXplQnl0ZXMipwEKFUxpc3RJbXBvcnRS",
+            "b3dzUmVxdWVzdBIgCglpbXBvcnRfaWQYASABKAlCA+BBAlIIaW1wb3J0SWQS",
+            "MAoGZmlsdGVyGAIgASgOMhguYnVsa2ludml0ZS52MS5Sb3dGaWx0ZXJSBmZp",
+            "bHRlchIbCglwYWdlX3NpemUYAyABKAVSCHBhZ2VTaXplEh0KCnBhZ2VfdG9r",
+            "ZW4YBCABKAlSCXBhZ2VUb2tlbiJuChZMaXN0SW1wb3J0Um93c1Jlc3BvbnNl",
+            "EiwKBHJvd3MYASADKAsyGC5idWxraW52aXRlLnYxLkltcG9ydFJvd1IEcm93",
+            "cxImCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAlSDW5leHRQYWdlVG9rZW4itQIK",
+            "CUltcG9ydFJvdxIiCgpyb3dfbnVtYmVyGAEgASgFQgPgQQNSCXJvd051bWJl",
+            "chIZCgVlbWFpbBgCIAEoCUID4EEDUgVlbWFpbBIiCgpmaXJzdF9uYW1lGAMg",
+            "ASgJQgPgQQNSCWZpcnN0TmFtZRIgCglsYXN0X25hbWUYBCABKAlCA+BBA1II",
+            "bGFzdE5hbWUSJQoLZGVzY3JpcHRpb24YBSABKAlCA+BBA1ILZGVzY3JpcHRp",
+            "b24SHwoIcmV2aXNpb24YBiABKANCA+BBA1IIcmV2aXNpb24SGQoFdmFsaWQY",
+            "ByABKAhCA+BBA1IFdmFsaWQSQAoLZGlhZ25vc3RpY3MYCCADKAsyGS5idWxr",
+            "aW52aXRlLnYxLkRpYWdub3N0aWNCA+BBA1ILZGlhZ25vc3RpY3MibgoXVXBk",
+            "YXRlSW1wb3J0Um93c1JlcXVlc3QSIAoJaW1wb3J0X2lkGAEgASgJQgPgQQJS",
+            "CGltcG9ydElkEjEKBWVkaXRzGAIgAygLMhYuYnVsa2ludml0ZS52MS5Sb3dF",
+            "ZGl0QgPgQQJSBWVkaXRzIp4CCgdSb3dFZGl0EiIKCnJvd19udW1iZXIYASAB",
+            "KAVCA+BBAlIJcm93TnVtYmVyEjAKEWV4cGVjdGVkX3JldmlzaW9uGAIgASgD",
+            "QgPgQQJSEGV4cGVjdGVkUmV2aXNpb24SGQoFZW1haWwYAyABKAlIAFIFZW1h",
+            "aWyIAQESIgoKZmlyc3RfbmFtZRgEIAEoCUgBUglmaXJzdE5hbWWIAQESIAoJ",
+            "bGFzdF9uYW1lGAUgASgJSAJSCGxhc3ROYW1liAEBEiUKC2Rlc2NyaXB0aW9u",
+            "GAYgASgJSANSC2Rlc2NyaXB0aW9uiAEBQggKBl9lbWFpbEINCgtfZmlyc3Rf",
+            "bmFtZUIMCgpfbGFzdF9uYW1lQg4KDF9kZXNjcmlwdGlvbiKpAQoYVXBkYXRl",
+            "SW1wb3J0Um93c1Jlc3BvbnNlEi0KBmltcG9ydBgBIAEoCzIVLmJ1bGtpbnZp",
+            "dGUudjEuSW1wb3J0UgZpbXBvcnQSLAoEcm93cxgCIAMoCzIYLmJ1bGtpbnZp",
+            "dGUudjEuSW1wb3J0Um93UgRyb3dzEjAKFGFmZmVjdGVkX3Jvd19udW1iZXJz",
+            "GAMgAygFUhJhZmZlY3RlZFJvd051bWJlcnMiYQoXUmVtb3ZlSW1wb3J0Um93",
+            "c1JlcXVlc3QSIAoJaW1wb3J0X2lkGAEgASgJQgPgQQJSCGltcG9ydElkEiQK",
+            "C3Jvd19udW1iZXJzGAIgAygFQgPgQQJSCnJvd051bWJlcnMiewoYUmVtb3Zl",
+            "SW1wb3J0Um93c1Jlc3BvbnNlEi0KBmltcG9ydBgBIAEoCzIVLmJ1bGtpbnZp",
+            "dGUudjEuSW1wb3J0UgZpbXBvcnQSMAoUYWZmZWN0ZWRfcm93X251bWJlcnMY",
+            "AiADKAVSEmFmZmVjdGVkUm93TnVtYmVycyK+AgoXQXBwbHlQZXJtaXNzaW9u",
+            "c1JlcXVlc3QSIAoJaW1wb3J0X2lkGAEgASgJQgPgQQJSCGltcG9ydElkEiUK",
+            "C3Blcm1pc3Npb25zGAIgAygJQgPgQQJSC3Blcm1pc3Npb25zEh0KCnJlcXVl",
+            "c3RfaWQYAyABKAlSCXJlcXVlc3RJZBIpChBwZXJzb25hbF9tZXNzYWdlGAQg",
+            "ASgJUg9wZXJzb25hbE1lc3NhZ2USSgoTaW52aXRhdGlvbl9saWZldGltZRgF",
+            "IAEoCzIZLmdvb2dsZS5wcm90b2J1Zi5EdXJhdGlvblISaW52aXRhdGlvbkxp",
+            "ZmV0aW1lEkQKHmNvbmZpcm1fcHJpdmlsZWdlZF9wZXJtaXNzaW9ucxgGIAEo",
+            "CFIcY29uZmlybVByaXZpbGVnZWRQZXJtaXNzaW9ucyKTAQoYQXBwbHlQZXJt",
+            "aXNzaW9uc1Jlc3BvbnNlEiMKDWludml0ZWRfY291bnQYASABKAVSDGludml0",
+            "ZWRDb3VudBIjCg1za2lwcGVkX2NvdW50GAIgASgFUgxza2lwcGVkQ291bnQS",
+            "LQoGaW1wb3J0GAMgASgLMhUuYnVsa2ludml0ZS52MS5JbXBvcnRSBmltcG9y",
+            "dCKpAQoaRXhwb3J0SW1wb3J0UmVzdWx0c1JlcXVlc3QSIAoJaW1wb3J0X2lk",
+            "GAEgASgJQgPgQQJSCGltcG9ydElkEjYKBmZvcm1hdBgCIAEoDjIZLmJ1bGtp",
+            "bnZpdGUudjEuRmlsZUZvcm1hdEID4EECUgZmb3JtYXQSMQoFc2NvcGUYAyAB",
+            "KA4yGy5idWxraW52aXRlLnYxLlJlc3VsdHNTY29wZVIFc2NvcGUiUAobRXhw",
+            "b3J0SW1wb3J0UmVzdWx0c1Jlc3BvbnNlEhsKCWZpbGVfbmFtZRgBIAEoCVII",
+            "ZmlsZU5hbWUSFAoFY2h1bmsYAiABKAxSBWNodW5rIjQKEEdldEltcG9ydFJl",
+            "cXVlc3QSIAoJaW1wb3J0X2lkGAEgASgJQgPgQQJSCGltcG9ydElkIkIKEUdl",
+            "dEltcG9ydFJlc3BvbnNlEi0KBmltcG9ydBgBIAEoCzIVLmJ1bGtpbnZpdGUu",
+            "djEuSW1wb3J0UgZpbXBvcnQifgoSTGlzdEltcG9ydHNSZXF1ZXN0EiwKD29y",
+            "Z2FuaXphdGlvbl9pZBgBIAEoCUID4EECUg5vcmdhbml6YXRpb25JZBIbCglw",
+            "YWdlX3NpemUYAiABKAVSCHBhZ2VTaXplEh0KCnBhZ2VfdG9rZW4YAyABKAlS",
+            "CXBhZ2VUb2tlbiJuChNMaXN0SW1wb3J0c1Jlc3BvbnNlEi8KB2ltcG9ydHMY",
+            "ASADKAsyFS5idWxraW52aXRlLnYxLkltcG9ydFIHaW1wb3J0cxImCg9uZXh0",
+            "X3BhZ2VfdG9rZW4YAiABKAlSDW5leHRQYWdlVG9rZW4iNwoTRGVsZXRlSW1w",
+            "b3J0UmVxdWVzdBIgCglpbXBvcnRfaWQYASABKAlCA+BBAlIIaW1wb3J0SWQi",
+            "FgoURGVsZXRlSW1wb3J0UmVzcG9uc2UiTgoUR2V0U2FtcGxlRmlsZVJlcXVl",
+            "c3QSNgoGZm9ybWF0GAEgASgOMhkuYnVsa2ludml0ZS52MS5GaWxlRm9ybWF0",
+            "QgPgQQJSBmZvcm1hdCJKChVHZXRTYW1wbGVGaWxlUmVzcG9uc2USGwoJZmls",
+            "ZV9uYW1lGAEgASgJUghmaWxlTmFtZRIUCgVjaHVuaxgCIAEoDFIFY2h1bmsi",
+            "ggEKFkxpc3RBdWRpdEV2ZW50c1JlcXVlc3QSLAoPb3JnYW5pemF0aW9uX2lk",
+            "GAEgASgJQgPgQQJSDm9yZ2FuaXphdGlvbklkEhsKCXBhZ2Vfc2l6ZRgCIAEo",
+            "BVIIcGFnZVNpemUSHQoKcGFnZV90b2tlbhgDIAEoCVIJcGFnZVRva2VuInQK",
+            "F0xpc3RBdWRpdEV2ZW50c1Jlc3BvbnNlEjEKBmV2ZW50cxgBIAMoCzIZLmJ1",
+            "bGtpbnZpdGUudjEuQXVkaXRFdmVudFIGZXZlbnRzEiYKD25leHRfcGFnZV90",
+            "b2tlbhgCIAEoCVINbmV4dFBhZ2VUb2tlbiIYChZMaXN0UGVybWlzc2lvbnNS",
+            "ZXF1ZXN0IlYKF0xpc3RQZXJtaXNzaW9uc1Jlc3BvbnNlEjsKC3Blcm1pc3Np",
+            "b25zGAEgAygLMhkuYnVsa2ludml0ZS52MS5QZXJtaXNzaW9uUgtwZXJtaXNz",
+            "aW9ucyLHAQoKUGVybWlzc2lvbhITCgJpZBgBIAEoCUID4EEDUgJpZBIlCgtk",
+            "ZXNjcmlwdGlvbhgCIAEoCUID4EEDUgtkZXNjcmlwdGlvbhIjCgpwcml2aWxl",
+            "Z2VkGAMgASgIQgPgQQNSCnByaXZpbGVnZWQSIQoJZ3JhbnRhYmxlGAQgASgI",
+            "QgPgQQNSCWdyYW50YWJsZRI1ChRub3RfZ3JhbnRhYmxlX3JlYXNvbhgFIAEo",
+            "CUID4EEDUhJub3RHcmFudGFibGVSZWFzb24iEgoQR2V0Q2FsbGVyUmVxdWVz",
+            "dCKrAgoRR2V0Q2FsbGVyUmVzcG9uc2USGAoHc3ViamVjdBgBIAEoCVIHc3Vi",
+            "amVjdBIhCgxkaXNwbGF5X25hbWUYAiABKAlSC2Rpc3BsYXlOYW1lEicKD29y",
+            "Z2FuaXphdGlvbl9pZBgDIAEoCVIOb3JnYW5pemF0aW9uSWQSOgoZb3JnYW5p",
+            "emF0aW9uX2Rpc3BsYXlfbmFtZRgEIAEoCVIXb3JnYW5pemF0aW9uRGlzcGxh",
+            "eU5hbWUSIAoLcGVybWlzc2lvbnMYBSADKAlSC3Blcm1pc3Npb25zEh0KCmNh",
+            "bl9pbnZpdGUYBiABKAhSCWNhbkludml0ZRIzChVncmFudGFibGVfcGVybWlz",
+            "c2lvbnMYByADKAlSFGdyYW50YWJsZVBlcm1pc3Npb25zKlcKCVJvd0ZpbHRl",
+            "chIaChZST1dfRklMVEVSX1VOU1BFQ0lGSUVEEAASFQoRUk9XX0ZJTFRFUl9F",
+            "UlJPUlMQARIXChNST1dfRklMVEVSX1dBUk5JTkdTEAIqaAoMUmVzdWx0c1Nj",
+            "b3BlEh0KGVJFU1VMVFNfU0NPUEVfVU5TUEVDSUZJRUQQABIaChZSRVNVTFRT",
+            "X1NDT1BFX0FMTF9ST1dTEAESHQoZUkVTVUxUU19TQ09QRV9ST1dTX1RPX0ZJ",
+            "WBACMswOChFVc2VySW1wb3J0U2VydmljZRJlChBVcGxvYWRJbXBvcnRGaWxl",
+            "EiYuYnVsa2ludml0ZS52MS5VcGxvYWRJbXBvcnRGaWxlUmVxdWVzdBonLmJ1",
+            "bGtpbnZpdGUudjEuVXBsb2FkSW1wb3J0RmlsZVJlc3BvbnNlKAESbwoUU3Rh",
+            "cnRSZXN1bWFibGVVcGxvYWQSKi5idWxraW52aXRlLnYxLlN0YXJ0UmVzdW1h",
+            "YmxlVXBsb2FkUmVxdWVzdBorLmJ1bGtpbnZpdGUudjEuU3RhcnRSZXN1bWFi",
+            "bGVVcGxvYWRSZXNwb25zZRJUCgtXcml0ZVVwbG9hZBIhLmJ1bGtpbnZpdGUu",
+            "djEuV3JpdGVVcGxvYWRSZXF1ZXN0GiIuYnVsa2ludml0ZS52MS5Xcml0ZVVw",
+            "bG9hZFJlc3BvbnNlEmYKEVF1ZXJ5VXBsb2FkU3RhdHVzEicuYnVsa2ludml0",
+            "ZS52MS5RdWVyeVVwbG9hZFN0YXR1c1JlcXVlc3QaKC5idWxraW52aXRlLnYx",
+            "LlF1ZXJ5VXBsb2FkU3RhdHVzUmVzcG9uc2UScgoVQ2FuY2VsUmVzdW1hYmxl",
+            "VXBsb2FkEisuYnVsa2ludml0ZS52MS5DYW5jZWxSZXN1bWFibGVVcGxvYWRS",
+            "ZXF1ZXN0GiwuYnVsa2ludml0ZS52MS5DYW5jZWxSZXN1bWFibGVVcGxvYWRS",
+            "ZXNwb25zZRJUCgtDaGVja0ltcG9ydBIhLmJ1bGtpbnZpdGUudjEuQ2hlY2tJ",
+            "bXBvcnRSZXF1ZXN0GiIuYnVsa2ludml0ZS52MS5DaGVja0ltcG9ydFJlc3Bv",
+            "bnNlEmgKEVN0cmVhbUNoZWNrSW1wb3J0EicuYnVsa2ludml0ZS52MS5TdHJl",
+            "YW1DaGVja0ltcG9ydFJlcXVlc3QaKC5idWxraW52aXRlLnYxLlN0cmVhbUNo",
+            "ZWNrSW1wb3J0UmVzcG9uc2UwARJdCg5MaXN0SW1wb3J0Um93cxIkLmJ1bGtp",
+            "bnZpdGUudjEuTGlzdEltcG9ydFJvd3NSZXF1ZXN0GiUuYnVsa2ludml0ZS52",
+            "MS5MaXN0SW1wb3J0Um93c1Jlc3BvbnNlEmMKEFVwZGF0ZUltcG9ydFJvd3MS",
+            "Ji5idWxraW52aXRlLnYxLlVwZGF0ZUltcG9ydFJvd3NSZXF1ZXN0GicuYnVs",
+            "a2ludml0ZS52MS5VcGRhdGVJbXBvcnRSb3dzUmVzcG9uc2USYwoQUmVtb3Zl",
+            "SW1wb3J0Um93cxImLmJ1bGtpbnZpdGUudjEuUmVtb3ZlSW1wb3J0Um93c1Jl",
+            "cXVlc3QaJy5idWxraW52aXRlLnYxLlJlbW92ZUltcG9ydFJvd3NSZXNwb25z",
+            "ZRJjChBBcHBseVBlcm1pc3Npb25zEiYuYnVsa2ludml0ZS52MS5BcHBseVBl",
+            "cm1pc3Npb25zUmVxdWVzdBonLmJ1bGtpbnZpdGUudjEuQXBwbHlQZXJtaXNz",
+            "aW9uc1Jlc3BvbnNlEm4KE0V4cG9ydEltcG9ydFJlc3VsdHMSKS5idWxraW52",
+            "aXRlLnYxLkV4cG9ydEltcG9ydFJlc3VsdHNSZXF1ZXN0GiouYnVsa2ludml0",
+            "ZS52MS5FeHBvcnRJbXBvcnRSZXN1bHRzUmVzcG9uc2UwARJOCglHZXRJbXBv",
+            "cnQSHy5idWxraW52aXRlLnYxLkdldEltcG9ydFJlcXVlc3QaIC5idWxraW52",
+            "aXRlLnYxLkdldEltcG9ydFJlc3BvbnNlElQKC0xpc3RJbXBvcnRzEiEuYnVs",
+            "a2ludml0ZS52MS5MaXN0SW1wb3J0c1JlcXVlc3QaIi5idWxraW52aXRlLnYx",
+            "Lkxpc3RJbXBvcnRzUmVzcG9uc2USVwoMRGVsZXRlSW1wb3J0EiIuYnVsa2lu",
+            "dml0ZS52MS5EZWxldGVJbXBvcnRSZXF1ZXN0GiMuYnVsa2ludml0ZS52MS5E",
+            "ZWxldGVJbXBvcnRSZXNwb25zZRJcCg1HZXRTYW1wbGVGaWxlEiMuYnVsa2lu",
+            "dml0ZS52MS5HZXRTYW1wbGVGaWxlUmVxdWVzdBokLmJ1bGtpbnZpdGUudjEu",
+            "R2V0U2FtcGxlRmlsZVJlc3BvbnNlMAESYAoPTGlzdFBlcm1pc3Npb25zEiUu",
+            "YnVsa2ludml0ZS52MS5MaXN0UGVybWlzc2lvbnNSZXF1ZXN0GiYuYnVsa2lu",
+            "dml0ZS52MS5MaXN0UGVybWlzc2lvbnNSZXNwb25zZRJOCglHZXRDYWxsZXIS",
+            "Hy5idWxraW52aXRlLnYxLkdldENhbGxlclJlcXVlc3QaIC5idWxraW52aXRl",
+            "LnYxLkdldENhbGxlclJlc3BvbnNlEmAKD0xpc3RBdWRpdEV2ZW50cxIlLmJ1",
+            "bGtpbnZpdGUudjEuTGlzdEF1ZGl0RXZlbnRzUmVxdWVzdBomLmJ1bGtpbnZp",
+            "dGUudjEuTGlzdEF1ZGl0RXZlbnRzUmVzcG9uc2VCEKoCDUJ1bGtJbnZpdGUu",
+            "VjFiBnByb3RvMw=="));
       descriptor = pbr::FileDescriptor.FromGeneratedCode(descriptorData,
-          new pbr::FileDescriptor[] { global::BulkInvite.V1.AuditReflection.Descriptor, global::BulkInvite.V1.DiagnosticReflection.Descriptor, global::BulkInvite.V1.ImportReflection.Descriptor, },
-          new pbr::GeneratedClrTypeInfo(null, null, new pbr::GeneratedClrTypeInfo[] {
+          new pbr::FileDescriptor[] { global::BulkInvite.V1.AuditReflection.Descriptor, global::BulkInvite.V1.DiagnosticReflection.Descriptor, global::BulkInvite.V1.ImportReflection.Descriptor, global::Google.Api.FieldBehaviorReflection.Descriptor, global::Google.Protobuf.WellKnownTypes.DurationReflection.Descriptor, },
+          new pbr::GeneratedClrTypeInfo(new[] {typeof(global::BulkInvite.V1.RowFilter), typeof(global::BulkInvite.V1.ResultsScope), }, null, new pbr::GeneratedClrTypeInfo[] {
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.UploadImportFileRequest), global::BulkInvite.V1.UploadImportFileRequest.Parser, new[]{ "Metadata", "Chunk" }, new[]{ "Content" }, null, null, null),
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.ImportFileMetadata), global::BulkInvite.V1.ImportFileMetadata.Parser, new[]{ "OrganizationId", "FileName", "SizeBytes", "Sha256" }, null, null, null, null),
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.UploadImportFileResponse), global::BulkInvite.V1.UploadImportFileResponse.Parser, new[]{ "Import" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.StartResumableUploadRequest), global::BulkInvite.V1.StartResumableUploadRequest.Parser, new[]{ "Metadata" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.StartResumableUploadResponse), global::BulkInvite.V1.StartResumableUploadResponse.Parser, new[]{ "UploadId", "MaxChunkBytes" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.WriteUploadRequest), global::BulkInvite.V1.WriteUploadRequest.Parser, new[]{ "UploadId", "WriteOffset", "Data", "FinishWrite", "Sha256" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.WriteUploadResponse), global::BulkInvite.V1.WriteUploadResponse.Parser, new[]{ "PersistedSize", "Import" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.QueryUploadStatusRequest), global::BulkInvite.V1.QueryUploadStatusRequest.Parser, new[]{ "UploadId" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.QueryUploadStatusResponse), global::BulkInvite.V1.QueryUploadStatusResponse.Parser, new[]{ "PersistedSize", "Complete", "Import" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.CancelResumableUploadRequest), global::BulkInvite.V1.CancelResumableUploadRequest.Parser, new[]{ "UploadId" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.CancelResumableUploadResponse), global::BulkInvite.V1.CancelResumableUploadResponse.Parser, null, null, null, null, null),
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.CheckImportRequest), global::BulkInvite.V1.CheckImportRequest.Parser, new[]{ "ImportId", "PageSize", "PageToken" }, null, null, null, null),
-            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.CheckImportResponse), global::BulkInvite.V1.CheckImportResponse.Parser, new[]{ "Import", "FileDiagnostics", "RowDiagnostics", "NextPageToken" }, null, null, null, null),
-            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.ApplyPermissionsRequest), global::BulkInvite.V1.ApplyPermissionsRequest.Parser, new[]{ "ImportId", "Permissions", "RequestId" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.CheckImportResponse), global::BulkInvite.V1.CheckImportResponse.Parser, new[]{ "Import", "FileDiagnostics", "RowDiagnostics", "NextPageToken", "ColumnMappings" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.StreamCheckImportRequest), global::BulkInvite.V1.StreamCheckImportRequest.Parser, new[]{ "ImportId", "PageSize" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.StreamCheckImportResponse), global::BulkInvite.V1.StreamCheckImportResponse.Parser, new[]{ "Progress", "Result" }, new[]{ "Event" }, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.CheckProgress), global::BulkInvite.V1.CheckProgress.Parser, new[]{ "RowsRead", "BytesRead", "SizeBytes" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.ListImportRowsRequest), global::BulkInvite.V1.ListImportRowsRequest.Parser, new[]{ "ImportId", "Filter", "PageSize", "PageToken" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.ListImportRowsResponse), global::BulkInvite.V1.ListImportRowsResponse.Parser, new[]{ "Rows", "NextPageToken" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.ImportRow), global::BulkInvite.V1.ImportRow.Parser, new[]{ "RowNumber", "Email", "FirstName", "LastName", "Description", "Revision", "Valid", "Diagnostics" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.UpdateImportRowsRequest), global::BulkInvite.V1.UpdateImportRowsRequest.Parser, new[]{ "ImportId", "Edits" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.RowEdit), global::BulkInvite.V1.RowEdit.Parser, new[]{ "RowNumber", "ExpectedRevision", "Email", "FirstName", "LastName", "Description" }, new[]{ "Email", "FirstName", "LastName", "Description" }, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.UpdateImportRowsResponse), global::BulkInvite.V1.UpdateImportRowsResponse.Parser, new[]{ "Import", "Rows", "AffectedRowNumbers" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.RemoveImportRowsRequest), global::BulkInvite.V1.RemoveImportRowsRequest.Parser, new[]{ "ImportId", "RowNumbers" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.RemoveImportRowsResponse), global::BulkInvite.V1.RemoveImportRowsResponse.Parser, new[]{ "Import", "AffectedRowNumbers" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.ApplyPermissionsRequest), global::BulkInvite.V1.ApplyPermissionsRequest.Parser, new[]{ "ImportId", "Permissions", "RequestId", "PersonalMessage", "InvitationLifetime", "ConfirmPrivilegedPermissions" }, null, null, null, null),
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.ApplyPermissionsResponse), global::BulkInvite.V1.ApplyPermissionsResponse.Parser, new[]{ "InvitedCount", "SkippedCount", "Import" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.ExportImportResultsRequest), global::BulkInvite.V1.ExportImportResultsRequest.Parser, new[]{ "ImportId", "Format", "Scope" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.ExportImportResultsResponse), global::BulkInvite.V1.ExportImportResultsResponse.Parser, new[]{ "FileName", "Chunk" }, null, null, null, null),
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.GetImportRequest), global::BulkInvite.V1.GetImportRequest.Parser, new[]{ "ImportId" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.GetImportResponse), global::BulkInvite.V1.GetImportResponse.Parser, new[]{ "Import" }, null, null, null, null),
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.ListImportsRequest), global::BulkInvite.V1.ListImportsRequest.Parser, new[]{ "OrganizationId", "PageSize", "PageToken" }, null, null, null, null),
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.ListImportsResponse), global::BulkInvite.V1.ListImportsResponse.Parser, new[]{ "Imports", "NextPageToken" }, null, null, null, null),
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.DeleteImportRequest), global::BulkInvite.V1.DeleteImportRequest.Parser, new[]{ "ImportId" }, null, null, null, null),
@@ -111,12 +242,53 @@ namespace BulkInvite.V1 {
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.ListAuditEventsResponse), global::BulkInvite.V1.ListAuditEventsResponse.Parser, new[]{ "Events", "NextPageToken" }, null, null, null, null),
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.ListPermissionsRequest), global::BulkInvite.V1.ListPermissionsRequest.Parser, null, null, null, null, null),
             new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.ListPermissionsResponse), global::BulkInvite.V1.ListPermissionsResponse.Parser, new[]{ "Permissions" }, null, null, null, null),
-            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.Permission), global::BulkInvite.V1.Permission.Parser, new[]{ "Id", "Description" }, null, null, null, null)
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.Permission), global::BulkInvite.V1.Permission.Parser, new[]{ "Id", "Description", "Privileged", "Grantable", "NotGrantableReason" }, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.GetCallerRequest), global::BulkInvite.V1.GetCallerRequest.Parser, null, null, null, null, null),
+            new pbr::GeneratedClrTypeInfo(typeof(global::BulkInvite.V1.GetCallerResponse), global::BulkInvite.V1.GetCallerResponse.Parser, new[]{ "Subject", "DisplayName", "OrganizationId", "OrganizationDisplayName", "Permissions", "CanInvite", "GrantablePermissions" }, null, null, null, null)
           }));
     }
     #endregion
 
   }
+  #region Enums
+  /// <summary>
+  /// Which rows of an import to list.
+  /// </summary>
+  public enum RowFilter {
+    /// <summary>
+    /// Every row.
+    /// </summary>
+    [pbr::OriginalName("ROW_FILTER_UNSPECIFIED")] Unspecified = 0,
+    /// <summary>
+    /// Rows with at least one error: those that will not be invited.
+    /// </summary>
+    [pbr::OriginalName("ROW_FILTER_ERRORS")] Errors = 1,
+    /// <summary>
+    /// Valid rows with at least one warning.
+    /// </summary>
+    [pbr::OriginalName("ROW_FILTER_WARNINGS")] Warnings = 2,
+  }
+
+  /// <summary>
+  /// Which rows a results file holds.
+  /// </summary>
+  public enum ResultsScope {
+    /// <summary>
+    /// Every row (as RESULTS_SCOPE_ALL_ROWS).
+    /// </summary>
+    [pbr::OriginalName("RESULTS_SCOPE_UNSPECIFIED")] Unspecified = 0,
+    /// <summary>
+    /// Every row, with its status and reason.
+    /// </summary>
+    [pbr::OriginalName("RESULTS_SCOPE_ALL_ROWS")] AllRows = 1,
+    /// <summary>
+    /// Only the rows with errors, in the layout of the upload file, ready to fix and upload again.
+    /// </summary>
+    [pbr::OriginalName("RESULTS_SCOPE_ROWS_TO_FIX")] RowsToFix = 2,
+  }
+
+  #endregion
+
   #region Messages
   /// <summary>
   /// One message of an upload stream.
@@ -477,7 +649,7 @@ namespace BulkInvite.V1 {
     public const int OrganizationIdFieldNumber = 1;
     private string organizationId_ = "";
     /// <summary>
-    /// The organization the users will be invited to. Required.
+    /// The organization the users will be invited to: the token's organization.
     /// </summary>
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
@@ -963,6 +1135,1947 @@ namespace BulkInvite.V1 {
   }
 
   /// <summary>
+  /// Starts a resumable upload.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class StartResumableUploadRequest : pb::IMessage<StartResumableUploadRequest>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<StartResumableUploadRequest> _parser = new pb::MessageParser<StartResumableUploadRequest>(() => new StartResumableUploadRequest());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<StartResumableUploadRequest> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[3]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public StartResumableUploadRequest() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public StartResumableUploadRequest(StartResumableUploadRequest other) : this() {
+      metadata_ = other.metadata_ != null ? other.metadata_.Clone() : null;
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public StartResumableUploadRequest Clone() {
+      return new StartResumableUploadRequest(this);
+    }
+
+    /// <summary>Field number for the "metadata" field.</summary>
+    public const int MetadataFieldNumber = 1;
+    private global::BulkInvite.V1.ImportFileMetadata metadata_;
+    /// <summary>
+    /// What will be uploaded, and for whom; as in UploadImportFile.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public global::BulkInvite.V1.ImportFileMetadata Metadata {
+      get { return metadata_; }
+      set {
+        metadata_ = value;
+      }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as StartResumableUploadRequest);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(StartResumableUploadRequest other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if (!object.Equals(Metadata, other.Metadata)) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (metadata_ != null) hash ^= Metadata.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (metadata_ != null) {
+        output.WriteRawTag(10);
+        output.WriteMessage(Metadata);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (metadata_ != null) {
+        output.WriteRawTag(10);
+        output.WriteMessage(Metadata);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (metadata_ != null) {
+        size += 1 + pb::CodedOutputStream.ComputeMessageSize(Metadata);
+      }
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(StartResumableUploadRequest other) {
+      if (other == null) {
+        return;
+      }
+      if (other.metadata_ != null) {
+        if (metadata_ == null) {
+          Metadata = new global::BulkInvite.V1.ImportFileMetadata();
+        }
+        Metadata.MergeFrom(other.Metadata);
+      }
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 10: {
+            if (metadata_ == null) {
+              Metadata = new global::BulkInvite.V1.ImportFileMetadata();
+            }
+            input.ReadMessage(Metadata);
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 10: {
+            if (metadata_ == null) {
+              Metadata = new global::BulkInvite.V1.ImportFileMetadata();
+            }
+            input.ReadMessage(Metadata);
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
+  /// A resumable upload, ready for its bytes.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class StartResumableUploadResponse : pb::IMessage<StartResumableUploadResponse>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<StartResumableUploadResponse> _parser = new pb::MessageParser<StartResumableUploadResponse>(() => new StartResumableUploadResponse());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<StartResumableUploadResponse> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[4]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public StartResumableUploadResponse() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public StartResumableUploadResponse(StartResumableUploadResponse other) : this() {
+      uploadId_ = other.uploadId_;
+      maxChunkBytes_ = other.maxChunkBytes_;
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public StartResumableUploadResponse Clone() {
+      return new StartResumableUploadResponse(this);
+    }
+
+    /// <summary>Field number for the "upload_id" field.</summary>
+    public const int UploadIdFieldNumber = 1;
+    private string uploadId_ = "";
+    /// <summary>
+    /// Names the upload in the calls that follow: 32 lowercase hex digits.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string UploadId {
+      get { return uploadId_; }
+      set {
+        uploadId_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "max_chunk_bytes" field.</summary>
+    public const int MaxChunkBytesFieldNumber = 2;
+    private int maxChunkBytes_;
+    /// <summary>
+    /// The most bytes one WriteUpload may carry (1 MiB).
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int MaxChunkBytes {
+      get { return maxChunkBytes_; }
+      set {
+        maxChunkBytes_ = value;
+      }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as StartResumableUploadResponse);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(StartResumableUploadResponse other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if (UploadId != other.UploadId) return false;
+      if (MaxChunkBytes != other.MaxChunkBytes) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (UploadId.Length != 0) hash ^= UploadId.GetHashCode();
+      if (MaxChunkBytes != 0) hash ^= MaxChunkBytes.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (UploadId.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(UploadId);
+      }
+      if (MaxChunkBytes != 0) {
+        output.WriteRawTag(16);
+        output.WriteInt32(MaxChunkBytes);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (UploadId.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(UploadId);
+      }
+      if (MaxChunkBytes != 0) {
+        output.WriteRawTag(16);
+        output.WriteInt32(MaxChunkBytes);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (UploadId.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(UploadId);
+      }
+      if (MaxChunkBytes != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeInt32Size(MaxChunkBytes);
+      }
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(StartResumableUploadResponse other) {
+      if (other == null) {
+        return;
+      }
+      if (other.UploadId.Length != 0) {
+        UploadId = other.UploadId;
+      }
+      if (other.MaxChunkBytes != 0) {
+        MaxChunkBytes = other.MaxChunkBytes;
+      }
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 10: {
+            UploadId = input.ReadString();
+            break;
+          }
+          case 16: {
+            MaxChunkBytes = input.ReadInt32();
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 10: {
+            UploadId = input.ReadString();
+            break;
+          }
+          case 16: {
+            MaxChunkBytes = input.ReadInt32();
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
+  /// The next bytes of a resumable upload.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class WriteUploadRequest : pb::IMessage<WriteUploadRequest>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<WriteUploadRequest> _parser = new pb::MessageParser<WriteUploadRequest>(() => new WriteUploadRequest());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<WriteUploadRequest> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[5]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public WriteUploadRequest() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public WriteUploadRequest(WriteUploadRequest other) : this() {
+      uploadId_ = other.uploadId_;
+      writeOffset_ = other.writeOffset_;
+      data_ = other.data_;
+      finishWrite_ = other.finishWrite_;
+      sha256_ = other.sha256_;
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public WriteUploadRequest Clone() {
+      return new WriteUploadRequest(this);
+    }
+
+    /// <summary>Field number for the "upload_id" field.</summary>
+    public const int UploadIdFieldNumber = 1;
+    private string uploadId_ = "";
+    /// <summary>
+    /// The upload_id from StartResumableUpload.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string UploadId {
+      get { return uploadId_; }
+      set {
+        uploadId_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "write_offset" field.</summary>
+    public const int WriteOffsetFieldNumber = 2;
+    private long writeOffset_;
+    /// <summary>
+    /// The offset in the file of the first byte of `data`: the persisted_size of the previous answer
+    /// (or of QueryUploadStatus), or less for a retry. Past persisted_size is INVALID_ARGUMENT.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public long WriteOffset {
+      get { return writeOffset_; }
+      set {
+        writeOffset_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "data" field.</summary>
+    public const int DataFieldNumber = 3;
+    private pb::ByteString data_ = pb::ByteString.Empty;
+    /// <summary>
+    /// The bytes, at most max_chunk_bytes. May be empty (to finish, say).
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public pb::ByteString Data {
+      get { return data_; }
+      set {
+        data_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "finish_write" field.</summary>
+    public const int FinishWriteFieldNumber = 4;
+    private bool finishWrite_;
+    /// <summary>
+    /// True on the last write: the file ends with this request's data.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool FinishWrite {
+      get { return finishWrite_; }
+      set {
+        finishWrite_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "sha256" field.</summary>
+    public const int Sha256FieldNumber = 5;
+    private string sha256_ = "";
+    /// <summary>
+    /// With finish_write: the lowercase hex SHA-256 of the whole file (64 characters). Required then.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string Sha256 {
+      get { return sha256_; }
+      set {
+        sha256_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as WriteUploadRequest);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(WriteUploadRequest other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if (UploadId != other.UploadId) return false;
+      if (WriteOffset != other.WriteOffset) return false;
+      if (Data != other.Data) return false;
+      if (FinishWrite != other.FinishWrite) return false;
+      if (Sha256 != other.Sha256) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (UploadId.Length != 0) hash ^= UploadId.GetHashCode();
+      if (WriteOffset != 0L) hash ^= WriteOffset.GetHashCode();
+      if (Data.Length != 0) hash ^= Data.GetHashCode();
+      if (FinishWrite != false) hash ^= FinishWrite.GetHashCode();
+      if (Sha256.Length != 0) hash ^= Sha256.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (UploadId.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(UploadId);
+      }
+      if (WriteOffset != 0L) {
+        output.WriteRawTag(16);
+        output.WriteInt64(WriteOffset);
+      }
+      if (Data.Length != 0) {
+        output.WriteRawTag(26);
+        output.WriteBytes(Data);
+      }
+      if (FinishWrite != false) {
+        output.WriteRawTag(32);
+        output.WriteBool(FinishWrite);
+      }
+      if (Sha256.Length != 0) {
+        output.WriteRawTag(42);
+        output.WriteString(Sha256);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (UploadId.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(UploadId);
+      }
+      if (WriteOffset != 0L) {
+        output.WriteRawTag(16);
+        output.WriteInt64(WriteOffset);
+      }
+      if (Data.Length != 0) {
+        output.WriteRawTag(26);
+        output.WriteBytes(Data);
+      }
+      if (FinishWrite != false) {
+        output.WriteRawTag(32);
+        output.WriteBool(FinishWrite);
+      }
+      if (Sha256.Length != 0) {
+        output.WriteRawTag(42);
+        output.WriteString(Sha256);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (UploadId.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(UploadId);
+      }
+      if (WriteOffset != 0L) {
+        size += 1 + pb::CodedOutputStream.ComputeInt64Size(WriteOffset);
+      }
+      if (Data.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeBytesSize(Data);
+      }
+      if (FinishWrite != false) {
+        size += 1 + 1;
+      }
+      if (Sha256.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(Sha256);
+      }
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(WriteUploadRequest other) {
+      if (other == null) {
+        return;
+      }
+      if (other.UploadId.Length != 0) {
+        UploadId = other.UploadId;
+      }
+      if (other.WriteOffset != 0L) {
+        WriteOffset = other.WriteOffset;
+      }
+      if (other.Data.Length != 0) {
+        Data = other.Data;
+      }
+      if (other.FinishWrite != false) {
+        FinishWrite = other.FinishWrite;
+      }
+      if (other.Sha256.Length != 0) {
+        Sha256 = other.Sha256;
+      }
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 10: {
+            UploadId = input.ReadString();
+            break;
+          }
+          case 16: {
+            WriteOffset = input.ReadInt64();
+            break;
+          }
+          case 26: {
+            Data = input.ReadBytes();
+            break;
+          }
+          case 32: {
+            FinishWrite = input.ReadBool();
+            break;
+          }
+          case 42: {
+            Sha256 = input.ReadString();
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 10: {
+            UploadId = input.ReadString();
+            break;
+          }
+          case 16: {
+            WriteOffset = input.ReadInt64();
+            break;
+          }
+          case 26: {
+            Data = input.ReadBytes();
+            break;
+          }
+          case 32: {
+            FinishWrite = input.ReadBool();
+            break;
+          }
+          case 42: {
+            Sha256 = input.ReadString();
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
+  /// What the server holds of a resumable upload after a write.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class WriteUploadResponse : pb::IMessage<WriteUploadResponse>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<WriteUploadResponse> _parser = new pb::MessageParser<WriteUploadResponse>(() => new WriteUploadResponse());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<WriteUploadResponse> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[6]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public WriteUploadResponse() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public WriteUploadResponse(WriteUploadResponse other) : this() {
+      persistedSize_ = other.persistedSize_;
+      import_ = other.import_ != null ? other.import_.Clone() : null;
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public WriteUploadResponse Clone() {
+      return new WriteUploadResponse(this);
+    }
+
+    /// <summary>Field number for the "persisted_size" field.</summary>
+    public const int PersistedSizeFieldNumber = 1;
+    private long persistedSize_;
+    /// <summary>
+    /// The number of bytes from the start of the file the server has durably stored.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public long PersistedSize {
+      get { return persistedSize_; }
+      set {
+        persistedSize_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "import" field.</summary>
+    public const int ImportFieldNumber = 2;
+    private global::BulkInvite.V1.Import import_;
+    /// <summary>
+    /// Set once the upload is finished: the new import, in state UPLOADED.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public global::BulkInvite.V1.Import Import {
+      get { return import_; }
+      set {
+        import_ = value;
+      }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as WriteUploadResponse);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(WriteUploadResponse other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if (PersistedSize != other.PersistedSize) return false;
+      if (!object.Equals(Import, other.Import)) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (PersistedSize != 0L) hash ^= PersistedSize.GetHashCode();
+      if (import_ != null) hash ^= Import.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (PersistedSize != 0L) {
+        output.WriteRawTag(8);
+        output.WriteInt64(PersistedSize);
+      }
+      if (import_ != null) {
+        output.WriteRawTag(18);
+        output.WriteMessage(Import);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (PersistedSize != 0L) {
+        output.WriteRawTag(8);
+        output.WriteInt64(PersistedSize);
+      }
+      if (import_ != null) {
+        output.WriteRawTag(18);
+        output.WriteMessage(Import);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (PersistedSize != 0L) {
+        size += 1 + pb::CodedOutputStream.ComputeInt64Size(PersistedSize);
+      }
+      if (import_ != null) {
+        size += 1 + pb::CodedOutputStream.ComputeMessageSize(Import);
+      }
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(WriteUploadResponse other) {
+      if (other == null) {
+        return;
+      }
+      if (other.PersistedSize != 0L) {
+        PersistedSize = other.PersistedSize;
+      }
+      if (other.import_ != null) {
+        if (import_ == null) {
+          Import = new global::BulkInvite.V1.Import();
+        }
+        Import.MergeFrom(other.Import);
+      }
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 8: {
+            PersistedSize = input.ReadInt64();
+            break;
+          }
+          case 18: {
+            if (import_ == null) {
+              Import = new global::BulkInvite.V1.Import();
+            }
+            input.ReadMessage(Import);
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 8: {
+            PersistedSize = input.ReadInt64();
+            break;
+          }
+          case 18: {
+            if (import_ == null) {
+              Import = new global::BulkInvite.V1.Import();
+            }
+            input.ReadMessage(Import);
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
+  /// Asks what the server holds of a resumable upload.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class QueryUploadStatusRequest : pb::IMessage<QueryUploadStatusRequest>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<QueryUploadStatusRequest> _parser = new pb::MessageParser<QueryUploadStatusRequest>(() => new QueryUploadStatusRequest());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<QueryUploadStatusRequest> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[7]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public QueryUploadStatusRequest() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public QueryUploadStatusRequest(QueryUploadStatusRequest other) : this() {
+      uploadId_ = other.uploadId_;
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public QueryUploadStatusRequest Clone() {
+      return new QueryUploadStatusRequest(this);
+    }
+
+    /// <summary>Field number for the "upload_id" field.</summary>
+    public const int UploadIdFieldNumber = 1;
+    private string uploadId_ = "";
+    /// <summary>
+    /// The upload_id from StartResumableUpload.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string UploadId {
+      get { return uploadId_; }
+      set {
+        uploadId_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as QueryUploadStatusRequest);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(QueryUploadStatusRequest other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if (UploadId != other.UploadId) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (UploadId.Length != 0) hash ^= UploadId.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (UploadId.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(UploadId);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (UploadId.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(UploadId);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (UploadId.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(UploadId);
+      }
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(QueryUploadStatusRequest other) {
+      if (other == null) {
+        return;
+      }
+      if (other.UploadId.Length != 0) {
+        UploadId = other.UploadId;
+      }
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 10: {
+            UploadId = input.ReadString();
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 10: {
+            UploadId = input.ReadString();
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
+  /// What the server holds of a resumable upload.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class QueryUploadStatusResponse : pb::IMessage<QueryUploadStatusResponse>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<QueryUploadStatusResponse> _parser = new pb::MessageParser<QueryUploadStatusResponse>(() => new QueryUploadStatusResponse());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<QueryUploadStatusResponse> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[8]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public QueryUploadStatusResponse() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public QueryUploadStatusResponse(QueryUploadStatusResponse other) : this() {
+      persistedSize_ = other.persistedSize_;
+      complete_ = other.complete_;
+      import_ = other.import_ != null ? other.import_.Clone() : null;
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public QueryUploadStatusResponse Clone() {
+      return new QueryUploadStatusResponse(this);
+    }
+
+    /// <summary>Field number for the "persisted_size" field.</summary>
+    public const int PersistedSizeFieldNumber = 1;
+    private long persistedSize_;
+    /// <summary>
+    /// The number of bytes from the start of the file the server has durably stored: the
+    /// write_offset of the next WriteUpload.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public long PersistedSize {
+      get { return persistedSize_; }
+      set {
+        persistedSize_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "complete" field.</summary>
+    public const int CompleteFieldNumber = 2;
+    private bool complete_;
+    /// <summary>
+    /// True once a finishing write succeeded.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Complete {
+      get { return complete_; }
+      set {
+        complete_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "import" field.</summary>
+    public const int ImportFieldNumber = 3;
+    private global::BulkInvite.V1.Import import_;
+    /// <summary>
+    /// Set once complete: the import the upload made.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public global::BulkInvite.V1.Import Import {
+      get { return import_; }
+      set {
+        import_ = value;
+      }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as QueryUploadStatusResponse);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(QueryUploadStatusResponse other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if (PersistedSize != other.PersistedSize) return false;
+      if (Complete != other.Complete) return false;
+      if (!object.Equals(Import, other.Import)) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (PersistedSize != 0L) hash ^= PersistedSize.GetHashCode();
+      if (Complete != false) hash ^= Complete.GetHashCode();
+      if (import_ != null) hash ^= Import.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (PersistedSize != 0L) {
+        output.WriteRawTag(8);
+        output.WriteInt64(PersistedSize);
+      }
+      if (Complete != false) {
+        output.WriteRawTag(16);
+        output.WriteBool(Complete);
+      }
+      if (import_ != null) {
+        output.WriteRawTag(26);
+        output.WriteMessage(Import);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (PersistedSize != 0L) {
+        output.WriteRawTag(8);
+        output.WriteInt64(PersistedSize);
+      }
+      if (Complete != false) {
+        output.WriteRawTag(16);
+        output.WriteBool(Complete);
+      }
+      if (import_ != null) {
+        output.WriteRawTag(26);
+        output.WriteMessage(Import);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (PersistedSize != 0L) {
+        size += 1 + pb::CodedOutputStream.ComputeInt64Size(PersistedSize);
+      }
+      if (Complete != false) {
+        size += 1 + 1;
+      }
+      if (import_ != null) {
+        size += 1 + pb::CodedOutputStream.ComputeMessageSize(Import);
+      }
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(QueryUploadStatusResponse other) {
+      if (other == null) {
+        return;
+      }
+      if (other.PersistedSize != 0L) {
+        PersistedSize = other.PersistedSize;
+      }
+      if (other.Complete != false) {
+        Complete = other.Complete;
+      }
+      if (other.import_ != null) {
+        if (import_ == null) {
+          Import = new global::BulkInvite.V1.Import();
+        }
+        Import.MergeFrom(other.Import);
+      }
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 8: {
+            PersistedSize = input.ReadInt64();
+            break;
+          }
+          case 16: {
+            Complete = input.ReadBool();
+            break;
+          }
+          case 26: {
+            if (import_ == null) {
+              Import = new global::BulkInvite.V1.Import();
+            }
+            input.ReadMessage(Import);
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 8: {
+            PersistedSize = input.ReadInt64();
+            break;
+          }
+          case 16: {
+            Complete = input.ReadBool();
+            break;
+          }
+          case 26: {
+            if (import_ == null) {
+              Import = new global::BulkInvite.V1.Import();
+            }
+            input.ReadMessage(Import);
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
+  /// Abandons a resumable upload.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class CancelResumableUploadRequest : pb::IMessage<CancelResumableUploadRequest>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<CancelResumableUploadRequest> _parser = new pb::MessageParser<CancelResumableUploadRequest>(() => new CancelResumableUploadRequest());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<CancelResumableUploadRequest> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[9]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public CancelResumableUploadRequest() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public CancelResumableUploadRequest(CancelResumableUploadRequest other) : this() {
+      uploadId_ = other.uploadId_;
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public CancelResumableUploadRequest Clone() {
+      return new CancelResumableUploadRequest(this);
+    }
+
+    /// <summary>Field number for the "upload_id" field.</summary>
+    public const int UploadIdFieldNumber = 1;
+    private string uploadId_ = "";
+    /// <summary>
+    /// The upload_id from StartResumableUpload.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string UploadId {
+      get { return uploadId_; }
+      set {
+        uploadId_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as CancelResumableUploadRequest);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(CancelResumableUploadRequest other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if (UploadId != other.UploadId) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (UploadId.Length != 0) hash ^= UploadId.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (UploadId.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(UploadId);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (UploadId.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(UploadId);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (UploadId.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(UploadId);
+      }
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(CancelResumableUploadRequest other) {
+      if (other == null) {
+        return;
+      }
+      if (other.UploadId.Length != 0) {
+        UploadId = other.UploadId;
+      }
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 10: {
+            UploadId = input.ReadString();
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 10: {
+            UploadId = input.ReadString();
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
+  /// The result of cancelling a resumable upload.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class CancelResumableUploadResponse : pb::IMessage<CancelResumableUploadResponse>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<CancelResumableUploadResponse> _parser = new pb::MessageParser<CancelResumableUploadResponse>(() => new CancelResumableUploadResponse());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<CancelResumableUploadResponse> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[10]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public CancelResumableUploadResponse() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public CancelResumableUploadResponse(CancelResumableUploadResponse other) : this() {
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public CancelResumableUploadResponse Clone() {
+      return new CancelResumableUploadResponse(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as CancelResumableUploadResponse);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(CancelResumableUploadResponse other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(CancelResumableUploadResponse other) {
+      if (other == null) {
+        return;
+      }
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
   /// Asks for the check of an import, or a page of its stored result.
   /// </summary>
   [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
@@ -980,7 +3093,7 @@ namespace BulkInvite.V1 {
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public static pbr::MessageDescriptor Descriptor {
-      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[3]; }
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[11]; }
     }
 
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
@@ -1016,7 +3129,7 @@ namespace BulkInvite.V1 {
     public const int ImportIdFieldNumber = 1;
     private string importId_ = "";
     /// <summary>
-    /// The import to check. Required.
+    /// The import to check.
     /// </summary>
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
@@ -1266,7 +3379,7 @@ namespace BulkInvite.V1 {
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public static pbr::MessageDescriptor Descriptor {
-      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[4]; }
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[12]; }
     }
 
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
@@ -1290,6 +3403,7 @@ namespace BulkInvite.V1 {
       fileDiagnostics_ = other.fileDiagnostics_.Clone();
       rowDiagnostics_ = other.rowDiagnostics_.Clone();
       nextPageToken_ = other.nextPageToken_;
+      columnMappings_ = other.columnMappings_.Clone();
       _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
     }
 
@@ -1320,8 +3434,8 @@ namespace BulkInvite.V1 {
         = pb::FieldCodec.ForMessage(18, global::BulkInvite.V1.Diagnostic.Parser);
     private readonly pbc::RepeatedField<global::BulkInvite.V1.Diagnostic> fileDiagnostics_ = new pbc::RepeatedField<global::BulkInvite.V1.Diagnostic>();
     /// <summary>
-    /// Diagnostics about the file as a whole (row_number 0). Any error here means REJECTED.
-    /// There are few; every page repeats them.
+    /// Diagnostics about the file as a whole (row_number 0). Any error here means REJECTED;
+    /// warnings (columns that are not imported, say) do not. There are few; every page repeats them.
     /// </summary>
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
@@ -1358,6 +3472,21 @@ namespace BulkInvite.V1 {
       }
     }
 
+    /// <summary>Field number for the "column_mappings" field.</summary>
+    public const int ColumnMappingsFieldNumber = 5;
+    private static readonly pb::FieldCodec<global::BulkInvite.V1.ColumnMapping> _repeated_columnMappings_codec
+        = pb::FieldCodec.ForMessage(42, global::BulkInvite.V1.ColumnMapping.Parser);
+    private readonly pbc::RepeatedField<global::BulkInvite.V1.ColumnMapping> columnMappings_ = new pbc::RepeatedField<global::BulkInvite.V1.ColumnMapping>();
+    /// <summary>
+    /// How each column of the file was read, in file order. Empty for a file rejected before its
+    /// header was read. Every page repeats them.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public pbc::RepeatedField<global::BulkInvite.V1.ColumnMapping> ColumnMappings {
+      get { return columnMappings_; }
+    }
+
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public override bool Equals(object other) {
@@ -1377,6 +3506,7 @@ namespace BulkInvite.V1 {
       if(!fileDiagnostics_.Equals(other.fileDiagnostics_)) return false;
       if(!rowDiagnostics_.Equals(other.rowDiagnostics_)) return false;
       if (NextPageToken != other.NextPageToken) return false;
+      if(!columnMappings_.Equals(other.columnMappings_)) return false;
       return Equals(_unknownFields, other._unknownFields);
     }
 
@@ -1388,6 +3518,7 @@ namespace BulkInvite.V1 {
       hash ^= fileDiagnostics_.GetHashCode();
       hash ^= rowDiagnostics_.GetHashCode();
       if (NextPageToken.Length != 0) hash ^= NextPageToken.GetHashCode();
+      hash ^= columnMappings_.GetHashCode();
       if (_unknownFields != null) {
         hash ^= _unknownFields.GetHashCode();
       }
@@ -1416,6 +3547,7 @@ namespace BulkInvite.V1 {
         output.WriteRawTag(34);
         output.WriteString(NextPageToken);
       }
+      columnMappings_.WriteTo(output, _repeated_columnMappings_codec);
       if (_unknownFields != null) {
         _unknownFields.WriteTo(output);
       }
@@ -1436,6 +3568,7 @@ namespace BulkInvite.V1 {
         output.WriteRawTag(34);
         output.WriteString(NextPageToken);
       }
+      columnMappings_.WriteTo(ref output, _repeated_columnMappings_codec);
       if (_unknownFields != null) {
         _unknownFields.WriteTo(ref output);
       }
@@ -1454,6 +3587,7 @@ namespace BulkInvite.V1 {
       if (NextPageToken.Length != 0) {
         size += 1 + pb::CodedOutputStream.ComputeStringSize(NextPageToken);
       }
+      size += columnMappings_.CalculateSize(_repeated_columnMappings_codec);
       if (_unknownFields != null) {
         size += _unknownFields.CalculateSize();
       }
@@ -1477,6 +3611,7 @@ namespace BulkInvite.V1 {
       if (other.NextPageToken.Length != 0) {
         NextPageToken = other.NextPageToken;
       }
+      columnMappings_.Add(other.columnMappings_);
       _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
     }
 
@@ -1513,6 +3648,10 @@ namespace BulkInvite.V1 {
           }
           case 34: {
             NextPageToken = input.ReadString();
+            break;
+          }
+          case 42: {
+            columnMappings_.AddEntriesFrom(input, _repeated_columnMappings_codec);
             break;
           }
         }
@@ -1553,6 +3692,3320 @@ namespace BulkInvite.V1 {
             NextPageToken = input.ReadString();
             break;
           }
+          case 42: {
+            columnMappings_.AddEntriesFrom(ref input, _repeated_columnMappings_codec);
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
+  /// Asks for the check of an import with progress.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class StreamCheckImportRequest : pb::IMessage<StreamCheckImportRequest>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<StreamCheckImportRequest> _parser = new pb::MessageParser<StreamCheckImportRequest>(() => new StreamCheckImportRequest());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<StreamCheckImportRequest> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[13]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public StreamCheckImportRequest() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public StreamCheckImportRequest(StreamCheckImportRequest other) : this() {
+      importId_ = other.importId_;
+      pageSize_ = other.pageSize_;
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public StreamCheckImportRequest Clone() {
+      return new StreamCheckImportRequest(this);
+    }
+
+    /// <summary>Field number for the "import_id" field.</summary>
+    public const int ImportIdFieldNumber = 1;
+    private string importId_ = "";
+    /// <summary>
+    /// The import to check.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string ImportId {
+      get { return importId_; }
+      set {
+        importId_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "page_size" field.</summary>
+    public const int PageSizeFieldNumber = 2;
+    private int pageSize_;
+    /// <summary>
+    /// The most row diagnostics in the result's first page, as in CheckImportRequest.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int PageSize {
+      get { return pageSize_; }
+      set {
+        pageSize_ = value;
+      }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as StreamCheckImportRequest);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(StreamCheckImportRequest other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if (ImportId != other.ImportId) return false;
+      if (PageSize != other.PageSize) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (ImportId.Length != 0) hash ^= ImportId.GetHashCode();
+      if (PageSize != 0) hash ^= PageSize.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (ImportId.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(ImportId);
+      }
+      if (PageSize != 0) {
+        output.WriteRawTag(16);
+        output.WriteInt32(PageSize);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (ImportId.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(ImportId);
+      }
+      if (PageSize != 0) {
+        output.WriteRawTag(16);
+        output.WriteInt32(PageSize);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (ImportId.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(ImportId);
+      }
+      if (PageSize != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeInt32Size(PageSize);
+      }
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(StreamCheckImportRequest other) {
+      if (other == null) {
+        return;
+      }
+      if (other.ImportId.Length != 0) {
+        ImportId = other.ImportId;
+      }
+      if (other.PageSize != 0) {
+        PageSize = other.PageSize;
+      }
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 10: {
+            ImportId = input.ReadString();
+            break;
+          }
+          case 16: {
+            PageSize = input.ReadInt32();
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 10: {
+            ImportId = input.ReadString();
+            break;
+          }
+          case 16: {
+            PageSize = input.ReadInt32();
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
+  /// One message of a check with progress: progress while the check runs, then the result.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class StreamCheckImportResponse : pb::IMessage<StreamCheckImportResponse>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<StreamCheckImportResponse> _parser = new pb::MessageParser<StreamCheckImportResponse>(() => new StreamCheckImportResponse());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<StreamCheckImportResponse> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[14]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public StreamCheckImportResponse() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public StreamCheckImportResponse(StreamCheckImportResponse other) : this() {
+      switch (other.EventCase) {
+        case EventOneofCase.Progress:
+          Progress = other.Progress.Clone();
+          break;
+        case EventOneofCase.Result:
+          Result = other.Result.Clone();
+          break;
+      }
+
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public StreamCheckImportResponse Clone() {
+      return new StreamCheckImportResponse(this);
+    }
+
+    /// <summary>Field number for the "progress" field.</summary>
+    public const int ProgressFieldNumber = 1;
+    /// <summary>
+    /// How far the check is.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public global::BulkInvite.V1.CheckProgress Progress {
+      get { return eventCase_ == EventOneofCase.Progress ? (global::BulkInvite.V1.CheckProgress) event_ : null; }
+      set {
+        event_ = value;
+        eventCase_ = value == null ? EventOneofCase.None : EventOneofCase.Progress;
+      }
+    }
+
+    /// <summary>Field number for the "result" field.</summary>
+    public const int ResultFieldNumber = 2;
+    /// <summary>
+    /// The first page of the result, as CheckImport returns it. The last message.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public global::BulkInvite.V1.CheckImportResponse Result {
+      get { return eventCase_ == EventOneofCase.Result ? (global::BulkInvite.V1.CheckImportResponse) event_ : null; }
+      set {
+        event_ = value;
+        eventCase_ = value == null ? EventOneofCase.None : EventOneofCase.Result;
+      }
+    }
+
+    private object event_;
+    /// <summary>Enum of possible cases for the "event" oneof.</summary>
+    public enum EventOneofCase {
+      None = 0,
+      Progress = 1,
+      Result = 2,
+    }
+    private EventOneofCase eventCase_ = EventOneofCase.None;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public EventOneofCase EventCase {
+      get { return eventCase_; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void ClearEvent() {
+      eventCase_ = EventOneofCase.None;
+      event_ = null;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as StreamCheckImportResponse);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(StreamCheckImportResponse other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if (!object.Equals(Progress, other.Progress)) return false;
+      if (!object.Equals(Result, other.Result)) return false;
+      if (EventCase != other.EventCase) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (eventCase_ == EventOneofCase.Progress) hash ^= Progress.GetHashCode();
+      if (eventCase_ == EventOneofCase.Result) hash ^= Result.GetHashCode();
+      hash ^= (int) eventCase_;
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (eventCase_ == EventOneofCase.Progress) {
+        output.WriteRawTag(10);
+        output.WriteMessage(Progress);
+      }
+      if (eventCase_ == EventOneofCase.Result) {
+        output.WriteRawTag(18);
+        output.WriteMessage(Result);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (eventCase_ == EventOneofCase.Progress) {
+        output.WriteRawTag(10);
+        output.WriteMessage(Progress);
+      }
+      if (eventCase_ == EventOneofCase.Result) {
+        output.WriteRawTag(18);
+        output.WriteMessage(Result);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (eventCase_ == EventOneofCase.Progress) {
+        size += 1 + pb::CodedOutputStream.ComputeMessageSize(Progress);
+      }
+      if (eventCase_ == EventOneofCase.Result) {
+        size += 1 + pb::CodedOutputStream.ComputeMessageSize(Result);
+      }
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(StreamCheckImportResponse other) {
+      if (other == null) {
+        return;
+      }
+      switch (other.EventCase) {
+        case EventOneofCase.Progress:
+          if (Progress == null) {
+            Progress = new global::BulkInvite.V1.CheckProgress();
+          }
+          Progress.MergeFrom(other.Progress);
+          break;
+        case EventOneofCase.Result:
+          if (Result == null) {
+            Result = new global::BulkInvite.V1.CheckImportResponse();
+          }
+          Result.MergeFrom(other.Result);
+          break;
+      }
+
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 10: {
+            global::BulkInvite.V1.CheckProgress subBuilder = new global::BulkInvite.V1.CheckProgress();
+            if (eventCase_ == EventOneofCase.Progress) {
+              subBuilder.MergeFrom(Progress);
+            }
+            input.ReadMessage(subBuilder);
+            Progress = subBuilder;
+            break;
+          }
+          case 18: {
+            global::BulkInvite.V1.CheckImportResponse subBuilder = new global::BulkInvite.V1.CheckImportResponse();
+            if (eventCase_ == EventOneofCase.Result) {
+              subBuilder.MergeFrom(Result);
+            }
+            input.ReadMessage(subBuilder);
+            Result = subBuilder;
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 10: {
+            global::BulkInvite.V1.CheckProgress subBuilder = new global::BulkInvite.V1.CheckProgress();
+            if (eventCase_ == EventOneofCase.Progress) {
+              subBuilder.MergeFrom(Progress);
+            }
+            input.ReadMessage(subBuilder);
+            Progress = subBuilder;
+            break;
+          }
+          case 18: {
+            global::BulkInvite.V1.CheckImportResponse subBuilder = new global::BulkInvite.V1.CheckImportResponse();
+            if (eventCase_ == EventOneofCase.Result) {
+              subBuilder.MergeFrom(Result);
+            }
+            input.ReadMessage(subBuilder);
+            Result = subBuilder;
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
+  /// How far a running check is.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class CheckProgress : pb::IMessage<CheckProgress>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<CheckProgress> _parser = new pb::MessageParser<CheckProgress>(() => new CheckProgress());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<CheckProgress> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[15]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public CheckProgress() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public CheckProgress(CheckProgress other) : this() {
+      rowsRead_ = other.rowsRead_;
+      bytesRead_ = other.bytesRead_;
+      sizeBytes_ = other.sizeBytes_;
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public CheckProgress Clone() {
+      return new CheckProgress(this);
+    }
+
+    /// <summary>Field number for the "rows_read" field.</summary>
+    public const int RowsReadFieldNumber = 1;
+    private int rowsRead_;
+    /// <summary>
+    /// User rows read and checked so far.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int RowsRead {
+      get { return rowsRead_; }
+      set {
+        rowsRead_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "bytes_read" field.</summary>
+    public const int BytesReadFieldNumber = 2;
+    private long bytesRead_;
+    /// <summary>
+    /// The bytes of the file read so far, and its size: a fraction for a progress bar.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public long BytesRead {
+      get { return bytesRead_; }
+      set {
+        bytesRead_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "size_bytes" field.</summary>
+    public const int SizeBytesFieldNumber = 3;
+    private long sizeBytes_;
+    /// <summary>
+    /// The stored file's size in bytes.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public long SizeBytes {
+      get { return sizeBytes_; }
+      set {
+        sizeBytes_ = value;
+      }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as CheckProgress);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(CheckProgress other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if (RowsRead != other.RowsRead) return false;
+      if (BytesRead != other.BytesRead) return false;
+      if (SizeBytes != other.SizeBytes) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (RowsRead != 0) hash ^= RowsRead.GetHashCode();
+      if (BytesRead != 0L) hash ^= BytesRead.GetHashCode();
+      if (SizeBytes != 0L) hash ^= SizeBytes.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (RowsRead != 0) {
+        output.WriteRawTag(8);
+        output.WriteInt32(RowsRead);
+      }
+      if (BytesRead != 0L) {
+        output.WriteRawTag(16);
+        output.WriteInt64(BytesRead);
+      }
+      if (SizeBytes != 0L) {
+        output.WriteRawTag(24);
+        output.WriteInt64(SizeBytes);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (RowsRead != 0) {
+        output.WriteRawTag(8);
+        output.WriteInt32(RowsRead);
+      }
+      if (BytesRead != 0L) {
+        output.WriteRawTag(16);
+        output.WriteInt64(BytesRead);
+      }
+      if (SizeBytes != 0L) {
+        output.WriteRawTag(24);
+        output.WriteInt64(SizeBytes);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (RowsRead != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeInt32Size(RowsRead);
+      }
+      if (BytesRead != 0L) {
+        size += 1 + pb::CodedOutputStream.ComputeInt64Size(BytesRead);
+      }
+      if (SizeBytes != 0L) {
+        size += 1 + pb::CodedOutputStream.ComputeInt64Size(SizeBytes);
+      }
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(CheckProgress other) {
+      if (other == null) {
+        return;
+      }
+      if (other.RowsRead != 0) {
+        RowsRead = other.RowsRead;
+      }
+      if (other.BytesRead != 0L) {
+        BytesRead = other.BytesRead;
+      }
+      if (other.SizeBytes != 0L) {
+        SizeBytes = other.SizeBytes;
+      }
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 8: {
+            RowsRead = input.ReadInt32();
+            break;
+          }
+          case 16: {
+            BytesRead = input.ReadInt64();
+            break;
+          }
+          case 24: {
+            SizeBytes = input.ReadInt64();
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 8: {
+            RowsRead = input.ReadInt32();
+            break;
+          }
+          case 16: {
+            BytesRead = input.ReadInt64();
+            break;
+          }
+          case 24: {
+            SizeBytes = input.ReadInt64();
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
+  /// Asks for a page of an import's rows.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class ListImportRowsRequest : pb::IMessage<ListImportRowsRequest>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<ListImportRowsRequest> _parser = new pb::MessageParser<ListImportRowsRequest>(() => new ListImportRowsRequest());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<ListImportRowsRequest> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[16]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public ListImportRowsRequest() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public ListImportRowsRequest(ListImportRowsRequest other) : this() {
+      importId_ = other.importId_;
+      filter_ = other.filter_;
+      pageSize_ = other.pageSize_;
+      pageToken_ = other.pageToken_;
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public ListImportRowsRequest Clone() {
+      return new ListImportRowsRequest(this);
+    }
+
+    /// <summary>Field number for the "import_id" field.</summary>
+    public const int ImportIdFieldNumber = 1;
+    private string importId_ = "";
+    /// <summary>
+    /// The import, CHECKED or APPLIED.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string ImportId {
+      get { return importId_; }
+      set {
+        importId_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "filter" field.</summary>
+    public const int FilterFieldNumber = 2;
+    private global::BulkInvite.V1.RowFilter filter_ = global::BulkInvite.V1.RowFilter.Unspecified;
+    /// <summary>
+    /// Which rows; ROW_FILTER_UNSPECIFIED means all.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public global::BulkInvite.V1.RowFilter Filter {
+      get { return filter_; }
+      set {
+        filter_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "page_size" field.</summary>
+    public const int PageSizeFieldNumber = 3;
+    private int pageSize_;
+    /// <summary>
+    /// The most rows to return: 0 means 100, values above 1000 are treated as 1000, negative values
+    /// are INVALID_ARGUMENT.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int PageSize {
+      get { return pageSize_; }
+      set {
+        pageSize_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "page_token" field.</summary>
+    public const int PageTokenFieldNumber = 4;
+    private string pageToken_ = "";
+    /// <summary>
+    /// The next_page_token of a previous response with the same import_id and filter; empty for the
+    /// first page.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string PageToken {
+      get { return pageToken_; }
+      set {
+        pageToken_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as ListImportRowsRequest);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(ListImportRowsRequest other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if (ImportId != other.ImportId) return false;
+      if (Filter != other.Filter) return false;
+      if (PageSize != other.PageSize) return false;
+      if (PageToken != other.PageToken) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (ImportId.Length != 0) hash ^= ImportId.GetHashCode();
+      if (Filter != global::BulkInvite.V1.RowFilter.Unspecified) hash ^= Filter.GetHashCode();
+      if (PageSize != 0) hash ^= PageSize.GetHashCode();
+      if (PageToken.Length != 0) hash ^= PageToken.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (ImportId.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(ImportId);
+      }
+      if (Filter != global::BulkInvite.V1.RowFilter.Unspecified) {
+        output.WriteRawTag(16);
+        output.WriteEnum((int) Filter);
+      }
+      if (PageSize != 0) {
+        output.WriteRawTag(24);
+        output.WriteInt32(PageSize);
+      }
+      if (PageToken.Length != 0) {
+        output.WriteRawTag(34);
+        output.WriteString(PageToken);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (ImportId.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(ImportId);
+      }
+      if (Filter != global::BulkInvite.V1.RowFilter.Unspecified) {
+        output.WriteRawTag(16);
+        output.WriteEnum((int) Filter);
+      }
+      if (PageSize != 0) {
+        output.WriteRawTag(24);
+        output.WriteInt32(PageSize);
+      }
+      if (PageToken.Length != 0) {
+        output.WriteRawTag(34);
+        output.WriteString(PageToken);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (ImportId.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(ImportId);
+      }
+      if (Filter != global::BulkInvite.V1.RowFilter.Unspecified) {
+        size += 1 + pb::CodedOutputStream.ComputeEnumSize((int) Filter);
+      }
+      if (PageSize != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeInt32Size(PageSize);
+      }
+      if (PageToken.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(PageToken);
+      }
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(ListImportRowsRequest other) {
+      if (other == null) {
+        return;
+      }
+      if (other.ImportId.Length != 0) {
+        ImportId = other.ImportId;
+      }
+      if (other.Filter != global::BulkInvite.V1.RowFilter.Unspecified) {
+        Filter = other.Filter;
+      }
+      if (other.PageSize != 0) {
+        PageSize = other.PageSize;
+      }
+      if (other.PageToken.Length != 0) {
+        PageToken = other.PageToken;
+      }
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 10: {
+            ImportId = input.ReadString();
+            break;
+          }
+          case 16: {
+            Filter = (global::BulkInvite.V1.RowFilter) input.ReadEnum();
+            break;
+          }
+          case 24: {
+            PageSize = input.ReadInt32();
+            break;
+          }
+          case 34: {
+            PageToken = input.ReadString();
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 10: {
+            ImportId = input.ReadString();
+            break;
+          }
+          case 16: {
+            Filter = (global::BulkInvite.V1.RowFilter) input.ReadEnum();
+            break;
+          }
+          case 24: {
+            PageSize = input.ReadInt32();
+            break;
+          }
+          case 34: {
+            PageToken = input.ReadString();
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
+  /// A page of an import's rows.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class ListImportRowsResponse : pb::IMessage<ListImportRowsResponse>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<ListImportRowsResponse> _parser = new pb::MessageParser<ListImportRowsResponse>(() => new ListImportRowsResponse());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<ListImportRowsResponse> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[17]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public ListImportRowsResponse() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public ListImportRowsResponse(ListImportRowsResponse other) : this() {
+      rows_ = other.rows_.Clone();
+      nextPageToken_ = other.nextPageToken_;
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public ListImportRowsResponse Clone() {
+      return new ListImportRowsResponse(this);
+    }
+
+    /// <summary>Field number for the "rows" field.</summary>
+    public const int RowsFieldNumber = 1;
+    private static readonly pb::FieldCodec<global::BulkInvite.V1.ImportRow> _repeated_rows_codec
+        = pb::FieldCodec.ForMessage(10, global::BulkInvite.V1.ImportRow.Parser);
+    private readonly pbc::RepeatedField<global::BulkInvite.V1.ImportRow> rows_ = new pbc::RepeatedField<global::BulkInvite.V1.ImportRow>();
+    /// <summary>
+    /// The rows, in row order.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public pbc::RepeatedField<global::BulkInvite.V1.ImportRow> Rows {
+      get { return rows_; }
+    }
+
+    /// <summary>Field number for the "next_page_token" field.</summary>
+    public const int NextPageTokenFieldNumber = 2;
+    private string nextPageToken_ = "";
+    /// <summary>
+    /// Pass it as page_token to get the next page; empty on the last page.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string NextPageToken {
+      get { return nextPageToken_; }
+      set {
+        nextPageToken_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as ListImportRowsResponse);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(ListImportRowsResponse other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if(!rows_.Equals(other.rows_)) return false;
+      if (NextPageToken != other.NextPageToken) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      hash ^= rows_.GetHashCode();
+      if (NextPageToken.Length != 0) hash ^= NextPageToken.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      rows_.WriteTo(output, _repeated_rows_codec);
+      if (NextPageToken.Length != 0) {
+        output.WriteRawTag(18);
+        output.WriteString(NextPageToken);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      rows_.WriteTo(ref output, _repeated_rows_codec);
+      if (NextPageToken.Length != 0) {
+        output.WriteRawTag(18);
+        output.WriteString(NextPageToken);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      size += rows_.CalculateSize(_repeated_rows_codec);
+      if (NextPageToken.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(NextPageToken);
+      }
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(ListImportRowsResponse other) {
+      if (other == null) {
+        return;
+      }
+      rows_.Add(other.rows_);
+      if (other.NextPageToken.Length != 0) {
+        NextPageToken = other.NextPageToken;
+      }
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 10: {
+            rows_.AddEntriesFrom(input, _repeated_rows_codec);
+            break;
+          }
+          case 18: {
+            NextPageToken = input.ReadString();
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 10: {
+            rows_.AddEntriesFrom(ref input, _repeated_rows_codec);
+            break;
+          }
+          case 18: {
+            NextPageToken = input.ReadString();
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
+  /// One user row of an import, as stored after the check and any edits.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class ImportRow : pb::IMessage<ImportRow>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<ImportRow> _parser = new pb::MessageParser<ImportRow>(() => new ImportRow());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<ImportRow> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[18]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public ImportRow() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public ImportRow(ImportRow other) : this() {
+      rowNumber_ = other.rowNumber_;
+      email_ = other.email_;
+      firstName_ = other.firstName_;
+      lastName_ = other.lastName_;
+      description_ = other.description_;
+      revision_ = other.revision_;
+      valid_ = other.valid_;
+      diagnostics_ = other.diagnostics_.Clone();
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public ImportRow Clone() {
+      return new ImportRow(this);
+    }
+
+    /// <summary>Field number for the "row_number" field.</summary>
+    public const int RowNumberFieldNumber = 1;
+    private int rowNumber_;
+    /// <summary>
+    /// The row's number in the file, as a spreadsheet program shows it.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int RowNumber {
+      get { return rowNumber_; }
+      set {
+        rowNumber_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "email" field.</summary>
+    public const int EmailFieldNumber = 2;
+    private string email_ = "";
+    /// <summary>
+    /// The Email cell (before trimming).
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string Email {
+      get { return email_; }
+      set {
+        email_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "first_name" field.</summary>
+    public const int FirstNameFieldNumber = 3;
+    private string firstName_ = "";
+    /// <summary>
+    /// The First name cell.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string FirstName {
+      get { return firstName_; }
+      set {
+        firstName_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "last_name" field.</summary>
+    public const int LastNameFieldNumber = 4;
+    private string lastName_ = "";
+    /// <summary>
+    /// The Last name cell.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string LastName {
+      get { return lastName_; }
+      set {
+        lastName_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "description" field.</summary>
+    public const int DescriptionFieldNumber = 5;
+    private string description_ = "";
+    /// <summary>
+    /// The Description cell; empty when the file has none.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string Description {
+      get { return description_; }
+      set {
+        description_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "revision" field.</summary>
+    public const int RevisionFieldNumber = 6;
+    private long revision_;
+    /// <summary>
+    /// Starts at 1 and grows with every edit of the row: pass it as expected_revision.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public long Revision {
+      get { return revision_; }
+      set {
+        revision_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "valid" field.</summary>
+    public const int ValidFieldNumber = 7;
+    private bool valid_;
+    /// <summary>
+    /// True when the row has no error diagnostic.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Valid {
+      get { return valid_; }
+      set {
+        valid_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "diagnostics" field.</summary>
+    public const int DiagnosticsFieldNumber = 8;
+    private static readonly pb::FieldCodec<global::BulkInvite.V1.Diagnostic> _repeated_diagnostics_codec
+        = pb::FieldCodec.ForMessage(66, global::BulkInvite.V1.Diagnostic.Parser);
+    private readonly pbc::RepeatedField<global::BulkInvite.V1.Diagnostic> diagnostics_ = new pbc::RepeatedField<global::BulkInvite.V1.Diagnostic>();
+    /// <summary>
+    /// The row's diagnostics, in the order found.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public pbc::RepeatedField<global::BulkInvite.V1.Diagnostic> Diagnostics {
+      get { return diagnostics_; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as ImportRow);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(ImportRow other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if (RowNumber != other.RowNumber) return false;
+      if (Email != other.Email) return false;
+      if (FirstName != other.FirstName) return false;
+      if (LastName != other.LastName) return false;
+      if (Description != other.Description) return false;
+      if (Revision != other.Revision) return false;
+      if (Valid != other.Valid) return false;
+      if(!diagnostics_.Equals(other.diagnostics_)) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (RowNumber != 0) hash ^= RowNumber.GetHashCode();
+      if (Email.Length != 0) hash ^= Email.GetHashCode();
+      if (FirstName.Length != 0) hash ^= FirstName.GetHashCode();
+      if (LastName.Length != 0) hash ^= LastName.GetHashCode();
+      if (Description.Length != 0) hash ^= Description.GetHashCode();
+      if (Revision != 0L) hash ^= Revision.GetHashCode();
+      if (Valid != false) hash ^= Valid.GetHashCode();
+      hash ^= diagnostics_.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (RowNumber != 0) {
+        output.WriteRawTag(8);
+        output.WriteInt32(RowNumber);
+      }
+      if (Email.Length != 0) {
+        output.WriteRawTag(18);
+        output.WriteString(Email);
+      }
+      if (FirstName.Length != 0) {
+        output.WriteRawTag(26);
+        output.WriteString(FirstName);
+      }
+      if (LastName.Length != 0) {
+        output.WriteRawTag(34);
+        output.WriteString(LastName);
+      }
+      if (Description.Length != 0) {
+        output.WriteRawTag(42);
+        output.WriteString(Description);
+      }
+      if (Revision != 0L) {
+        output.WriteRawTag(48);
+        output.WriteInt64(Revision);
+      }
+      if (Valid != false) {
+        output.WriteRawTag(56);
+        output.WriteBool(Valid);
+      }
+      diagnostics_.WriteTo(output, _repeated_diagnostics_codec);
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (RowNumber != 0) {
+        output.WriteRawTag(8);
+        output.WriteInt32(RowNumber);
+      }
+      if (Email.Length != 0) {
+        output.WriteRawTag(18);
+        output.WriteString(Email);
+      }
+      if (FirstName.Length != 0) {
+        output.WriteRawTag(26);
+        output.WriteString(FirstName);
+      }
+      if (LastName.Length != 0) {
+        output.WriteRawTag(34);
+        output.WriteString(LastName);
+      }
+      if (Description.Length != 0) {
+        output.WriteRawTag(42);
+        output.WriteString(Description);
+      }
+      if (Revision != 0L) {
+        output.WriteRawTag(48);
+        output.WriteInt64(Revision);
+      }
+      if (Valid != false) {
+        output.WriteRawTag(56);
+        output.WriteBool(Valid);
+      }
+      diagnostics_.WriteTo(ref output, _repeated_diagnostics_codec);
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (RowNumber != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeInt32Size(RowNumber);
+      }
+      if (Email.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(Email);
+      }
+      if (FirstName.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(FirstName);
+      }
+      if (LastName.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(LastName);
+      }
+      if (Description.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(Description);
+      }
+      if (Revision != 0L) {
+        size += 1 + pb::CodedOutputStream.ComputeInt64Size(Revision);
+      }
+      if (Valid != false) {
+        size += 1 + 1;
+      }
+      size += diagnostics_.CalculateSize(_repeated_diagnostics_codec);
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(ImportRow other) {
+      if (other == null) {
+        return;
+      }
+      if (other.RowNumber != 0) {
+        RowNumber = other.RowNumber;
+      }
+      if (other.Email.Length != 0) {
+        Email = other.Email;
+      }
+      if (other.FirstName.Length != 0) {
+        FirstName = other.FirstName;
+      }
+      if (other.LastName.Length != 0) {
+        LastName = other.LastName;
+      }
+      if (other.Description.Length != 0) {
+        Description = other.Description;
+      }
+      if (other.Revision != 0L) {
+        Revision = other.Revision;
+      }
+      if (other.Valid != false) {
+        Valid = other.Valid;
+      }
+      diagnostics_.Add(other.diagnostics_);
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 8: {
+            RowNumber = input.ReadInt32();
+            break;
+          }
+          case 18: {
+            Email = input.ReadString();
+            break;
+          }
+          case 26: {
+            FirstName = input.ReadString();
+            break;
+          }
+          case 34: {
+            LastName = input.ReadString();
+            break;
+          }
+          case 42: {
+            Description = input.ReadString();
+            break;
+          }
+          case 48: {
+            Revision = input.ReadInt64();
+            break;
+          }
+          case 56: {
+            Valid = input.ReadBool();
+            break;
+          }
+          case 66: {
+            diagnostics_.AddEntriesFrom(input, _repeated_diagnostics_codec);
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 8: {
+            RowNumber = input.ReadInt32();
+            break;
+          }
+          case 18: {
+            Email = input.ReadString();
+            break;
+          }
+          case 26: {
+            FirstName = input.ReadString();
+            break;
+          }
+          case 34: {
+            LastName = input.ReadString();
+            break;
+          }
+          case 42: {
+            Description = input.ReadString();
+            break;
+          }
+          case 48: {
+            Revision = input.ReadInt64();
+            break;
+          }
+          case 56: {
+            Valid = input.ReadBool();
+            break;
+          }
+          case 66: {
+            diagnostics_.AddEntriesFrom(ref input, _repeated_diagnostics_codec);
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
+  /// Changes cells of rows of a checked import.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class UpdateImportRowsRequest : pb::IMessage<UpdateImportRowsRequest>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<UpdateImportRowsRequest> _parser = new pb::MessageParser<UpdateImportRowsRequest>(() => new UpdateImportRowsRequest());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<UpdateImportRowsRequest> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[19]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public UpdateImportRowsRequest() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public UpdateImportRowsRequest(UpdateImportRowsRequest other) : this() {
+      importId_ = other.importId_;
+      edits_ = other.edits_.Clone();
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public UpdateImportRowsRequest Clone() {
+      return new UpdateImportRowsRequest(this);
+    }
+
+    /// <summary>Field number for the "import_id" field.</summary>
+    public const int ImportIdFieldNumber = 1;
+    private string importId_ = "";
+    /// <summary>
+    /// The import, CHECKED.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string ImportId {
+      get { return importId_; }
+      set {
+        importId_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "edits" field.</summary>
+    public const int EditsFieldNumber = 2;
+    private static readonly pb::FieldCodec<global::BulkInvite.V1.RowEdit> _repeated_edits_codec
+        = pb::FieldCodec.ForMessage(18, global::BulkInvite.V1.RowEdit.Parser);
+    private readonly pbc::RepeatedField<global::BulkInvite.V1.RowEdit> edits_ = new pbc::RepeatedField<global::BulkInvite.V1.RowEdit>();
+    /// <summary>
+    /// The edits, at most 1,000, each of another row.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public pbc::RepeatedField<global::BulkInvite.V1.RowEdit> Edits {
+      get { return edits_; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as UpdateImportRowsRequest);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(UpdateImportRowsRequest other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if (ImportId != other.ImportId) return false;
+      if(!edits_.Equals(other.edits_)) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (ImportId.Length != 0) hash ^= ImportId.GetHashCode();
+      hash ^= edits_.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (ImportId.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(ImportId);
+      }
+      edits_.WriteTo(output, _repeated_edits_codec);
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (ImportId.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(ImportId);
+      }
+      edits_.WriteTo(ref output, _repeated_edits_codec);
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (ImportId.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(ImportId);
+      }
+      size += edits_.CalculateSize(_repeated_edits_codec);
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(UpdateImportRowsRequest other) {
+      if (other == null) {
+        return;
+      }
+      if (other.ImportId.Length != 0) {
+        ImportId = other.ImportId;
+      }
+      edits_.Add(other.edits_);
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 10: {
+            ImportId = input.ReadString();
+            break;
+          }
+          case 18: {
+            edits_.AddEntriesFrom(input, _repeated_edits_codec);
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 10: {
+            ImportId = input.ReadString();
+            break;
+          }
+          case 18: {
+            edits_.AddEntriesFrom(ref input, _repeated_edits_codec);
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
+  /// New values for some cells of one row. Cells not set keep their value; set a cell to "" to empty
+  /// it (Description may be empty; Email, First name and Last name then get their MISSING errors).
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class RowEdit : pb::IMessage<RowEdit>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<RowEdit> _parser = new pb::MessageParser<RowEdit>(() => new RowEdit());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<RowEdit> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[20]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public RowEdit() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public RowEdit(RowEdit other) : this() {
+      rowNumber_ = other.rowNumber_;
+      expectedRevision_ = other.expectedRevision_;
+      email_ = other.email_;
+      firstName_ = other.firstName_;
+      lastName_ = other.lastName_;
+      description_ = other.description_;
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public RowEdit Clone() {
+      return new RowEdit(this);
+    }
+
+    /// <summary>Field number for the "row_number" field.</summary>
+    public const int RowNumberFieldNumber = 1;
+    private int rowNumber_;
+    /// <summary>
+    /// The row to change.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int RowNumber {
+      get { return rowNumber_; }
+      set {
+        rowNumber_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "expected_revision" field.</summary>
+    public const int ExpectedRevisionFieldNumber = 2;
+    private long expectedRevision_;
+    /// <summary>
+    /// The row's revision the edit was made from (ImportRow.revision).
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public long ExpectedRevision {
+      get { return expectedRevision_; }
+      set {
+        expectedRevision_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "email" field.</summary>
+    public const int EmailFieldNumber = 3;
+    private readonly static string EmailDefaultValue = "";
+
+    private string email_;
+    /// <summary>
+    /// The new Email cell, when set.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string Email {
+      get { return email_ ?? EmailDefaultValue; }
+      set {
+        email_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+    /// <summary>Gets whether the "email" field is set</summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool HasEmail {
+      get { return email_ != null; }
+    }
+    /// <summary>Clears the value of the "email" field</summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void ClearEmail() {
+      email_ = null;
+    }
+
+    /// <summary>Field number for the "first_name" field.</summary>
+    public const int FirstNameFieldNumber = 4;
+    private readonly static string FirstNameDefaultValue = "";
+
+    private string firstName_;
+    /// <summary>
+    /// The new First name cell, when set.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string FirstName {
+      get { return firstName_ ?? FirstNameDefaultValue; }
+      set {
+        firstName_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+    /// <summary>Gets whether the "first_name" field is set</summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool HasFirstName {
+      get { return firstName_ != null; }
+    }
+    /// <summary>Clears the value of the "first_name" field</summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void ClearFirstName() {
+      firstName_ = null;
+    }
+
+    /// <summary>Field number for the "last_name" field.</summary>
+    public const int LastNameFieldNumber = 5;
+    private readonly static string LastNameDefaultValue = "";
+
+    private string lastName_;
+    /// <summary>
+    /// The new Last name cell, when set.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string LastName {
+      get { return lastName_ ?? LastNameDefaultValue; }
+      set {
+        lastName_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+    /// <summary>Gets whether the "last_name" field is set</summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool HasLastName {
+      get { return lastName_ != null; }
+    }
+    /// <summary>Clears the value of the "last_name" field</summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void ClearLastName() {
+      lastName_ = null;
+    }
+
+    /// <summary>Field number for the "description" field.</summary>
+    public const int DescriptionFieldNumber = 6;
+    private readonly static string DescriptionDefaultValue = "";
+
+    private string description_;
+    /// <summary>
+    /// The new Description cell, when set.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string Description {
+      get { return description_ ?? DescriptionDefaultValue; }
+      set {
+        description_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+    /// <summary>Gets whether the "description" field is set</summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool HasDescription {
+      get { return description_ != null; }
+    }
+    /// <summary>Clears the value of the "description" field</summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void ClearDescription() {
+      description_ = null;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as RowEdit);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(RowEdit other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if (RowNumber != other.RowNumber) return false;
+      if (ExpectedRevision != other.ExpectedRevision) return false;
+      if (Email != other.Email) return false;
+      if (FirstName != other.FirstName) return false;
+      if (LastName != other.LastName) return false;
+      if (Description != other.Description) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (RowNumber != 0) hash ^= RowNumber.GetHashCode();
+      if (ExpectedRevision != 0L) hash ^= ExpectedRevision.GetHashCode();
+      if (HasEmail) hash ^= Email.GetHashCode();
+      if (HasFirstName) hash ^= FirstName.GetHashCode();
+      if (HasLastName) hash ^= LastName.GetHashCode();
+      if (HasDescription) hash ^= Description.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (RowNumber != 0) {
+        output.WriteRawTag(8);
+        output.WriteInt32(RowNumber);
+      }
+      if (ExpectedRevision != 0L) {
+        output.WriteRawTag(16);
+        output.WriteInt64(ExpectedRevision);
+      }
+      if (HasEmail) {
+        output.WriteRawTag(26);
+        output.WriteString(Email);
+      }
+      if (HasFirstName) {
+        output.WriteRawTag(34);
+        output.WriteString(FirstName);
+      }
+      if (HasLastName) {
+        output.WriteRawTag(42);
+        output.WriteString(LastName);
+      }
+      if (HasDescription) {
+        output.WriteRawTag(50);
+        output.WriteString(Description);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (RowNumber != 0) {
+        output.WriteRawTag(8);
+        output.WriteInt32(RowNumber);
+      }
+      if (ExpectedRevision != 0L) {
+        output.WriteRawTag(16);
+        output.WriteInt64(ExpectedRevision);
+      }
+      if (HasEmail) {
+        output.WriteRawTag(26);
+        output.WriteString(Email);
+      }
+      if (HasFirstName) {
+        output.WriteRawTag(34);
+        output.WriteString(FirstName);
+      }
+      if (HasLastName) {
+        output.WriteRawTag(42);
+        output.WriteString(LastName);
+      }
+      if (HasDescription) {
+        output.WriteRawTag(50);
+        output.WriteString(Description);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (RowNumber != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeInt32Size(RowNumber);
+      }
+      if (ExpectedRevision != 0L) {
+        size += 1 + pb::CodedOutputStream.ComputeInt64Size(ExpectedRevision);
+      }
+      if (HasEmail) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(Email);
+      }
+      if (HasFirstName) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(FirstName);
+      }
+      if (HasLastName) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(LastName);
+      }
+      if (HasDescription) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(Description);
+      }
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(RowEdit other) {
+      if (other == null) {
+        return;
+      }
+      if (other.RowNumber != 0) {
+        RowNumber = other.RowNumber;
+      }
+      if (other.ExpectedRevision != 0L) {
+        ExpectedRevision = other.ExpectedRevision;
+      }
+      if (other.HasEmail) {
+        Email = other.Email;
+      }
+      if (other.HasFirstName) {
+        FirstName = other.FirstName;
+      }
+      if (other.HasLastName) {
+        LastName = other.LastName;
+      }
+      if (other.HasDescription) {
+        Description = other.Description;
+      }
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 8: {
+            RowNumber = input.ReadInt32();
+            break;
+          }
+          case 16: {
+            ExpectedRevision = input.ReadInt64();
+            break;
+          }
+          case 26: {
+            Email = input.ReadString();
+            break;
+          }
+          case 34: {
+            FirstName = input.ReadString();
+            break;
+          }
+          case 42: {
+            LastName = input.ReadString();
+            break;
+          }
+          case 50: {
+            Description = input.ReadString();
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 8: {
+            RowNumber = input.ReadInt32();
+            break;
+          }
+          case 16: {
+            ExpectedRevision = input.ReadInt64();
+            break;
+          }
+          case 26: {
+            Email = input.ReadString();
+            break;
+          }
+          case 34: {
+            FirstName = input.ReadString();
+            break;
+          }
+          case 42: {
+            LastName = input.ReadString();
+            break;
+          }
+          case 50: {
+            Description = input.ReadString();
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
+  /// The result of changing rows.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class UpdateImportRowsResponse : pb::IMessage<UpdateImportRowsResponse>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<UpdateImportRowsResponse> _parser = new pb::MessageParser<UpdateImportRowsResponse>(() => new UpdateImportRowsResponse());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<UpdateImportRowsResponse> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[21]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public UpdateImportRowsResponse() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public UpdateImportRowsResponse(UpdateImportRowsResponse other) : this() {
+      import_ = other.import_ != null ? other.import_.Clone() : null;
+      rows_ = other.rows_.Clone();
+      affectedRowNumbers_ = other.affectedRowNumbers_.Clone();
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public UpdateImportRowsResponse Clone() {
+      return new UpdateImportRowsResponse(this);
+    }
+
+    /// <summary>Field number for the "import" field.</summary>
+    public const int ImportFieldNumber = 1;
+    private global::BulkInvite.V1.Import import_;
+    /// <summary>
+    /// The import with its counts after the edits.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public global::BulkInvite.V1.Import Import {
+      get { return import_; }
+      set {
+        import_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "rows" field.</summary>
+    public const int RowsFieldNumber = 2;
+    private static readonly pb::FieldCodec<global::BulkInvite.V1.ImportRow> _repeated_rows_codec
+        = pb::FieldCodec.ForMessage(18, global::BulkInvite.V1.ImportRow.Parser);
+    private readonly pbc::RepeatedField<global::BulkInvite.V1.ImportRow> rows_ = new pbc::RepeatedField<global::BulkInvite.V1.ImportRow>();
+    /// <summary>
+    /// The edited rows as now stored, with their new revisions and diagnostics.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public pbc::RepeatedField<global::BulkInvite.V1.ImportRow> Rows {
+      get { return rows_; }
+    }
+
+    /// <summary>Field number for the "affected_row_numbers" field.</summary>
+    public const int AffectedRowNumbersFieldNumber = 3;
+    private static readonly pb::FieldCodec<int> _repeated_affectedRowNumbers_codec
+        = pb::FieldCodec.ForInt32(26);
+    private readonly pbc::RepeatedField<int> affectedRowNumbers_ = new pbc::RepeatedField<int>();
+    /// <summary>
+    /// Other rows whose diagnostics changed because of the edits (a duplicate cleared or made), in
+    /// row order.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public pbc::RepeatedField<int> AffectedRowNumbers {
+      get { return affectedRowNumbers_; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as UpdateImportRowsResponse);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(UpdateImportRowsResponse other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if (!object.Equals(Import, other.Import)) return false;
+      if(!rows_.Equals(other.rows_)) return false;
+      if(!affectedRowNumbers_.Equals(other.affectedRowNumbers_)) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (import_ != null) hash ^= Import.GetHashCode();
+      hash ^= rows_.GetHashCode();
+      hash ^= affectedRowNumbers_.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (import_ != null) {
+        output.WriteRawTag(10);
+        output.WriteMessage(Import);
+      }
+      rows_.WriteTo(output, _repeated_rows_codec);
+      affectedRowNumbers_.WriteTo(output, _repeated_affectedRowNumbers_codec);
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (import_ != null) {
+        output.WriteRawTag(10);
+        output.WriteMessage(Import);
+      }
+      rows_.WriteTo(ref output, _repeated_rows_codec);
+      affectedRowNumbers_.WriteTo(ref output, _repeated_affectedRowNumbers_codec);
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (import_ != null) {
+        size += 1 + pb::CodedOutputStream.ComputeMessageSize(Import);
+      }
+      size += rows_.CalculateSize(_repeated_rows_codec);
+      size += affectedRowNumbers_.CalculateSize(_repeated_affectedRowNumbers_codec);
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(UpdateImportRowsResponse other) {
+      if (other == null) {
+        return;
+      }
+      if (other.import_ != null) {
+        if (import_ == null) {
+          Import = new global::BulkInvite.V1.Import();
+        }
+        Import.MergeFrom(other.Import);
+      }
+      rows_.Add(other.rows_);
+      affectedRowNumbers_.Add(other.affectedRowNumbers_);
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 10: {
+            if (import_ == null) {
+              Import = new global::BulkInvite.V1.Import();
+            }
+            input.ReadMessage(Import);
+            break;
+          }
+          case 18: {
+            rows_.AddEntriesFrom(input, _repeated_rows_codec);
+            break;
+          }
+          case 26:
+          case 24: {
+            affectedRowNumbers_.AddEntriesFrom(input, _repeated_affectedRowNumbers_codec);
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 10: {
+            if (import_ == null) {
+              Import = new global::BulkInvite.V1.Import();
+            }
+            input.ReadMessage(Import);
+            break;
+          }
+          case 18: {
+            rows_.AddEntriesFrom(ref input, _repeated_rows_codec);
+            break;
+          }
+          case 26:
+          case 24: {
+            affectedRowNumbers_.AddEntriesFrom(ref input, _repeated_affectedRowNumbers_codec);
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
+  /// Removes rows of a checked import.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class RemoveImportRowsRequest : pb::IMessage<RemoveImportRowsRequest>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<RemoveImportRowsRequest> _parser = new pb::MessageParser<RemoveImportRowsRequest>(() => new RemoveImportRowsRequest());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<RemoveImportRowsRequest> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[22]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public RemoveImportRowsRequest() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public RemoveImportRowsRequest(RemoveImportRowsRequest other) : this() {
+      importId_ = other.importId_;
+      rowNumbers_ = other.rowNumbers_.Clone();
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public RemoveImportRowsRequest Clone() {
+      return new RemoveImportRowsRequest(this);
+    }
+
+    /// <summary>Field number for the "import_id" field.</summary>
+    public const int ImportIdFieldNumber = 1;
+    private string importId_ = "";
+    /// <summary>
+    /// The import, CHECKED.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string ImportId {
+      get { return importId_; }
+      set {
+        importId_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "row_numbers" field.</summary>
+    public const int RowNumbersFieldNumber = 2;
+    private static readonly pb::FieldCodec<int> _repeated_rowNumbers_codec
+        = pb::FieldCodec.ForInt32(18);
+    private readonly pbc::RepeatedField<int> rowNumbers_ = new pbc::RepeatedField<int>();
+    /// <summary>
+    /// The rows to remove, at most 1,000.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public pbc::RepeatedField<int> RowNumbers {
+      get { return rowNumbers_; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as RemoveImportRowsRequest);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(RemoveImportRowsRequest other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if (ImportId != other.ImportId) return false;
+      if(!rowNumbers_.Equals(other.rowNumbers_)) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (ImportId.Length != 0) hash ^= ImportId.GetHashCode();
+      hash ^= rowNumbers_.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (ImportId.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(ImportId);
+      }
+      rowNumbers_.WriteTo(output, _repeated_rowNumbers_codec);
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (ImportId.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(ImportId);
+      }
+      rowNumbers_.WriteTo(ref output, _repeated_rowNumbers_codec);
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (ImportId.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(ImportId);
+      }
+      size += rowNumbers_.CalculateSize(_repeated_rowNumbers_codec);
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(RemoveImportRowsRequest other) {
+      if (other == null) {
+        return;
+      }
+      if (other.ImportId.Length != 0) {
+        ImportId = other.ImportId;
+      }
+      rowNumbers_.Add(other.rowNumbers_);
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 10: {
+            ImportId = input.ReadString();
+            break;
+          }
+          case 18:
+          case 16: {
+            rowNumbers_.AddEntriesFrom(input, _repeated_rowNumbers_codec);
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 10: {
+            ImportId = input.ReadString();
+            break;
+          }
+          case 18:
+          case 16: {
+            rowNumbers_.AddEntriesFrom(ref input, _repeated_rowNumbers_codec);
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
+  /// The result of removing rows.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class RemoveImportRowsResponse : pb::IMessage<RemoveImportRowsResponse>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<RemoveImportRowsResponse> _parser = new pb::MessageParser<RemoveImportRowsResponse>(() => new RemoveImportRowsResponse());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<RemoveImportRowsResponse> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[23]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public RemoveImportRowsResponse() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public RemoveImportRowsResponse(RemoveImportRowsResponse other) : this() {
+      import_ = other.import_ != null ? other.import_.Clone() : null;
+      affectedRowNumbers_ = other.affectedRowNumbers_.Clone();
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public RemoveImportRowsResponse Clone() {
+      return new RemoveImportRowsResponse(this);
+    }
+
+    /// <summary>Field number for the "import" field.</summary>
+    public const int ImportFieldNumber = 1;
+    private global::BulkInvite.V1.Import import_;
+    /// <summary>
+    /// The import with its counts after the removal.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public global::BulkInvite.V1.Import Import {
+      get { return import_; }
+      set {
+        import_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "affected_row_numbers" field.</summary>
+    public const int AffectedRowNumbersFieldNumber = 2;
+    private static readonly pb::FieldCodec<int> _repeated_affectedRowNumbers_codec
+        = pb::FieldCodec.ForInt32(18);
+    private readonly pbc::RepeatedField<int> affectedRowNumbers_ = new pbc::RepeatedField<int>();
+    /// <summary>
+    /// Other rows whose diagnostics changed (a duplicate cleared), in row order.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public pbc::RepeatedField<int> AffectedRowNumbers {
+      get { return affectedRowNumbers_; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as RemoveImportRowsResponse);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(RemoveImportRowsResponse other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if (!object.Equals(Import, other.Import)) return false;
+      if(!affectedRowNumbers_.Equals(other.affectedRowNumbers_)) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (import_ != null) hash ^= Import.GetHashCode();
+      hash ^= affectedRowNumbers_.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (import_ != null) {
+        output.WriteRawTag(10);
+        output.WriteMessage(Import);
+      }
+      affectedRowNumbers_.WriteTo(output, _repeated_affectedRowNumbers_codec);
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (import_ != null) {
+        output.WriteRawTag(10);
+        output.WriteMessage(Import);
+      }
+      affectedRowNumbers_.WriteTo(ref output, _repeated_affectedRowNumbers_codec);
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (import_ != null) {
+        size += 1 + pb::CodedOutputStream.ComputeMessageSize(Import);
+      }
+      size += affectedRowNumbers_.CalculateSize(_repeated_affectedRowNumbers_codec);
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(RemoveImportRowsResponse other) {
+      if (other == null) {
+        return;
+      }
+      if (other.import_ != null) {
+        if (import_ == null) {
+          Import = new global::BulkInvite.V1.Import();
+        }
+        Import.MergeFrom(other.Import);
+      }
+      affectedRowNumbers_.Add(other.affectedRowNumbers_);
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 10: {
+            if (import_ == null) {
+              Import = new global::BulkInvite.V1.Import();
+            }
+            input.ReadMessage(Import);
+            break;
+          }
+          case 18:
+          case 16: {
+            affectedRowNumbers_.AddEntriesFrom(input, _repeated_affectedRowNumbers_codec);
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 10: {
+            if (import_ == null) {
+              Import = new global::BulkInvite.V1.Import();
+            }
+            input.ReadMessage(Import);
+            break;
+          }
+          case 18:
+          case 16: {
+            affectedRowNumbers_.AddEntriesFrom(ref input, _repeated_affectedRowNumbers_codec);
+            break;
+          }
         }
       }
     }
@@ -1578,7 +7031,7 @@ namespace BulkInvite.V1 {
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public static pbr::MessageDescriptor Descriptor {
-      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[5]; }
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[24]; }
     }
 
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
@@ -1601,6 +7054,9 @@ namespace BulkInvite.V1 {
       importId_ = other.importId_;
       permissions_ = other.permissions_.Clone();
       requestId_ = other.requestId_;
+      personalMessage_ = other.personalMessage_;
+      invitationLifetime_ = other.invitationLifetime_ != null ? other.invitationLifetime_.Clone() : null;
+      confirmPrivilegedPermissions_ = other.confirmPrivilegedPermissions_;
       _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
     }
 
@@ -1614,7 +7070,7 @@ namespace BulkInvite.V1 {
     public const int ImportIdFieldNumber = 1;
     private string importId_ = "";
     /// <summary>
-    /// The import to apply. Required; it must be CHECKED (or already APPLIED, see the RPC).
+    /// The import to apply; it must be CHECKED (or already APPLIED, see the RPC).
     /// </summary>
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
@@ -1656,6 +7112,55 @@ namespace BulkInvite.V1 {
       }
     }
 
+    /// <summary>Field number for the "personal_message" field.</summary>
+    public const int PersonalMessageFieldNumber = 4;
+    private string personalMessage_ = "";
+    /// <summary>
+    /// Optional: a note from the inviter shown in every invitation email of the batch, as plain text
+    /// (HTML-encoded in the email's HTML part); at most 1,000 characters; line breaks are kept.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string PersonalMessage {
+      get { return personalMessage_; }
+      set {
+        personalMessage_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "invitation_lifetime" field.</summary>
+    public const int InvitationLifetimeFieldNumber = 5;
+    private global::Google.Protobuf.WellKnownTypes.Duration invitationLifetime_;
+    /// <summary>
+    /// Optional: how long the invitations of this batch can be accepted, from when each email is
+    /// sent: 1 to 30 days. Unset means the server's configured lifetime (7 days by default).
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public global::Google.Protobuf.WellKnownTypes.Duration InvitationLifetime {
+      get { return invitationLifetime_; }
+      set {
+        invitationLifetime_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "confirm_privileged_permissions" field.</summary>
+    public const int ConfirmPrivilegedPermissionsFieldNumber = 6;
+    private bool confirmPrivilegedPermissions_;
+    /// <summary>
+    /// Must be true to grant a privileged permission (organization.admin or members.invite: see
+    /// Permission.privileged) to a whole batch: the caller confirms they mean every invited person
+    /// to administer or invite.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool ConfirmPrivilegedPermissions {
+      get { return confirmPrivilegedPermissions_; }
+      set {
+        confirmPrivilegedPermissions_ = value;
+      }
+    }
+
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public override bool Equals(object other) {
@@ -1674,6 +7179,9 @@ namespace BulkInvite.V1 {
       if (ImportId != other.ImportId) return false;
       if(!permissions_.Equals(other.permissions_)) return false;
       if (RequestId != other.RequestId) return false;
+      if (PersonalMessage != other.PersonalMessage) return false;
+      if (!object.Equals(InvitationLifetime, other.InvitationLifetime)) return false;
+      if (ConfirmPrivilegedPermissions != other.ConfirmPrivilegedPermissions) return false;
       return Equals(_unknownFields, other._unknownFields);
     }
 
@@ -1684,6 +7192,9 @@ namespace BulkInvite.V1 {
       if (ImportId.Length != 0) hash ^= ImportId.GetHashCode();
       hash ^= permissions_.GetHashCode();
       if (RequestId.Length != 0) hash ^= RequestId.GetHashCode();
+      if (PersonalMessage.Length != 0) hash ^= PersonalMessage.GetHashCode();
+      if (invitationLifetime_ != null) hash ^= InvitationLifetime.GetHashCode();
+      if (ConfirmPrivilegedPermissions != false) hash ^= ConfirmPrivilegedPermissions.GetHashCode();
       if (_unknownFields != null) {
         hash ^= _unknownFields.GetHashCode();
       }
@@ -1711,6 +7222,18 @@ namespace BulkInvite.V1 {
         output.WriteRawTag(26);
         output.WriteString(RequestId);
       }
+      if (PersonalMessage.Length != 0) {
+        output.WriteRawTag(34);
+        output.WriteString(PersonalMessage);
+      }
+      if (invitationLifetime_ != null) {
+        output.WriteRawTag(42);
+        output.WriteMessage(InvitationLifetime);
+      }
+      if (ConfirmPrivilegedPermissions != false) {
+        output.WriteRawTag(48);
+        output.WriteBool(ConfirmPrivilegedPermissions);
+      }
       if (_unknownFields != null) {
         _unknownFields.WriteTo(output);
       }
@@ -1730,6 +7253,18 @@ namespace BulkInvite.V1 {
         output.WriteRawTag(26);
         output.WriteString(RequestId);
       }
+      if (PersonalMessage.Length != 0) {
+        output.WriteRawTag(34);
+        output.WriteString(PersonalMessage);
+      }
+      if (invitationLifetime_ != null) {
+        output.WriteRawTag(42);
+        output.WriteMessage(InvitationLifetime);
+      }
+      if (ConfirmPrivilegedPermissions != false) {
+        output.WriteRawTag(48);
+        output.WriteBool(ConfirmPrivilegedPermissions);
+      }
       if (_unknownFields != null) {
         _unknownFields.WriteTo(ref output);
       }
@@ -1746,6 +7281,15 @@ namespace BulkInvite.V1 {
       size += permissions_.CalculateSize(_repeated_permissions_codec);
       if (RequestId.Length != 0) {
         size += 1 + pb::CodedOutputStream.ComputeStringSize(RequestId);
+      }
+      if (PersonalMessage.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(PersonalMessage);
+      }
+      if (invitationLifetime_ != null) {
+        size += 1 + pb::CodedOutputStream.ComputeMessageSize(InvitationLifetime);
+      }
+      if (ConfirmPrivilegedPermissions != false) {
+        size += 1 + 1;
       }
       if (_unknownFields != null) {
         size += _unknownFields.CalculateSize();
@@ -1765,6 +7309,18 @@ namespace BulkInvite.V1 {
       permissions_.Add(other.permissions_);
       if (other.RequestId.Length != 0) {
         RequestId = other.RequestId;
+      }
+      if (other.PersonalMessage.Length != 0) {
+        PersonalMessage = other.PersonalMessage;
+      }
+      if (other.invitationLifetime_ != null) {
+        if (invitationLifetime_ == null) {
+          InvitationLifetime = new global::Google.Protobuf.WellKnownTypes.Duration();
+        }
+        InvitationLifetime.MergeFrom(other.InvitationLifetime);
+      }
+      if (other.ConfirmPrivilegedPermissions != false) {
+        ConfirmPrivilegedPermissions = other.ConfirmPrivilegedPermissions;
       }
       _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
     }
@@ -1795,6 +7351,21 @@ namespace BulkInvite.V1 {
           }
           case 26: {
             RequestId = input.ReadString();
+            break;
+          }
+          case 34: {
+            PersonalMessage = input.ReadString();
+            break;
+          }
+          case 42: {
+            if (invitationLifetime_ == null) {
+              InvitationLifetime = new global::Google.Protobuf.WellKnownTypes.Duration();
+            }
+            input.ReadMessage(InvitationLifetime);
+            break;
+          }
+          case 48: {
+            ConfirmPrivilegedPermissions = input.ReadBool();
             break;
           }
         }
@@ -1828,6 +7399,21 @@ namespace BulkInvite.V1 {
             RequestId = input.ReadString();
             break;
           }
+          case 34: {
+            PersonalMessage = input.ReadString();
+            break;
+          }
+          case 42: {
+            if (invitationLifetime_ == null) {
+              InvitationLifetime = new global::Google.Protobuf.WellKnownTypes.Duration();
+            }
+            input.ReadMessage(InvitationLifetime);
+            break;
+          }
+          case 48: {
+            ConfirmPrivilegedPermissions = input.ReadBool();
+            break;
+          }
         }
       }
     }
@@ -1853,7 +7439,7 @@ namespace BulkInvite.V1 {
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public static pbr::MessageDescriptor Descriptor {
-      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[6]; }
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[25]; }
     }
 
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
@@ -1905,7 +7491,7 @@ namespace BulkInvite.V1 {
     private int skippedCount_;
     /// <summary>
     /// Valid users not invited because their address already had a pending invitation in the
-    /// organization or belonged to one of its members.
+    /// organization or belonged to one of its members (the import tells which).
     /// </summary>
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
@@ -2130,6 +7716,534 @@ namespace BulkInvite.V1 {
   }
 
   /// <summary>
+  /// Asks for a results file.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class ExportImportResultsRequest : pb::IMessage<ExportImportResultsRequest>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<ExportImportResultsRequest> _parser = new pb::MessageParser<ExportImportResultsRequest>(() => new ExportImportResultsRequest());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<ExportImportResultsRequest> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[26]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public ExportImportResultsRequest() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public ExportImportResultsRequest(ExportImportResultsRequest other) : this() {
+      importId_ = other.importId_;
+      format_ = other.format_;
+      scope_ = other.scope_;
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public ExportImportResultsRequest Clone() {
+      return new ExportImportResultsRequest(this);
+    }
+
+    /// <summary>Field number for the "import_id" field.</summary>
+    public const int ImportIdFieldNumber = 1;
+    private string importId_ = "";
+    /// <summary>
+    /// The import, CHECKED or APPLIED.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string ImportId {
+      get { return importId_; }
+      set {
+        importId_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "format" field.</summary>
+    public const int FormatFieldNumber = 2;
+    private global::BulkInvite.V1.FileFormat format_ = global::BulkInvite.V1.FileFormat.Unspecified;
+    /// <summary>
+    /// FILE_FORMAT_CSV (UTF-8 with a byte order mark, comma-separated) or FILE_FORMAT_XLSX.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public global::BulkInvite.V1.FileFormat Format {
+      get { return format_; }
+      set {
+        format_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "scope" field.</summary>
+    public const int ScopeFieldNumber = 3;
+    private global::BulkInvite.V1.ResultsScope scope_ = global::BulkInvite.V1.ResultsScope.Unspecified;
+    /// <summary>
+    /// Which rows; RESULTS_SCOPE_UNSPECIFIED means all.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public global::BulkInvite.V1.ResultsScope Scope {
+      get { return scope_; }
+      set {
+        scope_ = value;
+      }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as ExportImportResultsRequest);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(ExportImportResultsRequest other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if (ImportId != other.ImportId) return false;
+      if (Format != other.Format) return false;
+      if (Scope != other.Scope) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (ImportId.Length != 0) hash ^= ImportId.GetHashCode();
+      if (Format != global::BulkInvite.V1.FileFormat.Unspecified) hash ^= Format.GetHashCode();
+      if (Scope != global::BulkInvite.V1.ResultsScope.Unspecified) hash ^= Scope.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (ImportId.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(ImportId);
+      }
+      if (Format != global::BulkInvite.V1.FileFormat.Unspecified) {
+        output.WriteRawTag(16);
+        output.WriteEnum((int) Format);
+      }
+      if (Scope != global::BulkInvite.V1.ResultsScope.Unspecified) {
+        output.WriteRawTag(24);
+        output.WriteEnum((int) Scope);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (ImportId.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(ImportId);
+      }
+      if (Format != global::BulkInvite.V1.FileFormat.Unspecified) {
+        output.WriteRawTag(16);
+        output.WriteEnum((int) Format);
+      }
+      if (Scope != global::BulkInvite.V1.ResultsScope.Unspecified) {
+        output.WriteRawTag(24);
+        output.WriteEnum((int) Scope);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (ImportId.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(ImportId);
+      }
+      if (Format != global::BulkInvite.V1.FileFormat.Unspecified) {
+        size += 1 + pb::CodedOutputStream.ComputeEnumSize((int) Format);
+      }
+      if (Scope != global::BulkInvite.V1.ResultsScope.Unspecified) {
+        size += 1 + pb::CodedOutputStream.ComputeEnumSize((int) Scope);
+      }
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(ExportImportResultsRequest other) {
+      if (other == null) {
+        return;
+      }
+      if (other.ImportId.Length != 0) {
+        ImportId = other.ImportId;
+      }
+      if (other.Format != global::BulkInvite.V1.FileFormat.Unspecified) {
+        Format = other.Format;
+      }
+      if (other.Scope != global::BulkInvite.V1.ResultsScope.Unspecified) {
+        Scope = other.Scope;
+      }
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 10: {
+            ImportId = input.ReadString();
+            break;
+          }
+          case 16: {
+            Format = (global::BulkInvite.V1.FileFormat) input.ReadEnum();
+            break;
+          }
+          case 24: {
+            Scope = (global::BulkInvite.V1.ResultsScope) input.ReadEnum();
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 10: {
+            ImportId = input.ReadString();
+            break;
+          }
+          case 16: {
+            Format = (global::BulkInvite.V1.FileFormat) input.ReadEnum();
+            break;
+          }
+          case 24: {
+            Scope = (global::BulkInvite.V1.ResultsScope) input.ReadEnum();
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
+  /// One message of a results file stream.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class ExportImportResultsResponse : pb::IMessage<ExportImportResultsResponse>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<ExportImportResultsResponse> _parser = new pb::MessageParser<ExportImportResultsResponse>(() => new ExportImportResultsResponse());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<ExportImportResultsResponse> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[27]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public ExportImportResultsResponse() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public ExportImportResultsResponse(ExportImportResultsResponse other) : this() {
+      fileName_ = other.fileName_;
+      chunk_ = other.chunk_;
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public ExportImportResultsResponse Clone() {
+      return new ExportImportResultsResponse(this);
+    }
+
+    /// <summary>Field number for the "file_name" field.</summary>
+    public const int FileNameFieldNumber = 1;
+    private string fileName_ = "";
+    /// <summary>
+    /// The suggested file name; only in the first message.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string FileName {
+      get { return fileName_; }
+      set {
+        fileName_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "chunk" field.</summary>
+    public const int ChunkFieldNumber = 2;
+    private pb::ByteString chunk_ = pb::ByteString.Empty;
+    /// <summary>
+    /// The next bytes of the file.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public pb::ByteString Chunk {
+      get { return chunk_; }
+      set {
+        chunk_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as ExportImportResultsResponse);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(ExportImportResultsResponse other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if (FileName != other.FileName) return false;
+      if (Chunk != other.Chunk) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (FileName.Length != 0) hash ^= FileName.GetHashCode();
+      if (Chunk.Length != 0) hash ^= Chunk.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (FileName.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(FileName);
+      }
+      if (Chunk.Length != 0) {
+        output.WriteRawTag(18);
+        output.WriteBytes(Chunk);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (FileName.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(FileName);
+      }
+      if (Chunk.Length != 0) {
+        output.WriteRawTag(18);
+        output.WriteBytes(Chunk);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (FileName.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(FileName);
+      }
+      if (Chunk.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeBytesSize(Chunk);
+      }
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(ExportImportResultsResponse other) {
+      if (other == null) {
+        return;
+      }
+      if (other.FileName.Length != 0) {
+        FileName = other.FileName;
+      }
+      if (other.Chunk.Length != 0) {
+        Chunk = other.Chunk;
+      }
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 10: {
+            FileName = input.ReadString();
+            break;
+          }
+          case 18: {
+            Chunk = input.ReadBytes();
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 10: {
+            FileName = input.ReadString();
+            break;
+          }
+          case 18: {
+            Chunk = input.ReadBytes();
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
   /// Asks for one import.
   /// </summary>
   [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
@@ -2147,7 +8261,7 @@ namespace BulkInvite.V1 {
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public static pbr::MessageDescriptor Descriptor {
-      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[7]; }
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[28]; }
     }
 
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
@@ -2181,7 +8295,7 @@ namespace BulkInvite.V1 {
     public const int ImportIdFieldNumber = 1;
     private string importId_ = "";
     /// <summary>
-    /// The import's id. Required.
+    /// The import's id.
     /// </summary>
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
@@ -2334,6 +8448,219 @@ namespace BulkInvite.V1 {
   }
 
   /// <summary>
+  /// One import.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class GetImportResponse : pb::IMessage<GetImportResponse>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<GetImportResponse> _parser = new pb::MessageParser<GetImportResponse>(() => new GetImportResponse());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<GetImportResponse> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[29]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public GetImportResponse() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public GetImportResponse(GetImportResponse other) : this() {
+      import_ = other.import_ != null ? other.import_.Clone() : null;
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public GetImportResponse Clone() {
+      return new GetImportResponse(this);
+    }
+
+    /// <summary>Field number for the "import" field.</summary>
+    public const int ImportFieldNumber = 1;
+    private global::BulkInvite.V1.Import import_;
+    /// <summary>
+    /// The import.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public global::BulkInvite.V1.Import Import {
+      get { return import_; }
+      set {
+        import_ = value;
+      }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as GetImportResponse);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(GetImportResponse other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if (!object.Equals(Import, other.Import)) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (import_ != null) hash ^= Import.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (import_ != null) {
+        output.WriteRawTag(10);
+        output.WriteMessage(Import);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (import_ != null) {
+        output.WriteRawTag(10);
+        output.WriteMessage(Import);
+      }
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (import_ != null) {
+        size += 1 + pb::CodedOutputStream.ComputeMessageSize(Import);
+      }
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(GetImportResponse other) {
+      if (other == null) {
+        return;
+      }
+      if (other.import_ != null) {
+        if (import_ == null) {
+          Import = new global::BulkInvite.V1.Import();
+        }
+        Import.MergeFrom(other.Import);
+      }
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 10: {
+            if (import_ == null) {
+              Import = new global::BulkInvite.V1.Import();
+            }
+            input.ReadMessage(Import);
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 10: {
+            if (import_ == null) {
+              Import = new global::BulkInvite.V1.Import();
+            }
+            input.ReadMessage(Import);
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
   /// Asks for a page of an organization's imports.
   /// </summary>
   [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
@@ -2351,7 +8678,7 @@ namespace BulkInvite.V1 {
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public static pbr::MessageDescriptor Descriptor {
-      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[8]; }
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[30]; }
     }
 
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
@@ -2387,7 +8714,7 @@ namespace BulkInvite.V1 {
     public const int OrganizationIdFieldNumber = 1;
     private string organizationId_ = "";
     /// <summary>
-    /// The organization whose imports to list. Required.
+    /// The organization whose imports to list: the token's organization.
     /// </summary>
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
@@ -2637,7 +8964,7 @@ namespace BulkInvite.V1 {
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public static pbr::MessageDescriptor Descriptor {
-      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[9]; }
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[31]; }
     }
 
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
@@ -2870,7 +9197,7 @@ namespace BulkInvite.V1 {
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public static pbr::MessageDescriptor Descriptor {
-      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[10]; }
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[32]; }
     }
 
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
@@ -2904,7 +9231,7 @@ namespace BulkInvite.V1 {
     public const int ImportIdFieldNumber = 1;
     private string importId_ = "";
     /// <summary>
-    /// The import's id. Required.
+    /// The import's id.
     /// </summary>
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
@@ -3074,7 +9401,7 @@ namespace BulkInvite.V1 {
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public static pbr::MessageDescriptor Descriptor {
-      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[11]; }
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[33]; }
     }
 
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
@@ -3238,7 +9565,7 @@ namespace BulkInvite.V1 {
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public static pbr::MessageDescriptor Descriptor {
-      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[12]; }
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[34]; }
     }
 
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
@@ -3442,7 +9769,7 @@ namespace BulkInvite.V1 {
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public static pbr::MessageDescriptor Descriptor {
-      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[13]; }
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[35]; }
     }
 
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
@@ -3686,7 +10013,7 @@ namespace BulkInvite.V1 {
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public static pbr::MessageDescriptor Descriptor {
-      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[14]; }
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[36]; }
     }
 
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
@@ -3722,7 +10049,7 @@ namespace BulkInvite.V1 {
     public const int OrganizationIdFieldNumber = 1;
     private string organizationId_ = "";
     /// <summary>
-    /// The organization; it must be the token's. Required.
+    /// The organization: the token's organization.
     /// </summary>
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
@@ -3972,7 +10299,7 @@ namespace BulkInvite.V1 {
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public static pbr::MessageDescriptor Descriptor {
-      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[15]; }
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[37]; }
     }
 
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
@@ -4205,7 +10532,7 @@ namespace BulkInvite.V1 {
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public static pbr::MessageDescriptor Descriptor {
-      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[16]; }
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[38]; }
     }
 
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
@@ -4369,7 +10696,7 @@ namespace BulkInvite.V1 {
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public static pbr::MessageDescriptor Descriptor {
-      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[17]; }
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[39]; }
     }
 
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
@@ -4562,7 +10889,7 @@ namespace BulkInvite.V1 {
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public static pbr::MessageDescriptor Descriptor {
-      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[18]; }
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[40]; }
     }
 
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
@@ -4584,6 +10911,9 @@ namespace BulkInvite.V1 {
     public Permission(Permission other) : this() {
       id_ = other.id_;
       description_ = other.description_;
+      privileged_ = other.privileged_;
+      grantable_ = other.grantable_;
+      notGrantableReason_ = other.notGrantableReason_;
       _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
     }
 
@@ -4623,6 +10953,54 @@ namespace BulkInvite.V1 {
       }
     }
 
+    /// <summary>Field number for the "privileged" field.</summary>
+    public const int PrivilegedFieldNumber = 3;
+    private bool privileged_;
+    /// <summary>
+    /// True for permissions that let their holder administer the organization or invite others
+    /// (organization.admin, members.invite): granting one to a batch needs
+    /// confirm_privileged_permissions.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Privileged {
+      get { return privileged_; }
+      set {
+        privileged_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "grantable" field.</summary>
+    public const int GrantableFieldNumber = 4;
+    private bool grantable_;
+    /// <summary>
+    /// True when the caller of ListPermissions may grant it (an inviter grants only permissions it
+    /// holds; an organization admin grants any).
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Grantable {
+      get { return grantable_; }
+      set {
+        grantable_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "not_grantable_reason" field.</summary>
+    public const int NotGrantableReasonFieldNumber = 5;
+    private string notGrantableReason_ = "";
+    /// <summary>
+    /// When grantable is false, why, in a sentence for people.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string NotGrantableReason {
+      get { return notGrantableReason_; }
+      set {
+        notGrantableReason_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
     public override bool Equals(object other) {
@@ -4640,6 +11018,9 @@ namespace BulkInvite.V1 {
       }
       if (Id != other.Id) return false;
       if (Description != other.Description) return false;
+      if (Privileged != other.Privileged) return false;
+      if (Grantable != other.Grantable) return false;
+      if (NotGrantableReason != other.NotGrantableReason) return false;
       return Equals(_unknownFields, other._unknownFields);
     }
 
@@ -4649,6 +11030,9 @@ namespace BulkInvite.V1 {
       int hash = 1;
       if (Id.Length != 0) hash ^= Id.GetHashCode();
       if (Description.Length != 0) hash ^= Description.GetHashCode();
+      if (Privileged != false) hash ^= Privileged.GetHashCode();
+      if (Grantable != false) hash ^= Grantable.GetHashCode();
+      if (NotGrantableReason.Length != 0) hash ^= NotGrantableReason.GetHashCode();
       if (_unknownFields != null) {
         hash ^= _unknownFields.GetHashCode();
       }
@@ -4675,6 +11059,18 @@ namespace BulkInvite.V1 {
         output.WriteRawTag(18);
         output.WriteString(Description);
       }
+      if (Privileged != false) {
+        output.WriteRawTag(24);
+        output.WriteBool(Privileged);
+      }
+      if (Grantable != false) {
+        output.WriteRawTag(32);
+        output.WriteBool(Grantable);
+      }
+      if (NotGrantableReason.Length != 0) {
+        output.WriteRawTag(42);
+        output.WriteString(NotGrantableReason);
+      }
       if (_unknownFields != null) {
         _unknownFields.WriteTo(output);
       }
@@ -4693,6 +11089,18 @@ namespace BulkInvite.V1 {
         output.WriteRawTag(18);
         output.WriteString(Description);
       }
+      if (Privileged != false) {
+        output.WriteRawTag(24);
+        output.WriteBool(Privileged);
+      }
+      if (Grantable != false) {
+        output.WriteRawTag(32);
+        output.WriteBool(Grantable);
+      }
+      if (NotGrantableReason.Length != 0) {
+        output.WriteRawTag(42);
+        output.WriteString(NotGrantableReason);
+      }
       if (_unknownFields != null) {
         _unknownFields.WriteTo(ref output);
       }
@@ -4708,6 +11116,15 @@ namespace BulkInvite.V1 {
       }
       if (Description.Length != 0) {
         size += 1 + pb::CodedOutputStream.ComputeStringSize(Description);
+      }
+      if (Privileged != false) {
+        size += 1 + 1;
+      }
+      if (Grantable != false) {
+        size += 1 + 1;
+      }
+      if (NotGrantableReason.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(NotGrantableReason);
       }
       if (_unknownFields != null) {
         size += _unknownFields.CalculateSize();
@@ -4726,6 +11143,15 @@ namespace BulkInvite.V1 {
       }
       if (other.Description.Length != 0) {
         Description = other.Description;
+      }
+      if (other.Privileged != false) {
+        Privileged = other.Privileged;
+      }
+      if (other.Grantable != false) {
+        Grantable = other.Grantable;
+      }
+      if (other.NotGrantableReason.Length != 0) {
+        NotGrantableReason = other.NotGrantableReason;
       }
       _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
     }
@@ -4754,6 +11180,18 @@ namespace BulkInvite.V1 {
             Description = input.ReadString();
             break;
           }
+          case 24: {
+            Privileged = input.ReadBool();
+            break;
+          }
+          case 32: {
+            Grantable = input.ReadBool();
+            break;
+          }
+          case 42: {
+            NotGrantableReason = input.ReadString();
+            break;
+          }
         }
       }
     #endif
@@ -4779,6 +11217,605 @@ namespace BulkInvite.V1 {
           }
           case 18: {
             Description = input.ReadString();
+            break;
+          }
+          case 24: {
+            Privileged = input.ReadBool();
+            break;
+          }
+          case 32: {
+            Grantable = input.ReadBool();
+            break;
+          }
+          case 42: {
+            NotGrantableReason = input.ReadString();
+            break;
+          }
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
+  /// Asks who the caller is.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class GetCallerRequest : pb::IMessage<GetCallerRequest>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<GetCallerRequest> _parser = new pb::MessageParser<GetCallerRequest>(() => new GetCallerRequest());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<GetCallerRequest> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[41]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public GetCallerRequest() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public GetCallerRequest(GetCallerRequest other) : this() {
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public GetCallerRequest Clone() {
+      return new GetCallerRequest(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as GetCallerRequest);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(GetCallerRequest other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(GetCallerRequest other) {
+      if (other == null) {
+        return;
+      }
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+        }
+      }
+    }
+    #endif
+
+  }
+
+  /// <summary>
+  /// The caller, as the server reads its token.
+  /// </summary>
+  [global::System.Diagnostics.DebuggerDisplayAttribute("{ToString(),nq}")]
+  public sealed partial class GetCallerResponse : pb::IMessage<GetCallerResponse>
+  #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      , pb::IBufferMessage
+  #endif
+  {
+    private static readonly pb::MessageParser<GetCallerResponse> _parser = new pb::MessageParser<GetCallerResponse>(() => new GetCallerResponse());
+    private pb::UnknownFieldSet _unknownFields;
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pb::MessageParser<GetCallerResponse> Parser { get { return _parser; } }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public static pbr::MessageDescriptor Descriptor {
+      get { return global::BulkInvite.V1.UserImportServiceReflection.Descriptor.MessageTypes[42]; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    pbr::MessageDescriptor pb::IMessage.Descriptor {
+      get { return Descriptor; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public GetCallerResponse() {
+      OnConstruction();
+    }
+
+    partial void OnConstruction();
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public GetCallerResponse(GetCallerResponse other) : this() {
+      subject_ = other.subject_;
+      displayName_ = other.displayName_;
+      organizationId_ = other.organizationId_;
+      organizationDisplayName_ = other.organizationDisplayName_;
+      permissions_ = other.permissions_.Clone();
+      canInvite_ = other.canInvite_;
+      grantablePermissions_ = other.grantablePermissions_.Clone();
+      _unknownFields = pb::UnknownFieldSet.Clone(other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public GetCallerResponse Clone() {
+      return new GetCallerResponse(this);
+    }
+
+    /// <summary>Field number for the "subject" field.</summary>
+    public const int SubjectFieldNumber = 1;
+    private string subject_ = "";
+    /// <summary>
+    /// The token's `sub`.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string Subject {
+      get { return subject_; }
+      set {
+        subject_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "display_name" field.</summary>
+    public const int DisplayNameFieldNumber = 2;
+    private string displayName_ = "";
+    /// <summary>
+    /// The token's `name`, or the subject when it has none.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string DisplayName {
+      get { return displayName_; }
+      set {
+        displayName_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "organization_id" field.</summary>
+    public const int OrganizationIdFieldNumber = 3;
+    private string organizationId_ = "";
+    /// <summary>
+    /// The organization the caller acts for (the token's `org`).
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string OrganizationId {
+      get { return organizationId_; }
+      set {
+        organizationId_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "organization_display_name" field.</summary>
+    public const int OrganizationDisplayNameFieldNumber = 4;
+    private string organizationDisplayName_ = "";
+    /// <summary>
+    /// The organization's name for people: the token's `org_name`, the server's configured name for
+    /// it, or the id.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public string OrganizationDisplayName {
+      get { return organizationDisplayName_; }
+      set {
+        organizationDisplayName_ = pb::ProtoPreconditions.CheckNotNull(value, "value");
+      }
+    }
+
+    /// <summary>Field number for the "permissions" field.</summary>
+    public const int PermissionsFieldNumber = 5;
+    private static readonly pb::FieldCodec<string> _repeated_permissions_codec
+        = pb::FieldCodec.ForString(42);
+    private readonly pbc::RepeatedField<string> permissions_ = new pbc::RepeatedField<string>();
+    /// <summary>
+    /// The permissions the caller holds in the organization, sorted.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public pbc::RepeatedField<string> Permissions {
+      get { return permissions_; }
+    }
+
+    /// <summary>Field number for the "can_invite" field.</summary>
+    public const int CanInviteFieldNumber = 6;
+    private bool canInvite_;
+    /// <summary>
+    /// True when the caller may import and invite (members.invite or organization.admin).
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool CanInvite {
+      get { return canInvite_; }
+      set {
+        canInvite_ = value;
+      }
+    }
+
+    /// <summary>Field number for the "grantable_permissions" field.</summary>
+    public const int GrantablePermissionsFieldNumber = 7;
+    private static readonly pb::FieldCodec<string> _repeated_grantablePermissions_codec
+        = pb::FieldCodec.ForString(58);
+    private readonly pbc::RepeatedField<string> grantablePermissions_ = new pbc::RepeatedField<string>();
+    /// <summary>
+    /// The permission ids the caller may grant with ApplyPermissions, in catalog order.
+    /// </summary>
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public pbc::RepeatedField<string> GrantablePermissions {
+      get { return grantablePermissions_; }
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override bool Equals(object other) {
+      return Equals(other as GetCallerResponse);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public bool Equals(GetCallerResponse other) {
+      if (ReferenceEquals(other, null)) {
+        return false;
+      }
+      if (ReferenceEquals(other, this)) {
+        return true;
+      }
+      if (Subject != other.Subject) return false;
+      if (DisplayName != other.DisplayName) return false;
+      if (OrganizationId != other.OrganizationId) return false;
+      if (OrganizationDisplayName != other.OrganizationDisplayName) return false;
+      if(!permissions_.Equals(other.permissions_)) return false;
+      if (CanInvite != other.CanInvite) return false;
+      if(!grantablePermissions_.Equals(other.grantablePermissions_)) return false;
+      return Equals(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override int GetHashCode() {
+      int hash = 1;
+      if (Subject.Length != 0) hash ^= Subject.GetHashCode();
+      if (DisplayName.Length != 0) hash ^= DisplayName.GetHashCode();
+      if (OrganizationId.Length != 0) hash ^= OrganizationId.GetHashCode();
+      if (OrganizationDisplayName.Length != 0) hash ^= OrganizationDisplayName.GetHashCode();
+      hash ^= permissions_.GetHashCode();
+      if (CanInvite != false) hash ^= CanInvite.GetHashCode();
+      hash ^= grantablePermissions_.GetHashCode();
+      if (_unknownFields != null) {
+        hash ^= _unknownFields.GetHashCode();
+      }
+      return hash;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public override string ToString() {
+      return pb::JsonFormatter.ToDiagnosticString(this);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void WriteTo(pb::CodedOutputStream output) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      output.WriteRawMessage(this);
+    #else
+      if (Subject.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(Subject);
+      }
+      if (DisplayName.Length != 0) {
+        output.WriteRawTag(18);
+        output.WriteString(DisplayName);
+      }
+      if (OrganizationId.Length != 0) {
+        output.WriteRawTag(26);
+        output.WriteString(OrganizationId);
+      }
+      if (OrganizationDisplayName.Length != 0) {
+        output.WriteRawTag(34);
+        output.WriteString(OrganizationDisplayName);
+      }
+      permissions_.WriteTo(output, _repeated_permissions_codec);
+      if (CanInvite != false) {
+        output.WriteRawTag(48);
+        output.WriteBool(CanInvite);
+      }
+      grantablePermissions_.WriteTo(output, _repeated_grantablePermissions_codec);
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(output);
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalWriteTo(ref pb::WriteContext output) {
+      if (Subject.Length != 0) {
+        output.WriteRawTag(10);
+        output.WriteString(Subject);
+      }
+      if (DisplayName.Length != 0) {
+        output.WriteRawTag(18);
+        output.WriteString(DisplayName);
+      }
+      if (OrganizationId.Length != 0) {
+        output.WriteRawTag(26);
+        output.WriteString(OrganizationId);
+      }
+      if (OrganizationDisplayName.Length != 0) {
+        output.WriteRawTag(34);
+        output.WriteString(OrganizationDisplayName);
+      }
+      permissions_.WriteTo(ref output, _repeated_permissions_codec);
+      if (CanInvite != false) {
+        output.WriteRawTag(48);
+        output.WriteBool(CanInvite);
+      }
+      grantablePermissions_.WriteTo(ref output, _repeated_grantablePermissions_codec);
+      if (_unknownFields != null) {
+        _unknownFields.WriteTo(ref output);
+      }
+    }
+    #endif
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public int CalculateSize() {
+      int size = 0;
+      if (Subject.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(Subject);
+      }
+      if (DisplayName.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(DisplayName);
+      }
+      if (OrganizationId.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(OrganizationId);
+      }
+      if (OrganizationDisplayName.Length != 0) {
+        size += 1 + pb::CodedOutputStream.ComputeStringSize(OrganizationDisplayName);
+      }
+      size += permissions_.CalculateSize(_repeated_permissions_codec);
+      if (CanInvite != false) {
+        size += 1 + 1;
+      }
+      size += grantablePermissions_.CalculateSize(_repeated_grantablePermissions_codec);
+      if (_unknownFields != null) {
+        size += _unknownFields.CalculateSize();
+      }
+      return size;
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(GetCallerResponse other) {
+      if (other == null) {
+        return;
+      }
+      if (other.Subject.Length != 0) {
+        Subject = other.Subject;
+      }
+      if (other.DisplayName.Length != 0) {
+        DisplayName = other.DisplayName;
+      }
+      if (other.OrganizationId.Length != 0) {
+        OrganizationId = other.OrganizationId;
+      }
+      if (other.OrganizationDisplayName.Length != 0) {
+        OrganizationDisplayName = other.OrganizationDisplayName;
+      }
+      permissions_.Add(other.permissions_);
+      if (other.CanInvite != false) {
+        CanInvite = other.CanInvite;
+      }
+      grantablePermissions_.Add(other.grantablePermissions_);
+      _unknownFields = pb::UnknownFieldSet.MergeFrom(_unknownFields, other._unknownFields);
+    }
+
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    public void MergeFrom(pb::CodedInputStream input) {
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+      input.ReadRawMessage(this);
+    #else
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, input);
+            break;
+          case 10: {
+            Subject = input.ReadString();
+            break;
+          }
+          case 18: {
+            DisplayName = input.ReadString();
+            break;
+          }
+          case 26: {
+            OrganizationId = input.ReadString();
+            break;
+          }
+          case 34: {
+            OrganizationDisplayName = input.ReadString();
+            break;
+          }
+          case 42: {
+            permissions_.AddEntriesFrom(input, _repeated_permissions_codec);
+            break;
+          }
+          case 48: {
+            CanInvite = input.ReadBool();
+            break;
+          }
+          case 58: {
+            grantablePermissions_.AddEntriesFrom(input, _repeated_grantablePermissions_codec);
+            break;
+          }
+        }
+      }
+    #endif
+    }
+
+    #if !GOOGLE_PROTOBUF_REFSTRUCT_COMPATIBILITY_MODE
+    [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
+    [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+    void pb::IBufferMessage.InternalMergeFrom(ref pb::ParseContext input) {
+      uint tag;
+      while ((tag = input.ReadTag()) != 0) {
+      if ((tag & 7) == 4) {
+        // Abort on any end group tag.
+        return;
+      }
+      switch(tag) {
+          default:
+            _unknownFields = pb::UnknownFieldSet.MergeFieldFrom(_unknownFields, ref input);
+            break;
+          case 10: {
+            Subject = input.ReadString();
+            break;
+          }
+          case 18: {
+            DisplayName = input.ReadString();
+            break;
+          }
+          case 26: {
+            OrganizationId = input.ReadString();
+            break;
+          }
+          case 34: {
+            OrganizationDisplayName = input.ReadString();
+            break;
+          }
+          case 42: {
+            permissions_.AddEntriesFrom(ref input, _repeated_permissions_codec);
+            break;
+          }
+          case 48: {
+            CanInvite = input.ReadBool();
+            break;
+          }
+          case 58: {
+            grantablePermissions_.AddEntriesFrom(ref input, _repeated_grantablePermissions_codec);
             break;
           }
         }

@@ -11,21 +11,29 @@ namespace BulkInvite.V1 {
   /// <summary>
   /// Invites a batch of users to an organization from a spreadsheet.
   ///
-  /// The flow: UploadImportFile stores the file and returns an Import in state UPLOADED;
-  /// CheckImport checks its structure and every row (CHECKED, or REJECTED for a file-level
-  /// error) and returns the diagnostics; ApplyPermissions grants one set of permissions to every
-  /// valid row and invites them (APPLIED). Every step works after a server restart.
+  /// The flow: upload the file (UploadImportFile, a client stream; or the resumable, unary
+  /// StartResumableUpload / WriteUpload / QueryUploadStatus, which browsers can call) and get an
+  /// Import in state UPLOADED; CheckImport (or StreamCheckImport, with progress) checks its structure
+  /// and every row (CHECKED, or REJECTED for a file-level error) and returns the diagnostics; rows can
+  /// then be fixed in place (UpdateImportRows, RemoveImportRows) without uploading again;
+  /// ApplyPermissions grants one set of permissions to every valid row and invites them (APPLIED).
+  /// ExportImportResults writes what happened to each row as a file. Every step works after a server
+  /// restart and, on PostgreSQL, on any replica.
   ///
   /// Every call needs a bearer token (`authorization: Bearer &lt;JWT>`) with the claims `sub` (the
   /// caller), `org` (the one organization the caller acts for) and `permissions` (what the caller holds
-  /// there). Importing needs members.invite or organization.admin; an inviter grants only permissions
-  /// they hold; imports of other organizations do not exist for the caller (NOT_FOUND).
+  /// there); `name` and `org_name` are shown to people when present. Importing needs members.invite or
+  /// organization.admin; an inviter grants only permissions they hold; imports of other organizations
+  /// do not exist for the caller (NOT_FOUND).
   ///
-  /// Errors carry google.rpc.Status details (google.rpc.BadRequest for INVALID_ARGUMENT,
-  /// google.rpc.PreconditionFailure for FAILED_PRECONDITION, google.rpc.QuotaFailure for
-  /// RESOURCE_EXHAUSTED, google.rpc.ResourceInfo for NOT_FOUND, google.rpc.ErrorInfo with the
-  /// missing permissions for PERMISSION_DENIED) in the grpc-status-details-bin trailer.
-  /// UNAUTHENTICATED: no token, or an expired, wrongly signed or wrongly addressed one.
+  /// Errors: every error status carries a google.rpc.ErrorInfo (domain "bulkinvite.v1", reason an
+  /// ErrorReason name) and, by code, a google.rpc.BadRequest (INVALID_ARGUMENT), PreconditionFailure
+  /// (FAILED_PRECONDITION, ABORTED), QuotaFailure (RESOURCE_EXHAUSTED) or ResourceInfo (NOT_FOUND), in
+  /// the grpc-status-details-bin trailer; ErrorReason lists which reason comes with which code and
+  /// details. Resources are named `imports/{import_id}`, `uploads/{upload_id}` and
+  /// `organizations/{organization_id}` in every detail. UNAUTHENTICATED (no token, or an expired,
+  /// malformed, wrongly signed or wrongly addressed one) carries the ErrorInfo too. UNAVAILABLE means
+  /// the server's storage cannot be used right now; retry later. INTERNAL is a bug.
   /// </summary>
   public static partial class UserImportService
   {
@@ -69,17 +77,53 @@ namespace BulkInvite.V1 {
     [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
     static readonly grpc::Marshaller<global::BulkInvite.V1.UploadImportFileResponse> __Marshaller_bulkinvite_v1_UploadImportFileResponse = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.UploadImportFileResponse.Parser));
     [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Marshaller<global::BulkInvite.V1.StartResumableUploadRequest> __Marshaller_bulkinvite_v1_StartResumableUploadRequest = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.StartResumableUploadRequest.Parser));
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Marshaller<global::BulkInvite.V1.StartResumableUploadResponse> __Marshaller_bulkinvite_v1_StartResumableUploadResponse = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.StartResumableUploadResponse.Parser));
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Marshaller<global::BulkInvite.V1.WriteUploadRequest> __Marshaller_bulkinvite_v1_WriteUploadRequest = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.WriteUploadRequest.Parser));
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Marshaller<global::BulkInvite.V1.WriteUploadResponse> __Marshaller_bulkinvite_v1_WriteUploadResponse = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.WriteUploadResponse.Parser));
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Marshaller<global::BulkInvite.V1.QueryUploadStatusRequest> __Marshaller_bulkinvite_v1_QueryUploadStatusRequest = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.QueryUploadStatusRequest.Parser));
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Marshaller<global::BulkInvite.V1.QueryUploadStatusResponse> __Marshaller_bulkinvite_v1_QueryUploadStatusResponse = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.QueryUploadStatusResponse.Parser));
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Marshaller<global::BulkInvite.V1.CancelResumableUploadRequest> __Marshaller_bulkinvite_v1_CancelResumableUploadRequest = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.CancelResumableUploadRequest.Parser));
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Marshaller<global::BulkInvite.V1.CancelResumableUploadResponse> __Marshaller_bulkinvite_v1_CancelResumableUploadResponse = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.CancelResumableUploadResponse.Parser));
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
     static readonly grpc::Marshaller<global::BulkInvite.V1.CheckImportRequest> __Marshaller_bulkinvite_v1_CheckImportRequest = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.CheckImportRequest.Parser));
     [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
     static readonly grpc::Marshaller<global::BulkInvite.V1.CheckImportResponse> __Marshaller_bulkinvite_v1_CheckImportResponse = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.CheckImportResponse.Parser));
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Marshaller<global::BulkInvite.V1.StreamCheckImportRequest> __Marshaller_bulkinvite_v1_StreamCheckImportRequest = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.StreamCheckImportRequest.Parser));
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Marshaller<global::BulkInvite.V1.StreamCheckImportResponse> __Marshaller_bulkinvite_v1_StreamCheckImportResponse = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.StreamCheckImportResponse.Parser));
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Marshaller<global::BulkInvite.V1.ListImportRowsRequest> __Marshaller_bulkinvite_v1_ListImportRowsRequest = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.ListImportRowsRequest.Parser));
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Marshaller<global::BulkInvite.V1.ListImportRowsResponse> __Marshaller_bulkinvite_v1_ListImportRowsResponse = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.ListImportRowsResponse.Parser));
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Marshaller<global::BulkInvite.V1.UpdateImportRowsRequest> __Marshaller_bulkinvite_v1_UpdateImportRowsRequest = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.UpdateImportRowsRequest.Parser));
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Marshaller<global::BulkInvite.V1.UpdateImportRowsResponse> __Marshaller_bulkinvite_v1_UpdateImportRowsResponse = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.UpdateImportRowsResponse.Parser));
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Marshaller<global::BulkInvite.V1.RemoveImportRowsRequest> __Marshaller_bulkinvite_v1_RemoveImportRowsRequest = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.RemoveImportRowsRequest.Parser));
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Marshaller<global::BulkInvite.V1.RemoveImportRowsResponse> __Marshaller_bulkinvite_v1_RemoveImportRowsResponse = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.RemoveImportRowsResponse.Parser));
     [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
     static readonly grpc::Marshaller<global::BulkInvite.V1.ApplyPermissionsRequest> __Marshaller_bulkinvite_v1_ApplyPermissionsRequest = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.ApplyPermissionsRequest.Parser));
     [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
     static readonly grpc::Marshaller<global::BulkInvite.V1.ApplyPermissionsResponse> __Marshaller_bulkinvite_v1_ApplyPermissionsResponse = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.ApplyPermissionsResponse.Parser));
     [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Marshaller<global::BulkInvite.V1.ExportImportResultsRequest> __Marshaller_bulkinvite_v1_ExportImportResultsRequest = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.ExportImportResultsRequest.Parser));
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Marshaller<global::BulkInvite.V1.ExportImportResultsResponse> __Marshaller_bulkinvite_v1_ExportImportResultsResponse = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.ExportImportResultsResponse.Parser));
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
     static readonly grpc::Marshaller<global::BulkInvite.V1.GetImportRequest> __Marshaller_bulkinvite_v1_GetImportRequest = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.GetImportRequest.Parser));
     [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
-    static readonly grpc::Marshaller<global::BulkInvite.V1.Import> __Marshaller_bulkinvite_v1_Import = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.Import.Parser));
+    static readonly grpc::Marshaller<global::BulkInvite.V1.GetImportResponse> __Marshaller_bulkinvite_v1_GetImportResponse = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.GetImportResponse.Parser));
     [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
     static readonly grpc::Marshaller<global::BulkInvite.V1.ListImportsRequest> __Marshaller_bulkinvite_v1_ListImportsRequest = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.ListImportsRequest.Parser));
     [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
@@ -97,6 +141,10 @@ namespace BulkInvite.V1 {
     [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
     static readonly grpc::Marshaller<global::BulkInvite.V1.ListPermissionsResponse> __Marshaller_bulkinvite_v1_ListPermissionsResponse = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.ListPermissionsResponse.Parser));
     [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Marshaller<global::BulkInvite.V1.GetCallerRequest> __Marshaller_bulkinvite_v1_GetCallerRequest = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.GetCallerRequest.Parser));
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Marshaller<global::BulkInvite.V1.GetCallerResponse> __Marshaller_bulkinvite_v1_GetCallerResponse = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.GetCallerResponse.Parser));
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
     static readonly grpc::Marshaller<global::BulkInvite.V1.ListAuditEventsRequest> __Marshaller_bulkinvite_v1_ListAuditEventsRequest = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.ListAuditEventsRequest.Parser));
     [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
     static readonly grpc::Marshaller<global::BulkInvite.V1.ListAuditEventsResponse> __Marshaller_bulkinvite_v1_ListAuditEventsResponse = grpc::Marshallers.Create(__Helper_SerializeMessage, context => __Helper_DeserializeMessage(context, global::BulkInvite.V1.ListAuditEventsResponse.Parser));
@@ -110,12 +158,76 @@ namespace BulkInvite.V1 {
         __Marshaller_bulkinvite_v1_UploadImportFileResponse);
 
     [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Method<global::BulkInvite.V1.StartResumableUploadRequest, global::BulkInvite.V1.StartResumableUploadResponse> __Method_StartResumableUpload = new grpc::Method<global::BulkInvite.V1.StartResumableUploadRequest, global::BulkInvite.V1.StartResumableUploadResponse>(
+        grpc::MethodType.Unary,
+        __ServiceName,
+        "StartResumableUpload",
+        __Marshaller_bulkinvite_v1_StartResumableUploadRequest,
+        __Marshaller_bulkinvite_v1_StartResumableUploadResponse);
+
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Method<global::BulkInvite.V1.WriteUploadRequest, global::BulkInvite.V1.WriteUploadResponse> __Method_WriteUpload = new grpc::Method<global::BulkInvite.V1.WriteUploadRequest, global::BulkInvite.V1.WriteUploadResponse>(
+        grpc::MethodType.Unary,
+        __ServiceName,
+        "WriteUpload",
+        __Marshaller_bulkinvite_v1_WriteUploadRequest,
+        __Marshaller_bulkinvite_v1_WriteUploadResponse);
+
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Method<global::BulkInvite.V1.QueryUploadStatusRequest, global::BulkInvite.V1.QueryUploadStatusResponse> __Method_QueryUploadStatus = new grpc::Method<global::BulkInvite.V1.QueryUploadStatusRequest, global::BulkInvite.V1.QueryUploadStatusResponse>(
+        grpc::MethodType.Unary,
+        __ServiceName,
+        "QueryUploadStatus",
+        __Marshaller_bulkinvite_v1_QueryUploadStatusRequest,
+        __Marshaller_bulkinvite_v1_QueryUploadStatusResponse);
+
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Method<global::BulkInvite.V1.CancelResumableUploadRequest, global::BulkInvite.V1.CancelResumableUploadResponse> __Method_CancelResumableUpload = new grpc::Method<global::BulkInvite.V1.CancelResumableUploadRequest, global::BulkInvite.V1.CancelResumableUploadResponse>(
+        grpc::MethodType.Unary,
+        __ServiceName,
+        "CancelResumableUpload",
+        __Marshaller_bulkinvite_v1_CancelResumableUploadRequest,
+        __Marshaller_bulkinvite_v1_CancelResumableUploadResponse);
+
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
     static readonly grpc::Method<global::BulkInvite.V1.CheckImportRequest, global::BulkInvite.V1.CheckImportResponse> __Method_CheckImport = new grpc::Method<global::BulkInvite.V1.CheckImportRequest, global::BulkInvite.V1.CheckImportResponse>(
         grpc::MethodType.Unary,
         __ServiceName,
         "CheckImport",
         __Marshaller_bulkinvite_v1_CheckImportRequest,
         __Marshaller_bulkinvite_v1_CheckImportResponse);
+
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Method<global::BulkInvite.V1.StreamCheckImportRequest, global::BulkInvite.V1.StreamCheckImportResponse> __Method_StreamCheckImport = new grpc::Method<global::BulkInvite.V1.StreamCheckImportRequest, global::BulkInvite.V1.StreamCheckImportResponse>(
+        grpc::MethodType.ServerStreaming,
+        __ServiceName,
+        "StreamCheckImport",
+        __Marshaller_bulkinvite_v1_StreamCheckImportRequest,
+        __Marshaller_bulkinvite_v1_StreamCheckImportResponse);
+
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Method<global::BulkInvite.V1.ListImportRowsRequest, global::BulkInvite.V1.ListImportRowsResponse> __Method_ListImportRows = new grpc::Method<global::BulkInvite.V1.ListImportRowsRequest, global::BulkInvite.V1.ListImportRowsResponse>(
+        grpc::MethodType.Unary,
+        __ServiceName,
+        "ListImportRows",
+        __Marshaller_bulkinvite_v1_ListImportRowsRequest,
+        __Marshaller_bulkinvite_v1_ListImportRowsResponse);
+
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Method<global::BulkInvite.V1.UpdateImportRowsRequest, global::BulkInvite.V1.UpdateImportRowsResponse> __Method_UpdateImportRows = new grpc::Method<global::BulkInvite.V1.UpdateImportRowsRequest, global::BulkInvite.V1.UpdateImportRowsResponse>(
+        grpc::MethodType.Unary,
+        __ServiceName,
+        "UpdateImportRows",
+        __Marshaller_bulkinvite_v1_UpdateImportRowsRequest,
+        __Marshaller_bulkinvite_v1_UpdateImportRowsResponse);
+
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Method<global::BulkInvite.V1.RemoveImportRowsRequest, global::BulkInvite.V1.RemoveImportRowsResponse> __Method_RemoveImportRows = new grpc::Method<global::BulkInvite.V1.RemoveImportRowsRequest, global::BulkInvite.V1.RemoveImportRowsResponse>(
+        grpc::MethodType.Unary,
+        __ServiceName,
+        "RemoveImportRows",
+        __Marshaller_bulkinvite_v1_RemoveImportRowsRequest,
+        __Marshaller_bulkinvite_v1_RemoveImportRowsResponse);
 
     [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
     static readonly grpc::Method<global::BulkInvite.V1.ApplyPermissionsRequest, global::BulkInvite.V1.ApplyPermissionsResponse> __Method_ApplyPermissions = new grpc::Method<global::BulkInvite.V1.ApplyPermissionsRequest, global::BulkInvite.V1.ApplyPermissionsResponse>(
@@ -126,12 +238,20 @@ namespace BulkInvite.V1 {
         __Marshaller_bulkinvite_v1_ApplyPermissionsResponse);
 
     [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
-    static readonly grpc::Method<global::BulkInvite.V1.GetImportRequest, global::BulkInvite.V1.Import> __Method_GetImport = new grpc::Method<global::BulkInvite.V1.GetImportRequest, global::BulkInvite.V1.Import>(
+    static readonly grpc::Method<global::BulkInvite.V1.ExportImportResultsRequest, global::BulkInvite.V1.ExportImportResultsResponse> __Method_ExportImportResults = new grpc::Method<global::BulkInvite.V1.ExportImportResultsRequest, global::BulkInvite.V1.ExportImportResultsResponse>(
+        grpc::MethodType.ServerStreaming,
+        __ServiceName,
+        "ExportImportResults",
+        __Marshaller_bulkinvite_v1_ExportImportResultsRequest,
+        __Marshaller_bulkinvite_v1_ExportImportResultsResponse);
+
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Method<global::BulkInvite.V1.GetImportRequest, global::BulkInvite.V1.GetImportResponse> __Method_GetImport = new grpc::Method<global::BulkInvite.V1.GetImportRequest, global::BulkInvite.V1.GetImportResponse>(
         grpc::MethodType.Unary,
         __ServiceName,
         "GetImport",
         __Marshaller_bulkinvite_v1_GetImportRequest,
-        __Marshaller_bulkinvite_v1_Import);
+        __Marshaller_bulkinvite_v1_GetImportResponse);
 
     [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
     static readonly grpc::Method<global::BulkInvite.V1.ListImportsRequest, global::BulkInvite.V1.ListImportsResponse> __Method_ListImports = new grpc::Method<global::BulkInvite.V1.ListImportsRequest, global::BulkInvite.V1.ListImportsResponse>(
@@ -164,6 +284,14 @@ namespace BulkInvite.V1 {
         "ListPermissions",
         __Marshaller_bulkinvite_v1_ListPermissionsRequest,
         __Marshaller_bulkinvite_v1_ListPermissionsResponse);
+
+    [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+    static readonly grpc::Method<global::BulkInvite.V1.GetCallerRequest, global::BulkInvite.V1.GetCallerResponse> __Method_GetCaller = new grpc::Method<global::BulkInvite.V1.GetCallerRequest, global::BulkInvite.V1.GetCallerResponse>(
+        grpc::MethodType.Unary,
+        __ServiceName,
+        "GetCaller",
+        __Marshaller_bulkinvite_v1_GetCallerRequest,
+        __Marshaller_bulkinvite_v1_GetCallerResponse);
 
     [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
     static readonly grpc::Method<global::BulkInvite.V1.ListAuditEventsRequest, global::BulkInvite.V1.ListAuditEventsResponse> __Method_ListAuditEvents = new grpc::Method<global::BulkInvite.V1.ListAuditEventsRequest, global::BulkInvite.V1.ListAuditEventsResponse>(
@@ -207,7 +335,7 @@ namespace BulkInvite.V1 {
       }
 
       /// <summary>
-      /// Uploads a file in chunks.
+      /// Uploads a file in chunks over one client stream.
       ///
       /// The first message must be `metadata`; every later one is a `chunk` of at most 1 MiB
       /// (1,048,576 bytes). The client half-closes the stream when the file is complete; the
@@ -232,7 +360,7 @@ namespace BulkInvite.V1 {
         return UploadImportFile(new grpc::CallOptions(headers, deadline, cancellationToken));
       }
       /// <summary>
-      /// Uploads a file in chunks.
+      /// Uploads a file in chunks over one client stream.
       ///
       /// The first message must be `metadata`; every later one is a `chunk` of at most 1 MiB
       /// (1,048,576 bytes). The client half-closes the stream when the file is complete; the
@@ -255,11 +383,300 @@ namespace BulkInvite.V1 {
         return CallInvoker.AsyncClientStreamingCall(__Method_UploadImportFile, null, options);
       }
       /// <summary>
+      /// Starts a resumable upload: the unary alternative to UploadImportFile, for clients that cannot
+      /// stream from the client (browsers over gRPC-Web) or that must survive a dropped connection.
+      ///
+      /// The protocol (as google.bytestream and google.storage.v2's resumable writes):
+      /// 1. StartResumableUpload with the metadata returns an `upload_id`. It checks what
+      ///    UploadImportFile checks of the metadata and takes one of the organization's upload slots.
+      /// 2. WriteUpload sends the file's bytes in order, each request at most max_chunk_bytes, each
+      ///    naming the `write_offset` of its first byte. The server answers with `persisted_size`, the
+      ///    number of bytes it has durably stored. A write whose bytes the server already has (a retry
+      ///    of a request whose answer was lost) is harmless: only the bytes past persisted_size are
+      ///    stored. A write that starts past persisted_size (a gap) is INVALID_ARGUMENT.
+      /// 3. After a dropped connection, QueryUploadStatus tells persisted_size; continue from there.
+      /// 4. The last WriteUpload sets `finish_write` and the file's `sha256`: the server verifies the
+      ///    size (when the metadata gave one) and the digest over every byte it stored, detects the
+      ///    format and answers with the new Import (state UPLOADED), exactly as UploadImportFile does.
+      ///    Repeating the finishing write returns the same Import.
+      /// An upload that receives nothing for the idle timeout (30 s by default) expires: its bytes are
+      /// deleted and later calls with its id are NOT_FOUND. CancelResumableUpload deletes it at once.
+      /// Uploads of one organization are visible only to callers of that organization.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
+      /// <param name="deadline">An optional deadline for the call. The call will be cancelled if deadline is hit.</param>
+      /// <param name="cancellationToken">An optional token for canceling the call.</param>
+      /// <returns>The response received from the server.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual global::BulkInvite.V1.StartResumableUploadResponse StartResumableUpload(global::BulkInvite.V1.StartResumableUploadRequest request, grpc::Metadata headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+      {
+        return StartResumableUpload(request, new grpc::CallOptions(headers, deadline, cancellationToken));
+      }
+      /// <summary>
+      /// Starts a resumable upload: the unary alternative to UploadImportFile, for clients that cannot
+      /// stream from the client (browsers over gRPC-Web) or that must survive a dropped connection.
+      ///
+      /// The protocol (as google.bytestream and google.storage.v2's resumable writes):
+      /// 1. StartResumableUpload with the metadata returns an `upload_id`. It checks what
+      ///    UploadImportFile checks of the metadata and takes one of the organization's upload slots.
+      /// 2. WriteUpload sends the file's bytes in order, each request at most max_chunk_bytes, each
+      ///    naming the `write_offset` of its first byte. The server answers with `persisted_size`, the
+      ///    number of bytes it has durably stored. A write whose bytes the server already has (a retry
+      ///    of a request whose answer was lost) is harmless: only the bytes past persisted_size are
+      ///    stored. A write that starts past persisted_size (a gap) is INVALID_ARGUMENT.
+      /// 3. After a dropped connection, QueryUploadStatus tells persisted_size; continue from there.
+      /// 4. The last WriteUpload sets `finish_write` and the file's `sha256`: the server verifies the
+      ///    size (when the metadata gave one) and the digest over every byte it stored, detects the
+      ///    format and answers with the new Import (state UPLOADED), exactly as UploadImportFile does.
+      ///    Repeating the finishing write returns the same Import.
+      /// An upload that receives nothing for the idle timeout (30 s by default) expires: its bytes are
+      /// deleted and later calls with its id are NOT_FOUND. CancelResumableUpload deletes it at once.
+      /// Uploads of one organization are visible only to callers of that organization.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="options">The options for the call.</param>
+      /// <returns>The response received from the server.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual global::BulkInvite.V1.StartResumableUploadResponse StartResumableUpload(global::BulkInvite.V1.StartResumableUploadRequest request, grpc::CallOptions options)
+      {
+        return CallInvoker.BlockingUnaryCall(__Method_StartResumableUpload, null, options, request);
+      }
+      /// <summary>
+      /// Starts a resumable upload: the unary alternative to UploadImportFile, for clients that cannot
+      /// stream from the client (browsers over gRPC-Web) or that must survive a dropped connection.
+      ///
+      /// The protocol (as google.bytestream and google.storage.v2's resumable writes):
+      /// 1. StartResumableUpload with the metadata returns an `upload_id`. It checks what
+      ///    UploadImportFile checks of the metadata and takes one of the organization's upload slots.
+      /// 2. WriteUpload sends the file's bytes in order, each request at most max_chunk_bytes, each
+      ///    naming the `write_offset` of its first byte. The server answers with `persisted_size`, the
+      ///    number of bytes it has durably stored. A write whose bytes the server already has (a retry
+      ///    of a request whose answer was lost) is harmless: only the bytes past persisted_size are
+      ///    stored. A write that starts past persisted_size (a gap) is INVALID_ARGUMENT.
+      /// 3. After a dropped connection, QueryUploadStatus tells persisted_size; continue from there.
+      /// 4. The last WriteUpload sets `finish_write` and the file's `sha256`: the server verifies the
+      ///    size (when the metadata gave one) and the digest over every byte it stored, detects the
+      ///    format and answers with the new Import (state UPLOADED), exactly as UploadImportFile does.
+      ///    Repeating the finishing write returns the same Import.
+      /// An upload that receives nothing for the idle timeout (30 s by default) expires: its bytes are
+      /// deleted and later calls with its id are NOT_FOUND. CancelResumableUpload deletes it at once.
+      /// Uploads of one organization are visible only to callers of that organization.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
+      /// <param name="deadline">An optional deadline for the call. The call will be cancelled if deadline is hit.</param>
+      /// <param name="cancellationToken">An optional token for canceling the call.</param>
+      /// <returns>The call object.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual grpc::AsyncUnaryCall<global::BulkInvite.V1.StartResumableUploadResponse> StartResumableUploadAsync(global::BulkInvite.V1.StartResumableUploadRequest request, grpc::Metadata headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+      {
+        return StartResumableUploadAsync(request, new grpc::CallOptions(headers, deadline, cancellationToken));
+      }
+      /// <summary>
+      /// Starts a resumable upload: the unary alternative to UploadImportFile, for clients that cannot
+      /// stream from the client (browsers over gRPC-Web) or that must survive a dropped connection.
+      ///
+      /// The protocol (as google.bytestream and google.storage.v2's resumable writes):
+      /// 1. StartResumableUpload with the metadata returns an `upload_id`. It checks what
+      ///    UploadImportFile checks of the metadata and takes one of the organization's upload slots.
+      /// 2. WriteUpload sends the file's bytes in order, each request at most max_chunk_bytes, each
+      ///    naming the `write_offset` of its first byte. The server answers with `persisted_size`, the
+      ///    number of bytes it has durably stored. A write whose bytes the server already has (a retry
+      ///    of a request whose answer was lost) is harmless: only the bytes past persisted_size are
+      ///    stored. A write that starts past persisted_size (a gap) is INVALID_ARGUMENT.
+      /// 3. After a dropped connection, QueryUploadStatus tells persisted_size; continue from there.
+      /// 4. The last WriteUpload sets `finish_write` and the file's `sha256`: the server verifies the
+      ///    size (when the metadata gave one) and the digest over every byte it stored, detects the
+      ///    format and answers with the new Import (state UPLOADED), exactly as UploadImportFile does.
+      ///    Repeating the finishing write returns the same Import.
+      /// An upload that receives nothing for the idle timeout (30 s by default) expires: its bytes are
+      /// deleted and later calls with its id are NOT_FOUND. CancelResumableUpload deletes it at once.
+      /// Uploads of one organization are visible only to callers of that organization.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="options">The options for the call.</param>
+      /// <returns>The call object.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual grpc::AsyncUnaryCall<global::BulkInvite.V1.StartResumableUploadResponse> StartResumableUploadAsync(global::BulkInvite.V1.StartResumableUploadRequest request, grpc::CallOptions options)
+      {
+        return CallInvoker.AsyncUnaryCall(__Method_StartResumableUpload, null, options, request);
+      }
+      /// <summary>
+      /// Writes the next bytes of a resumable upload, and finishes it (see StartResumableUpload).
+      ///
+      /// NOT_FOUND: no such upload in progress (UPLOAD_NOT_FOUND). INVALID_ARGUMENT: a gap, data over
+      /// max_chunk_bytes, a missing or wrong sha256 or size when finishing. RESOURCE_EXHAUSTED: the
+      /// file passes the server's upload limit. FAILED_PRECONDITION: bytes sent to an upload already
+      /// finished (UPLOAD_ALREADY_FINISHED).
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
+      /// <param name="deadline">An optional deadline for the call. The call will be cancelled if deadline is hit.</param>
+      /// <param name="cancellationToken">An optional token for canceling the call.</param>
+      /// <returns>The response received from the server.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual global::BulkInvite.V1.WriteUploadResponse WriteUpload(global::BulkInvite.V1.WriteUploadRequest request, grpc::Metadata headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+      {
+        return WriteUpload(request, new grpc::CallOptions(headers, deadline, cancellationToken));
+      }
+      /// <summary>
+      /// Writes the next bytes of a resumable upload, and finishes it (see StartResumableUpload).
+      ///
+      /// NOT_FOUND: no such upload in progress (UPLOAD_NOT_FOUND). INVALID_ARGUMENT: a gap, data over
+      /// max_chunk_bytes, a missing or wrong sha256 or size when finishing. RESOURCE_EXHAUSTED: the
+      /// file passes the server's upload limit. FAILED_PRECONDITION: bytes sent to an upload already
+      /// finished (UPLOAD_ALREADY_FINISHED).
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="options">The options for the call.</param>
+      /// <returns>The response received from the server.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual global::BulkInvite.V1.WriteUploadResponse WriteUpload(global::BulkInvite.V1.WriteUploadRequest request, grpc::CallOptions options)
+      {
+        return CallInvoker.BlockingUnaryCall(__Method_WriteUpload, null, options, request);
+      }
+      /// <summary>
+      /// Writes the next bytes of a resumable upload, and finishes it (see StartResumableUpload).
+      ///
+      /// NOT_FOUND: no such upload in progress (UPLOAD_NOT_FOUND). INVALID_ARGUMENT: a gap, data over
+      /// max_chunk_bytes, a missing or wrong sha256 or size when finishing. RESOURCE_EXHAUSTED: the
+      /// file passes the server's upload limit. FAILED_PRECONDITION: bytes sent to an upload already
+      /// finished (UPLOAD_ALREADY_FINISHED).
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
+      /// <param name="deadline">An optional deadline for the call. The call will be cancelled if deadline is hit.</param>
+      /// <param name="cancellationToken">An optional token for canceling the call.</param>
+      /// <returns>The call object.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual grpc::AsyncUnaryCall<global::BulkInvite.V1.WriteUploadResponse> WriteUploadAsync(global::BulkInvite.V1.WriteUploadRequest request, grpc::Metadata headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+      {
+        return WriteUploadAsync(request, new grpc::CallOptions(headers, deadline, cancellationToken));
+      }
+      /// <summary>
+      /// Writes the next bytes of a resumable upload, and finishes it (see StartResumableUpload).
+      ///
+      /// NOT_FOUND: no such upload in progress (UPLOAD_NOT_FOUND). INVALID_ARGUMENT: a gap, data over
+      /// max_chunk_bytes, a missing or wrong sha256 or size when finishing. RESOURCE_EXHAUSTED: the
+      /// file passes the server's upload limit. FAILED_PRECONDITION: bytes sent to an upload already
+      /// finished (UPLOAD_ALREADY_FINISHED).
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="options">The options for the call.</param>
+      /// <returns>The call object.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual grpc::AsyncUnaryCall<global::BulkInvite.V1.WriteUploadResponse> WriteUploadAsync(global::BulkInvite.V1.WriteUploadRequest request, grpc::CallOptions options)
+      {
+        return CallInvoker.AsyncUnaryCall(__Method_WriteUpload, null, options, request);
+      }
+      /// <summary>
+      /// Tells how many bytes of a resumable upload the server has stored, and its import once finished.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
+      /// <param name="deadline">An optional deadline for the call. The call will be cancelled if deadline is hit.</param>
+      /// <param name="cancellationToken">An optional token for canceling the call.</param>
+      /// <returns>The response received from the server.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual global::BulkInvite.V1.QueryUploadStatusResponse QueryUploadStatus(global::BulkInvite.V1.QueryUploadStatusRequest request, grpc::Metadata headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+      {
+        return QueryUploadStatus(request, new grpc::CallOptions(headers, deadline, cancellationToken));
+      }
+      /// <summary>
+      /// Tells how many bytes of a resumable upload the server has stored, and its import once finished.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="options">The options for the call.</param>
+      /// <returns>The response received from the server.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual global::BulkInvite.V1.QueryUploadStatusResponse QueryUploadStatus(global::BulkInvite.V1.QueryUploadStatusRequest request, grpc::CallOptions options)
+      {
+        return CallInvoker.BlockingUnaryCall(__Method_QueryUploadStatus, null, options, request);
+      }
+      /// <summary>
+      /// Tells how many bytes of a resumable upload the server has stored, and its import once finished.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
+      /// <param name="deadline">An optional deadline for the call. The call will be cancelled if deadline is hit.</param>
+      /// <param name="cancellationToken">An optional token for canceling the call.</param>
+      /// <returns>The call object.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual grpc::AsyncUnaryCall<global::BulkInvite.V1.QueryUploadStatusResponse> QueryUploadStatusAsync(global::BulkInvite.V1.QueryUploadStatusRequest request, grpc::Metadata headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+      {
+        return QueryUploadStatusAsync(request, new grpc::CallOptions(headers, deadline, cancellationToken));
+      }
+      /// <summary>
+      /// Tells how many bytes of a resumable upload the server has stored, and its import once finished.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="options">The options for the call.</param>
+      /// <returns>The call object.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual grpc::AsyncUnaryCall<global::BulkInvite.V1.QueryUploadStatusResponse> QueryUploadStatusAsync(global::BulkInvite.V1.QueryUploadStatusRequest request, grpc::CallOptions options)
+      {
+        return CallInvoker.AsyncUnaryCall(__Method_QueryUploadStatus, null, options, request);
+      }
+      /// <summary>
+      /// Abandons a resumable upload: its bytes are deleted and its upload slot freed. Cancelling an
+      /// upload that is already gone succeeds; a finished one is FAILED_PRECONDITION.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
+      /// <param name="deadline">An optional deadline for the call. The call will be cancelled if deadline is hit.</param>
+      /// <param name="cancellationToken">An optional token for canceling the call.</param>
+      /// <returns>The response received from the server.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual global::BulkInvite.V1.CancelResumableUploadResponse CancelResumableUpload(global::BulkInvite.V1.CancelResumableUploadRequest request, grpc::Metadata headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+      {
+        return CancelResumableUpload(request, new grpc::CallOptions(headers, deadline, cancellationToken));
+      }
+      /// <summary>
+      /// Abandons a resumable upload: its bytes are deleted and its upload slot freed. Cancelling an
+      /// upload that is already gone succeeds; a finished one is FAILED_PRECONDITION.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="options">The options for the call.</param>
+      /// <returns>The response received from the server.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual global::BulkInvite.V1.CancelResumableUploadResponse CancelResumableUpload(global::BulkInvite.V1.CancelResumableUploadRequest request, grpc::CallOptions options)
+      {
+        return CallInvoker.BlockingUnaryCall(__Method_CancelResumableUpload, null, options, request);
+      }
+      /// <summary>
+      /// Abandons a resumable upload: its bytes are deleted and its upload slot freed. Cancelling an
+      /// upload that is already gone succeeds; a finished one is FAILED_PRECONDITION.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
+      /// <param name="deadline">An optional deadline for the call. The call will be cancelled if deadline is hit.</param>
+      /// <param name="cancellationToken">An optional token for canceling the call.</param>
+      /// <returns>The call object.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual grpc::AsyncUnaryCall<global::BulkInvite.V1.CancelResumableUploadResponse> CancelResumableUploadAsync(global::BulkInvite.V1.CancelResumableUploadRequest request, grpc::Metadata headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+      {
+        return CancelResumableUploadAsync(request, new grpc::CallOptions(headers, deadline, cancellationToken));
+      }
+      /// <summary>
+      /// Abandons a resumable upload: its bytes are deleted and its upload slot freed. Cancelling an
+      /// upload that is already gone succeeds; a finished one is FAILED_PRECONDITION.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="options">The options for the call.</param>
+      /// <returns>The call object.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual grpc::AsyncUnaryCall<global::BulkInvite.V1.CancelResumableUploadResponse> CancelResumableUploadAsync(global::BulkInvite.V1.CancelResumableUploadRequest request, grpc::CallOptions options)
+      {
+        return CallInvoker.AsyncUnaryCall(__Method_CancelResumableUpload, null, options, request);
+      }
+      /// <summary>
       /// Checks an uploaded file and returns its diagnostics, one page at a time.
       ///
-      /// The first call on an UPLOADED import runs the check, stores the valid users and the
-      /// diagnostics, and moves the import to CHECKED or REJECTED. Later calls return the stored
-      /// result; the check never runs twice. Row diagnostics are ordered by row number.
+      /// The first call on an UPLOADED import runs the check, stores the users and the diagnostics, and
+      /// moves the import to CHECKED or REJECTED. Later calls return the stored result (as changed by
+      /// UpdateImportRows and RemoveImportRows since); the check never runs twice. Row diagnostics are
+      /// ordered by row number.
       /// </summary>
       /// <param name="request">The request to send to the server.</param>
       /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
@@ -274,9 +691,10 @@ namespace BulkInvite.V1 {
       /// <summary>
       /// Checks an uploaded file and returns its diagnostics, one page at a time.
       ///
-      /// The first call on an UPLOADED import runs the check, stores the valid users and the
-      /// diagnostics, and moves the import to CHECKED or REJECTED. Later calls return the stored
-      /// result; the check never runs twice. Row diagnostics are ordered by row number.
+      /// The first call on an UPLOADED import runs the check, stores the users and the diagnostics, and
+      /// moves the import to CHECKED or REJECTED. Later calls return the stored result (as changed by
+      /// UpdateImportRows and RemoveImportRows since); the check never runs twice. Row diagnostics are
+      /// ordered by row number.
       /// </summary>
       /// <param name="request">The request to send to the server.</param>
       /// <param name="options">The options for the call.</param>
@@ -289,9 +707,10 @@ namespace BulkInvite.V1 {
       /// <summary>
       /// Checks an uploaded file and returns its diagnostics, one page at a time.
       ///
-      /// The first call on an UPLOADED import runs the check, stores the valid users and the
-      /// diagnostics, and moves the import to CHECKED or REJECTED. Later calls return the stored
-      /// result; the check never runs twice. Row diagnostics are ordered by row number.
+      /// The first call on an UPLOADED import runs the check, stores the users and the diagnostics, and
+      /// moves the import to CHECKED or REJECTED. Later calls return the stored result (as changed by
+      /// UpdateImportRows and RemoveImportRows since); the check never runs twice. Row diagnostics are
+      /// ordered by row number.
       /// </summary>
       /// <param name="request">The request to send to the server.</param>
       /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
@@ -306,9 +725,10 @@ namespace BulkInvite.V1 {
       /// <summary>
       /// Checks an uploaded file and returns its diagnostics, one page at a time.
       ///
-      /// The first call on an UPLOADED import runs the check, stores the valid users and the
-      /// diagnostics, and moves the import to CHECKED or REJECTED. Later calls return the stored
-      /// result; the check never runs twice. Row diagnostics are ordered by row number.
+      /// The first call on an UPLOADED import runs the check, stores the users and the diagnostics, and
+      /// moves the import to CHECKED or REJECTED. Later calls return the stored result (as changed by
+      /// UpdateImportRows and RemoveImportRows since); the check never runs twice. Row diagnostics are
+      /// ordered by row number.
       /// </summary>
       /// <param name="request">The request to send to the server.</param>
       /// <param name="options">The options for the call.</param>
@@ -319,6 +739,236 @@ namespace BulkInvite.V1 {
         return CallInvoker.AsyncUnaryCall(__Method_CheckImport, null, options, request);
       }
       /// <summary>
+      /// CheckImport with progress, for large files: while the check runs, the server sends a `progress`
+      /// message about every quarter of a second with the rows read so far; the last message is the
+      /// `result`, the first page exactly as CheckImport returns it. For an import already checked the
+      /// stream holds only the result.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
+      /// <param name="deadline">An optional deadline for the call. The call will be cancelled if deadline is hit.</param>
+      /// <param name="cancellationToken">An optional token for canceling the call.</param>
+      /// <returns>The call object.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual grpc::AsyncServerStreamingCall<global::BulkInvite.V1.StreamCheckImportResponse> StreamCheckImport(global::BulkInvite.V1.StreamCheckImportRequest request, grpc::Metadata headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+      {
+        return StreamCheckImport(request, new grpc::CallOptions(headers, deadline, cancellationToken));
+      }
+      /// <summary>
+      /// CheckImport with progress, for large files: while the check runs, the server sends a `progress`
+      /// message about every quarter of a second with the rows read so far; the last message is the
+      /// `result`, the first page exactly as CheckImport returns it. For an import already checked the
+      /// stream holds only the result.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="options">The options for the call.</param>
+      /// <returns>The call object.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual grpc::AsyncServerStreamingCall<global::BulkInvite.V1.StreamCheckImportResponse> StreamCheckImport(global::BulkInvite.V1.StreamCheckImportRequest request, grpc::CallOptions options)
+      {
+        return CallInvoker.AsyncServerStreamingCall(__Method_StreamCheckImport, null, options, request);
+      }
+      /// <summary>
+      /// Lists the rows of a checked import with their values, revision and diagnostics, in row order,
+      /// one page at a time: what UpdateImportRows edits.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
+      /// <param name="deadline">An optional deadline for the call. The call will be cancelled if deadline is hit.</param>
+      /// <param name="cancellationToken">An optional token for canceling the call.</param>
+      /// <returns>The response received from the server.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual global::BulkInvite.V1.ListImportRowsResponse ListImportRows(global::BulkInvite.V1.ListImportRowsRequest request, grpc::Metadata headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+      {
+        return ListImportRows(request, new grpc::CallOptions(headers, deadline, cancellationToken));
+      }
+      /// <summary>
+      /// Lists the rows of a checked import with their values, revision and diagnostics, in row order,
+      /// one page at a time: what UpdateImportRows edits.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="options">The options for the call.</param>
+      /// <returns>The response received from the server.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual global::BulkInvite.V1.ListImportRowsResponse ListImportRows(global::BulkInvite.V1.ListImportRowsRequest request, grpc::CallOptions options)
+      {
+        return CallInvoker.BlockingUnaryCall(__Method_ListImportRows, null, options, request);
+      }
+      /// <summary>
+      /// Lists the rows of a checked import with their values, revision and diagnostics, in row order,
+      /// one page at a time: what UpdateImportRows edits.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
+      /// <param name="deadline">An optional deadline for the call. The call will be cancelled if deadline is hit.</param>
+      /// <param name="cancellationToken">An optional token for canceling the call.</param>
+      /// <returns>The call object.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual grpc::AsyncUnaryCall<global::BulkInvite.V1.ListImportRowsResponse> ListImportRowsAsync(global::BulkInvite.V1.ListImportRowsRequest request, grpc::Metadata headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+      {
+        return ListImportRowsAsync(request, new grpc::CallOptions(headers, deadline, cancellationToken));
+      }
+      /// <summary>
+      /// Lists the rows of a checked import with their values, revision and diagnostics, in row order,
+      /// one page at a time: what UpdateImportRows edits.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="options">The options for the call.</param>
+      /// <returns>The call object.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual grpc::AsyncUnaryCall<global::BulkInvite.V1.ListImportRowsResponse> ListImportRowsAsync(global::BulkInvite.V1.ListImportRowsRequest request, grpc::CallOptions options)
+      {
+        return CallInvoker.AsyncUnaryCall(__Method_ListImportRows, null, options, request);
+      }
+      /// <summary>
+      /// Changes cells of rows of a CHECKED import, in place, without uploading the file again.
+      ///
+      /// Each edit names a row, the revision of the row it was made from, and the new values of some of
+      /// its cells. In one transaction the server stores them, checks the edited rows again, and checks
+      /// again the rows whose duplicate relations change (fixing row 7's address may clear the
+      /// DUPLICATE_EMAIL of row 123, or give one to another row); the import's counts and diagnostics
+      /// change accordingly. An edit that makes a row invalid is reported as any other diagnostic.
+      /// Concurrent edits are safe: each row has a revision, and an edit made from an older revision
+      /// than the stored one fails the whole request with ABORTED (ROW_REVISION_MISMATCH, naming the
+      /// rows), so no edit is lost silently. Recorded in the audit trail (the row numbers, never the
+      /// values). FAILED_PRECONDITION for an import that is not CHECKED; INVALID_ARGUMENT for a row
+      /// that does not exist or an edit without a value, or more than 1,000 edits.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
+      /// <param name="deadline">An optional deadline for the call. The call will be cancelled if deadline is hit.</param>
+      /// <param name="cancellationToken">An optional token for canceling the call.</param>
+      /// <returns>The response received from the server.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual global::BulkInvite.V1.UpdateImportRowsResponse UpdateImportRows(global::BulkInvite.V1.UpdateImportRowsRequest request, grpc::Metadata headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+      {
+        return UpdateImportRows(request, new grpc::CallOptions(headers, deadline, cancellationToken));
+      }
+      /// <summary>
+      /// Changes cells of rows of a CHECKED import, in place, without uploading the file again.
+      ///
+      /// Each edit names a row, the revision of the row it was made from, and the new values of some of
+      /// its cells. In one transaction the server stores them, checks the edited rows again, and checks
+      /// again the rows whose duplicate relations change (fixing row 7's address may clear the
+      /// DUPLICATE_EMAIL of row 123, or give one to another row); the import's counts and diagnostics
+      /// change accordingly. An edit that makes a row invalid is reported as any other diagnostic.
+      /// Concurrent edits are safe: each row has a revision, and an edit made from an older revision
+      /// than the stored one fails the whole request with ABORTED (ROW_REVISION_MISMATCH, naming the
+      /// rows), so no edit is lost silently. Recorded in the audit trail (the row numbers, never the
+      /// values). FAILED_PRECONDITION for an import that is not CHECKED; INVALID_ARGUMENT for a row
+      /// that does not exist or an edit without a value, or more than 1,000 edits.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="options">The options for the call.</param>
+      /// <returns>The response received from the server.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual global::BulkInvite.V1.UpdateImportRowsResponse UpdateImportRows(global::BulkInvite.V1.UpdateImportRowsRequest request, grpc::CallOptions options)
+      {
+        return CallInvoker.BlockingUnaryCall(__Method_UpdateImportRows, null, options, request);
+      }
+      /// <summary>
+      /// Changes cells of rows of a CHECKED import, in place, without uploading the file again.
+      ///
+      /// Each edit names a row, the revision of the row it was made from, and the new values of some of
+      /// its cells. In one transaction the server stores them, checks the edited rows again, and checks
+      /// again the rows whose duplicate relations change (fixing row 7's address may clear the
+      /// DUPLICATE_EMAIL of row 123, or give one to another row); the import's counts and diagnostics
+      /// change accordingly. An edit that makes a row invalid is reported as any other diagnostic.
+      /// Concurrent edits are safe: each row has a revision, and an edit made from an older revision
+      /// than the stored one fails the whole request with ABORTED (ROW_REVISION_MISMATCH, naming the
+      /// rows), so no edit is lost silently. Recorded in the audit trail (the row numbers, never the
+      /// values). FAILED_PRECONDITION for an import that is not CHECKED; INVALID_ARGUMENT for a row
+      /// that does not exist or an edit without a value, or more than 1,000 edits.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
+      /// <param name="deadline">An optional deadline for the call. The call will be cancelled if deadline is hit.</param>
+      /// <param name="cancellationToken">An optional token for canceling the call.</param>
+      /// <returns>The call object.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual grpc::AsyncUnaryCall<global::BulkInvite.V1.UpdateImportRowsResponse> UpdateImportRowsAsync(global::BulkInvite.V1.UpdateImportRowsRequest request, grpc::Metadata headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+      {
+        return UpdateImportRowsAsync(request, new grpc::CallOptions(headers, deadline, cancellationToken));
+      }
+      /// <summary>
+      /// Changes cells of rows of a CHECKED import, in place, without uploading the file again.
+      ///
+      /// Each edit names a row, the revision of the row it was made from, and the new values of some of
+      /// its cells. In one transaction the server stores them, checks the edited rows again, and checks
+      /// again the rows whose duplicate relations change (fixing row 7's address may clear the
+      /// DUPLICATE_EMAIL of row 123, or give one to another row); the import's counts and diagnostics
+      /// change accordingly. An edit that makes a row invalid is reported as any other diagnostic.
+      /// Concurrent edits are safe: each row has a revision, and an edit made from an older revision
+      /// than the stored one fails the whole request with ABORTED (ROW_REVISION_MISMATCH, naming the
+      /// rows), so no edit is lost silently. Recorded in the audit trail (the row numbers, never the
+      /// values). FAILED_PRECONDITION for an import that is not CHECKED; INVALID_ARGUMENT for a row
+      /// that does not exist or an edit without a value, or more than 1,000 edits.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="options">The options for the call.</param>
+      /// <returns>The call object.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual grpc::AsyncUnaryCall<global::BulkInvite.V1.UpdateImportRowsResponse> UpdateImportRowsAsync(global::BulkInvite.V1.UpdateImportRowsRequest request, grpc::CallOptions options)
+      {
+        return CallInvoker.AsyncUnaryCall(__Method_UpdateImportRows, null, options, request);
+      }
+      /// <summary>
+      /// Removes rows of a CHECKED import: they are not invited and no longer counted; the duplicate
+      /// relations they took part in are checked again. Removing a row already removed is harmless.
+      /// Recorded in the audit trail. FAILED_PRECONDITION for an import that is not CHECKED.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
+      /// <param name="deadline">An optional deadline for the call. The call will be cancelled if deadline is hit.</param>
+      /// <param name="cancellationToken">An optional token for canceling the call.</param>
+      /// <returns>The response received from the server.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual global::BulkInvite.V1.RemoveImportRowsResponse RemoveImportRows(global::BulkInvite.V1.RemoveImportRowsRequest request, grpc::Metadata headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+      {
+        return RemoveImportRows(request, new grpc::CallOptions(headers, deadline, cancellationToken));
+      }
+      /// <summary>
+      /// Removes rows of a CHECKED import: they are not invited and no longer counted; the duplicate
+      /// relations they took part in are checked again. Removing a row already removed is harmless.
+      /// Recorded in the audit trail. FAILED_PRECONDITION for an import that is not CHECKED.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="options">The options for the call.</param>
+      /// <returns>The response received from the server.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual global::BulkInvite.V1.RemoveImportRowsResponse RemoveImportRows(global::BulkInvite.V1.RemoveImportRowsRequest request, grpc::CallOptions options)
+      {
+        return CallInvoker.BlockingUnaryCall(__Method_RemoveImportRows, null, options, request);
+      }
+      /// <summary>
+      /// Removes rows of a CHECKED import: they are not invited and no longer counted; the duplicate
+      /// relations they took part in are checked again. Removing a row already removed is harmless.
+      /// Recorded in the audit trail. FAILED_PRECONDITION for an import that is not CHECKED.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
+      /// <param name="deadline">An optional deadline for the call. The call will be cancelled if deadline is hit.</param>
+      /// <param name="cancellationToken">An optional token for canceling the call.</param>
+      /// <returns>The call object.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual grpc::AsyncUnaryCall<global::BulkInvite.V1.RemoveImportRowsResponse> RemoveImportRowsAsync(global::BulkInvite.V1.RemoveImportRowsRequest request, grpc::Metadata headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+      {
+        return RemoveImportRowsAsync(request, new grpc::CallOptions(headers, deadline, cancellationToken));
+      }
+      /// <summary>
+      /// Removes rows of a CHECKED import: they are not invited and no longer counted; the duplicate
+      /// relations they took part in are checked again. Removing a row already removed is harmless.
+      /// Recorded in the audit trail. FAILED_PRECONDITION for an import that is not CHECKED.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="options">The options for the call.</param>
+      /// <returns>The call object.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual grpc::AsyncUnaryCall<global::BulkInvite.V1.RemoveImportRowsResponse> RemoveImportRowsAsync(global::BulkInvite.V1.RemoveImportRowsRequest request, grpc::CallOptions options)
+      {
+        return CallInvoker.AsyncUnaryCall(__Method_RemoveImportRows, null, options, request);
+      }
+      /// <summary>
       /// Grants one set of permissions to every valid user of a CHECKED import and invites them,
       /// in one transaction: one pending invitation per valid row, skipping addresses that already
       /// have a pending (unexpired) invitation in the organization or belong to one of its members,
@@ -327,7 +977,10 @@ namespace BulkInvite.V1 {
       /// Idempotent: calling it again for an APPLIED import with the same permissions, or with the
       /// same request_id, returns the stored result and invites nobody. Different permissions for
       /// an APPLIED import, or any state other than CHECKED, give FAILED_PRECONDITION. An empty
-      /// list or an id missing from ListPermissions gives INVALID_ARGUMENT.
+      /// list, an id missing from ListPermissions, a personal_message over 1,000 characters or a
+      /// lifetime outside 1 to 30 days gives INVALID_ARGUMENT. Granting organization.admin or
+      /// members.invite (the privileged permissions of ListPermissions) without
+      /// confirm_privileged_permissions is FAILED_PRECONDITION (PRIVILEGED_PERMISSIONS_NOT_CONFIRMED).
       /// </summary>
       /// <param name="request">The request to send to the server.</param>
       /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
@@ -348,7 +1001,10 @@ namespace BulkInvite.V1 {
       /// Idempotent: calling it again for an APPLIED import with the same permissions, or with the
       /// same request_id, returns the stored result and invites nobody. Different permissions for
       /// an APPLIED import, or any state other than CHECKED, give FAILED_PRECONDITION. An empty
-      /// list or an id missing from ListPermissions gives INVALID_ARGUMENT.
+      /// list, an id missing from ListPermissions, a personal_message over 1,000 characters or a
+      /// lifetime outside 1 to 30 days gives INVALID_ARGUMENT. Granting organization.admin or
+      /// members.invite (the privileged permissions of ListPermissions) without
+      /// confirm_privileged_permissions is FAILED_PRECONDITION (PRIVILEGED_PERMISSIONS_NOT_CONFIRMED).
       /// </summary>
       /// <param name="request">The request to send to the server.</param>
       /// <param name="options">The options for the call.</param>
@@ -367,7 +1023,10 @@ namespace BulkInvite.V1 {
       /// Idempotent: calling it again for an APPLIED import with the same permissions, or with the
       /// same request_id, returns the stored result and invites nobody. Different permissions for
       /// an APPLIED import, or any state other than CHECKED, give FAILED_PRECONDITION. An empty
-      /// list or an id missing from ListPermissions gives INVALID_ARGUMENT.
+      /// list, an id missing from ListPermissions, a personal_message over 1,000 characters or a
+      /// lifetime outside 1 to 30 days gives INVALID_ARGUMENT. Granting organization.admin or
+      /// members.invite (the privileged permissions of ListPermissions) without
+      /// confirm_privileged_permissions is FAILED_PRECONDITION (PRIVILEGED_PERMISSIONS_NOT_CONFIRMED).
       /// </summary>
       /// <param name="request">The request to send to the server.</param>
       /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
@@ -388,7 +1047,10 @@ namespace BulkInvite.V1 {
       /// Idempotent: calling it again for an APPLIED import with the same permissions, or with the
       /// same request_id, returns the stored result and invites nobody. Different permissions for
       /// an APPLIED import, or any state other than CHECKED, give FAILED_PRECONDITION. An empty
-      /// list or an id missing from ListPermissions gives INVALID_ARGUMENT.
+      /// list, an id missing from ListPermissions, a personal_message over 1,000 characters or a
+      /// lifetime outside 1 to 30 days gives INVALID_ARGUMENT. Granting organization.admin or
+      /// members.invite (the privileged permissions of ListPermissions) without
+      /// confirm_privileged_permissions is FAILED_PRECONDITION (PRIVILEGED_PERMISSIONS_NOT_CONFIRMED).
       /// </summary>
       /// <param name="request">The request to send to the server.</param>
       /// <param name="options">The options for the call.</param>
@@ -399,8 +1061,45 @@ namespace BulkInvite.V1 {
         return CallInvoker.AsyncUnaryCall(__Method_ApplyPermissions, null, options, request);
       }
       /// <summary>
+      /// Streams a results file of an import in CSV or XLSX, as GetSampleFile streams the sample: the
+      /// first message carries the file name. With RESULTS_SCOPE_ALL_ROWS, every row in row order with
+      /// its mapped columns, then Status (will be invited, invited, skipped: already invited, skipped:
+      /// already a member, error) and Reason (the messages of its diagnostics). With
+      /// RESULTS_SCOPE_ROWS_TO_FIX, only the rows with errors, in the columns Email, First name, Last
+      /// name, Description and Reason: ready to correct and upload again. Cells beginning with =, +, -,
+      /// @, tab or CR are written with a leading apostrophe so no spreadsheet runs them as formulas.
+      /// FAILED_PRECONDITION for an import not checked yet.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
+      /// <param name="deadline">An optional deadline for the call. The call will be cancelled if deadline is hit.</param>
+      /// <param name="cancellationToken">An optional token for canceling the call.</param>
+      /// <returns>The call object.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual grpc::AsyncServerStreamingCall<global::BulkInvite.V1.ExportImportResultsResponse> ExportImportResults(global::BulkInvite.V1.ExportImportResultsRequest request, grpc::Metadata headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+      {
+        return ExportImportResults(request, new grpc::CallOptions(headers, deadline, cancellationToken));
+      }
+      /// <summary>
+      /// Streams a results file of an import in CSV or XLSX, as GetSampleFile streams the sample: the
+      /// first message carries the file name. With RESULTS_SCOPE_ALL_ROWS, every row in row order with
+      /// its mapped columns, then Status (will be invited, invited, skipped: already invited, skipped:
+      /// already a member, error) and Reason (the messages of its diagnostics). With
+      /// RESULTS_SCOPE_ROWS_TO_FIX, only the rows with errors, in the columns Email, First name, Last
+      /// name, Description and Reason: ready to correct and upload again. Cells beginning with =, +, -,
+      /// @, tab or CR are written with a leading apostrophe so no spreadsheet runs them as formulas.
+      /// FAILED_PRECONDITION for an import not checked yet.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="options">The options for the call.</param>
+      /// <returns>The call object.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual grpc::AsyncServerStreamingCall<global::BulkInvite.V1.ExportImportResultsResponse> ExportImportResults(global::BulkInvite.V1.ExportImportResultsRequest request, grpc::CallOptions options)
+      {
+        return CallInvoker.AsyncServerStreamingCall(__Method_ExportImportResults, null, options, request);
+      }
+      /// <summary>
       /// Returns one import.
-      /// buf:lint:ignore RPC_RESPONSE_STANDARD_NAME
       /// </summary>
       /// <param name="request">The request to send to the server.</param>
       /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
@@ -408,25 +1107,23 @@ namespace BulkInvite.V1 {
       /// <param name="cancellationToken">An optional token for canceling the call.</param>
       /// <returns>The response received from the server.</returns>
       [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
-      public virtual global::BulkInvite.V1.Import GetImport(global::BulkInvite.V1.GetImportRequest request, grpc::Metadata headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+      public virtual global::BulkInvite.V1.GetImportResponse GetImport(global::BulkInvite.V1.GetImportRequest request, grpc::Metadata headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
       {
         return GetImport(request, new grpc::CallOptions(headers, deadline, cancellationToken));
       }
       /// <summary>
       /// Returns one import.
-      /// buf:lint:ignore RPC_RESPONSE_STANDARD_NAME
       /// </summary>
       /// <param name="request">The request to send to the server.</param>
       /// <param name="options">The options for the call.</param>
       /// <returns>The response received from the server.</returns>
       [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
-      public virtual global::BulkInvite.V1.Import GetImport(global::BulkInvite.V1.GetImportRequest request, grpc::CallOptions options)
+      public virtual global::BulkInvite.V1.GetImportResponse GetImport(global::BulkInvite.V1.GetImportRequest request, grpc::CallOptions options)
       {
         return CallInvoker.BlockingUnaryCall(__Method_GetImport, null, options, request);
       }
       /// <summary>
       /// Returns one import.
-      /// buf:lint:ignore RPC_RESPONSE_STANDARD_NAME
       /// </summary>
       /// <param name="request">The request to send to the server.</param>
       /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
@@ -434,19 +1131,18 @@ namespace BulkInvite.V1 {
       /// <param name="cancellationToken">An optional token for canceling the call.</param>
       /// <returns>The call object.</returns>
       [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
-      public virtual grpc::AsyncUnaryCall<global::BulkInvite.V1.Import> GetImportAsync(global::BulkInvite.V1.GetImportRequest request, grpc::Metadata headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+      public virtual grpc::AsyncUnaryCall<global::BulkInvite.V1.GetImportResponse> GetImportAsync(global::BulkInvite.V1.GetImportRequest request, grpc::Metadata headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
       {
         return GetImportAsync(request, new grpc::CallOptions(headers, deadline, cancellationToken));
       }
       /// <summary>
       /// Returns one import.
-      /// buf:lint:ignore RPC_RESPONSE_STANDARD_NAME
       /// </summary>
       /// <param name="request">The request to send to the server.</param>
       /// <param name="options">The options for the call.</param>
       /// <returns>The call object.</returns>
       [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
-      public virtual grpc::AsyncUnaryCall<global::BulkInvite.V1.Import> GetImportAsync(global::BulkInvite.V1.GetImportRequest request, grpc::CallOptions options)
+      public virtual grpc::AsyncUnaryCall<global::BulkInvite.V1.GetImportResponse> GetImportAsync(global::BulkInvite.V1.GetImportRequest request, grpc::CallOptions options)
       {
         return CallInvoker.AsyncUnaryCall(__Method_GetImport, null, options, request);
       }
@@ -499,7 +1195,7 @@ namespace BulkInvite.V1 {
         return CallInvoker.AsyncUnaryCall(__Method_ListImports, null, options, request);
       }
       /// <summary>
-      /// Deletes an import's stored file, staged users and diagnostics, and the import itself.
+      /// Deletes an import's stored file, rows and diagnostics, and the import itself.
       /// Invitations it already created stay. Later calls for the import give NOT_FOUND.
       /// </summary>
       /// <param name="request">The request to send to the server.</param>
@@ -513,7 +1209,7 @@ namespace BulkInvite.V1 {
         return DeleteImport(request, new grpc::CallOptions(headers, deadline, cancellationToken));
       }
       /// <summary>
-      /// Deletes an import's stored file, staged users and diagnostics, and the import itself.
+      /// Deletes an import's stored file, rows and diagnostics, and the import itself.
       /// Invitations it already created stay. Later calls for the import give NOT_FOUND.
       /// </summary>
       /// <param name="request">The request to send to the server.</param>
@@ -525,7 +1221,7 @@ namespace BulkInvite.V1 {
         return CallInvoker.BlockingUnaryCall(__Method_DeleteImport, null, options, request);
       }
       /// <summary>
-      /// Deletes an import's stored file, staged users and diagnostics, and the import itself.
+      /// Deletes an import's stored file, rows and diagnostics, and the import itself.
       /// Invitations it already created stay. Later calls for the import give NOT_FOUND.
       /// </summary>
       /// <param name="request">The request to send to the server.</param>
@@ -539,7 +1235,7 @@ namespace BulkInvite.V1 {
         return DeleteImportAsync(request, new grpc::CallOptions(headers, deadline, cancellationToken));
       }
       /// <summary>
-      /// Deletes an import's stored file, staged users and diagnostics, and the import itself.
+      /// Deletes an import's stored file, rows and diagnostics, and the import itself.
       /// Invitations it already created stay. Later calls for the import give NOT_FOUND.
       /// </summary>
       /// <param name="request">The request to send to the server.</param>
@@ -579,7 +1275,8 @@ namespace BulkInvite.V1 {
         return CallInvoker.AsyncServerStreamingCall(__Method_GetSampleFile, null, options, request);
       }
       /// <summary>
-      /// Lists the permissions that ApplyPermissions accepts.
+      /// Lists the permissions that ApplyPermissions accepts, each saying whether the caller may
+      /// grant it.
       /// </summary>
       /// <param name="request">The request to send to the server.</param>
       /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
@@ -592,7 +1289,8 @@ namespace BulkInvite.V1 {
         return ListPermissions(request, new grpc::CallOptions(headers, deadline, cancellationToken));
       }
       /// <summary>
-      /// Lists the permissions that ApplyPermissions accepts.
+      /// Lists the permissions that ApplyPermissions accepts, each saying whether the caller may
+      /// grant it.
       /// </summary>
       /// <param name="request">The request to send to the server.</param>
       /// <param name="options">The options for the call.</param>
@@ -603,7 +1301,8 @@ namespace BulkInvite.V1 {
         return CallInvoker.BlockingUnaryCall(__Method_ListPermissions, null, options, request);
       }
       /// <summary>
-      /// Lists the permissions that ApplyPermissions accepts.
+      /// Lists the permissions that ApplyPermissions accepts, each saying whether the caller may
+      /// grant it.
       /// </summary>
       /// <param name="request">The request to send to the server.</param>
       /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
@@ -616,7 +1315,8 @@ namespace BulkInvite.V1 {
         return ListPermissionsAsync(request, new grpc::CallOptions(headers, deadline, cancellationToken));
       }
       /// <summary>
-      /// Lists the permissions that ApplyPermissions accepts.
+      /// Lists the permissions that ApplyPermissions accepts, each saying whether the caller may
+      /// grant it.
       /// </summary>
       /// <param name="request">The request to send to the server.</param>
       /// <param name="options">The options for the call.</param>
@@ -627,8 +1327,61 @@ namespace BulkInvite.V1 {
         return CallInvoker.AsyncUnaryCall(__Method_ListPermissions, null, options, request);
       }
       /// <summary>
-      /// Lists the organization's audit trail, newest first: who uploaded, checked, applied, deleted or
-      /// purged which import, when, with which permissions and counts. Organization admins only.
+      /// Tells who the caller is, as the server reads the token: the organization it acts for and what
+      /// it may do there.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
+      /// <param name="deadline">An optional deadline for the call. The call will be cancelled if deadline is hit.</param>
+      /// <param name="cancellationToken">An optional token for canceling the call.</param>
+      /// <returns>The response received from the server.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual global::BulkInvite.V1.GetCallerResponse GetCaller(global::BulkInvite.V1.GetCallerRequest request, grpc::Metadata headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+      {
+        return GetCaller(request, new grpc::CallOptions(headers, deadline, cancellationToken));
+      }
+      /// <summary>
+      /// Tells who the caller is, as the server reads the token: the organization it acts for and what
+      /// it may do there.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="options">The options for the call.</param>
+      /// <returns>The response received from the server.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual global::BulkInvite.V1.GetCallerResponse GetCaller(global::BulkInvite.V1.GetCallerRequest request, grpc::CallOptions options)
+      {
+        return CallInvoker.BlockingUnaryCall(__Method_GetCaller, null, options, request);
+      }
+      /// <summary>
+      /// Tells who the caller is, as the server reads the token: the organization it acts for and what
+      /// it may do there.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
+      /// <param name="deadline">An optional deadline for the call. The call will be cancelled if deadline is hit.</param>
+      /// <param name="cancellationToken">An optional token for canceling the call.</param>
+      /// <returns>The call object.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual grpc::AsyncUnaryCall<global::BulkInvite.V1.GetCallerResponse> GetCallerAsync(global::BulkInvite.V1.GetCallerRequest request, grpc::Metadata headers = null, global::System.DateTime? deadline = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+      {
+        return GetCallerAsync(request, new grpc::CallOptions(headers, deadline, cancellationToken));
+      }
+      /// <summary>
+      /// Tells who the caller is, as the server reads the token: the organization it acts for and what
+      /// it may do there.
+      /// </summary>
+      /// <param name="request">The request to send to the server.</param>
+      /// <param name="options">The options for the call.</param>
+      /// <returns>The call object.</returns>
+      [global::System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+      public virtual grpc::AsyncUnaryCall<global::BulkInvite.V1.GetCallerResponse> GetCallerAsync(global::BulkInvite.V1.GetCallerRequest request, grpc::CallOptions options)
+      {
+        return CallInvoker.AsyncUnaryCall(__Method_GetCaller, null, options, request);
+      }
+      /// <summary>
+      /// Lists the organization's audit trail, newest first: who uploaded, checked, changed, applied,
+      /// deleted or purged which import, when, with which permissions and counts. Organization admins
+      /// only.
       /// </summary>
       /// <param name="request">The request to send to the server.</param>
       /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
@@ -641,8 +1394,9 @@ namespace BulkInvite.V1 {
         return ListAuditEvents(request, new grpc::CallOptions(headers, deadline, cancellationToken));
       }
       /// <summary>
-      /// Lists the organization's audit trail, newest first: who uploaded, checked, applied, deleted or
-      /// purged which import, when, with which permissions and counts. Organization admins only.
+      /// Lists the organization's audit trail, newest first: who uploaded, checked, changed, applied,
+      /// deleted or purged which import, when, with which permissions and counts. Organization admins
+      /// only.
       /// </summary>
       /// <param name="request">The request to send to the server.</param>
       /// <param name="options">The options for the call.</param>
@@ -653,8 +1407,9 @@ namespace BulkInvite.V1 {
         return CallInvoker.BlockingUnaryCall(__Method_ListAuditEvents, null, options, request);
       }
       /// <summary>
-      /// Lists the organization's audit trail, newest first: who uploaded, checked, applied, deleted or
-      /// purged which import, when, with which permissions and counts. Organization admins only.
+      /// Lists the organization's audit trail, newest first: who uploaded, checked, changed, applied,
+      /// deleted or purged which import, when, with which permissions and counts. Organization admins
+      /// only.
       /// </summary>
       /// <param name="request">The request to send to the server.</param>
       /// <param name="headers">The initial metadata to send with the call. This parameter is optional.</param>
@@ -667,8 +1422,9 @@ namespace BulkInvite.V1 {
         return ListAuditEventsAsync(request, new grpc::CallOptions(headers, deadline, cancellationToken));
       }
       /// <summary>
-      /// Lists the organization's audit trail, newest first: who uploaded, checked, applied, deleted or
-      /// purged which import, when, with which permissions and counts. Organization admins only.
+      /// Lists the organization's audit trail, newest first: who uploaded, checked, changed, applied,
+      /// deleted or purged which import, when, with which permissions and counts. Organization admins
+      /// only.
       /// </summary>
       /// <param name="request">The request to send to the server.</param>
       /// <param name="options">The options for the call.</param>

@@ -11,10 +11,11 @@ from google.protobuf import symbol_database as _symbol_database
 _sym_db = _symbol_database.Default()
 
 
+from google.api import field_behavior_pb2 as google_dot_api_dot_field__behavior__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19\x62ulkinvite/v1/audit.proto\x12\rbulkinvite.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xf6\x03\n\nAuditEvent\x12\x19\n\x08\x65vent_id\x18\x01 \x01(\x03R\x07\x65ventId\x12.\n\x04time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\x04time\x12\'\n\x0forganization_id\x18\x03 \x01(\tR\x0eorganizationId\x12\x14\n\x05\x61\x63tor\x18\x04 \x01(\tR\x05\x61\x63tor\x12\x32\n\x06\x61\x63tion\x18\x05 \x01(\x0e\x32\x1a.bulkinvite.v1.AuditActionR\x06\x61\x63tion\x12\x1b\n\timport_id\x18\x06 \x01(\tR\x08importId\x12\x1b\n\tfile_name\x18\x07 \x01(\tR\x08\x66ileName\x12 \n\x0bpermissions\x18\x08 \x03(\tR\x0bpermissions\x12\x1d\n\ntotal_rows\x18\t \x01(\x05R\ttotalRows\x12\x1d\n\nvalid_rows\x18\n \x01(\x05R\tvalidRows\x12!\n\x0cinvalid_rows\x18\x0b \x01(\x05R\x0binvalidRows\x12#\n\rinvited_count\x18\x0c \x01(\x05R\x0cinvitedCount\x12#\n\rskipped_count\x18\r \x01(\x05R\x0cskippedCount\x12#\n\rinvitation_id\x18\x0e \x01(\tR\x0cinvitationId*\xb7\x02\n\x0b\x41uditAction\x12\x1c\n\x18\x41UDIT_ACTION_UNSPECIFIED\x10\x00\x12\x19\n\x15\x41UDIT_ACTION_UPLOADED\x10\x01\x12\x18\n\x14\x41UDIT_ACTION_CHECKED\x10\x02\x12\x19\n\x15\x41UDIT_ACTION_REJECTED\x10\x03\x12\x18\n\x14\x41UDIT_ACTION_APPLIED\x10\x04\x12\x18\n\x14\x41UDIT_ACTION_DELETED\x10\x05\x12\x17\n\x13\x41UDIT_ACTION_PURGED\x10\x06\x12#\n\x1f\x41UDIT_ACTION_INVITATION_REVOKED\x10\x07\x12\"\n\x1e\x41UDIT_ACTION_INVITATION_RESENT\x10\x08\x12$\n AUDIT_ACTION_INVITATION_ACCEPTED\x10\tB\x10\xaa\x02\rBulkInvite.V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19\x62ulkinvite/v1/audit.proto\x12\rbulkinvite.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xff\x04\n\nAuditEvent\x12\x1e\n\x08\x65vent_id\x18\x10 \x01(\tB\x03\xe0\x41\x03R\x07\x65ventId\x12>\n\nevent_time\x18\x11 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03R\teventTime\x12,\n\x0forganization_id\x18\x03 \x01(\tB\x03\xe0\x41\x03R\x0eorganizationId\x12\x19\n\x05\x61\x63tor\x18\x04 \x01(\tB\x03\xe0\x41\x03R\x05\x61\x63tor\x12\x37\n\x06\x61\x63tion\x18\x05 \x01(\x0e\x32\x1a.bulkinvite.v1.AuditActionB\x03\xe0\x41\x03R\x06\x61\x63tion\x12 \n\timport_id\x18\x06 \x01(\tB\x03\xe0\x41\x03R\x08importId\x12 \n\tfile_name\x18\x07 \x01(\tB\x03\xe0\x41\x03R\x08\x66ileName\x12%\n\x0bpermissions\x18\x08 \x03(\tB\x03\xe0\x41\x03R\x0bpermissions\x12\"\n\ntotal_rows\x18\t \x01(\x05\x42\x03\xe0\x41\x03R\ttotalRows\x12\"\n\nvalid_rows\x18\n \x01(\x05\x42\x03\xe0\x41\x03R\tvalidRows\x12&\n\x0cinvalid_rows\x18\x0b \x01(\x05\x42\x03\xe0\x41\x03R\x0binvalidRows\x12(\n\rinvited_count\x18\x0c \x01(\x05\x42\x03\xe0\x41\x03R\x0cinvitedCount\x12(\n\rskipped_count\x18\r \x01(\x05\x42\x03\xe0\x41\x03R\x0cskippedCount\x12(\n\rinvitation_id\x18\x0e \x01(\tB\x03\xe0\x41\x03R\x0cinvitationId\x12$\n\x0brow_numbers\x18\x0f \x03(\x05\x42\x03\xe0\x41\x03R\nrowNumbersJ\x04\x08\x01\x10\x02J\x04\x08\x02\x10\x03R\x04time*\xf5\x02\n\x0b\x41uditAction\x12\x1c\n\x18\x41UDIT_ACTION_UNSPECIFIED\x10\x00\x12\x19\n\x15\x41UDIT_ACTION_UPLOADED\x10\x01\x12\x18\n\x14\x41UDIT_ACTION_CHECKED\x10\x02\x12\x19\n\x15\x41UDIT_ACTION_REJECTED\x10\x03\x12\x18\n\x14\x41UDIT_ACTION_APPLIED\x10\x04\x12\x18\n\x14\x41UDIT_ACTION_DELETED\x10\x05\x12\x17\n\x13\x41UDIT_ACTION_PURGED\x10\x06\x12#\n\x1f\x41UDIT_ACTION_INVITATION_REVOKED\x10\x07\x12\"\n\x1e\x41UDIT_ACTION_INVITATION_RESENT\x10\x08\x12$\n AUDIT_ACTION_INVITATION_ACCEPTED\x10\t\x12\x1d\n\x19\x41UDIT_ACTION_ROWS_UPDATED\x10\n\x12\x1d\n\x19\x41UDIT_ACTION_ROWS_REMOVED\x10\x0b\x42\x10\xaa\x02\rBulkInvite.V1b\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'bulkinvite.v1.audit_pb2', globals())
@@ -22,8 +23,38 @@ if _descriptor._USE_C_DESCRIPTORS == False:
 
   DESCRIPTOR._options = None
   DESCRIPTOR._serialized_options = b'\252\002\rBulkInvite.V1'
-  _AUDITACTION._serialized_start=583
-  _AUDITACTION._serialized_end=894
-  _AUDITEVENT._serialized_start=78
-  _AUDITEVENT._serialized_end=580
+  _AUDITEVENT.fields_by_name['event_id']._options = None
+  _AUDITEVENT.fields_by_name['event_id']._serialized_options = b'\340A\003'
+  _AUDITEVENT.fields_by_name['event_time']._options = None
+  _AUDITEVENT.fields_by_name['event_time']._serialized_options = b'\340A\003'
+  _AUDITEVENT.fields_by_name['organization_id']._options = None
+  _AUDITEVENT.fields_by_name['organization_id']._serialized_options = b'\340A\003'
+  _AUDITEVENT.fields_by_name['actor']._options = None
+  _AUDITEVENT.fields_by_name['actor']._serialized_options = b'\340A\003'
+  _AUDITEVENT.fields_by_name['action']._options = None
+  _AUDITEVENT.fields_by_name['action']._serialized_options = b'\340A\003'
+  _AUDITEVENT.fields_by_name['import_id']._options = None
+  _AUDITEVENT.fields_by_name['import_id']._serialized_options = b'\340A\003'
+  _AUDITEVENT.fields_by_name['file_name']._options = None
+  _AUDITEVENT.fields_by_name['file_name']._serialized_options = b'\340A\003'
+  _AUDITEVENT.fields_by_name['permissions']._options = None
+  _AUDITEVENT.fields_by_name['permissions']._serialized_options = b'\340A\003'
+  _AUDITEVENT.fields_by_name['total_rows']._options = None
+  _AUDITEVENT.fields_by_name['total_rows']._serialized_options = b'\340A\003'
+  _AUDITEVENT.fields_by_name['valid_rows']._options = None
+  _AUDITEVENT.fields_by_name['valid_rows']._serialized_options = b'\340A\003'
+  _AUDITEVENT.fields_by_name['invalid_rows']._options = None
+  _AUDITEVENT.fields_by_name['invalid_rows']._serialized_options = b'\340A\003'
+  _AUDITEVENT.fields_by_name['invited_count']._options = None
+  _AUDITEVENT.fields_by_name['invited_count']._serialized_options = b'\340A\003'
+  _AUDITEVENT.fields_by_name['skipped_count']._options = None
+  _AUDITEVENT.fields_by_name['skipped_count']._serialized_options = b'\340A\003'
+  _AUDITEVENT.fields_by_name['invitation_id']._options = None
+  _AUDITEVENT.fields_by_name['invitation_id']._serialized_options = b'\340A\003'
+  _AUDITEVENT.fields_by_name['row_numbers']._options = None
+  _AUDITEVENT.fields_by_name['row_numbers']._serialized_options = b'\340A\003'
+  _AUDITACTION._serialized_start=753
+  _AUDITACTION._serialized_end=1126
+  _AUDITEVENT._serialized_start=111
+  _AUDITEVENT._serialized_end=750
 # @@protoc_insertion_point(module_scope)

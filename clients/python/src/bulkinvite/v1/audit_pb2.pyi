@@ -1,3 +1,4 @@
+from google.api import field_behavior_pb2 as _field_behavior_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
@@ -13,15 +14,18 @@ AUDIT_ACTION_INVITATION_RESENT: AuditAction
 AUDIT_ACTION_INVITATION_REVOKED: AuditAction
 AUDIT_ACTION_PURGED: AuditAction
 AUDIT_ACTION_REJECTED: AuditAction
+AUDIT_ACTION_ROWS_REMOVED: AuditAction
+AUDIT_ACTION_ROWS_UPDATED: AuditAction
 AUDIT_ACTION_UNSPECIFIED: AuditAction
 AUDIT_ACTION_UPLOADED: AuditAction
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class AuditEvent(_message.Message):
-    __slots__ = ["action", "actor", "event_id", "file_name", "import_id", "invalid_rows", "invitation_id", "invited_count", "organization_id", "permissions", "skipped_count", "time", "total_rows", "valid_rows"]
+    __slots__ = ["action", "actor", "event_id", "event_time", "file_name", "import_id", "invalid_rows", "invitation_id", "invited_count", "organization_id", "permissions", "row_numbers", "skipped_count", "total_rows", "valid_rows"]
     ACTION_FIELD_NUMBER: _ClassVar[int]
     ACTOR_FIELD_NUMBER: _ClassVar[int]
     EVENT_ID_FIELD_NUMBER: _ClassVar[int]
+    EVENT_TIME_FIELD_NUMBER: _ClassVar[int]
     FILE_NAME_FIELD_NUMBER: _ClassVar[int]
     IMPORT_ID_FIELD_NUMBER: _ClassVar[int]
     INVALID_ROWS_FIELD_NUMBER: _ClassVar[int]
@@ -29,13 +33,14 @@ class AuditEvent(_message.Message):
     INVITED_COUNT_FIELD_NUMBER: _ClassVar[int]
     ORGANIZATION_ID_FIELD_NUMBER: _ClassVar[int]
     PERMISSIONS_FIELD_NUMBER: _ClassVar[int]
+    ROW_NUMBERS_FIELD_NUMBER: _ClassVar[int]
     SKIPPED_COUNT_FIELD_NUMBER: _ClassVar[int]
-    TIME_FIELD_NUMBER: _ClassVar[int]
     TOTAL_ROWS_FIELD_NUMBER: _ClassVar[int]
     VALID_ROWS_FIELD_NUMBER: _ClassVar[int]
     action: AuditAction
     actor: str
-    event_id: int
+    event_id: str
+    event_time: _timestamp_pb2.Timestamp
     file_name: str
     import_id: str
     invalid_rows: int
@@ -43,11 +48,11 @@ class AuditEvent(_message.Message):
     invited_count: int
     organization_id: str
     permissions: _containers.RepeatedScalarFieldContainer[str]
+    row_numbers: _containers.RepeatedScalarFieldContainer[int]
     skipped_count: int
-    time: _timestamp_pb2.Timestamp
     total_rows: int
     valid_rows: int
-    def __init__(self, event_id: _Optional[int] = ..., time: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., organization_id: _Optional[str] = ..., actor: _Optional[str] = ..., action: _Optional[_Union[AuditAction, str]] = ..., import_id: _Optional[str] = ..., file_name: _Optional[str] = ..., permissions: _Optional[_Iterable[str]] = ..., total_rows: _Optional[int] = ..., valid_rows: _Optional[int] = ..., invalid_rows: _Optional[int] = ..., invited_count: _Optional[int] = ..., skipped_count: _Optional[int] = ..., invitation_id: _Optional[str] = ...) -> None: ...
+    def __init__(self, event_id: _Optional[str] = ..., event_time: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., organization_id: _Optional[str] = ..., actor: _Optional[str] = ..., action: _Optional[_Union[AuditAction, str]] = ..., import_id: _Optional[str] = ..., file_name: _Optional[str] = ..., permissions: _Optional[_Iterable[str]] = ..., total_rows: _Optional[int] = ..., valid_rows: _Optional[int] = ..., invalid_rows: _Optional[int] = ..., invited_count: _Optional[int] = ..., skipped_count: _Optional[int] = ..., invitation_id: _Optional[str] = ..., row_numbers: _Optional[_Iterable[int]] = ...) -> None: ...
 
 class AuditAction(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = []

@@ -11,9 +11,10 @@ from google.protobuf import symbol_database as _symbol_database
 _sym_db = _symbol_database.Default()
 
 
+from google.api import field_behavior_pb2 as google_dot_api_dot_field__behavior__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x62ulkinvite/v1/diagnostic.proto\x12\rbulkinvite.v1\"\xdb\x01\n\nDiagnostic\x12\x1d\n\nrow_number\x18\x01 \x01(\x05R\trowNumber\x12\x16\n\x06\x63olumn\x18\x02 \x01(\tR\x06\x63olumn\x12\x31\n\x04\x63ode\x18\x03 \x01(\x0e\x32\x1d.bulkinvite.v1.DiagnosticCodeR\x04\x63ode\x12\x33\n\x08severity\x18\x04 \x01(\x0e\x32\x17.bulkinvite.v1.SeverityR\x08severity\x12\x18\n\x07message\x18\x05 \x01(\tR\x07message\x12\x14\n\x05value\x18\x06 \x01(\tR\x05value*N\n\x08Severity\x12\x18\n\x14SEVERITY_UNSPECIFIED\x10\x00\x12\x12\n\x0eSEVERITY_ERROR\x10\x01\x12\x14\n\x10SEVERITY_WARNING\x10\x02*\x8f\x06\n\x0e\x44iagnosticCode\x12\x1f\n\x1b\x44IAGNOSTIC_CODE_UNSPECIFIED\x10\x00\x12\x1e\n\x1a\x44IAGNOSTIC_CODE_FILE_EMPTY\x10\x01\x12#\n\x1f\x44IAGNOSTIC_CODE_FILE_UNREADABLE\x10\x02\x12&\n\"DIAGNOSTIC_CODE_UNSUPPORTED_FORMAT\x10\x03\x12#\n\x1f\x44IAGNOSTIC_CODE_HEADER_MISMATCH\x10\x04\x12 \n\x1c\x44IAGNOSTIC_CODE_NO_USER_ROWS\x10\x05\x12!\n\x1d\x44IAGNOSTIC_CODE_TOO_MANY_ROWS\x10\x06\x12!\n\x1d\x44IAGNOSTIC_CODE_EMAIL_MISSING\x10\x07\x12!\n\x1d\x44IAGNOSTIC_CODE_EMAIL_INVALID\x10\x08\x12#\n\x1f\x44IAGNOSTIC_CODE_DUPLICATE_EMAIL\x10\t\x12&\n\"DIAGNOSTIC_CODE_FIRST_NAME_MISSING\x10\n\x12%\n!DIAGNOSTIC_CODE_LAST_NAME_MISSING\x10\x0b\x12\"\n\x1e\x44IAGNOSTIC_CODE_VALUE_TOO_LONG\x10\x0c\x12&\n\"DIAGNOSTIC_CODE_INVALID_CHARACTERS\x10\r\x12 \n\x1c\x44IAGNOSTIC_CODE_EXTRA_FIELDS\x10\x0e\x12#\n\x1f\x44IAGNOSTIC_CODE_ALREADY_INVITED\x10\x0f\x12\"\n\x1e\x44IAGNOSTIC_CODE_FORMULA_PREFIX\x10\x10\x12#\n\x1f\x44IAGNOSTIC_CODE_EMAIL_NON_ASCII\x10\x11\x12\"\n\x1e\x44IAGNOSTIC_CODE_UNCLOSED_QUOTE\x10\x12\x12\'\n#DIAGNOSTIC_CODE_FILE_LIMIT_EXCEEDED\x10\x13\x12\"\n\x1e\x44IAGNOSTIC_CODE_ALREADY_MEMBER\x10\x14\x42\x10\xaa\x02\rBulkInvite.V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x62ulkinvite/v1/diagnostic.proto\x12\rbulkinvite.v1\x1a\x1fgoogle/api/field_behavior.proto\"\xf9\x01\n\nDiagnostic\x12\"\n\nrow_number\x18\x01 \x01(\x05\x42\x03\xe0\x41\x03R\trowNumber\x12\x1b\n\x06\x63olumn\x18\x02 \x01(\tB\x03\xe0\x41\x03R\x06\x63olumn\x12\x36\n\x04\x63ode\x18\x03 \x01(\x0e\x32\x1d.bulkinvite.v1.DiagnosticCodeB\x03\xe0\x41\x03R\x04\x63ode\x12\x38\n\x08severity\x18\x04 \x01(\x0e\x32\x17.bulkinvite.v1.SeverityB\x03\xe0\x41\x03R\x08severity\x12\x1d\n\x07message\x18\x05 \x01(\tB\x03\xe0\x41\x03R\x07message\x12\x19\n\x05value\x18\x06 \x01(\tB\x03\xe0\x41\x03R\x05value*N\n\x08Severity\x12\x18\n\x14SEVERITY_UNSPECIFIED\x10\x00\x12\x12\n\x0eSEVERITY_ERROR\x10\x01\x12\x14\n\x10SEVERITY_WARNING\x10\x02*\x8f\x06\n\x0e\x44iagnosticCode\x12\x1f\n\x1b\x44IAGNOSTIC_CODE_UNSPECIFIED\x10\x00\x12\x1e\n\x1a\x44IAGNOSTIC_CODE_FILE_EMPTY\x10\x01\x12#\n\x1f\x44IAGNOSTIC_CODE_FILE_UNREADABLE\x10\x02\x12&\n\"DIAGNOSTIC_CODE_UNSUPPORTED_FORMAT\x10\x03\x12#\n\x1f\x44IAGNOSTIC_CODE_HEADER_MISMATCH\x10\x04\x12 \n\x1c\x44IAGNOSTIC_CODE_NO_USER_ROWS\x10\x05\x12!\n\x1d\x44IAGNOSTIC_CODE_TOO_MANY_ROWS\x10\x06\x12!\n\x1d\x44IAGNOSTIC_CODE_EMAIL_MISSING\x10\x07\x12!\n\x1d\x44IAGNOSTIC_CODE_EMAIL_INVALID\x10\x08\x12#\n\x1f\x44IAGNOSTIC_CODE_DUPLICATE_EMAIL\x10\t\x12&\n\"DIAGNOSTIC_CODE_FIRST_NAME_MISSING\x10\n\x12%\n!DIAGNOSTIC_CODE_LAST_NAME_MISSING\x10\x0b\x12\"\n\x1e\x44IAGNOSTIC_CODE_VALUE_TOO_LONG\x10\x0c\x12&\n\"DIAGNOSTIC_CODE_INVALID_CHARACTERS\x10\r\x12 \n\x1c\x44IAGNOSTIC_CODE_EXTRA_FIELDS\x10\x0e\x12#\n\x1f\x44IAGNOSTIC_CODE_ALREADY_INVITED\x10\x0f\x12\"\n\x1e\x44IAGNOSTIC_CODE_FORMULA_PREFIX\x10\x10\x12#\n\x1f\x44IAGNOSTIC_CODE_EMAIL_NON_ASCII\x10\x11\x12\"\n\x1e\x44IAGNOSTIC_CODE_UNCLOSED_QUOTE\x10\x12\x12\'\n#DIAGNOSTIC_CODE_FILE_LIMIT_EXCEEDED\x10\x13\x12\"\n\x1e\x44IAGNOSTIC_CODE_ALREADY_MEMBER\x10\x14\x42\x10\xaa\x02\rBulkInvite.V1b\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'bulkinvite.v1.diagnostic_pb2', globals())
@@ -21,10 +22,22 @@ if _descriptor._USE_C_DESCRIPTORS == False:
 
   DESCRIPTOR._options = None
   DESCRIPTOR._serialized_options = b'\252\002\rBulkInvite.V1'
-  _SEVERITY._serialized_start=271
-  _SEVERITY._serialized_end=349
-  _DIAGNOSTICCODE._serialized_start=352
-  _DIAGNOSTICCODE._serialized_end=1135
-  _DIAGNOSTIC._serialized_start=50
-  _DIAGNOSTIC._serialized_end=269
+  _DIAGNOSTIC.fields_by_name['row_number']._options = None
+  _DIAGNOSTIC.fields_by_name['row_number']._serialized_options = b'\340A\003'
+  _DIAGNOSTIC.fields_by_name['column']._options = None
+  _DIAGNOSTIC.fields_by_name['column']._serialized_options = b'\340A\003'
+  _DIAGNOSTIC.fields_by_name['code']._options = None
+  _DIAGNOSTIC.fields_by_name['code']._serialized_options = b'\340A\003'
+  _DIAGNOSTIC.fields_by_name['severity']._options = None
+  _DIAGNOSTIC.fields_by_name['severity']._serialized_options = b'\340A\003'
+  _DIAGNOSTIC.fields_by_name['message']._options = None
+  _DIAGNOSTIC.fields_by_name['message']._serialized_options = b'\340A\003'
+  _DIAGNOSTIC.fields_by_name['value']._options = None
+  _DIAGNOSTIC.fields_by_name['value']._serialized_options = b'\340A\003'
+  _SEVERITY._serialized_start=334
+  _SEVERITY._serialized_end=412
+  _DIAGNOSTICCODE._serialized_start=415
+  _DIAGNOSTICCODE._serialized_end=1198
+  _DIAGNOSTIC._serialized_start=83
+  _DIAGNOSTIC._serialized_end=332
 # @@protoc_insertion_point(module_scope)

@@ -11,10 +11,11 @@ from google.protobuf import symbol_database as _symbol_database
 _sym_db = _symbol_database.Default()
 
 
+from google.api import field_behavior_pb2 as google_dot_api_dot_field__behavior__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1a\x62ulkinvite/v1/import.proto\x12\rbulkinvite.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xce\x04\n\x06Import\x12\x1b\n\timport_id\x18\x01 \x01(\tR\x08importId\x12\'\n\x0forganization_id\x18\x02 \x01(\tR\x0eorganizationId\x12\x1b\n\tfile_name\x18\x03 \x01(\tR\x08\x66ileName\x12\x31\n\x06\x66ormat\x18\x04 \x01(\x0e\x32\x19.bulkinvite.v1.FileFormatR\x06\x66ormat\x12\x1d\n\nsize_bytes\x18\x05 \x01(\x03R\tsizeBytes\x12\x16\n\x06sha256\x18\x06 \x01(\tR\x06sha256\x12\x30\n\x05state\x18\x07 \x01(\x0e\x32\x1a.bulkinvite.v1.ImportStateR\x05state\x12\x1d\n\ntotal_rows\x18\x08 \x01(\x05R\ttotalRows\x12\x1d\n\nvalid_rows\x18\t \x01(\x05R\tvalidRows\x12!\n\x0cinvalid_rows\x18\n \x01(\x05R\x0binvalidRows\x12#\n\rinvited_count\x18\x0b \x01(\x05R\x0cinvitedCount\x12#\n\rskipped_count\x18\x0c \x01(\x05R\x0cskippedCount\x12 \n\x0bpermissions\x18\r \x03(\tR\x0bpermissions\x12;\n\x0b\x63reate_time\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.TimestampR\ncreateTime\x12;\n\x0bupdate_time\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.TimestampR\nupdateTime*i\n\nFileFormat\x12\x1b\n\x17\x46ILE_FORMAT_UNSPECIFIED\x10\x00\x12\x13\n\x0f\x46ILE_FORMAT_CSV\x10\x01\x12\x14\n\x10\x46ILE_FORMAT_XLSX\x10\x02\x12\x13\n\x0f\x46ILE_FORMAT_XLS\x10\x03*\x95\x01\n\x0bImportState\x12\x1c\n\x18IMPORT_STATE_UNSPECIFIED\x10\x00\x12\x19\n\x15IMPORT_STATE_UPLOADED\x10\x01\x12\x18\n\x14IMPORT_STATE_CHECKED\x10\x02\x12\x19\n\x15IMPORT_STATE_REJECTED\x10\x03\x12\x18\n\x14IMPORT_STATE_APPLIED\x10\x04\x42\x10\xaa\x02\rBulkInvite.V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1a\x62ulkinvite/v1/import.proto\x12\rbulkinvite.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xbb\x07\n\x06Import\x12 \n\timport_id\x18\x01 \x01(\tB\x03\xe0\x41\x03R\x08importId\x12,\n\x0forganization_id\x18\x02 \x01(\tB\x03\xe0\x41\x03R\x0eorganizationId\x12 \n\tfile_name\x18\x03 \x01(\tB\x03\xe0\x41\x03R\x08\x66ileName\x12\x36\n\x06\x66ormat\x18\x04 \x01(\x0e\x32\x19.bulkinvite.v1.FileFormatB\x03\xe0\x41\x03R\x06\x66ormat\x12\"\n\nsize_bytes\x18\x05 \x01(\x03\x42\x03\xe0\x41\x03R\tsizeBytes\x12\x1b\n\x06sha256\x18\x06 \x01(\tB\x03\xe0\x41\x03R\x06sha256\x12\x35\n\x05state\x18\x07 \x01(\x0e\x32\x1a.bulkinvite.v1.ImportStateB\x03\xe0\x41\x03R\x05state\x12\"\n\ntotal_rows\x18\x08 \x01(\x05\x42\x03\xe0\x41\x03R\ttotalRows\x12\"\n\nvalid_rows\x18\t \x01(\x05\x42\x03\xe0\x41\x03R\tvalidRows\x12&\n\x0cinvalid_rows\x18\n \x01(\x05\x42\x03\xe0\x41\x03R\x0binvalidRows\x12(\n\rinvited_count\x18\x0b \x01(\x05\x42\x03\xe0\x41\x03R\x0cinvitedCount\x12(\n\rskipped_count\x18\x0c \x01(\x05\x42\x03\xe0\x41\x03R\x0cskippedCount\x12%\n\x0bpermissions\x18\r \x03(\tB\x03\xe0\x41\x03R\x0bpermissions\x12@\n\x0b\x63reate_time\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03R\ncreateTime\x12@\n\x0bupdate_time\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03R\nupdateTime\x12&\n\x0cwarning_rows\x18\x10 \x01(\x05\x42\x03\xe0\x41\x03R\x0bwarningRows\x12\x35\n\x14\x61lready_invited_rows\x18\x11 \x01(\x05\x42\x03\xe0\x41\x03R\x12\x61lreadyInvitedRows\x12\x33\n\x13\x61lready_member_rows\x18\x12 \x01(\x05\x42\x03\xe0\x41\x03R\x11\x61lreadyMemberRows\x12\x46\n\x1dskipped_already_invited_count\x18\x13 \x01(\x05\x42\x03\xe0\x41\x03R\x1askippedAlreadyInvitedCount\x12\x44\n\x1cskipped_already_member_count\x18\x14 \x01(\x05\x42\x03\xe0\x41\x03R\x19skippedAlreadyMemberCount\"\x8d\x01\n\rColumnMapping\x12(\n\rcolumn_number\x18\x01 \x01(\x05\x42\x03\xe0\x41\x03R\x0c\x63olumnNumber\x12\x1b\n\x06header\x18\x02 \x01(\tB\x03\xe0\x41\x03R\x06header\x12\x35\n\x05\x66ield\x18\x03 \x01(\x0e\x32\x1a.bulkinvite.v1.ImportFieldB\x03\xe0\x41\x03R\x05\x66ield*i\n\nFileFormat\x12\x1b\n\x17\x46ILE_FORMAT_UNSPECIFIED\x10\x00\x12\x13\n\x0f\x46ILE_FORMAT_CSV\x10\x01\x12\x14\n\x10\x46ILE_FORMAT_XLSX\x10\x02\x12\x13\n\x0f\x46ILE_FORMAT_XLS\x10\x03*\x95\x01\n\x0bImportState\x12\x1c\n\x18IMPORT_STATE_UNSPECIFIED\x10\x00\x12\x19\n\x15IMPORT_STATE_UPLOADED\x10\x01\x12\x18\n\x14IMPORT_STATE_CHECKED\x10\x02\x12\x19\n\x15IMPORT_STATE_REJECTED\x10\x03\x12\x18\n\x14IMPORT_STATE_APPLIED\x10\x04*\xb4\x01\n\x0bImportField\x12\x1c\n\x18IMPORT_FIELD_UNSPECIFIED\x10\x00\x12\x16\n\x12IMPORT_FIELD_EMAIL\x10\x01\x12\x1b\n\x17IMPORT_FIELD_FIRST_NAME\x10\x02\x12\x1a\n\x16IMPORT_FIELD_LAST_NAME\x10\x03\x12\x1c\n\x18IMPORT_FIELD_DESCRIPTION\x10\x04\x12\x18\n\x14IMPORT_FIELD_IGNORED\x10\x05\x42\x10\xaa\x02\rBulkInvite.V1b\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'bulkinvite.v1.import_pb2', globals())
@@ -22,10 +23,60 @@ if _descriptor._USE_C_DESCRIPTORS == False:
 
   DESCRIPTOR._options = None
   DESCRIPTOR._serialized_options = b'\252\002\rBulkInvite.V1'
-  _FILEFORMAT._serialized_start=671
-  _FILEFORMAT._serialized_end=776
-  _IMPORTSTATE._serialized_start=779
-  _IMPORTSTATE._serialized_end=928
-  _IMPORT._serialized_start=79
-  _IMPORT._serialized_end=669
+  _IMPORT.fields_by_name['import_id']._options = None
+  _IMPORT.fields_by_name['import_id']._serialized_options = b'\340A\003'
+  _IMPORT.fields_by_name['organization_id']._options = None
+  _IMPORT.fields_by_name['organization_id']._serialized_options = b'\340A\003'
+  _IMPORT.fields_by_name['file_name']._options = None
+  _IMPORT.fields_by_name['file_name']._serialized_options = b'\340A\003'
+  _IMPORT.fields_by_name['format']._options = None
+  _IMPORT.fields_by_name['format']._serialized_options = b'\340A\003'
+  _IMPORT.fields_by_name['size_bytes']._options = None
+  _IMPORT.fields_by_name['size_bytes']._serialized_options = b'\340A\003'
+  _IMPORT.fields_by_name['sha256']._options = None
+  _IMPORT.fields_by_name['sha256']._serialized_options = b'\340A\003'
+  _IMPORT.fields_by_name['state']._options = None
+  _IMPORT.fields_by_name['state']._serialized_options = b'\340A\003'
+  _IMPORT.fields_by_name['total_rows']._options = None
+  _IMPORT.fields_by_name['total_rows']._serialized_options = b'\340A\003'
+  _IMPORT.fields_by_name['valid_rows']._options = None
+  _IMPORT.fields_by_name['valid_rows']._serialized_options = b'\340A\003'
+  _IMPORT.fields_by_name['invalid_rows']._options = None
+  _IMPORT.fields_by_name['invalid_rows']._serialized_options = b'\340A\003'
+  _IMPORT.fields_by_name['invited_count']._options = None
+  _IMPORT.fields_by_name['invited_count']._serialized_options = b'\340A\003'
+  _IMPORT.fields_by_name['skipped_count']._options = None
+  _IMPORT.fields_by_name['skipped_count']._serialized_options = b'\340A\003'
+  _IMPORT.fields_by_name['permissions']._options = None
+  _IMPORT.fields_by_name['permissions']._serialized_options = b'\340A\003'
+  _IMPORT.fields_by_name['create_time']._options = None
+  _IMPORT.fields_by_name['create_time']._serialized_options = b'\340A\003'
+  _IMPORT.fields_by_name['update_time']._options = None
+  _IMPORT.fields_by_name['update_time']._serialized_options = b'\340A\003'
+  _IMPORT.fields_by_name['warning_rows']._options = None
+  _IMPORT.fields_by_name['warning_rows']._serialized_options = b'\340A\003'
+  _IMPORT.fields_by_name['already_invited_rows']._options = None
+  _IMPORT.fields_by_name['already_invited_rows']._serialized_options = b'\340A\003'
+  _IMPORT.fields_by_name['already_member_rows']._options = None
+  _IMPORT.fields_by_name['already_member_rows']._serialized_options = b'\340A\003'
+  _IMPORT.fields_by_name['skipped_already_invited_count']._options = None
+  _IMPORT.fields_by_name['skipped_already_invited_count']._serialized_options = b'\340A\003'
+  _IMPORT.fields_by_name['skipped_already_member_count']._options = None
+  _IMPORT.fields_by_name['skipped_already_member_count']._serialized_options = b'\340A\003'
+  _COLUMNMAPPING.fields_by_name['column_number']._options = None
+  _COLUMNMAPPING.fields_by_name['column_number']._serialized_options = b'\340A\003'
+  _COLUMNMAPPING.fields_by_name['header']._options = None
+  _COLUMNMAPPING.fields_by_name['header']._serialized_options = b'\340A\003'
+  _COLUMNMAPPING.fields_by_name['field']._options = None
+  _COLUMNMAPPING.fields_by_name['field']._serialized_options = b'\340A\003'
+  _FILEFORMAT._serialized_start=1213
+  _FILEFORMAT._serialized_end=1318
+  _IMPORTSTATE._serialized_start=1321
+  _IMPORTSTATE._serialized_end=1470
+  _IMPORTFIELD._serialized_start=1473
+  _IMPORTFIELD._serialized_end=1653
+  _IMPORT._serialized_start=112
+  _IMPORT._serialized_end=1067
+  _COLUMNMAPPING._serialized_start=1070
+  _COLUMNMAPPING._serialized_end=1211
 # @@protoc_insertion_point(module_scope)

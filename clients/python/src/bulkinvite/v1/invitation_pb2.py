@@ -11,10 +11,11 @@ from google.protobuf import symbol_database as _symbol_database
 _sym_db = _symbol_database.Default()
 
 
+from google.api import field_behavior_pb2 as google_dot_api_dot_field__behavior__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x62ulkinvite/v1/invitation.proto\x12\rbulkinvite.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xb4\x04\n\nInvitation\x12#\n\rinvitation_id\x18\x01 \x01(\tR\x0cinvitationId\x12\'\n\x0forganization_id\x18\x02 \x01(\tR\x0eorganizationId\x12\x1b\n\timport_id\x18\x03 \x01(\tR\x08importId\x12\x14\n\x05\x65mail\x18\x04 \x01(\tR\x05\x65mail\x12\x1d\n\nfirst_name\x18\x05 \x01(\tR\tfirstName\x12\x1b\n\tlast_name\x18\x06 \x01(\tR\x08lastName\x12 \n\x0bpermissions\x18\x07 \x03(\tR\x0bpermissions\x12\x18\n\x07inviter\x18\x08 \x01(\tR\x07inviter\x12\x37\n\x06status\x18\t \x01(\x0e\x32\x1f.bulkinvite.v1.InvitationStatusR\x06status\x12;\n\x0b\x63reate_time\x18\n \x01(\x0b\x32\x1a.google.protobuf.TimestampR\ncreateTime\x12;\n\x0b\x65xpire_time\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.TimestampR\nexpireTime\x12;\n\x0bupdate_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.TimestampR\nupdateTime\x12=\n\x08\x64\x65livery\x18\r \x01(\x0b\x32!.bulkinvite.v1.InvitationDeliveryR\x08\x64\x65livery\"\x84\x02\n\x12InvitationDelivery\x12\x32\n\x05state\x18\x01 \x01(\x0e\x32\x1c.bulkinvite.v1.DeliveryStateR\x05state\x12\x1a\n\x08\x61ttempts\x18\x02 \x01(\x05R\x08\x61ttempts\x12\x1d\n\nlast_error\x18\x03 \x01(\tR\tlastError\x12\x46\n\x11next_attempt_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\x0fnextAttemptTime\x12\x37\n\tsent_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\x08sentTime\"\x83\x02\n\x06Member\x12\'\n\x0forganization_id\x18\x01 \x01(\tR\x0eorganizationId\x12\x14\n\x05\x65mail\x18\x02 \x01(\tR\x05\x65mail\x12\x1d\n\nfirst_name\x18\x03 \x01(\tR\tfirstName\x12\x1b\n\tlast_name\x18\x04 \x01(\tR\x08lastName\x12 \n\x0bpermissions\x18\x05 \x03(\tR\x0bpermissions\x12#\n\rinvitation_id\x18\x06 \x01(\tR\x0cinvitationId\x12\x37\n\tjoin_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\x08joinTime*\xb2\x01\n\x10InvitationStatus\x12!\n\x1dINVITATION_STATUS_UNSPECIFIED\x10\x00\x12\x1d\n\x19INVITATION_STATUS_PENDING\x10\x01\x12\x1e\n\x1aINVITATION_STATUS_ACCEPTED\x10\x02\x12\x1d\n\x19INVITATION_STATUS_REVOKED\x10\x03\x12\x1d\n\x19INVITATION_STATUS_EXPIRED\x10\x04*\x9c\x01\n\rDeliveryState\x12\x1e\n\x1a\x44\x45LIVERY_STATE_UNSPECIFIED\x10\x00\x12\x19\n\x15\x44\x45LIVERY_STATE_QUEUED\x10\x01\x12\x17\n\x13\x44\x45LIVERY_STATE_SENT\x10\x02\x12\x19\n\x15\x44\x45LIVERY_STATE_FAILED\x10\x03\x12\x1c\n\x18\x44\x45LIVERY_STATE_CANCELLED\x10\x04\x42\x10\xaa\x02\rBulkInvite.V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x62ulkinvite/v1/invitation.proto\x12\rbulkinvite.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x9d\x06\n\nInvitation\x12(\n\rinvitation_id\x18\x01 \x01(\tB\x03\xe0\x41\x03R\x0cinvitationId\x12,\n\x0forganization_id\x18\x02 \x01(\tB\x03\xe0\x41\x03R\x0eorganizationId\x12 \n\timport_id\x18\x03 \x01(\tB\x03\xe0\x41\x03R\x08importId\x12\x19\n\x05\x65mail\x18\x04 \x01(\tB\x03\xe0\x41\x03R\x05\x65mail\x12\"\n\nfirst_name\x18\x05 \x01(\tB\x03\xe0\x41\x03R\tfirstName\x12 \n\tlast_name\x18\x06 \x01(\tB\x03\xe0\x41\x03R\x08lastName\x12%\n\x0bpermissions\x18\x07 \x03(\tB\x03\xe0\x41\x03R\x0bpermissions\x12\x1d\n\x07inviter\x18\x08 \x01(\tB\x03\xe0\x41\x03R\x07inviter\x12<\n\x06status\x18\t \x01(\x0e\x32\x1f.bulkinvite.v1.InvitationStatusB\x03\xe0\x41\x03R\x06status\x12@\n\x0b\x63reate_time\x18\n \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03R\ncreateTime\x12@\n\x0b\x65xpire_time\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03R\nexpireTime\x12@\n\x0bupdate_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03R\nupdateTime\x12\x42\n\x08\x64\x65livery\x18\r \x01(\x0b\x32!.bulkinvite.v1.InvitationDeliveryB\x03\xe0\x41\x03R\x08\x64\x65livery\x12\x35\n\x14inviter_display_name\x18\x0e \x01(\tB\x03\xe0\x41\x03R\x12inviterDisplayName\x12?\n\x19organization_display_name\x18\x0f \x01(\tB\x03\xe0\x41\x03R\x17organizationDisplayName\x12.\n\x10personal_message\x18\x10 \x01(\tB\x03\xe0\x41\x03R\x0fpersonalMessage\"\x9d\x02\n\x12InvitationDelivery\x12\x37\n\x05state\x18\x01 \x01(\x0e\x32\x1c.bulkinvite.v1.DeliveryStateB\x03\xe0\x41\x03R\x05state\x12\x1f\n\x08\x61ttempts\x18\x02 \x01(\x05\x42\x03\xe0\x41\x03R\x08\x61ttempts\x12\"\n\nlast_error\x18\x03 \x01(\tB\x03\xe0\x41\x03R\tlastError\x12K\n\x11next_attempt_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03R\x0fnextAttemptTime\x12<\n\tsent_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03R\x08sentTime\"\xd8\x03\n\x11InvitationPreview\x12,\n\x0forganization_id\x18\x01 \x01(\tB\x03\xe0\x41\x03R\x0eorganizationId\x12?\n\x19organization_display_name\x18\x02 \x01(\tB\x03\xe0\x41\x03R\x17organizationDisplayName\x12\x35\n\x14inviter_display_name\x18\x03 \x01(\tB\x03\xe0\x41\x03R\x12inviterDisplayName\x12\x19\n\x05\x65mail\x18\x04 \x01(\tB\x03\xe0\x41\x03R\x05\x65mail\x12\"\n\nfirst_name\x18\x05 \x01(\tB\x03\xe0\x41\x03R\tfirstName\x12 \n\tlast_name\x18\x06 \x01(\tB\x03\xe0\x41\x03R\x08lastName\x12J\n\x0bpermissions\x18\x07 \x03(\x0b\x32#.bulkinvite.v1.InvitationPermissionB\x03\xe0\x41\x03R\x0bpermissions\x12@\n\x0b\x65xpire_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03R\nexpireTime\x12.\n\x10personal_message\x18\t \x01(\tB\x03\xe0\x41\x03R\x0fpersonalMessage\"R\n\x14InvitationPermission\x12\x13\n\x02id\x18\x01 \x01(\tB\x03\xe0\x41\x03R\x02id\x12%\n\x0b\x64\x65scription\x18\x02 \x01(\tB\x03\xe0\x41\x03R\x0b\x64\x65scription\"\xa6\x02\n\x06Member\x12,\n\x0forganization_id\x18\x01 \x01(\tB\x03\xe0\x41\x03R\x0eorganizationId\x12\x19\n\x05\x65mail\x18\x02 \x01(\tB\x03\xe0\x41\x03R\x05\x65mail\x12\"\n\nfirst_name\x18\x03 \x01(\tB\x03\xe0\x41\x03R\tfirstName\x12 \n\tlast_name\x18\x04 \x01(\tB\x03\xe0\x41\x03R\x08lastName\x12%\n\x0bpermissions\x18\x05 \x03(\tB\x03\xe0\x41\x03R\x0bpermissions\x12(\n\rinvitation_id\x18\x06 \x01(\tB\x03\xe0\x41\x03R\x0cinvitationId\x12<\n\tjoin_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x03\xe0\x41\x03R\x08joinTime*\xb2\x01\n\x10InvitationStatus\x12!\n\x1dINVITATION_STATUS_UNSPECIFIED\x10\x00\x12\x1d\n\x19INVITATION_STATUS_PENDING\x10\x01\x12\x1e\n\x1aINVITATION_STATUS_ACCEPTED\x10\x02\x12\x1d\n\x19INVITATION_STATUS_REVOKED\x10\x03\x12\x1d\n\x19INVITATION_STATUS_EXPIRED\x10\x04*\x9c\x01\n\rDeliveryState\x12\x1e\n\x1a\x44\x45LIVERY_STATE_UNSPECIFIED\x10\x00\x12\x19\n\x15\x44\x45LIVERY_STATE_QUEUED\x10\x01\x12\x17\n\x13\x44\x45LIVERY_STATE_SENT\x10\x02\x12\x19\n\x15\x44\x45LIVERY_STATE_FAILED\x10\x03\x12\x1c\n\x18\x44\x45LIVERY_STATE_CANCELLED\x10\x04\x42\x10\xaa\x02\rBulkInvite.V1b\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'bulkinvite.v1.invitation_pb2', globals())
@@ -22,14 +23,96 @@ if _descriptor._USE_C_DESCRIPTORS == False:
 
   DESCRIPTOR._options = None
   DESCRIPTOR._serialized_options = b'\252\002\rBulkInvite.V1'
-  _INVITATIONSTATUS._serialized_start=1175
-  _INVITATIONSTATUS._serialized_end=1353
-  _DELIVERYSTATE._serialized_start=1356
-  _DELIVERYSTATE._serialized_end=1512
-  _INVITATION._serialized_start=83
-  _INVITATION._serialized_end=647
-  _INVITATIONDELIVERY._serialized_start=650
-  _INVITATIONDELIVERY._serialized_end=910
-  _MEMBER._serialized_start=913
-  _MEMBER._serialized_end=1172
+  _INVITATION.fields_by_name['invitation_id']._options = None
+  _INVITATION.fields_by_name['invitation_id']._serialized_options = b'\340A\003'
+  _INVITATION.fields_by_name['organization_id']._options = None
+  _INVITATION.fields_by_name['organization_id']._serialized_options = b'\340A\003'
+  _INVITATION.fields_by_name['import_id']._options = None
+  _INVITATION.fields_by_name['import_id']._serialized_options = b'\340A\003'
+  _INVITATION.fields_by_name['email']._options = None
+  _INVITATION.fields_by_name['email']._serialized_options = b'\340A\003'
+  _INVITATION.fields_by_name['first_name']._options = None
+  _INVITATION.fields_by_name['first_name']._serialized_options = b'\340A\003'
+  _INVITATION.fields_by_name['last_name']._options = None
+  _INVITATION.fields_by_name['last_name']._serialized_options = b'\340A\003'
+  _INVITATION.fields_by_name['permissions']._options = None
+  _INVITATION.fields_by_name['permissions']._serialized_options = b'\340A\003'
+  _INVITATION.fields_by_name['inviter']._options = None
+  _INVITATION.fields_by_name['inviter']._serialized_options = b'\340A\003'
+  _INVITATION.fields_by_name['status']._options = None
+  _INVITATION.fields_by_name['status']._serialized_options = b'\340A\003'
+  _INVITATION.fields_by_name['create_time']._options = None
+  _INVITATION.fields_by_name['create_time']._serialized_options = b'\340A\003'
+  _INVITATION.fields_by_name['expire_time']._options = None
+  _INVITATION.fields_by_name['expire_time']._serialized_options = b'\340A\003'
+  _INVITATION.fields_by_name['update_time']._options = None
+  _INVITATION.fields_by_name['update_time']._serialized_options = b'\340A\003'
+  _INVITATION.fields_by_name['delivery']._options = None
+  _INVITATION.fields_by_name['delivery']._serialized_options = b'\340A\003'
+  _INVITATION.fields_by_name['inviter_display_name']._options = None
+  _INVITATION.fields_by_name['inviter_display_name']._serialized_options = b'\340A\003'
+  _INVITATION.fields_by_name['organization_display_name']._options = None
+  _INVITATION.fields_by_name['organization_display_name']._serialized_options = b'\340A\003'
+  _INVITATION.fields_by_name['personal_message']._options = None
+  _INVITATION.fields_by_name['personal_message']._serialized_options = b'\340A\003'
+  _INVITATIONDELIVERY.fields_by_name['state']._options = None
+  _INVITATIONDELIVERY.fields_by_name['state']._serialized_options = b'\340A\003'
+  _INVITATIONDELIVERY.fields_by_name['attempts']._options = None
+  _INVITATIONDELIVERY.fields_by_name['attempts']._serialized_options = b'\340A\003'
+  _INVITATIONDELIVERY.fields_by_name['last_error']._options = None
+  _INVITATIONDELIVERY.fields_by_name['last_error']._serialized_options = b'\340A\003'
+  _INVITATIONDELIVERY.fields_by_name['next_attempt_time']._options = None
+  _INVITATIONDELIVERY.fields_by_name['next_attempt_time']._serialized_options = b'\340A\003'
+  _INVITATIONDELIVERY.fields_by_name['sent_time']._options = None
+  _INVITATIONDELIVERY.fields_by_name['sent_time']._serialized_options = b'\340A\003'
+  _INVITATIONPREVIEW.fields_by_name['organization_id']._options = None
+  _INVITATIONPREVIEW.fields_by_name['organization_id']._serialized_options = b'\340A\003'
+  _INVITATIONPREVIEW.fields_by_name['organization_display_name']._options = None
+  _INVITATIONPREVIEW.fields_by_name['organization_display_name']._serialized_options = b'\340A\003'
+  _INVITATIONPREVIEW.fields_by_name['inviter_display_name']._options = None
+  _INVITATIONPREVIEW.fields_by_name['inviter_display_name']._serialized_options = b'\340A\003'
+  _INVITATIONPREVIEW.fields_by_name['email']._options = None
+  _INVITATIONPREVIEW.fields_by_name['email']._serialized_options = b'\340A\003'
+  _INVITATIONPREVIEW.fields_by_name['first_name']._options = None
+  _INVITATIONPREVIEW.fields_by_name['first_name']._serialized_options = b'\340A\003'
+  _INVITATIONPREVIEW.fields_by_name['last_name']._options = None
+  _INVITATIONPREVIEW.fields_by_name['last_name']._serialized_options = b'\340A\003'
+  _INVITATIONPREVIEW.fields_by_name['permissions']._options = None
+  _INVITATIONPREVIEW.fields_by_name['permissions']._serialized_options = b'\340A\003'
+  _INVITATIONPREVIEW.fields_by_name['expire_time']._options = None
+  _INVITATIONPREVIEW.fields_by_name['expire_time']._serialized_options = b'\340A\003'
+  _INVITATIONPREVIEW.fields_by_name['personal_message']._options = None
+  _INVITATIONPREVIEW.fields_by_name['personal_message']._serialized_options = b'\340A\003'
+  _INVITATIONPERMISSION.fields_by_name['id']._options = None
+  _INVITATIONPERMISSION.fields_by_name['id']._serialized_options = b'\340A\003'
+  _INVITATIONPERMISSION.fields_by_name['description']._options = None
+  _INVITATIONPERMISSION.fields_by_name['description']._serialized_options = b'\340A\003'
+  _MEMBER.fields_by_name['organization_id']._options = None
+  _MEMBER.fields_by_name['organization_id']._serialized_options = b'\340A\003'
+  _MEMBER.fields_by_name['email']._options = None
+  _MEMBER.fields_by_name['email']._serialized_options = b'\340A\003'
+  _MEMBER.fields_by_name['first_name']._options = None
+  _MEMBER.fields_by_name['first_name']._serialized_options = b'\340A\003'
+  _MEMBER.fields_by_name['last_name']._options = None
+  _MEMBER.fields_by_name['last_name']._serialized_options = b'\340A\003'
+  _MEMBER.fields_by_name['permissions']._options = None
+  _MEMBER.fields_by_name['permissions']._serialized_options = b'\340A\003'
+  _MEMBER.fields_by_name['invitation_id']._options = None
+  _MEMBER.fields_by_name['invitation_id']._serialized_options = b'\340A\003'
+  _MEMBER.fields_by_name['join_time']._options = None
+  _MEMBER.fields_by_name['join_time']._serialized_options = b'\340A\003'
+  _INVITATIONSTATUS._serialized_start=2060
+  _INVITATIONSTATUS._serialized_end=2238
+  _DELIVERYSTATE._serialized_start=2241
+  _DELIVERYSTATE._serialized_end=2397
+  _INVITATION._serialized_start=116
+  _INVITATION._serialized_end=913
+  _INVITATIONDELIVERY._serialized_start=916
+  _INVITATIONDELIVERY._serialized_end=1201
+  _INVITATIONPREVIEW._serialized_start=1204
+  _INVITATIONPREVIEW._serialized_end=1676
+  _INVITATIONPERMISSION._serialized_start=1678
+  _INVITATIONPERMISSION._serialized_end=1760
+  _MEMBER._serialized_start=1763
+  _MEMBER._serialized_end=2057
 # @@protoc_insertion_point(module_scope)

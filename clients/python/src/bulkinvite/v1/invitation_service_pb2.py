@@ -12,9 +12,10 @@ _sym_db = _symbol_database.Default()
 
 
 from bulkinvite.v1 import invitation_pb2 as bulkinvite_dot_v1_dot_invitation__pb2
+from google.api import field_behavior_pb2 as google_dot_api_dot_field__behavior__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n&bulkinvite/v1/invitation_service.proto\x12\rbulkinvite.v1\x1a\x1e\x62ulkinvite/v1/invitation.proto\"\xd3\x01\n\x16ListInvitationsRequest\x12\'\n\x0forganization_id\x18\x01 \x01(\tR\x0eorganizationId\x12\x37\n\x06status\x18\x02 \x01(\x0e\x32\x1f.bulkinvite.v1.InvitationStatusR\x06status\x12\x1b\n\timport_id\x18\x03 \x01(\tR\x08importId\x12\x1b\n\tpage_size\x18\x04 \x01(\x05R\x08pageSize\x12\x1d\n\npage_token\x18\x05 \x01(\tR\tpageToken\"~\n\x17ListInvitationsResponse\x12;\n\x0binvitations\x18\x01 \x03(\x0b\x32\x19.bulkinvite.v1.InvitationR\x0binvitations\x12&\n\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\";\n\x14GetInvitationRequest\x12#\n\rinvitation_id\x18\x01 \x01(\tR\x0cinvitationId\"R\n\x15GetInvitationResponse\x12\x39\n\ninvitation\x18\x01 \x01(\x0b\x32\x19.bulkinvite.v1.InvitationR\ninvitation\">\n\x17RevokeInvitationRequest\x12#\n\rinvitation_id\x18\x01 \x01(\tR\x0cinvitationId\"U\n\x18RevokeInvitationResponse\x12\x39\n\ninvitation\x18\x01 \x01(\x0b\x32\x19.bulkinvite.v1.InvitationR\ninvitation\">\n\x17ResendInvitationRequest\x12#\n\rinvitation_id\x18\x01 \x01(\tR\x0cinvitationId\"U\n\x18ResendInvitationResponse\x12\x39\n\ninvitation\x18\x01 \x01(\x0b\x32\x19.bulkinvite.v1.InvitationR\ninvitation\"/\n\x17\x41\x63\x63\x65ptInvitationRequest\x12\x14\n\x05token\x18\x01 \x01(\tR\x05token\"\x84\x01\n\x18\x41\x63\x63\x65ptInvitationResponse\x12-\n\x06member\x18\x01 \x01(\x0b\x32\x15.bulkinvite.v1.MemberR\x06member\x12\x39\n\ninvitation\x18\x02 \x01(\x0b\x32\x19.bulkinvite.v1.InvitationR\ninvitation\"y\n\x12ListMembersRequest\x12\'\n\x0forganization_id\x18\x01 \x01(\tR\x0eorganizationId\x12\x1b\n\tpage_size\x18\x02 \x01(\x05R\x08pageSize\x12\x1d\n\npage_token\x18\x03 \x01(\tR\tpageToken\"n\n\x13ListMembersResponse\x12/\n\x07members\x18\x01 \x03(\x0b\x32\x15.bulkinvite.v1.MemberR\x07members\x12&\n\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken2\xd6\x04\n\x11InvitationService\x12`\n\x0fListInvitations\x12%.bulkinvite.v1.ListInvitationsRequest\x1a&.bulkinvite.v1.ListInvitationsResponse\x12Z\n\rGetInvitation\x12#.bulkinvite.v1.GetInvitationRequest\x1a$.bulkinvite.v1.GetInvitationResponse\x12\x63\n\x10RevokeInvitation\x12&.bulkinvite.v1.RevokeInvitationRequest\x1a\'.bulkinvite.v1.RevokeInvitationResponse\x12\x63\n\x10ResendInvitation\x12&.bulkinvite.v1.ResendInvitationRequest\x1a\'.bulkinvite.v1.ResendInvitationResponse\x12\x63\n\x10\x41\x63\x63\x65ptInvitation\x12&.bulkinvite.v1.AcceptInvitationRequest\x1a\'.bulkinvite.v1.AcceptInvitationResponse\x12T\n\x0bListMembers\x12!.bulkinvite.v1.ListMembersRequest\x1a\".bulkinvite.v1.ListMembersResponseB\x10\xaa\x02\rBulkInvite.V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n&bulkinvite/v1/invitation_service.proto\x12\rbulkinvite.v1\x1a\x1e\x62ulkinvite/v1/invitation.proto\x1a\x1fgoogle/api/field_behavior.proto\"\xd8\x01\n\x16ListInvitationsRequest\x12,\n\x0forganization_id\x18\x01 \x01(\tB\x03\xe0\x41\x02R\x0eorganizationId\x12\x37\n\x06status\x18\x02 \x01(\x0e\x32\x1f.bulkinvite.v1.InvitationStatusR\x06status\x12\x1b\n\timport_id\x18\x03 \x01(\tR\x08importId\x12\x1b\n\tpage_size\x18\x04 \x01(\x05R\x08pageSize\x12\x1d\n\npage_token\x18\x05 \x01(\tR\tpageToken\"~\n\x17ListInvitationsResponse\x12;\n\x0binvitations\x18\x01 \x03(\x0b\x32\x19.bulkinvite.v1.InvitationR\x0binvitations\x12&\n\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"@\n\x14GetInvitationRequest\x12(\n\rinvitation_id\x18\x01 \x01(\tB\x03\xe0\x41\x02R\x0cinvitationId\"R\n\x15GetInvitationResponse\x12\x39\n\ninvitation\x18\x01 \x01(\x0b\x32\x19.bulkinvite.v1.InvitationR\ninvitation\"C\n\x17RevokeInvitationRequest\x12(\n\rinvitation_id\x18\x01 \x01(\tB\x03\xe0\x41\x02R\x0cinvitationId\"U\n\x18RevokeInvitationResponse\x12\x39\n\ninvitation\x18\x01 \x01(\x0b\x32\x19.bulkinvite.v1.InvitationR\ninvitation\"b\n\x17ResendInvitationRequest\x12(\n\rinvitation_id\x18\x01 \x01(\tB\x03\xe0\x41\x02R\x0cinvitationId\x12\x1d\n\nrequest_id\x18\x02 \x01(\tR\trequestId\"U\n\x18ResendInvitationResponse\x12\x39\n\ninvitation\x18\x01 \x01(\x0b\x32\x19.bulkinvite.v1.InvitationR\ninvitation\"4\n\x17LookupInvitationRequest\x12\x19\n\x05token\x18\x01 \x01(\tB\x03\xe0\x41\x02R\x05token\"\\\n\x18LookupInvitationResponse\x12@\n\ninvitation\x18\x01 \x01(\x0b\x32 .bulkinvite.v1.InvitationPreviewR\ninvitation\"4\n\x17\x41\x63\x63\x65ptInvitationRequest\x12\x19\n\x05token\x18\x01 \x01(\tB\x03\xe0\x41\x02R\x05token\"\x84\x01\n\x18\x41\x63\x63\x65ptInvitationResponse\x12-\n\x06member\x18\x01 \x01(\x0b\x32\x15.bulkinvite.v1.MemberR\x06member\x12\x39\n\ninvitation\x18\x02 \x01(\x0b\x32\x19.bulkinvite.v1.InvitationR\ninvitation\"~\n\x12ListMembersRequest\x12,\n\x0forganization_id\x18\x01 \x01(\tB\x03\xe0\x41\x02R\x0eorganizationId\x12\x1b\n\tpage_size\x18\x02 \x01(\x05R\x08pageSize\x12\x1d\n\npage_token\x18\x03 \x01(\tR\tpageToken\"n\n\x13ListMembersResponse\x12/\n\x07members\x18\x01 \x03(\x0b\x32\x15.bulkinvite.v1.MemberR\x07members\x12&\n\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken2\xbb\x05\n\x11InvitationService\x12`\n\x0fListInvitations\x12%.bulkinvite.v1.ListInvitationsRequest\x1a&.bulkinvite.v1.ListInvitationsResponse\x12Z\n\rGetInvitation\x12#.bulkinvite.v1.GetInvitationRequest\x1a$.bulkinvite.v1.GetInvitationResponse\x12\x63\n\x10RevokeInvitation\x12&.bulkinvite.v1.RevokeInvitationRequest\x1a\'.bulkinvite.v1.RevokeInvitationResponse\x12\x63\n\x10ResendInvitation\x12&.bulkinvite.v1.ResendInvitationRequest\x1a\'.bulkinvite.v1.ResendInvitationResponse\x12\x63\n\x10LookupInvitation\x12&.bulkinvite.v1.LookupInvitationRequest\x1a\'.bulkinvite.v1.LookupInvitationResponse\x12\x63\n\x10\x41\x63\x63\x65ptInvitation\x12&.bulkinvite.v1.AcceptInvitationRequest\x1a\'.bulkinvite.v1.AcceptInvitationResponse\x12T\n\x0bListMembers\x12!.bulkinvite.v1.ListMembersRequest\x1a\".bulkinvite.v1.ListMembersResponseB\x10\xaa\x02\rBulkInvite.V1b\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'bulkinvite.v1.invitation_service_pb2', globals())
@@ -22,30 +23,48 @@ if _descriptor._USE_C_DESCRIPTORS == False:
 
   DESCRIPTOR._options = None
   DESCRIPTOR._serialized_options = b'\252\002\rBulkInvite.V1'
-  _LISTINVITATIONSREQUEST._serialized_start=90
-  _LISTINVITATIONSREQUEST._serialized_end=301
-  _LISTINVITATIONSRESPONSE._serialized_start=303
-  _LISTINVITATIONSRESPONSE._serialized_end=429
-  _GETINVITATIONREQUEST._serialized_start=431
-  _GETINVITATIONREQUEST._serialized_end=490
-  _GETINVITATIONRESPONSE._serialized_start=492
-  _GETINVITATIONRESPONSE._serialized_end=574
-  _REVOKEINVITATIONREQUEST._serialized_start=576
-  _REVOKEINVITATIONREQUEST._serialized_end=638
-  _REVOKEINVITATIONRESPONSE._serialized_start=640
-  _REVOKEINVITATIONRESPONSE._serialized_end=725
-  _RESENDINVITATIONREQUEST._serialized_start=727
-  _RESENDINVITATIONREQUEST._serialized_end=789
-  _RESENDINVITATIONRESPONSE._serialized_start=791
-  _RESENDINVITATIONRESPONSE._serialized_end=876
-  _ACCEPTINVITATIONREQUEST._serialized_start=878
-  _ACCEPTINVITATIONREQUEST._serialized_end=925
-  _ACCEPTINVITATIONRESPONSE._serialized_start=928
-  _ACCEPTINVITATIONRESPONSE._serialized_end=1060
-  _LISTMEMBERSREQUEST._serialized_start=1062
-  _LISTMEMBERSREQUEST._serialized_end=1183
-  _LISTMEMBERSRESPONSE._serialized_start=1185
-  _LISTMEMBERSRESPONSE._serialized_end=1295
-  _INVITATIONSERVICE._serialized_start=1298
-  _INVITATIONSERVICE._serialized_end=1896
+  _LISTINVITATIONSREQUEST.fields_by_name['organization_id']._options = None
+  _LISTINVITATIONSREQUEST.fields_by_name['organization_id']._serialized_options = b'\340A\002'
+  _GETINVITATIONREQUEST.fields_by_name['invitation_id']._options = None
+  _GETINVITATIONREQUEST.fields_by_name['invitation_id']._serialized_options = b'\340A\002'
+  _REVOKEINVITATIONREQUEST.fields_by_name['invitation_id']._options = None
+  _REVOKEINVITATIONREQUEST.fields_by_name['invitation_id']._serialized_options = b'\340A\002'
+  _RESENDINVITATIONREQUEST.fields_by_name['invitation_id']._options = None
+  _RESENDINVITATIONREQUEST.fields_by_name['invitation_id']._serialized_options = b'\340A\002'
+  _LOOKUPINVITATIONREQUEST.fields_by_name['token']._options = None
+  _LOOKUPINVITATIONREQUEST.fields_by_name['token']._serialized_options = b'\340A\002'
+  _ACCEPTINVITATIONREQUEST.fields_by_name['token']._options = None
+  _ACCEPTINVITATIONREQUEST.fields_by_name['token']._serialized_options = b'\340A\002'
+  _LISTMEMBERSREQUEST.fields_by_name['organization_id']._options = None
+  _LISTMEMBERSREQUEST.fields_by_name['organization_id']._serialized_options = b'\340A\002'
+  _LISTINVITATIONSREQUEST._serialized_start=123
+  _LISTINVITATIONSREQUEST._serialized_end=339
+  _LISTINVITATIONSRESPONSE._serialized_start=341
+  _LISTINVITATIONSRESPONSE._serialized_end=467
+  _GETINVITATIONREQUEST._serialized_start=469
+  _GETINVITATIONREQUEST._serialized_end=533
+  _GETINVITATIONRESPONSE._serialized_start=535
+  _GETINVITATIONRESPONSE._serialized_end=617
+  _REVOKEINVITATIONREQUEST._serialized_start=619
+  _REVOKEINVITATIONREQUEST._serialized_end=686
+  _REVOKEINVITATIONRESPONSE._serialized_start=688
+  _REVOKEINVITATIONRESPONSE._serialized_end=773
+  _RESENDINVITATIONREQUEST._serialized_start=775
+  _RESENDINVITATIONREQUEST._serialized_end=873
+  _RESENDINVITATIONRESPONSE._serialized_start=875
+  _RESENDINVITATIONRESPONSE._serialized_end=960
+  _LOOKUPINVITATIONREQUEST._serialized_start=962
+  _LOOKUPINVITATIONREQUEST._serialized_end=1014
+  _LOOKUPINVITATIONRESPONSE._serialized_start=1016
+  _LOOKUPINVITATIONRESPONSE._serialized_end=1108
+  _ACCEPTINVITATIONREQUEST._serialized_start=1110
+  _ACCEPTINVITATIONREQUEST._serialized_end=1162
+  _ACCEPTINVITATIONRESPONSE._serialized_start=1165
+  _ACCEPTINVITATIONRESPONSE._serialized_end=1297
+  _LISTMEMBERSREQUEST._serialized_start=1299
+  _LISTMEMBERSREQUEST._serialized_end=1425
+  _LISTMEMBERSRESPONSE._serialized_start=1427
+  _LISTMEMBERSRESPONSE._serialized_end=1537
+  _INVITATIONSERVICE._serialized_start=1540
+  _INVITATIONSERVICE._serialized_end=2239
 # @@protoc_insertion_point(module_scope)

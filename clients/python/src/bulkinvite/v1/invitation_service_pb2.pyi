@@ -1,4 +1,5 @@
 from bulkinvite.v1 import invitation_pb2 as _invitation_pb2
+from google.api import field_behavior_pb2 as _field_behavior_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
@@ -72,11 +73,25 @@ class ListMembersResponse(_message.Message):
     next_page_token: str
     def __init__(self, members: _Optional[_Iterable[_Union[_invitation_pb2.Member, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
+class LookupInvitationRequest(_message.Message):
+    __slots__ = ["token"]
+    TOKEN_FIELD_NUMBER: _ClassVar[int]
+    token: str
+    def __init__(self, token: _Optional[str] = ...) -> None: ...
+
+class LookupInvitationResponse(_message.Message):
+    __slots__ = ["invitation"]
+    INVITATION_FIELD_NUMBER: _ClassVar[int]
+    invitation: _invitation_pb2.InvitationPreview
+    def __init__(self, invitation: _Optional[_Union[_invitation_pb2.InvitationPreview, _Mapping]] = ...) -> None: ...
+
 class ResendInvitationRequest(_message.Message):
-    __slots__ = ["invitation_id"]
+    __slots__ = ["invitation_id", "request_id"]
     INVITATION_ID_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     invitation_id: str
-    def __init__(self, invitation_id: _Optional[str] = ...) -> None: ...
+    request_id: str
+    def __init__(self, invitation_id: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
 
 class ResendInvitationResponse(_message.Message):
     __slots__ = ["invitation"]

@@ -17,15 +17,17 @@ class InvitationServiceStub(object):
     token and expiry; the old token is refused from then on). An invitation expires when its
     expire_time passes (7 days after it was sent by default).
 
-    Every call except AcceptInvitation needs a bearer token of the organization (as for
-    UserImportService) holding members.invite or organization.admin; invitations of other
-    organizations do not exist for the caller (NOT_FOUND). AcceptInvitation needs no bearer token:
-    its credential is the invitation token itself.
+    Every call except LookupInvitation and AcceptInvitation needs a bearer token of the organization
+    (as for UserImportService) holding members.invite or organization.admin; invitations of other
+    organizations do not exist for the caller (NOT_FOUND). LookupInvitation and AcceptInvitation need
+    no bearer token: their credential is the invitation token itself, and they tell nothing to anyone
+    without it.
 
-    Errors carry google.rpc.Status details as UserImportService's do: FAILED_PRECONDITION has a
-    google.rpc.PreconditionFailure whose violation type says why (INVITATION_EXPIRED,
-    INVITATION_REVOKED, INVITATION_ALREADY_ACCEPTED, INVITATION_TOKEN_REPLACED,
-    INVITATION_ADDRESS_INVITED_AGAIN).
+    Errors carry google.rpc.Status details as UserImportService's do (an ErrorInfo whose reason is an
+    ErrorReason name, always; by code, a BadRequest, PreconditionFailure or ResourceInfo). Invitations
+    are named `invitations/{invitation_id}` in them. FAILED_PRECONDITION comes with a
+    PreconditionFailure whose type is the ErrorInfo reason: INVITATION_EXPIRED, INVITATION_REVOKED,
+    INVITATION_ALREADY_ACCEPTED, INVITATION_TOKEN_REPLACED or INVITATION_ADDRESS_INVITED_AGAIN.
     """
 
     def __init__(self, channel):
@@ -54,6 +56,11 @@ class InvitationServiceStub(object):
                 request_serializer=bulkinvite_dot_v1_dot_invitation__service__pb2.ResendInvitationRequest.SerializeToString,
                 response_deserializer=bulkinvite_dot_v1_dot_invitation__service__pb2.ResendInvitationResponse.FromString,
                 )
+        self.LookupInvitation = channel.unary_unary(
+                '/bulkinvite.v1.InvitationService/LookupInvitation',
+                request_serializer=bulkinvite_dot_v1_dot_invitation__service__pb2.LookupInvitationRequest.SerializeToString,
+                response_deserializer=bulkinvite_dot_v1_dot_invitation__service__pb2.LookupInvitationResponse.FromString,
+                )
         self.AcceptInvitation = channel.unary_unary(
                 '/bulkinvite.v1.InvitationService/AcceptInvitation',
                 request_serializer=bulkinvite_dot_v1_dot_invitation__service__pb2.AcceptInvitationRequest.SerializeToString,
@@ -78,15 +85,17 @@ class InvitationServiceServicer(object):
     token and expiry; the old token is refused from then on). An invitation expires when its
     expire_time passes (7 days after it was sent by default).
 
-    Every call except AcceptInvitation needs a bearer token of the organization (as for
-    UserImportService) holding members.invite or organization.admin; invitations of other
-    organizations do not exist for the caller (NOT_FOUND). AcceptInvitation needs no bearer token:
-    its credential is the invitation token itself.
+    Every call except LookupInvitation and AcceptInvitation needs a bearer token of the organization
+    (as for UserImportService) holding members.invite or organization.admin; invitations of other
+    organizations do not exist for the caller (NOT_FOUND). LookupInvitation and AcceptInvitation need
+    no bearer token: their credential is the invitation token itself, and they tell nothing to anyone
+    without it.
 
-    Errors carry google.rpc.Status details as UserImportService's do: FAILED_PRECONDITION has a
-    google.rpc.PreconditionFailure whose violation type says why (INVITATION_EXPIRED,
-    INVITATION_REVOKED, INVITATION_ALREADY_ACCEPTED, INVITATION_TOKEN_REPLACED,
-    INVITATION_ADDRESS_INVITED_AGAIN).
+    Errors carry google.rpc.Status details as UserImportService's do (an ErrorInfo whose reason is an
+    ErrorReason name, always; by code, a BadRequest, PreconditionFailure or ResourceInfo). Invitations
+    are named `invitations/{invitation_id}` in them. FAILED_PRECONDITION comes with a
+    PreconditionFailure whose type is the ErrorInfo reason: INVITATION_EXPIRED, INVITATION_REVOKED,
+    INVITATION_ALREADY_ACCEPTED, INVITATION_TOKEN_REPLACED or INVITATION_ADDRESS_INVITED_AGAIN.
     """
 
     def ListInvitations(self, request, context):
@@ -116,9 +125,23 @@ class InvitationServiceServicer(object):
     def ResendInvitation(self, request, context):
         """Sends a PENDING or EXPIRED invitation again: a new token (the old one is refused from then
         on, with INVITATION_TOKEN_REPLACED), a new expire_time counted from now, and a new email; an
-        email of the old token not sent yet is cancelled. The invitation becomes PENDING.
+        email of the old token not sent yet is cancelled. The invitation becomes PENDING. A retry with
+        the request_id of a resend that succeeded returns the invitation as that resend left it and
+        sends nothing more.
         FAILED_PRECONDITION for an ACCEPTED or REVOKED invitation, or an EXPIRED one whose address was
         invited again since (INVITATION_ADDRESS_INVITED_AGAIN). Recorded in the audit trail.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def LookupInvitation(self, request, context):
+        """Shows the invitation a token belongs to, before accepting it: who invites the holder, to which
+        organization, with which permissions, until when. Needs no bearer token (the invitation token
+        is the credential) and changes nothing. A token that can no longer be accepted gets the error
+        AcceptInvitation would give (FAILED_PRECONDITION with INVITATION_ALREADY_ACCEPTED,
+        INVITATION_EXPIRED, INVITATION_REVOKED or INVITATION_TOKEN_REPLACED); one never issued is
+        NOT_FOUND (INVITATION_NOT_FOUND); an empty one INVALID_ARGUMENT.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -167,6 +190,11 @@ def add_InvitationServiceServicer_to_server(servicer, server):
                     request_deserializer=bulkinvite_dot_v1_dot_invitation__service__pb2.ResendInvitationRequest.FromString,
                     response_serializer=bulkinvite_dot_v1_dot_invitation__service__pb2.ResendInvitationResponse.SerializeToString,
             ),
+            'LookupInvitation': grpc.unary_unary_rpc_method_handler(
+                    servicer.LookupInvitation,
+                    request_deserializer=bulkinvite_dot_v1_dot_invitation__service__pb2.LookupInvitationRequest.FromString,
+                    response_serializer=bulkinvite_dot_v1_dot_invitation__service__pb2.LookupInvitationResponse.SerializeToString,
+            ),
             'AcceptInvitation': grpc.unary_unary_rpc_method_handler(
                     servicer.AcceptInvitation,
                     request_deserializer=bulkinvite_dot_v1_dot_invitation__service__pb2.AcceptInvitationRequest.FromString,
@@ -196,15 +224,17 @@ class InvitationService(object):
     token and expiry; the old token is refused from then on). An invitation expires when its
     expire_time passes (7 days after it was sent by default).
 
-    Every call except AcceptInvitation needs a bearer token of the organization (as for
-    UserImportService) holding members.invite or organization.admin; invitations of other
-    organizations do not exist for the caller (NOT_FOUND). AcceptInvitation needs no bearer token:
-    its credential is the invitation token itself.
+    Every call except LookupInvitation and AcceptInvitation needs a bearer token of the organization
+    (as for UserImportService) holding members.invite or organization.admin; invitations of other
+    organizations do not exist for the caller (NOT_FOUND). LookupInvitation and AcceptInvitation need
+    no bearer token: their credential is the invitation token itself, and they tell nothing to anyone
+    without it.
 
-    Errors carry google.rpc.Status details as UserImportService's do: FAILED_PRECONDITION has a
-    google.rpc.PreconditionFailure whose violation type says why (INVITATION_EXPIRED,
-    INVITATION_REVOKED, INVITATION_ALREADY_ACCEPTED, INVITATION_TOKEN_REPLACED,
-    INVITATION_ADDRESS_INVITED_AGAIN).
+    Errors carry google.rpc.Status details as UserImportService's do (an ErrorInfo whose reason is an
+    ErrorReason name, always; by code, a BadRequest, PreconditionFailure or ResourceInfo). Invitations
+    are named `invitations/{invitation_id}` in them. FAILED_PRECONDITION comes with a
+    PreconditionFailure whose type is the ErrorInfo reason: INVITATION_EXPIRED, INVITATION_REVOKED,
+    INVITATION_ALREADY_ACCEPTED, INVITATION_TOKEN_REPLACED or INVITATION_ADDRESS_INVITED_AGAIN.
     """
 
     @staticmethod
@@ -272,6 +302,23 @@ class InvitationService(object):
         return grpc.experimental.unary_unary(request, target, '/bulkinvite.v1.InvitationService/ResendInvitation',
             bulkinvite_dot_v1_dot_invitation__service__pb2.ResendInvitationRequest.SerializeToString,
             bulkinvite_dot_v1_dot_invitation__service__pb2.ResendInvitationResponse.FromString,
+            options, channel_credentials,
+            insecure, call_credentials, compression, wait_for_ready, timeout, metadata)
+
+    @staticmethod
+    def LookupInvitation(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(request, target, '/bulkinvite.v1.InvitationService/LookupInvitation',
+            bulkinvite_dot_v1_dot_invitation__service__pb2.LookupInvitationRequest.SerializeToString,
+            bulkinvite_dot_v1_dot_invitation__service__pb2.LookupInvitationResponse.FromString,
             options, channel_credentials,
             insecure, call_credentials, compression, wait_for_ready, timeout, metadata)
 

@@ -2,28 +2,35 @@
 """Client and server classes corresponding to protobuf-defined services."""
 import grpc
 
-from bulkinvite.v1 import import_pb2 as bulkinvite_dot_v1_dot_import__pb2
 from bulkinvite.v1 import user_import_service_pb2 as bulkinvite_dot_v1_dot_user__import__service__pb2
 
 
 class UserImportServiceStub(object):
     """Invites a batch of users to an organization from a spreadsheet.
 
-    The flow: UploadImportFile stores the file and returns an Import in state UPLOADED;
-    CheckImport checks its structure and every row (CHECKED, or REJECTED for a file-level
-    error) and returns the diagnostics; ApplyPermissions grants one set of permissions to every
-    valid row and invites them (APPLIED). Every step works after a server restart.
+    The flow: upload the file (UploadImportFile, a client stream; or the resumable, unary
+    StartResumableUpload / WriteUpload / QueryUploadStatus, which browsers can call) and get an
+    Import in state UPLOADED; CheckImport (or StreamCheckImport, with progress) checks its structure
+    and every row (CHECKED, or REJECTED for a file-level error) and returns the diagnostics; rows can
+    then be fixed in place (UpdateImportRows, RemoveImportRows) without uploading again;
+    ApplyPermissions grants one set of permissions to every valid row and invites them (APPLIED).
+    ExportImportResults writes what happened to each row as a file. Every step works after a server
+    restart and, on PostgreSQL, on any replica.
 
     Every call needs a bearer token (`authorization: Bearer <JWT>`) with the claims `sub` (the
     caller), `org` (the one organization the caller acts for) and `permissions` (what the caller holds
-    there). Importing needs members.invite or organization.admin; an inviter grants only permissions
-    they hold; imports of other organizations do not exist for the caller (NOT_FOUND).
+    there); `name` and `org_name` are shown to people when present. Importing needs members.invite or
+    organization.admin; an inviter grants only permissions they hold; imports of other organizations
+    do not exist for the caller (NOT_FOUND).
 
-    Errors carry google.rpc.Status details (google.rpc.BadRequest for INVALID_ARGUMENT,
-    google.rpc.PreconditionFailure for FAILED_PRECONDITION, google.rpc.QuotaFailure for
-    RESOURCE_EXHAUSTED, google.rpc.ResourceInfo for NOT_FOUND, google.rpc.ErrorInfo with the
-    missing permissions for PERMISSION_DENIED) in the grpc-status-details-bin trailer.
-    UNAUTHENTICATED: no token, or an expired, wrongly signed or wrongly addressed one.
+    Errors: every error status carries a google.rpc.ErrorInfo (domain "bulkinvite.v1", reason an
+    ErrorReason name) and, by code, a google.rpc.BadRequest (INVALID_ARGUMENT), PreconditionFailure
+    (FAILED_PRECONDITION, ABORTED), QuotaFailure (RESOURCE_EXHAUSTED) or ResourceInfo (NOT_FOUND), in
+    the grpc-status-details-bin trailer; ErrorReason lists which reason comes with which code and
+    details. Resources are named `imports/{import_id}`, `uploads/{upload_id}` and
+    `organizations/{organization_id}` in every detail. UNAUTHENTICATED (no token, or an expired,
+    malformed, wrongly signed or wrongly addressed one) carries the ErrorInfo too. UNAVAILABLE means
+    the server's storage cannot be used right now; retry later. INTERNAL is a bug.
     """
 
     def __init__(self, channel):
@@ -37,20 +44,65 @@ class UserImportServiceStub(object):
                 request_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.UploadImportFileRequest.SerializeToString,
                 response_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.UploadImportFileResponse.FromString,
                 )
+        self.StartResumableUpload = channel.unary_unary(
+                '/bulkinvite.v1.UserImportService/StartResumableUpload',
+                request_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.StartResumableUploadRequest.SerializeToString,
+                response_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.StartResumableUploadResponse.FromString,
+                )
+        self.WriteUpload = channel.unary_unary(
+                '/bulkinvite.v1.UserImportService/WriteUpload',
+                request_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.WriteUploadRequest.SerializeToString,
+                response_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.WriteUploadResponse.FromString,
+                )
+        self.QueryUploadStatus = channel.unary_unary(
+                '/bulkinvite.v1.UserImportService/QueryUploadStatus',
+                request_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.QueryUploadStatusRequest.SerializeToString,
+                response_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.QueryUploadStatusResponse.FromString,
+                )
+        self.CancelResumableUpload = channel.unary_unary(
+                '/bulkinvite.v1.UserImportService/CancelResumableUpload',
+                request_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.CancelResumableUploadRequest.SerializeToString,
+                response_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.CancelResumableUploadResponse.FromString,
+                )
         self.CheckImport = channel.unary_unary(
                 '/bulkinvite.v1.UserImportService/CheckImport',
                 request_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.CheckImportRequest.SerializeToString,
                 response_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.CheckImportResponse.FromString,
+                )
+        self.StreamCheckImport = channel.unary_stream(
+                '/bulkinvite.v1.UserImportService/StreamCheckImport',
+                request_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.StreamCheckImportRequest.SerializeToString,
+                response_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.StreamCheckImportResponse.FromString,
+                )
+        self.ListImportRows = channel.unary_unary(
+                '/bulkinvite.v1.UserImportService/ListImportRows',
+                request_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.ListImportRowsRequest.SerializeToString,
+                response_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.ListImportRowsResponse.FromString,
+                )
+        self.UpdateImportRows = channel.unary_unary(
+                '/bulkinvite.v1.UserImportService/UpdateImportRows',
+                request_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.UpdateImportRowsRequest.SerializeToString,
+                response_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.UpdateImportRowsResponse.FromString,
+                )
+        self.RemoveImportRows = channel.unary_unary(
+                '/bulkinvite.v1.UserImportService/RemoveImportRows',
+                request_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.RemoveImportRowsRequest.SerializeToString,
+                response_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.RemoveImportRowsResponse.FromString,
                 )
         self.ApplyPermissions = channel.unary_unary(
                 '/bulkinvite.v1.UserImportService/ApplyPermissions',
                 request_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.ApplyPermissionsRequest.SerializeToString,
                 response_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.ApplyPermissionsResponse.FromString,
                 )
+        self.ExportImportResults = channel.unary_stream(
+                '/bulkinvite.v1.UserImportService/ExportImportResults',
+                request_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.ExportImportResultsRequest.SerializeToString,
+                response_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.ExportImportResultsResponse.FromString,
+                )
         self.GetImport = channel.unary_unary(
                 '/bulkinvite.v1.UserImportService/GetImport',
                 request_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.GetImportRequest.SerializeToString,
-                response_deserializer=bulkinvite_dot_v1_dot_import__pb2.Import.FromString,
+                response_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.GetImportResponse.FromString,
                 )
         self.ListImports = channel.unary_unary(
                 '/bulkinvite.v1.UserImportService/ListImports',
@@ -72,6 +124,11 @@ class UserImportServiceStub(object):
                 request_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.ListPermissionsRequest.SerializeToString,
                 response_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.ListPermissionsResponse.FromString,
                 )
+        self.GetCaller = channel.unary_unary(
+                '/bulkinvite.v1.UserImportService/GetCaller',
+                request_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.GetCallerRequest.SerializeToString,
+                response_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.GetCallerResponse.FromString,
+                )
         self.ListAuditEvents = channel.unary_unary(
                 '/bulkinvite.v1.UserImportService/ListAuditEvents',
                 request_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.ListAuditEventsRequest.SerializeToString,
@@ -82,25 +139,33 @@ class UserImportServiceStub(object):
 class UserImportServiceServicer(object):
     """Invites a batch of users to an organization from a spreadsheet.
 
-    The flow: UploadImportFile stores the file and returns an Import in state UPLOADED;
-    CheckImport checks its structure and every row (CHECKED, or REJECTED for a file-level
-    error) and returns the diagnostics; ApplyPermissions grants one set of permissions to every
-    valid row and invites them (APPLIED). Every step works after a server restart.
+    The flow: upload the file (UploadImportFile, a client stream; or the resumable, unary
+    StartResumableUpload / WriteUpload / QueryUploadStatus, which browsers can call) and get an
+    Import in state UPLOADED; CheckImport (or StreamCheckImport, with progress) checks its structure
+    and every row (CHECKED, or REJECTED for a file-level error) and returns the diagnostics; rows can
+    then be fixed in place (UpdateImportRows, RemoveImportRows) without uploading again;
+    ApplyPermissions grants one set of permissions to every valid row and invites them (APPLIED).
+    ExportImportResults writes what happened to each row as a file. Every step works after a server
+    restart and, on PostgreSQL, on any replica.
 
     Every call needs a bearer token (`authorization: Bearer <JWT>`) with the claims `sub` (the
     caller), `org` (the one organization the caller acts for) and `permissions` (what the caller holds
-    there). Importing needs members.invite or organization.admin; an inviter grants only permissions
-    they hold; imports of other organizations do not exist for the caller (NOT_FOUND).
+    there); `name` and `org_name` are shown to people when present. Importing needs members.invite or
+    organization.admin; an inviter grants only permissions they hold; imports of other organizations
+    do not exist for the caller (NOT_FOUND).
 
-    Errors carry google.rpc.Status details (google.rpc.BadRequest for INVALID_ARGUMENT,
-    google.rpc.PreconditionFailure for FAILED_PRECONDITION, google.rpc.QuotaFailure for
-    RESOURCE_EXHAUSTED, google.rpc.ResourceInfo for NOT_FOUND, google.rpc.ErrorInfo with the
-    missing permissions for PERMISSION_DENIED) in the grpc-status-details-bin trailer.
-    UNAUTHENTICATED: no token, or an expired, wrongly signed or wrongly addressed one.
+    Errors: every error status carries a google.rpc.ErrorInfo (domain "bulkinvite.v1", reason an
+    ErrorReason name) and, by code, a google.rpc.BadRequest (INVALID_ARGUMENT), PreconditionFailure
+    (FAILED_PRECONDITION, ABORTED), QuotaFailure (RESOURCE_EXHAUSTED) or ResourceInfo (NOT_FOUND), in
+    the grpc-status-details-bin trailer; ErrorReason lists which reason comes with which code and
+    details. Resources are named `imports/{import_id}`, `uploads/{upload_id}` and
+    `organizations/{organization_id}` in every detail. UNAUTHENTICATED (no token, or an expired,
+    malformed, wrongly signed or wrongly addressed one) carries the ErrorInfo too. UNAVAILABLE means
+    the server's storage cannot be used right now; retry later. INTERNAL is a bug.
     """
 
     def UploadImportFile(self, request_iterator, context):
-        """Uploads a file in chunks.
+        """Uploads a file in chunks over one client stream.
 
         The first message must be `metadata`; every later one is a `chunk` of at most 1 MiB
         (1,048,576 bytes). The client half-closes the stream when the file is complete; the
@@ -119,12 +184,110 @@ class UserImportServiceServicer(object):
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def StartResumableUpload(self, request, context):
+        """Starts a resumable upload: the unary alternative to UploadImportFile, for clients that cannot
+        stream from the client (browsers over gRPC-Web) or that must survive a dropped connection.
+
+        The protocol (as google.bytestream and google.storage.v2's resumable writes):
+        1. StartResumableUpload with the metadata returns an `upload_id`. It checks what
+        UploadImportFile checks of the metadata and takes one of the organization's upload slots.
+        2. WriteUpload sends the file's bytes in order, each request at most max_chunk_bytes, each
+        naming the `write_offset` of its first byte. The server answers with `persisted_size`, the
+        number of bytes it has durably stored. A write whose bytes the server already has (a retry
+        of a request whose answer was lost) is harmless: only the bytes past persisted_size are
+        stored. A write that starts past persisted_size (a gap) is INVALID_ARGUMENT.
+        3. After a dropped connection, QueryUploadStatus tells persisted_size; continue from there.
+        4. The last WriteUpload sets `finish_write` and the file's `sha256`: the server verifies the
+        size (when the metadata gave one) and the digest over every byte it stored, detects the
+        format and answers with the new Import (state UPLOADED), exactly as UploadImportFile does.
+        Repeating the finishing write returns the same Import.
+        An upload that receives nothing for the idle timeout (30 s by default) expires: its bytes are
+        deleted and later calls with its id are NOT_FOUND. CancelResumableUpload deletes it at once.
+        Uploads of one organization are visible only to callers of that organization.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def WriteUpload(self, request, context):
+        """Writes the next bytes of a resumable upload, and finishes it (see StartResumableUpload).
+
+        NOT_FOUND: no such upload in progress (UPLOAD_NOT_FOUND). INVALID_ARGUMENT: a gap, data over
+        max_chunk_bytes, a missing or wrong sha256 or size when finishing. RESOURCE_EXHAUSTED: the
+        file passes the server's upload limit. FAILED_PRECONDITION: bytes sent to an upload already
+        finished (UPLOAD_ALREADY_FINISHED).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def QueryUploadStatus(self, request, context):
+        """Tells how many bytes of a resumable upload the server has stored, and its import once finished.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CancelResumableUpload(self, request, context):
+        """Abandons a resumable upload: its bytes are deleted and its upload slot freed. Cancelling an
+        upload that is already gone succeeds; a finished one is FAILED_PRECONDITION.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def CheckImport(self, request, context):
         """Checks an uploaded file and returns its diagnostics, one page at a time.
 
-        The first call on an UPLOADED import runs the check, stores the valid users and the
-        diagnostics, and moves the import to CHECKED or REJECTED. Later calls return the stored
-        result; the check never runs twice. Row diagnostics are ordered by row number.
+        The first call on an UPLOADED import runs the check, stores the users and the diagnostics, and
+        moves the import to CHECKED or REJECTED. Later calls return the stored result (as changed by
+        UpdateImportRows and RemoveImportRows since); the check never runs twice. Row diagnostics are
+        ordered by row number.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def StreamCheckImport(self, request, context):
+        """CheckImport with progress, for large files: while the check runs, the server sends a `progress`
+        message about every quarter of a second with the rows read so far; the last message is the
+        `result`, the first page exactly as CheckImport returns it. For an import already checked the
+        stream holds only the result.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListImportRows(self, request, context):
+        """Lists the rows of a checked import with their values, revision and diagnostics, in row order,
+        one page at a time: what UpdateImportRows edits.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateImportRows(self, request, context):
+        """Changes cells of rows of a CHECKED import, in place, without uploading the file again.
+
+        Each edit names a row, the revision of the row it was made from, and the new values of some of
+        its cells. In one transaction the server stores them, checks the edited rows again, and checks
+        again the rows whose duplicate relations change (fixing row 7's address may clear the
+        DUPLICATE_EMAIL of row 123, or give one to another row); the import's counts and diagnostics
+        change accordingly. An edit that makes a row invalid is reported as any other diagnostic.
+        Concurrent edits are safe: each row has a revision, and an edit made from an older revision
+        than the stored one fails the whole request with ABORTED (ROW_REVISION_MISMATCH, naming the
+        rows), so no edit is lost silently. Recorded in the audit trail (the row numbers, never the
+        values). FAILED_PRECONDITION for an import that is not CHECKED; INVALID_ARGUMENT for a row
+        that does not exist or an edit without a value, or more than 1,000 edits.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RemoveImportRows(self, request, context):
+        """Removes rows of a CHECKED import: they are not invited and no longer counted; the duplicate
+        relations they took part in are checked again. Removing a row already removed is harmless.
+        Recorded in the audit trail. FAILED_PRECONDITION for an import that is not CHECKED.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -139,7 +302,24 @@ class UserImportServiceServicer(object):
         Idempotent: calling it again for an APPLIED import with the same permissions, or with the
         same request_id, returns the stored result and invites nobody. Different permissions for
         an APPLIED import, or any state other than CHECKED, give FAILED_PRECONDITION. An empty
-        list or an id missing from ListPermissions gives INVALID_ARGUMENT.
+        list, an id missing from ListPermissions, a personal_message over 1,000 characters or a
+        lifetime outside 1 to 30 days gives INVALID_ARGUMENT. Granting organization.admin or
+        members.invite (the privileged permissions of ListPermissions) without
+        confirm_privileged_permissions is FAILED_PRECONDITION (PRIVILEGED_PERMISSIONS_NOT_CONFIRMED).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ExportImportResults(self, request, context):
+        """Streams a results file of an import in CSV or XLSX, as GetSampleFile streams the sample: the
+        first message carries the file name. With RESULTS_SCOPE_ALL_ROWS, every row in row order with
+        its mapped columns, then Status (will be invited, invited, skipped: already invited, skipped:
+        already a member, error) and Reason (the messages of its diagnostics). With
+        RESULTS_SCOPE_ROWS_TO_FIX, only the rows with errors, in the columns Email, First name, Last
+        name, Description and Reason: ready to correct and upload again. Cells beginning with =, +, -,
+        @, tab or CR are written with a leading apostrophe so no spreadsheet runs them as formulas.
+        FAILED_PRECONDITION for an import not checked yet.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -147,7 +327,6 @@ class UserImportServiceServicer(object):
 
     def GetImport(self, request, context):
         """Returns one import.
-        buf:lint:ignore RPC_RESPONSE_STANDARD_NAME
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -161,7 +340,7 @@ class UserImportServiceServicer(object):
         raise NotImplementedError('Method not implemented!')
 
     def DeleteImport(self, request, context):
-        """Deletes an import's stored file, staged users and diagnostics, and the import itself.
+        """Deletes an import's stored file, rows and diagnostics, and the import itself.
         Invitations it already created stay. Later calls for the import give NOT_FOUND.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -178,15 +357,25 @@ class UserImportServiceServicer(object):
         raise NotImplementedError('Method not implemented!')
 
     def ListPermissions(self, request, context):
-        """Lists the permissions that ApplyPermissions accepts.
+        """Lists the permissions that ApplyPermissions accepts, each saying whether the caller may
+        grant it.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetCaller(self, request, context):
+        """Tells who the caller is, as the server reads the token: the organization it acts for and what
+        it may do there.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def ListAuditEvents(self, request, context):
-        """Lists the organization's audit trail, newest first: who uploaded, checked, applied, deleted or
-        purged which import, when, with which permissions and counts. Organization admins only.
+        """Lists the organization's audit trail, newest first: who uploaded, checked, changed, applied,
+        deleted or purged which import, when, with which permissions and counts. Organization admins
+        only.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -200,20 +389,65 @@ def add_UserImportServiceServicer_to_server(servicer, server):
                     request_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.UploadImportFileRequest.FromString,
                     response_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.UploadImportFileResponse.SerializeToString,
             ),
+            'StartResumableUpload': grpc.unary_unary_rpc_method_handler(
+                    servicer.StartResumableUpload,
+                    request_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.StartResumableUploadRequest.FromString,
+                    response_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.StartResumableUploadResponse.SerializeToString,
+            ),
+            'WriteUpload': grpc.unary_unary_rpc_method_handler(
+                    servicer.WriteUpload,
+                    request_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.WriteUploadRequest.FromString,
+                    response_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.WriteUploadResponse.SerializeToString,
+            ),
+            'QueryUploadStatus': grpc.unary_unary_rpc_method_handler(
+                    servicer.QueryUploadStatus,
+                    request_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.QueryUploadStatusRequest.FromString,
+                    response_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.QueryUploadStatusResponse.SerializeToString,
+            ),
+            'CancelResumableUpload': grpc.unary_unary_rpc_method_handler(
+                    servicer.CancelResumableUpload,
+                    request_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.CancelResumableUploadRequest.FromString,
+                    response_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.CancelResumableUploadResponse.SerializeToString,
+            ),
             'CheckImport': grpc.unary_unary_rpc_method_handler(
                     servicer.CheckImport,
                     request_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.CheckImportRequest.FromString,
                     response_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.CheckImportResponse.SerializeToString,
+            ),
+            'StreamCheckImport': grpc.unary_stream_rpc_method_handler(
+                    servicer.StreamCheckImport,
+                    request_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.StreamCheckImportRequest.FromString,
+                    response_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.StreamCheckImportResponse.SerializeToString,
+            ),
+            'ListImportRows': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListImportRows,
+                    request_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.ListImportRowsRequest.FromString,
+                    response_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.ListImportRowsResponse.SerializeToString,
+            ),
+            'UpdateImportRows': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateImportRows,
+                    request_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.UpdateImportRowsRequest.FromString,
+                    response_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.UpdateImportRowsResponse.SerializeToString,
+            ),
+            'RemoveImportRows': grpc.unary_unary_rpc_method_handler(
+                    servicer.RemoveImportRows,
+                    request_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.RemoveImportRowsRequest.FromString,
+                    response_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.RemoveImportRowsResponse.SerializeToString,
             ),
             'ApplyPermissions': grpc.unary_unary_rpc_method_handler(
                     servicer.ApplyPermissions,
                     request_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.ApplyPermissionsRequest.FromString,
                     response_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.ApplyPermissionsResponse.SerializeToString,
             ),
+            'ExportImportResults': grpc.unary_stream_rpc_method_handler(
+                    servicer.ExportImportResults,
+                    request_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.ExportImportResultsRequest.FromString,
+                    response_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.ExportImportResultsResponse.SerializeToString,
+            ),
             'GetImport': grpc.unary_unary_rpc_method_handler(
                     servicer.GetImport,
                     request_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.GetImportRequest.FromString,
-                    response_serializer=bulkinvite_dot_v1_dot_import__pb2.Import.SerializeToString,
+                    response_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.GetImportResponse.SerializeToString,
             ),
             'ListImports': grpc.unary_unary_rpc_method_handler(
                     servicer.ListImports,
@@ -235,6 +469,11 @@ def add_UserImportServiceServicer_to_server(servicer, server):
                     request_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.ListPermissionsRequest.FromString,
                     response_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.ListPermissionsResponse.SerializeToString,
             ),
+            'GetCaller': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCaller,
+                    request_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.GetCallerRequest.FromString,
+                    response_serializer=bulkinvite_dot_v1_dot_user__import__service__pb2.GetCallerResponse.SerializeToString,
+            ),
             'ListAuditEvents': grpc.unary_unary_rpc_method_handler(
                     servicer.ListAuditEvents,
                     request_deserializer=bulkinvite_dot_v1_dot_user__import__service__pb2.ListAuditEventsRequest.FromString,
@@ -250,21 +489,29 @@ def add_UserImportServiceServicer_to_server(servicer, server):
 class UserImportService(object):
     """Invites a batch of users to an organization from a spreadsheet.
 
-    The flow: UploadImportFile stores the file and returns an Import in state UPLOADED;
-    CheckImport checks its structure and every row (CHECKED, or REJECTED for a file-level
-    error) and returns the diagnostics; ApplyPermissions grants one set of permissions to every
-    valid row and invites them (APPLIED). Every step works after a server restart.
+    The flow: upload the file (UploadImportFile, a client stream; or the resumable, unary
+    StartResumableUpload / WriteUpload / QueryUploadStatus, which browsers can call) and get an
+    Import in state UPLOADED; CheckImport (or StreamCheckImport, with progress) checks its structure
+    and every row (CHECKED, or REJECTED for a file-level error) and returns the diagnostics; rows can
+    then be fixed in place (UpdateImportRows, RemoveImportRows) without uploading again;
+    ApplyPermissions grants one set of permissions to every valid row and invites them (APPLIED).
+    ExportImportResults writes what happened to each row as a file. Every step works after a server
+    restart and, on PostgreSQL, on any replica.
 
     Every call needs a bearer token (`authorization: Bearer <JWT>`) with the claims `sub` (the
     caller), `org` (the one organization the caller acts for) and `permissions` (what the caller holds
-    there). Importing needs members.invite or organization.admin; an inviter grants only permissions
-    they hold; imports of other organizations do not exist for the caller (NOT_FOUND).
+    there); `name` and `org_name` are shown to people when present. Importing needs members.invite or
+    organization.admin; an inviter grants only permissions they hold; imports of other organizations
+    do not exist for the caller (NOT_FOUND).
 
-    Errors carry google.rpc.Status details (google.rpc.BadRequest for INVALID_ARGUMENT,
-    google.rpc.PreconditionFailure for FAILED_PRECONDITION, google.rpc.QuotaFailure for
-    RESOURCE_EXHAUSTED, google.rpc.ResourceInfo for NOT_FOUND, google.rpc.ErrorInfo with the
-    missing permissions for PERMISSION_DENIED) in the grpc-status-details-bin trailer.
-    UNAUTHENTICATED: no token, or an expired, wrongly signed or wrongly addressed one.
+    Errors: every error status carries a google.rpc.ErrorInfo (domain "bulkinvite.v1", reason an
+    ErrorReason name) and, by code, a google.rpc.BadRequest (INVALID_ARGUMENT), PreconditionFailure
+    (FAILED_PRECONDITION, ABORTED), QuotaFailure (RESOURCE_EXHAUSTED) or ResourceInfo (NOT_FOUND), in
+    the grpc-status-details-bin trailer; ErrorReason lists which reason comes with which code and
+    details. Resources are named `imports/{import_id}`, `uploads/{upload_id}` and
+    `organizations/{organization_id}` in every detail. UNAUTHENTICATED (no token, or an expired,
+    malformed, wrongly signed or wrongly addressed one) carries the ErrorInfo too. UNAVAILABLE means
+    the server's storage cannot be used right now; retry later. INTERNAL is a bug.
     """
 
     @staticmethod
@@ -281,6 +528,74 @@ class UserImportService(object):
         return grpc.experimental.stream_unary(request_iterator, target, '/bulkinvite.v1.UserImportService/UploadImportFile',
             bulkinvite_dot_v1_dot_user__import__service__pb2.UploadImportFileRequest.SerializeToString,
             bulkinvite_dot_v1_dot_user__import__service__pb2.UploadImportFileResponse.FromString,
+            options, channel_credentials,
+            insecure, call_credentials, compression, wait_for_ready, timeout, metadata)
+
+    @staticmethod
+    def StartResumableUpload(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(request, target, '/bulkinvite.v1.UserImportService/StartResumableUpload',
+            bulkinvite_dot_v1_dot_user__import__service__pb2.StartResumableUploadRequest.SerializeToString,
+            bulkinvite_dot_v1_dot_user__import__service__pb2.StartResumableUploadResponse.FromString,
+            options, channel_credentials,
+            insecure, call_credentials, compression, wait_for_ready, timeout, metadata)
+
+    @staticmethod
+    def WriteUpload(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(request, target, '/bulkinvite.v1.UserImportService/WriteUpload',
+            bulkinvite_dot_v1_dot_user__import__service__pb2.WriteUploadRequest.SerializeToString,
+            bulkinvite_dot_v1_dot_user__import__service__pb2.WriteUploadResponse.FromString,
+            options, channel_credentials,
+            insecure, call_credentials, compression, wait_for_ready, timeout, metadata)
+
+    @staticmethod
+    def QueryUploadStatus(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(request, target, '/bulkinvite.v1.UserImportService/QueryUploadStatus',
+            bulkinvite_dot_v1_dot_user__import__service__pb2.QueryUploadStatusRequest.SerializeToString,
+            bulkinvite_dot_v1_dot_user__import__service__pb2.QueryUploadStatusResponse.FromString,
+            options, channel_credentials,
+            insecure, call_credentials, compression, wait_for_ready, timeout, metadata)
+
+    @staticmethod
+    def CancelResumableUpload(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(request, target, '/bulkinvite.v1.UserImportService/CancelResumableUpload',
+            bulkinvite_dot_v1_dot_user__import__service__pb2.CancelResumableUploadRequest.SerializeToString,
+            bulkinvite_dot_v1_dot_user__import__service__pb2.CancelResumableUploadResponse.FromString,
             options, channel_credentials,
             insecure, call_credentials, compression, wait_for_ready, timeout, metadata)
 
@@ -302,6 +617,74 @@ class UserImportService(object):
             insecure, call_credentials, compression, wait_for_ready, timeout, metadata)
 
     @staticmethod
+    def StreamCheckImport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(request, target, '/bulkinvite.v1.UserImportService/StreamCheckImport',
+            bulkinvite_dot_v1_dot_user__import__service__pb2.StreamCheckImportRequest.SerializeToString,
+            bulkinvite_dot_v1_dot_user__import__service__pb2.StreamCheckImportResponse.FromString,
+            options, channel_credentials,
+            insecure, call_credentials, compression, wait_for_ready, timeout, metadata)
+
+    @staticmethod
+    def ListImportRows(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(request, target, '/bulkinvite.v1.UserImportService/ListImportRows',
+            bulkinvite_dot_v1_dot_user__import__service__pb2.ListImportRowsRequest.SerializeToString,
+            bulkinvite_dot_v1_dot_user__import__service__pb2.ListImportRowsResponse.FromString,
+            options, channel_credentials,
+            insecure, call_credentials, compression, wait_for_ready, timeout, metadata)
+
+    @staticmethod
+    def UpdateImportRows(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(request, target, '/bulkinvite.v1.UserImportService/UpdateImportRows',
+            bulkinvite_dot_v1_dot_user__import__service__pb2.UpdateImportRowsRequest.SerializeToString,
+            bulkinvite_dot_v1_dot_user__import__service__pb2.UpdateImportRowsResponse.FromString,
+            options, channel_credentials,
+            insecure, call_credentials, compression, wait_for_ready, timeout, metadata)
+
+    @staticmethod
+    def RemoveImportRows(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(request, target, '/bulkinvite.v1.UserImportService/RemoveImportRows',
+            bulkinvite_dot_v1_dot_user__import__service__pb2.RemoveImportRowsRequest.SerializeToString,
+            bulkinvite_dot_v1_dot_user__import__service__pb2.RemoveImportRowsResponse.FromString,
+            options, channel_credentials,
+            insecure, call_credentials, compression, wait_for_ready, timeout, metadata)
+
+    @staticmethod
     def ApplyPermissions(request,
             target,
             options=(),
@@ -319,6 +702,23 @@ class UserImportService(object):
             insecure, call_credentials, compression, wait_for_ready, timeout, metadata)
 
     @staticmethod
+    def ExportImportResults(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(request, target, '/bulkinvite.v1.UserImportService/ExportImportResults',
+            bulkinvite_dot_v1_dot_user__import__service__pb2.ExportImportResultsRequest.SerializeToString,
+            bulkinvite_dot_v1_dot_user__import__service__pb2.ExportImportResultsResponse.FromString,
+            options, channel_credentials,
+            insecure, call_credentials, compression, wait_for_ready, timeout, metadata)
+
+    @staticmethod
     def GetImport(request,
             target,
             options=(),
@@ -331,7 +731,7 @@ class UserImportService(object):
             metadata=None):
         return grpc.experimental.unary_unary(request, target, '/bulkinvite.v1.UserImportService/GetImport',
             bulkinvite_dot_v1_dot_user__import__service__pb2.GetImportRequest.SerializeToString,
-            bulkinvite_dot_v1_dot_import__pb2.Import.FromString,
+            bulkinvite_dot_v1_dot_user__import__service__pb2.GetImportResponse.FromString,
             options, channel_credentials,
             insecure, call_credentials, compression, wait_for_ready, timeout, metadata)
 
@@ -400,6 +800,23 @@ class UserImportService(object):
         return grpc.experimental.unary_unary(request, target, '/bulkinvite.v1.UserImportService/ListPermissions',
             bulkinvite_dot_v1_dot_user__import__service__pb2.ListPermissionsRequest.SerializeToString,
             bulkinvite_dot_v1_dot_user__import__service__pb2.ListPermissionsResponse.FromString,
+            options, channel_credentials,
+            insecure, call_credentials, compression, wait_for_ready, timeout, metadata)
+
+    @staticmethod
+    def GetCaller(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(request, target, '/bulkinvite.v1.UserImportService/GetCaller',
+            bulkinvite_dot_v1_dot_user__import__service__pb2.GetCallerRequest.SerializeToString,
+            bulkinvite_dot_v1_dot_user__import__service__pb2.GetCallerResponse.FromString,
             options, channel_credentials,
             insecure, call_credentials, compression, wait_for_ready, timeout, metadata)
 

@@ -4,6 +4,7 @@
 
 import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
+import { file_google_api_field_behavior } from "../../google/api/field_behavior_pb.js";
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
 import type { Message } from "@bufbuild/protobuf";
@@ -12,28 +13,29 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file bulkinvite/v1/audit.proto.
  */
 export const file_bulkinvite_v1_audit: GenFile = /*@__PURE__*/
-  fileDesc("ChlidWxraW52aXRlL3YxL2F1ZGl0LnByb3RvEg1idWxraW52aXRlLnYxItoCCgpBdWRpdEV2ZW50EhAKCGV2ZW50X2lkGAEgASgDEigKBHRpbWUYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhcKD29yZ2FuaXphdGlvbl9pZBgDIAEoCRINCgVhY3RvchgEIAEoCRIqCgZhY3Rpb24YBSABKA4yGi5idWxraW52aXRlLnYxLkF1ZGl0QWN0aW9uEhEKCWltcG9ydF9pZBgGIAEoCRIRCglmaWxlX25hbWUYByABKAkSEwoLcGVybWlzc2lvbnMYCCADKAkSEgoKdG90YWxfcm93cxgJIAEoBRISCgp2YWxpZF9yb3dzGAogASgFEhQKDGludmFsaWRfcm93cxgLIAEoBRIVCg1pbnZpdGVkX2NvdW50GAwgASgFEhUKDXNraXBwZWRfY291bnQYDSABKAUSFQoNaW52aXRhdGlvbl9pZBgOIAEoCSq3AgoLQXVkaXRBY3Rpb24SHAoYQVVESVRfQUNUSU9OX1VOU1BFQ0lGSUVEEAASGQoVQVVESVRfQUNUSU9OX1VQTE9BREVEEAESGAoUQVVESVRfQUNUSU9OX0NIRUNLRUQQAhIZChVBVURJVF9BQ1RJT05fUkVKRUNURUQQAxIYChRBVURJVF9BQ1RJT05fQVBQTElFRBAEEhgKFEFVRElUX0FDVElPTl9ERUxFVEVEEAUSFwoTQVVESVRfQUNUSU9OX1BVUkdFRBAGEiMKH0FVRElUX0FDVElPTl9JTlZJVEFUSU9OX1JFVk9LRUQQBxIiCh5BVURJVF9BQ1RJT05fSU5WSVRBVElPTl9SRVNFTlQQCBIkCiBBVURJVF9BQ1RJT05fSU5WSVRBVElPTl9BQ0NFUFRFRBAJQhCqAg1CdWxrSW52aXRlLlYxYgZwcm90bzM", [file_google_protobuf_timestamp]);
+  fileDesc("ChlidWxraW52aXRlL3YxL2F1ZGl0LnByb3RvEg1idWxraW52aXRlLnYxItIDCgpBdWRpdEV2ZW50EhUKCGV2ZW50X2lkGBAgASgJQgPgQQMSMwoKZXZlbnRfdGltZRgRIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCA+BBAxIcCg9vcmdhbml6YXRpb25faWQYAyABKAlCA+BBAxISCgVhY3RvchgEIAEoCUID4EEDEi8KBmFjdGlvbhgFIAEoDjIaLmJ1bGtpbnZpdGUudjEuQXVkaXRBY3Rpb25CA+BBAxIWCglpbXBvcnRfaWQYBiABKAlCA+BBAxIWCglmaWxlX25hbWUYByABKAlCA+BBAxIYCgtwZXJtaXNzaW9ucxgIIAMoCUID4EEDEhcKCnRvdGFsX3Jvd3MYCSABKAVCA+BBAxIXCgp2YWxpZF9yb3dzGAogASgFQgPgQQMSGQoMaW52YWxpZF9yb3dzGAsgASgFQgPgQQMSGgoNaW52aXRlZF9jb3VudBgMIAEoBUID4EEDEhoKDXNraXBwZWRfY291bnQYDSABKAVCA+BBAxIaCg1pbnZpdGF0aW9uX2lkGA4gASgJQgPgQQMSGAoLcm93X251bWJlcnMYDyADKAVCA+BBA0oECAEQAkoECAIQA1IEdGltZSr1AgoLQXVkaXRBY3Rpb24SHAoYQVVESVRfQUNUSU9OX1VOU1BFQ0lGSUVEEAASGQoVQVVESVRfQUNUSU9OX1VQTE9BREVEEAESGAoUQVVESVRfQUNUSU9OX0NIRUNLRUQQAhIZChVBVURJVF9BQ1RJT05fUkVKRUNURUQQAxIYChRBVURJVF9BQ1RJT05fQVBQTElFRBAEEhgKFEFVRElUX0FDVElPTl9ERUxFVEVEEAUSFwoTQVVESVRfQUNUSU9OX1BVUkdFRBAGEiMKH0FVRElUX0FDVElPTl9JTlZJVEFUSU9OX1JFVk9LRUQQBxIiCh5BVURJVF9BQ1RJT05fSU5WSVRBVElPTl9SRVNFTlQQCBIkCiBBVURJVF9BQ1RJT05fSU5WSVRBVElPTl9BQ0NFUFRFRBAJEh0KGUFVRElUX0FDVElPTl9ST1dTX1VQREFURUQQChIdChlBVURJVF9BQ1RJT05fUk9XU19SRU1PVkVEEAtCEKoCDUJ1bGtJbnZpdGUuVjFiBnByb3RvMw", [file_google_api_field_behavior, file_google_protobuf_timestamp]);
 
 /**
  * One entry of an organization's audit trail, written in the same transaction as the change it
- * records.
+ * records. Every field is set by the server.
  *
  * @generated from message bulkinvite.v1.AuditEvent
  */
 export type AuditEvent = Message<"bulkinvite.v1.AuditEvent"> & {
   /**
-   * Increases with every event of the server; the order of the trail.
+   * The event's id: decimal digits, increasing with every event of the server (the order of the
+   * trail).
    *
-   * @generated from field: int64 event_id = 1;
+   * @generated from field: string event_id = 16;
    */
-  eventId: bigint;
+  eventId: string;
 
   /**
    * When it happened.
    *
-   * @generated from field: google.protobuf.Timestamp time = 2;
+   * @generated from field: google.protobuf.Timestamp event_time = 17;
    */
-  time?: Timestamp | undefined;
+  eventTime?: Timestamp | undefined;
 
   /**
    * The organization of the import.
@@ -107,7 +109,7 @@ export type AuditEvent = Message<"bulkinvite.v1.AuditEvent"> & {
   invitedCount: number;
 
   /**
-   * For APPLIED: valid rows skipped because the address was already invited.
+   * For APPLIED: valid rows skipped because the address was already invited or a member.
    *
    * @generated from field: int32 skipped_count = 13;
    */
@@ -120,6 +122,13 @@ export type AuditEvent = Message<"bulkinvite.v1.AuditEvent"> & {
    * @generated from field: string invitation_id = 14;
    */
   invitationId: string;
+
+  /**
+   * For ROWS_UPDATED and ROWS_REMOVED: the rows changed (never their values).
+   *
+   * @generated from field: repeated int32 row_numbers = 15;
+   */
+  rowNumbers: number[];
 };
 
 /**
@@ -205,6 +214,20 @@ export enum AuditAction {
    * @generated from enum value: AUDIT_ACTION_INVITATION_ACCEPTED = 9;
    */
   INVITATION_ACCEPTED = 9,
+
+  /**
+   * Cells of rows of a checked import were changed (UpdateImportRows).
+   *
+   * @generated from enum value: AUDIT_ACTION_ROWS_UPDATED = 10;
+   */
+  ROWS_UPDATED = 10,
+
+  /**
+   * Rows of a checked import were removed (RemoveImportRows).
+   *
+   * @generated from enum value: AUDIT_ACTION_ROWS_REMOVED = 11;
+   */
+  ROWS_REMOVED = 11,
 }
 
 /**

@@ -4,6 +4,7 @@
 
 import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
+import { file_google_api_field_behavior } from "../../google/api/field_behavior_pb.js";
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
 import type { Message } from "@bufbuild/protobuf";
@@ -12,11 +13,11 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file bulkinvite/v1/import.proto.
  */
 export const file_bulkinvite_v1_import: GenFile = /*@__PURE__*/
-  fileDesc("ChpidWxraW52aXRlL3YxL2ltcG9ydC5wcm90bxINYnVsa2ludml0ZS52MSKkAwoGSW1wb3J0EhEKCWltcG9ydF9pZBgBIAEoCRIXCg9vcmdhbml6YXRpb25faWQYAiABKAkSEQoJZmlsZV9uYW1lGAMgASgJEikKBmZvcm1hdBgEIAEoDjIZLmJ1bGtpbnZpdGUudjEuRmlsZUZvcm1hdBISCgpzaXplX2J5dGVzGAUgASgDEg4KBnNoYTI1NhgGIAEoCRIpCgVzdGF0ZRgHIAEoDjIaLmJ1bGtpbnZpdGUudjEuSW1wb3J0U3RhdGUSEgoKdG90YWxfcm93cxgIIAEoBRISCgp2YWxpZF9yb3dzGAkgASgFEhQKDGludmFsaWRfcm93cxgKIAEoBRIVCg1pbnZpdGVkX2NvdW50GAsgASgFEhUKDXNraXBwZWRfY291bnQYDCABKAUSEwoLcGVybWlzc2lvbnMYDSADKAkSLwoLY3JlYXRlX3RpbWUYDiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi8KC3VwZGF0ZV90aW1lGA8gASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCppCgpGaWxlRm9ybWF0EhsKF0ZJTEVfRk9STUFUX1VOU1BFQ0lGSUVEEAASEwoPRklMRV9GT1JNQVRfQ1NWEAESFAoQRklMRV9GT1JNQVRfWExTWBACEhMKD0ZJTEVfRk9STUFUX1hMUxADKpUBCgtJbXBvcnRTdGF0ZRIcChhJTVBPUlRfU1RBVEVfVU5TUEVDSUZJRUQQABIZChVJTVBPUlRfU1RBVEVfVVBMT0FERUQQARIYChRJTVBPUlRfU1RBVEVfQ0hFQ0tFRBACEhkKFUlNUE9SVF9TVEFURV9SRUpFQ1RFRBADEhgKFElNUE9SVF9TVEFURV9BUFBMSUVEEARCEKoCDUJ1bGtJbnZpdGUuVjFiBnByb3RvMw", [file_google_protobuf_timestamp]);
+  fileDesc("ChpidWxraW52aXRlL3YxL2ltcG9ydC5wcm90bxINYnVsa2ludml0ZS52MSKmBQoGSW1wb3J0EhYKCWltcG9ydF9pZBgBIAEoCUID4EEDEhwKD29yZ2FuaXphdGlvbl9pZBgCIAEoCUID4EEDEhYKCWZpbGVfbmFtZRgDIAEoCUID4EEDEi4KBmZvcm1hdBgEIAEoDjIZLmJ1bGtpbnZpdGUudjEuRmlsZUZvcm1hdEID4EEDEhcKCnNpemVfYnl0ZXMYBSABKANCA+BBAxITCgZzaGEyNTYYBiABKAlCA+BBAxIuCgVzdGF0ZRgHIAEoDjIaLmJ1bGtpbnZpdGUudjEuSW1wb3J0U3RhdGVCA+BBAxIXCgp0b3RhbF9yb3dzGAggASgFQgPgQQMSFwoKdmFsaWRfcm93cxgJIAEoBUID4EEDEhkKDGludmFsaWRfcm93cxgKIAEoBUID4EEDEhoKDWludml0ZWRfY291bnQYCyABKAVCA+BBAxIaCg1za2lwcGVkX2NvdW50GAwgASgFQgPgQQMSGAoLcGVybWlzc2lvbnMYDSADKAlCA+BBAxI0CgtjcmVhdGVfdGltZRgOIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCA+BBAxI0Cgt1cGRhdGVfdGltZRgPIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCA+BBAxIZCgx3YXJuaW5nX3Jvd3MYECABKAVCA+BBAxIhChRhbHJlYWR5X2ludml0ZWRfcm93cxgRIAEoBUID4EEDEiAKE2FscmVhZHlfbWVtYmVyX3Jvd3MYEiABKAVCA+BBAxIqCh1za2lwcGVkX2FscmVhZHlfaW52aXRlZF9jb3VudBgTIAEoBUID4EEDEikKHHNraXBwZWRfYWxyZWFkeV9tZW1iZXJfY291bnQYFCABKAVCA+BBAyJwCg1Db2x1bW5NYXBwaW5nEhoKDWNvbHVtbl9udW1iZXIYASABKAVCA+BBAxITCgZoZWFkZXIYAiABKAlCA+BBAxIuCgVmaWVsZBgDIAEoDjIaLmJ1bGtpbnZpdGUudjEuSW1wb3J0RmllbGRCA+BBAyppCgpGaWxlRm9ybWF0EhsKF0ZJTEVfRk9STUFUX1VOU1BFQ0lGSUVEEAASEwoPRklMRV9GT1JNQVRfQ1NWEAESFAoQRklMRV9GT1JNQVRfWExTWBACEhMKD0ZJTEVfRk9STUFUX1hMUxADKpUBCgtJbXBvcnRTdGF0ZRIcChhJTVBPUlRfU1RBVEVfVU5TUEVDSUZJRUQQABIZChVJTVBPUlRfU1RBVEVfVVBMT0FERUQQARIYChRJTVBPUlRfU1RBVEVfQ0hFQ0tFRBACEhkKFUlNUE9SVF9TVEFURV9SRUpFQ1RFRBADEhgKFElNUE9SVF9TVEFURV9BUFBMSUVEEAQqtAEKC0ltcG9ydEZpZWxkEhwKGElNUE9SVF9GSUVMRF9VTlNQRUNJRklFRBAAEhYKEklNUE9SVF9GSUVMRF9FTUFJTBABEhsKF0lNUE9SVF9GSUVMRF9GSVJTVF9OQU1FEAISGgoWSU1QT1JUX0ZJRUxEX0xBU1RfTkFNRRADEhwKGElNUE9SVF9GSUVMRF9ERVNDUklQVElPThAEEhgKFElNUE9SVF9GSUVMRF9JR05PUkVEEAVCEKoCDUJ1bGtJbnZpdGUuVjFiBnByb3RvMw", [file_google_api_field_behavior, file_google_protobuf_timestamp]);
 
 /**
  * One uploaded file of users and where it is in the flow
- * UPLOADED -> CHECKED (or REJECTED) -> APPLIED.
+ * UPLOADED -> CHECKED (or REJECTED) -> APPLIED. Every field is set by the server.
  *
  * @generated from message bulkinvite.v1.Import
  */
@@ -73,7 +74,8 @@ export type Import = Message<"bulkinvite.v1.Import"> & {
   state: ImportState;
 
   /**
-   * User rows in the file: non-blank rows after the header. 0 until checked.
+   * User rows in the file: non-blank rows after the header, less the rows removed with
+   * RemoveImportRows. 0 until checked.
    *
    * @generated from field: int32 total_rows = 8;
    */
@@ -102,7 +104,8 @@ export type Import = Message<"bulkinvite.v1.Import"> & {
 
   /**
    * Valid rows not invited because the address already had a pending invitation in the
-   * organization or belonged to one of its members. 0 until applied.
+   * organization or belonged to one of its members: skipped_already_invited_count +
+   * skipped_already_member_count. 0 until applied.
    *
    * @generated from field: int32 skipped_count = 12;
    */
@@ -123,11 +126,48 @@ export type Import = Message<"bulkinvite.v1.Import"> & {
   createTime?: Timestamp | undefined;
 
   /**
-   * When the state or counts last changed.
+   * When the state, the counts or a row last changed.
    *
    * @generated from field: google.protobuf.Timestamp update_time = 15;
    */
   updateTime?: Timestamp | undefined;
+
+  /**
+   * Valid user rows with at least one warning diagnostic. 0 until checked.
+   *
+   * @generated from field: int32 warning_rows = 16;
+   */
+  warningRows: number;
+
+  /**
+   * Valid rows whose address had a pending, unexpired invitation in the organization when the
+   * import was checked (or a row last changed): ApplyPermissions would skip them. 0 until checked.
+   *
+   * @generated from field: int32 already_invited_rows = 17;
+   */
+  alreadyInvitedRows: number;
+
+  /**
+   * Valid rows whose address belonged to a member of the organization when the import was checked
+   * (or a row last changed): ApplyPermissions would skip them. 0 until checked.
+   *
+   * @generated from field: int32 already_member_rows = 18;
+   */
+  alreadyMemberRows: number;
+
+  /**
+   * Of skipped_count: valid rows skipped because the address had a pending invitation at apply.
+   *
+   * @generated from field: int32 skipped_already_invited_count = 19;
+   */
+  skippedAlreadyInvitedCount: number;
+
+  /**
+   * Of skipped_count: valid rows skipped because the address belonged to a member at apply.
+   *
+   * @generated from field: int32 skipped_already_member_count = 20;
+   */
+  skippedAlreadyMemberCount: number;
 };
 
 /**
@@ -136,6 +176,41 @@ export type Import = Message<"bulkinvite.v1.Import"> & {
  */
 export const ImportSchema: GenMessage<Import> = /*@__PURE__*/
   messageDesc(file_bulkinvite_v1_import, 0);
+
+/**
+ * How one column of the uploaded file was read: which field of a user it fills, if any.
+ *
+ * @generated from message bulkinvite.v1.ColumnMapping
+ */
+export type ColumnMapping = Message<"bulkinvite.v1.ColumnMapping"> & {
+  /**
+   * The column's position in the file, 1 for the first (column A).
+   *
+   * @generated from field: int32 column_number = 1;
+   */
+  columnNumber: number;
+
+  /**
+   * The column's header cell as written in the file.
+   *
+   * @generated from field: string header = 2;
+   */
+  header: string;
+
+  /**
+   * The field the column fills; IMPORT_FIELD_IGNORED when it is not imported.
+   *
+   * @generated from field: bulkinvite.v1.ImportField field = 3;
+   */
+  field: ImportField;
+};
+
+/**
+ * Describes the message bulkinvite.v1.ColumnMapping.
+ * Use `create(ColumnMappingSchema)` to create a new message.
+ */
+export const ColumnMappingSchema: GenMessage<ColumnMapping> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_import, 1);
 
 /**
  * The format of an uploaded or sample file.
@@ -199,7 +274,8 @@ export enum ImportState {
   UPLOADED = 1,
 
   /**
-   * The file was checked; its valid rows can be invited with ApplyPermissions.
+   * The file was checked; its valid rows can be fixed (UpdateImportRows, RemoveImportRows) and
+   * invited with ApplyPermissions.
    *
    * @generated from enum value: IMPORT_STATE_CHECKED = 2;
    */
@@ -225,4 +301,59 @@ export enum ImportState {
  */
 export const ImportStateSchema: GenEnum<ImportState> = /*@__PURE__*/
   enumDesc(file_bulkinvite_v1_import, 1);
+
+/**
+ * A field of an imported user, and the canonical name of its column.
+ *
+ * @generated from enum bulkinvite.v1.ImportField
+ */
+export enum ImportField {
+  /**
+   * Never sent.
+   *
+   * @generated from enum value: IMPORT_FIELD_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * "Email": the address the invitation is sent to. Required.
+   *
+   * @generated from enum value: IMPORT_FIELD_EMAIL = 1;
+   */
+  EMAIL = 1,
+
+  /**
+   * "First name". Required.
+   *
+   * @generated from enum value: IMPORT_FIELD_FIRST_NAME = 2;
+   */
+  FIRST_NAME = 2,
+
+  /**
+   * "Last name". Required.
+   *
+   * @generated from enum value: IMPORT_FIELD_LAST_NAME = 3;
+   */
+  LAST_NAME = 3,
+
+  /**
+   * "Description": optional information about the user.
+   *
+   * @generated from enum value: IMPORT_FIELD_DESCRIPTION = 4;
+   */
+  DESCRIPTION = 4,
+
+  /**
+   * The column is not imported (its header names none of the fields).
+   *
+   * @generated from enum value: IMPORT_FIELD_IGNORED = 5;
+   */
+  IGNORED = 5,
+}
+
+/**
+ * Describes the enum bulkinvite.v1.ImportField.
+ */
+export const ImportFieldSchema: GenEnum<ImportField> = /*@__PURE__*/
+  enumDesc(file_bulkinvite_v1_import, 2);
 

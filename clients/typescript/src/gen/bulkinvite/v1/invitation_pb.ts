@@ -4,6 +4,7 @@
 
 import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
+import { file_google_api_field_behavior } from "../../google/api/field_behavior_pb.js";
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
 import type { Message } from "@bufbuild/protobuf";
@@ -12,7 +13,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file bulkinvite/v1/invitation.proto.
  */
 export const file_bulkinvite_v1_invitation: GenFile = /*@__PURE__*/
-  fileDesc("Ch5idWxraW52aXRlL3YxL2ludml0YXRpb24ucHJvdG8SDWJ1bGtpbnZpdGUudjEipAMKCkludml0YXRpb24SFQoNaW52aXRhdGlvbl9pZBgBIAEoCRIXCg9vcmdhbml6YXRpb25faWQYAiABKAkSEQoJaW1wb3J0X2lkGAMgASgJEg0KBWVtYWlsGAQgASgJEhIKCmZpcnN0X25hbWUYBSABKAkSEQoJbGFzdF9uYW1lGAYgASgJEhMKC3Blcm1pc3Npb25zGAcgAygJEg8KB2ludml0ZXIYCCABKAkSLwoGc3RhdHVzGAkgASgOMh8uYnVsa2ludml0ZS52MS5JbnZpdGF0aW9uU3RhdHVzEi8KC2NyZWF0ZV90aW1lGAogASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIvCgtleHBpcmVfdGltZRgLIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASLwoLdXBkYXRlX3RpbWUYDCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEjMKCGRlbGl2ZXJ5GA0gASgLMiEuYnVsa2ludml0ZS52MS5JbnZpdGF0aW9uRGVsaXZlcnkizQEKEkludml0YXRpb25EZWxpdmVyeRIrCgVzdGF0ZRgBIAEoDjIcLmJ1bGtpbnZpdGUudjEuRGVsaXZlcnlTdGF0ZRIQCghhdHRlbXB0cxgCIAEoBRISCgpsYXN0X2Vycm9yGAMgASgJEjUKEW5leHRfYXR0ZW1wdF90aW1lGAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBItCglzZW50X3RpbWUYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIrIBCgZNZW1iZXISFwoPb3JnYW5pemF0aW9uX2lkGAEgASgJEg0KBWVtYWlsGAIgASgJEhIKCmZpcnN0X25hbWUYAyABKAkSEQoJbGFzdF9uYW1lGAQgASgJEhMKC3Blcm1pc3Npb25zGAUgAygJEhUKDWludml0YXRpb25faWQYBiABKAkSLQoJam9pbl90aW1lGAcgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCqyAQoQSW52aXRhdGlvblN0YXR1cxIhCh1JTlZJVEFUSU9OX1NUQVRVU19VTlNQRUNJRklFRBAAEh0KGUlOVklUQVRJT05fU1RBVFVTX1BFTkRJTkcQARIeChpJTlZJVEFUSU9OX1NUQVRVU19BQ0NFUFRFRBACEh0KGUlOVklUQVRJT05fU1RBVFVTX1JFVk9LRUQQAxIdChlJTlZJVEFUSU9OX1NUQVRVU19FWFBJUkVEEAQqnAEKDURlbGl2ZXJ5U3RhdGUSHgoaREVMSVZFUllfU1RBVEVfVU5TUEVDSUZJRUQQABIZChVERUxJVkVSWV9TVEFURV9RVUVVRUQQARIXChNERUxJVkVSWV9TVEFURV9TRU5UEAISGQoVREVMSVZFUllfU1RBVEVfRkFJTEVEEAMSHAoYREVMSVZFUllfU1RBVEVfQ0FOQ0VMTEVEEARCEKoCDUJ1bGtJbnZpdGUuVjFiBnByb3RvMw", [file_google_protobuf_timestamp]);
+  fileDesc("Ch5idWxraW52aXRlL3YxL2ludml0YXRpb24ucHJvdG8SDWJ1bGtpbnZpdGUudjEizwQKCkludml0YXRpb24SGgoNaW52aXRhdGlvbl9pZBgBIAEoCUID4EEDEhwKD29yZ2FuaXphdGlvbl9pZBgCIAEoCUID4EEDEhYKCWltcG9ydF9pZBgDIAEoCUID4EEDEhIKBWVtYWlsGAQgASgJQgPgQQMSFwoKZmlyc3RfbmFtZRgFIAEoCUID4EEDEhYKCWxhc3RfbmFtZRgGIAEoCUID4EEDEhgKC3Blcm1pc3Npb25zGAcgAygJQgPgQQMSFAoHaW52aXRlchgIIAEoCUID4EEDEjQKBnN0YXR1cxgJIAEoDjIfLmJ1bGtpbnZpdGUudjEuSW52aXRhdGlvblN0YXR1c0ID4EEDEjQKC2NyZWF0ZV90aW1lGAogASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEID4EEDEjQKC2V4cGlyZV90aW1lGAsgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEID4EEDEjQKC3VwZGF0ZV90aW1lGAwgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEID4EEDEjgKCGRlbGl2ZXJ5GA0gASgLMiEuYnVsa2ludml0ZS52MS5JbnZpdGF0aW9uRGVsaXZlcnlCA+BBAxIhChRpbnZpdGVyX2Rpc3BsYXlfbmFtZRgOIAEoCUID4EEDEiYKGW9yZ2FuaXphdGlvbl9kaXNwbGF5X25hbWUYDyABKAlCA+BBAxIdChBwZXJzb25hbF9tZXNzYWdlGBAgASgJQgPgQQMi5gEKEkludml0YXRpb25EZWxpdmVyeRIwCgVzdGF0ZRgBIAEoDjIcLmJ1bGtpbnZpdGUudjEuRGVsaXZlcnlTdGF0ZUID4EEDEhUKCGF0dGVtcHRzGAIgASgFQgPgQQMSFwoKbGFzdF9lcnJvchgDIAEoCUID4EEDEjoKEW5leHRfYXR0ZW1wdF90aW1lGAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEID4EEDEjIKCXNlbnRfdGltZRgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCA+BBAyLVAgoRSW52aXRhdGlvblByZXZpZXcSHAoPb3JnYW5pemF0aW9uX2lkGAEgASgJQgPgQQMSJgoZb3JnYW5pemF0aW9uX2Rpc3BsYXlfbmFtZRgCIAEoCUID4EEDEiEKFGludml0ZXJfZGlzcGxheV9uYW1lGAMgASgJQgPgQQMSEgoFZW1haWwYBCABKAlCA+BBAxIXCgpmaXJzdF9uYW1lGAUgASgJQgPgQQMSFgoJbGFzdF9uYW1lGAYgASgJQgPgQQMSPQoLcGVybWlzc2lvbnMYByADKAsyIy5idWxraW52aXRlLnYxLkludml0YXRpb25QZXJtaXNzaW9uQgPgQQMSNAoLZXhwaXJlX3RpbWUYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQgPgQQMSHQoQcGVyc29uYWxfbWVzc2FnZRgJIAEoCUID4EEDIkEKFEludml0YXRpb25QZXJtaXNzaW9uEg8KAmlkGAEgASgJQgPgQQMSGAoLZGVzY3JpcHRpb24YAiABKAlCA+BBAyLVAQoGTWVtYmVyEhwKD29yZ2FuaXphdGlvbl9pZBgBIAEoCUID4EEDEhIKBWVtYWlsGAIgASgJQgPgQQMSFwoKZmlyc3RfbmFtZRgDIAEoCUID4EEDEhYKCWxhc3RfbmFtZRgEIAEoCUID4EEDEhgKC3Blcm1pc3Npb25zGAUgAygJQgPgQQMSGgoNaW52aXRhdGlvbl9pZBgGIAEoCUID4EEDEjIKCWpvaW5fdGltZRgHIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCA+BBAyqyAQoQSW52aXRhdGlvblN0YXR1cxIhCh1JTlZJVEFUSU9OX1NUQVRVU19VTlNQRUNJRklFRBAAEh0KGUlOVklUQVRJT05fU1RBVFVTX1BFTkRJTkcQARIeChpJTlZJVEFUSU9OX1NUQVRVU19BQ0NFUFRFRBACEh0KGUlOVklUQVRJT05fU1RBVFVTX1JFVk9LRUQQAxIdChlJTlZJVEFUSU9OX1NUQVRVU19FWFBJUkVEEAQqnAEKDURlbGl2ZXJ5U3RhdGUSHgoaREVMSVZFUllfU1RBVEVfVU5TUEVDSUZJRUQQABIZChVERUxJVkVSWV9TVEFURV9RVUVVRUQQARIXChNERUxJVkVSWV9TVEFURV9TRU5UEAISGQoVREVMSVZFUllfU1RBVEVfRkFJTEVEEAMSHAoYREVMSVZFUllfU1RBVEVfQ0FOQ0VMTEVEEARCEKoCDUJ1bGtJbnZpdGUuVjFiBnByb3RvMw", [file_google_api_field_behavior, file_google_protobuf_timestamp]);
 
 /**
  * One person invited to an organization by ApplyPermissions, and what became of the invitation.
@@ -115,6 +116,28 @@ export type Invitation = Message<"bulkinvite.v1.Invitation"> & {
    * @generated from field: bulkinvite.v1.InvitationDelivery delivery = 13;
    */
   delivery?: InvitationDelivery | undefined;
+
+  /**
+   * The inviter's name for people (the `name` claim of their token at apply), or their `sub`.
+   *
+   * @generated from field: string inviter_display_name = 14;
+   */
+  inviterDisplayName: string;
+
+  /**
+   * The organization's name for people at apply (the `org_name` claim or the server's configured
+   * name), or its id.
+   *
+   * @generated from field: string organization_display_name = 15;
+   */
+  organizationDisplayName: string;
+
+  /**
+   * The inviter's note shown in the email (ApplyPermissionsRequest.personal_message); may be empty.
+   *
+   * @generated from field: string personal_message = 16;
+   */
+  personalMessage: string;
 };
 
 /**
@@ -179,6 +202,113 @@ export const InvitationDeliverySchema: GenMessage<InvitationDelivery> = /*@__PUR
   messageDesc(file_bulkinvite_v1_invitation, 1);
 
 /**
+ * What the holder of an invitation token may see of its invitation before accepting it
+ * (InvitationService.LookupInvitation): who invites them, to which organization, with which
+ * permissions, until when. Every field is set by the server.
+ *
+ * @generated from message bulkinvite.v1.InvitationPreview
+ */
+export type InvitationPreview = Message<"bulkinvite.v1.InvitationPreview"> & {
+  /**
+   * The organization the person is invited to.
+   *
+   * @generated from field: string organization_id = 1;
+   */
+  organizationId: string;
+
+  /**
+   * The organization's name for people, or its id.
+   *
+   * @generated from field: string organization_display_name = 2;
+   */
+  organizationDisplayName: string;
+
+  /**
+   * The inviter's name for people, or their `sub`.
+   *
+   * @generated from field: string inviter_display_name = 3;
+   */
+  inviterDisplayName: string;
+
+  /**
+   * The address the invitation was sent to, as written in the file.
+   *
+   * @generated from field: string email = 4;
+   */
+  email: string;
+
+  /**
+   * The first name from the file.
+   *
+   * @generated from field: string first_name = 5;
+   */
+  firstName: string;
+
+  /**
+   * The last name from the file.
+   *
+   * @generated from field: string last_name = 6;
+   */
+  lastName: string;
+
+  /**
+   * The permissions the person gets on accepting, with what each lets them do, sorted by id.
+   *
+   * @generated from field: repeated bulkinvite.v1.InvitationPermission permissions = 7;
+   */
+  permissions: InvitationPermission[];
+
+  /**
+   * When the link stops being accepted.
+   *
+   * @generated from field: google.protobuf.Timestamp expire_time = 8;
+   */
+  expireTime?: Timestamp | undefined;
+
+  /**
+   * The inviter's note; may be empty.
+   *
+   * @generated from field: string personal_message = 9;
+   */
+  personalMessage: string;
+};
+
+/**
+ * Describes the message bulkinvite.v1.InvitationPreview.
+ * Use `create(InvitationPreviewSchema)` to create a new message.
+ */
+export const InvitationPreviewSchema: GenMessage<InvitationPreview> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_invitation, 2);
+
+/**
+ * A permission an invitation grants, for people.
+ *
+ * @generated from message bulkinvite.v1.InvitationPermission
+ */
+export type InvitationPermission = Message<"bulkinvite.v1.InvitationPermission"> & {
+  /**
+   * The permission's id, such as "projects.view".
+   *
+   * @generated from field: string id = 1;
+   */
+  id: string;
+
+  /**
+   * What it lets its holder do.
+   *
+   * @generated from field: string description = 2;
+   */
+  description: string;
+};
+
+/**
+ * Describes the message bulkinvite.v1.InvitationPermission.
+ * Use `create(InvitationPermissionSchema)` to create a new message.
+ */
+export const InvitationPermissionSchema: GenMessage<InvitationPermission> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_invitation, 3);
+
+/**
  * A person who belongs to an organization: the result of an accepted invitation.
  *
  * @generated from message bulkinvite.v1.Member
@@ -240,7 +370,7 @@ export type Member = Message<"bulkinvite.v1.Member"> & {
  * Use `create(MemberSchema)` to create a new message.
  */
 export const MemberSchema: GenMessage<Member> = /*@__PURE__*/
-  messageDesc(file_bulkinvite_v1_invitation, 2);
+  messageDesc(file_bulkinvite_v1_invitation, 4);
 
 /**
  * Where an invitation is in its lifecycle.

@@ -4,15 +4,16 @@
 
 import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
-import type { Invitation, InvitationStatus, Member } from "./invitation_pb.js";
+import type { Invitation, InvitationPreview, InvitationStatus, Member } from "./invitation_pb.js";
 import { file_bulkinvite_v1_invitation } from "./invitation_pb.js";
+import { file_google_api_field_behavior } from "../../google/api/field_behavior_pb.js";
 import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file bulkinvite/v1/invitation_service.proto.
  */
 export const file_bulkinvite_v1_invitation_service: GenFile = /*@__PURE__*/
-  fileDesc("CiZidWxraW52aXRlL3YxL2ludml0YXRpb25fc2VydmljZS5wcm90bxINYnVsa2ludml0ZS52MSKcAQoWTGlzdEludml0YXRpb25zUmVxdWVzdBIXCg9vcmdhbml6YXRpb25faWQYASABKAkSLwoGc3RhdHVzGAIgASgOMh8uYnVsa2ludml0ZS52MS5JbnZpdGF0aW9uU3RhdHVzEhEKCWltcG9ydF9pZBgDIAEoCRIRCglwYWdlX3NpemUYBCABKAUSEgoKcGFnZV90b2tlbhgFIAEoCSJiChdMaXN0SW52aXRhdGlvbnNSZXNwb25zZRIuCgtpbnZpdGF0aW9ucxgBIAMoCzIZLmJ1bGtpbnZpdGUudjEuSW52aXRhdGlvbhIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkiLQoUR2V0SW52aXRhdGlvblJlcXVlc3QSFQoNaW52aXRhdGlvbl9pZBgBIAEoCSJGChVHZXRJbnZpdGF0aW9uUmVzcG9uc2USLQoKaW52aXRhdGlvbhgBIAEoCzIZLmJ1bGtpbnZpdGUudjEuSW52aXRhdGlvbiIwChdSZXZva2VJbnZpdGF0aW9uUmVxdWVzdBIVCg1pbnZpdGF0aW9uX2lkGAEgASgJIkkKGFJldm9rZUludml0YXRpb25SZXNwb25zZRItCgppbnZpdGF0aW9uGAEgASgLMhkuYnVsa2ludml0ZS52MS5JbnZpdGF0aW9uIjAKF1Jlc2VuZEludml0YXRpb25SZXF1ZXN0EhUKDWludml0YXRpb25faWQYASABKAkiSQoYUmVzZW5kSW52aXRhdGlvblJlc3BvbnNlEi0KCmludml0YXRpb24YASABKAsyGS5idWxraW52aXRlLnYxLkludml0YXRpb24iKAoXQWNjZXB0SW52aXRhdGlvblJlcXVlc3QSDQoFdG9rZW4YASABKAkicAoYQWNjZXB0SW52aXRhdGlvblJlc3BvbnNlEiUKBm1lbWJlchgBIAEoCzIVLmJ1bGtpbnZpdGUudjEuTWVtYmVyEi0KCmludml0YXRpb24YAiABKAsyGS5idWxraW52aXRlLnYxLkludml0YXRpb24iVAoSTGlzdE1lbWJlcnNSZXF1ZXN0EhcKD29yZ2FuaXphdGlvbl9pZBgBIAEoCRIRCglwYWdlX3NpemUYAiABKAUSEgoKcGFnZV90b2tlbhgDIAEoCSJWChNMaXN0TWVtYmVyc1Jlc3BvbnNlEiYKB21lbWJlcnMYASADKAsyFS5idWxraW52aXRlLnYxLk1lbWJlchIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAky1gQKEUludml0YXRpb25TZXJ2aWNlEmAKD0xpc3RJbnZpdGF0aW9ucxIlLmJ1bGtpbnZpdGUudjEuTGlzdEludml0YXRpb25zUmVxdWVzdBomLmJ1bGtpbnZpdGUudjEuTGlzdEludml0YXRpb25zUmVzcG9uc2USWgoNR2V0SW52aXRhdGlvbhIjLmJ1bGtpbnZpdGUudjEuR2V0SW52aXRhdGlvblJlcXVlc3QaJC5idWxraW52aXRlLnYxLkdldEludml0YXRpb25SZXNwb25zZRJjChBSZXZva2VJbnZpdGF0aW9uEiYuYnVsa2ludml0ZS52MS5SZXZva2VJbnZpdGF0aW9uUmVxdWVzdBonLmJ1bGtpbnZpdGUudjEuUmV2b2tlSW52aXRhdGlvblJlc3BvbnNlEmMKEFJlc2VuZEludml0YXRpb24SJi5idWxraW52aXRlLnYxLlJlc2VuZEludml0YXRpb25SZXF1ZXN0GicuYnVsa2ludml0ZS52MS5SZXNlbmRJbnZpdGF0aW9uUmVzcG9uc2USYwoQQWNjZXB0SW52aXRhdGlvbhImLmJ1bGtpbnZpdGUudjEuQWNjZXB0SW52aXRhdGlvblJlcXVlc3QaJy5idWxraW52aXRlLnYxLkFjY2VwdEludml0YXRpb25SZXNwb25zZRJUCgtMaXN0TWVtYmVycxIhLmJ1bGtpbnZpdGUudjEuTGlzdE1lbWJlcnNSZXF1ZXN0GiIuYnVsa2ludml0ZS52MS5MaXN0TWVtYmVyc1Jlc3BvbnNlQhCqAg1CdWxrSW52aXRlLlYxYgZwcm90bzM", [file_bulkinvite_v1_invitation]);
+  fileDesc("CiZidWxraW52aXRlL3YxL2ludml0YXRpb25fc2VydmljZS5wcm90bxINYnVsa2ludml0ZS52MSKhAQoWTGlzdEludml0YXRpb25zUmVxdWVzdBIcCg9vcmdhbml6YXRpb25faWQYASABKAlCA+BBAhIvCgZzdGF0dXMYAiABKA4yHy5idWxraW52aXRlLnYxLkludml0YXRpb25TdGF0dXMSEQoJaW1wb3J0X2lkGAMgASgJEhEKCXBhZ2Vfc2l6ZRgEIAEoBRISCgpwYWdlX3Rva2VuGAUgASgJImIKF0xpc3RJbnZpdGF0aW9uc1Jlc3BvbnNlEi4KC2ludml0YXRpb25zGAEgAygLMhkuYnVsa2ludml0ZS52MS5JbnZpdGF0aW9uEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSIyChRHZXRJbnZpdGF0aW9uUmVxdWVzdBIaCg1pbnZpdGF0aW9uX2lkGAEgASgJQgPgQQIiRgoVR2V0SW52aXRhdGlvblJlc3BvbnNlEi0KCmludml0YXRpb24YASABKAsyGS5idWxraW52aXRlLnYxLkludml0YXRpb24iNQoXUmV2b2tlSW52aXRhdGlvblJlcXVlc3QSGgoNaW52aXRhdGlvbl9pZBgBIAEoCUID4EECIkkKGFJldm9rZUludml0YXRpb25SZXNwb25zZRItCgppbnZpdGF0aW9uGAEgASgLMhkuYnVsa2ludml0ZS52MS5JbnZpdGF0aW9uIkkKF1Jlc2VuZEludml0YXRpb25SZXF1ZXN0EhoKDWludml0YXRpb25faWQYASABKAlCA+BBAhISCgpyZXF1ZXN0X2lkGAIgASgJIkkKGFJlc2VuZEludml0YXRpb25SZXNwb25zZRItCgppbnZpdGF0aW9uGAEgASgLMhkuYnVsa2ludml0ZS52MS5JbnZpdGF0aW9uIi0KF0xvb2t1cEludml0YXRpb25SZXF1ZXN0EhIKBXRva2VuGAEgASgJQgPgQQIiUAoYTG9va3VwSW52aXRhdGlvblJlc3BvbnNlEjQKCmludml0YXRpb24YASABKAsyIC5idWxraW52aXRlLnYxLkludml0YXRpb25QcmV2aWV3Ii0KF0FjY2VwdEludml0YXRpb25SZXF1ZXN0EhIKBXRva2VuGAEgASgJQgPgQQIicAoYQWNjZXB0SW52aXRhdGlvblJlc3BvbnNlEiUKBm1lbWJlchgBIAEoCzIVLmJ1bGtpbnZpdGUudjEuTWVtYmVyEi0KCmludml0YXRpb24YAiABKAsyGS5idWxraW52aXRlLnYxLkludml0YXRpb24iWQoSTGlzdE1lbWJlcnNSZXF1ZXN0EhwKD29yZ2FuaXphdGlvbl9pZBgBIAEoCUID4EECEhEKCXBhZ2Vfc2l6ZRgCIAEoBRISCgpwYWdlX3Rva2VuGAMgASgJIlYKE0xpc3RNZW1iZXJzUmVzcG9uc2USJgoHbWVtYmVycxgBIAMoCzIVLmJ1bGtpbnZpdGUudjEuTWVtYmVyEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCTK7BQoRSW52aXRhdGlvblNlcnZpY2USYAoPTGlzdEludml0YXRpb25zEiUuYnVsa2ludml0ZS52MS5MaXN0SW52aXRhdGlvbnNSZXF1ZXN0GiYuYnVsa2ludml0ZS52MS5MaXN0SW52aXRhdGlvbnNSZXNwb25zZRJaCg1HZXRJbnZpdGF0aW9uEiMuYnVsa2ludml0ZS52MS5HZXRJbnZpdGF0aW9uUmVxdWVzdBokLmJ1bGtpbnZpdGUudjEuR2V0SW52aXRhdGlvblJlc3BvbnNlEmMKEFJldm9rZUludml0YXRpb24SJi5idWxraW52aXRlLnYxLlJldm9rZUludml0YXRpb25SZXF1ZXN0GicuYnVsa2ludml0ZS52MS5SZXZva2VJbnZpdGF0aW9uUmVzcG9uc2USYwoQUmVzZW5kSW52aXRhdGlvbhImLmJ1bGtpbnZpdGUudjEuUmVzZW5kSW52aXRhdGlvblJlcXVlc3QaJy5idWxraW52aXRlLnYxLlJlc2VuZEludml0YXRpb25SZXNwb25zZRJjChBMb29rdXBJbnZpdGF0aW9uEiYuYnVsa2ludml0ZS52MS5Mb29rdXBJbnZpdGF0aW9uUmVxdWVzdBonLmJ1bGtpbnZpdGUudjEuTG9va3VwSW52aXRhdGlvblJlc3BvbnNlEmMKEEFjY2VwdEludml0YXRpb24SJi5idWxraW52aXRlLnYxLkFjY2VwdEludml0YXRpb25SZXF1ZXN0GicuYnVsa2ludml0ZS52MS5BY2NlcHRJbnZpdGF0aW9uUmVzcG9uc2USVAoLTGlzdE1lbWJlcnMSIS5idWxraW52aXRlLnYxLkxpc3RNZW1iZXJzUmVxdWVzdBoiLmJ1bGtpbnZpdGUudjEuTGlzdE1lbWJlcnNSZXNwb25zZUIQqgINQnVsa0ludml0ZS5WMWIGcHJvdG8z", [file_bulkinvite_v1_invitation, file_google_api_field_behavior]);
 
 /**
  * Asks for a page of an organization's invitations.
@@ -21,7 +22,7 @@ export const file_bulkinvite_v1_invitation_service: GenFile = /*@__PURE__*/
  */
 export type ListInvitationsRequest = Message<"bulkinvite.v1.ListInvitationsRequest"> & {
   /**
-   * The organization; it must be the token's. Required.
+   * The organization; it must be the token's.
    *
    * @generated from field: string organization_id = 1;
    */
@@ -100,7 +101,7 @@ export const ListInvitationsResponseSchema: GenMessage<ListInvitationsResponse> 
  */
 export type GetInvitationRequest = Message<"bulkinvite.v1.GetInvitationRequest"> & {
   /**
-   * The invitation's id. Required.
+   * The invitation's id.
    *
    * @generated from field: string invitation_id = 1;
    */
@@ -142,7 +143,7 @@ export const GetInvitationResponseSchema: GenMessage<GetInvitationResponse> = /*
  */
 export type RevokeInvitationRequest = Message<"bulkinvite.v1.RevokeInvitationRequest"> & {
   /**
-   * The invitation's id. Required.
+   * The invitation's id.
    *
    * @generated from field: string invitation_id = 1;
    */
@@ -184,11 +185,19 @@ export const RevokeInvitationResponseSchema: GenMessage<RevokeInvitationResponse
  */
 export type ResendInvitationRequest = Message<"bulkinvite.v1.ResendInvitationRequest"> & {
   /**
-   * The invitation's id. Required.
+   * The invitation's id.
    *
    * @generated from field: string invitation_id = 1;
    */
   invitationId: string;
+
+  /**
+   * Optional, chosen by the client (a UUID, say) and reused when it retries the same call: a
+   * retry with the same request_id neither makes another token nor sends another email.
+   *
+   * @generated from field: string request_id = 2;
+   */
+  requestId: string;
 };
 
 /**
@@ -220,13 +229,55 @@ export const ResendInvitationResponseSchema: GenMessage<ResendInvitationResponse
   messageDesc(file_bulkinvite_v1_invitation_service, 7);
 
 /**
+ * Shows an invitation to the holder of its token.
+ *
+ * @generated from message bulkinvite.v1.LookupInvitationRequest
+ */
+export type LookupInvitationRequest = Message<"bulkinvite.v1.LookupInvitationRequest"> & {
+  /**
+   * The `token` query parameter of the link in the invitation email.
+   *
+   * @generated from field: string token = 1;
+   */
+  token: string;
+};
+
+/**
+ * Describes the message bulkinvite.v1.LookupInvitationRequest.
+ * Use `create(LookupInvitationRequestSchema)` to create a new message.
+ */
+export const LookupInvitationRequestSchema: GenMessage<LookupInvitationRequest> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_invitation_service, 8);
+
+/**
+ * What the holder of an invitation token may see of it.
+ *
+ * @generated from message bulkinvite.v1.LookupInvitationResponse
+ */
+export type LookupInvitationResponse = Message<"bulkinvite.v1.LookupInvitationResponse"> & {
+  /**
+   * The invitation, as its invitee sees it.
+   *
+   * @generated from field: bulkinvite.v1.InvitationPreview invitation = 1;
+   */
+  invitation?: InvitationPreview | undefined;
+};
+
+/**
+ * Describes the message bulkinvite.v1.LookupInvitationResponse.
+ * Use `create(LookupInvitationResponseSchema)` to create a new message.
+ */
+export const LookupInvitationResponseSchema: GenMessage<LookupInvitationResponse> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_invitation_service, 9);
+
+/**
  * Accepts an invitation.
  *
  * @generated from message bulkinvite.v1.AcceptInvitationRequest
  */
 export type AcceptInvitationRequest = Message<"bulkinvite.v1.AcceptInvitationRequest"> & {
   /**
-   * The `token` query parameter of the link in the invitation email. Required.
+   * The `token` query parameter of the link in the invitation email.
    *
    * @generated from field: string token = 1;
    */
@@ -238,7 +289,7 @@ export type AcceptInvitationRequest = Message<"bulkinvite.v1.AcceptInvitationReq
  * Use `create(AcceptInvitationRequestSchema)` to create a new message.
  */
 export const AcceptInvitationRequestSchema: GenMessage<AcceptInvitationRequest> = /*@__PURE__*/
-  messageDesc(file_bulkinvite_v1_invitation_service, 8);
+  messageDesc(file_bulkinvite_v1_invitation_service, 10);
 
 /**
  * The result of accepting an invitation.
@@ -266,7 +317,7 @@ export type AcceptInvitationResponse = Message<"bulkinvite.v1.AcceptInvitationRe
  * Use `create(AcceptInvitationResponseSchema)` to create a new message.
  */
 export const AcceptInvitationResponseSchema: GenMessage<AcceptInvitationResponse> = /*@__PURE__*/
-  messageDesc(file_bulkinvite_v1_invitation_service, 9);
+  messageDesc(file_bulkinvite_v1_invitation_service, 11);
 
 /**
  * Asks for a page of an organization's members.
@@ -275,7 +326,7 @@ export const AcceptInvitationResponseSchema: GenMessage<AcceptInvitationResponse
  */
 export type ListMembersRequest = Message<"bulkinvite.v1.ListMembersRequest"> & {
   /**
-   * The organization; it must be the token's. Required.
+   * The organization; it must be the token's.
    *
    * @generated from field: string organization_id = 1;
    */
@@ -303,7 +354,7 @@ export type ListMembersRequest = Message<"bulkinvite.v1.ListMembersRequest"> & {
  * Use `create(ListMembersRequestSchema)` to create a new message.
  */
 export const ListMembersRequestSchema: GenMessage<ListMembersRequest> = /*@__PURE__*/
-  messageDesc(file_bulkinvite_v1_invitation_service, 10);
+  messageDesc(file_bulkinvite_v1_invitation_service, 12);
 
 /**
  * A page of members.
@@ -331,7 +382,7 @@ export type ListMembersResponse = Message<"bulkinvite.v1.ListMembersResponse"> &
  * Use `create(ListMembersResponseSchema)` to create a new message.
  */
 export const ListMembersResponseSchema: GenMessage<ListMembersResponse> = /*@__PURE__*/
-  messageDesc(file_bulkinvite_v1_invitation_service, 11);
+  messageDesc(file_bulkinvite_v1_invitation_service, 13);
 
 /**
  * The lifecycle of the invitations that ApplyPermissions creates: delivery by email, accepting,
@@ -345,15 +396,17 @@ export const ListMembersResponseSchema: GenMessage<ListMembersResponse> = /*@__P
  * token and expiry; the old token is refused from then on). An invitation expires when its
  * expire_time passes (7 days after it was sent by default).
  *
- * Every call except AcceptInvitation needs a bearer token of the organization (as for
- * UserImportService) holding members.invite or organization.admin; invitations of other
- * organizations do not exist for the caller (NOT_FOUND). AcceptInvitation needs no bearer token:
- * its credential is the invitation token itself.
+ * Every call except LookupInvitation and AcceptInvitation needs a bearer token of the organization
+ * (as for UserImportService) holding members.invite or organization.admin; invitations of other
+ * organizations do not exist for the caller (NOT_FOUND). LookupInvitation and AcceptInvitation need
+ * no bearer token: their credential is the invitation token itself, and they tell nothing to anyone
+ * without it.
  *
- * Errors carry google.rpc.Status details as UserImportService's do: FAILED_PRECONDITION has a
- * google.rpc.PreconditionFailure whose violation type says why (INVITATION_EXPIRED,
- * INVITATION_REVOKED, INVITATION_ALREADY_ACCEPTED, INVITATION_TOKEN_REPLACED,
- * INVITATION_ADDRESS_INVITED_AGAIN).
+ * Errors carry google.rpc.Status details as UserImportService's do (an ErrorInfo whose reason is an
+ * ErrorReason name, always; by code, a BadRequest, PreconditionFailure or ResourceInfo). Invitations
+ * are named `invitations/{invitation_id}` in them. FAILED_PRECONDITION comes with a
+ * PreconditionFailure whose type is the ErrorInfo reason: INVITATION_EXPIRED, INVITATION_REVOKED,
+ * INVITATION_ALREADY_ACCEPTED, INVITATION_TOKEN_REPLACED or INVITATION_ADDRESS_INVITED_AGAIN.
  *
  * @generated from service bulkinvite.v1.InvitationService
  */
@@ -394,7 +447,9 @@ export const InvitationService: GenService<{
   /**
    * Sends a PENDING or EXPIRED invitation again: a new token (the old one is refused from then
    * on, with INVITATION_TOKEN_REPLACED), a new expire_time counted from now, and a new email; an
-   * email of the old token not sent yet is cancelled. The invitation becomes PENDING.
+   * email of the old token not sent yet is cancelled. The invitation becomes PENDING. A retry with
+   * the request_id of a resend that succeeded returns the invitation as that resend left it and
+   * sends nothing more.
    * FAILED_PRECONDITION for an ACCEPTED or REVOKED invitation, or an EXPIRED one whose address was
    * invited again since (INVITATION_ADDRESS_INVITED_AGAIN). Recorded in the audit trail.
    *
@@ -404,6 +459,21 @@ export const InvitationService: GenService<{
     methodKind: "unary";
     input: typeof ResendInvitationRequestSchema;
     output: typeof ResendInvitationResponseSchema;
+  },
+  /**
+   * Shows the invitation a token belongs to, before accepting it: who invites the holder, to which
+   * organization, with which permissions, until when. Needs no bearer token (the invitation token
+   * is the credential) and changes nothing. A token that can no longer be accepted gets the error
+   * AcceptInvitation would give (FAILED_PRECONDITION with INVITATION_ALREADY_ACCEPTED,
+   * INVITATION_EXPIRED, INVITATION_REVOKED or INVITATION_TOKEN_REPLACED); one never issued is
+   * NOT_FOUND (INVITATION_NOT_FOUND); an empty one INVALID_ARGUMENT.
+   *
+   * @generated from rpc bulkinvite.v1.InvitationService.LookupInvitation
+   */
+  lookupInvitation: {
+    methodKind: "unary";
+    input: typeof LookupInvitationRequestSchema;
+    output: typeof LookupInvitationResponseSchema;
   },
   /**
    * Accepts an invitation with the token from its email: in one transaction, the person becomes a

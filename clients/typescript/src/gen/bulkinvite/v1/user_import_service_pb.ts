@@ -2,21 +2,24 @@
 // @generated from file bulkinvite/v1/user_import_service.proto (package bulkinvite.v1, syntax proto3)
 /* eslint-disable */
 
-import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
-import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
+import type { GenEnum, GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
+import { enumDesc, fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
 import type { AuditEvent } from "./audit_pb.js";
 import { file_bulkinvite_v1_audit } from "./audit_pb.js";
 import type { Diagnostic } from "./diagnostic_pb.js";
 import { file_bulkinvite_v1_diagnostic } from "./diagnostic_pb.js";
-import type { FileFormat, Import, ImportSchema } from "./import_pb.js";
+import type { ColumnMapping, FileFormat, Import } from "./import_pb.js";
 import { file_bulkinvite_v1_import } from "./import_pb.js";
+import { file_google_api_field_behavior } from "../../google/api/field_behavior_pb.js";
+import type { Duration } from "@bufbuild/protobuf/wkt";
+import { file_google_protobuf_duration } from "@bufbuild/protobuf/wkt";
 import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file bulkinvite/v1/user_import_service.proto.
  */
 export const file_bulkinvite_v1_user_import_service: GenFile = /*@__PURE__*/
-  fileDesc("CididWxraW52aXRlL3YxL3VzZXJfaW1wb3J0X3NlcnZpY2UucHJvdG8SDWJ1bGtpbnZpdGUudjEibAoXVXBsb2FkSW1wb3J0RmlsZVJlcXVlc3QSNQoIbWV0YWRhdGEYASABKAsyIS5idWxraW52aXRlLnYxLkltcG9ydEZpbGVNZXRhZGF0YUgAEg8KBWNodW5rGAIgASgMSABCCQoHY29udGVudCJkChJJbXBvcnRGaWxlTWV0YWRhdGESFwoPb3JnYW5pemF0aW9uX2lkGAEgASgJEhEKCWZpbGVfbmFtZRgCIAEoCRISCgpzaXplX2J5dGVzGAMgASgDEg4KBnNoYTI1NhgEIAEoCSJBChhVcGxvYWRJbXBvcnRGaWxlUmVzcG9uc2USJQoGaW1wb3J0GAEgASgLMhUuYnVsa2ludml0ZS52MS5JbXBvcnQiTgoSQ2hlY2tJbXBvcnRSZXF1ZXN0EhEKCWltcG9ydF9pZBgBIAEoCRIRCglwYWdlX3NpemUYAiABKAUSEgoKcGFnZV90b2tlbhgDIAEoCSK+AQoTQ2hlY2tJbXBvcnRSZXNwb25zZRIlCgZpbXBvcnQYASABKAsyFS5idWxraW52aXRlLnYxLkltcG9ydBIzChBmaWxlX2RpYWdub3N0aWNzGAIgAygLMhkuYnVsa2ludml0ZS52MS5EaWFnbm9zdGljEjIKD3Jvd19kaWFnbm9zdGljcxgDIAMoCzIZLmJ1bGtpbnZpdGUudjEuRGlhZ25vc3RpYxIXCg9uZXh0X3BhZ2VfdG9rZW4YBCABKAkiVQoXQXBwbHlQZXJtaXNzaW9uc1JlcXVlc3QSEQoJaW1wb3J0X2lkGAEgASgJEhMKC3Blcm1pc3Npb25zGAIgAygJEhIKCnJlcXVlc3RfaWQYAyABKAkibwoYQXBwbHlQZXJtaXNzaW9uc1Jlc3BvbnNlEhUKDWludml0ZWRfY291bnQYASABKAUSFQoNc2tpcHBlZF9jb3VudBgCIAEoBRIlCgZpbXBvcnQYAyABKAsyFS5idWxraW52aXRlLnYxLkltcG9ydCIlChBHZXRJbXBvcnRSZXF1ZXN0EhEKCWltcG9ydF9pZBgBIAEoCSJUChJMaXN0SW1wb3J0c1JlcXVlc3QSFwoPb3JnYW5pemF0aW9uX2lkGAEgASgJEhEKCXBhZ2Vfc2l6ZRgCIAEoBRISCgpwYWdlX3Rva2VuGAMgASgJIlYKE0xpc3RJbXBvcnRzUmVzcG9uc2USJgoHaW1wb3J0cxgBIAMoCzIVLmJ1bGtpbnZpdGUudjEuSW1wb3J0EhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSIoChNEZWxldGVJbXBvcnRSZXF1ZXN0EhEKCWltcG9ydF9pZBgBIAEoCSIWChREZWxldGVJbXBvcnRSZXNwb25zZSJBChRHZXRTYW1wbGVGaWxlUmVxdWVzdBIpCgZmb3JtYXQYASABKA4yGS5idWxraW52aXRlLnYxLkZpbGVGb3JtYXQiOQoVR2V0U2FtcGxlRmlsZVJlc3BvbnNlEhEKCWZpbGVfbmFtZRgBIAEoCRINCgVjaHVuaxgCIAEoDCJYChZMaXN0QXVkaXRFdmVudHNSZXF1ZXN0EhcKD29yZ2FuaXphdGlvbl9pZBgBIAEoCRIRCglwYWdlX3NpemUYAiABKAUSEgoKcGFnZV90b2tlbhgDIAEoCSJdChdMaXN0QXVkaXRFdmVudHNSZXNwb25zZRIpCgZldmVudHMYASADKAsyGS5idWxraW52aXRlLnYxLkF1ZGl0RXZlbnQSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJIhgKFkxpc3RQZXJtaXNzaW9uc1JlcXVlc3QiSQoXTGlzdFBlcm1pc3Npb25zUmVzcG9uc2USLgoLcGVybWlzc2lvbnMYASADKAsyGS5idWxraW52aXRlLnYxLlBlcm1pc3Npb24iLQoKUGVybWlzc2lvbhIKCgJpZBgBIAEoCRITCgtkZXNjcmlwdGlvbhgCIAEoCTLLBgoRVXNlckltcG9ydFNlcnZpY2USZQoQVXBsb2FkSW1wb3J0RmlsZRImLmJ1bGtpbnZpdGUudjEuVXBsb2FkSW1wb3J0RmlsZVJlcXVlc3QaJy5idWxraW52aXRlLnYxLlVwbG9hZEltcG9ydEZpbGVSZXNwb25zZSgBElQKC0NoZWNrSW1wb3J0EiEuYnVsa2ludml0ZS52MS5DaGVja0ltcG9ydFJlcXVlc3QaIi5idWxraW52aXRlLnYxLkNoZWNrSW1wb3J0UmVzcG9uc2USYwoQQXBwbHlQZXJtaXNzaW9ucxImLmJ1bGtpbnZpdGUudjEuQXBwbHlQZXJtaXNzaW9uc1JlcXVlc3QaJy5idWxraW52aXRlLnYxLkFwcGx5UGVybWlzc2lvbnNSZXNwb25zZRJDCglHZXRJbXBvcnQSHy5idWxraW52aXRlLnYxLkdldEltcG9ydFJlcXVlc3QaFS5idWxraW52aXRlLnYxLkltcG9ydBJUCgtMaXN0SW1wb3J0cxIhLmJ1bGtpbnZpdGUudjEuTGlzdEltcG9ydHNSZXF1ZXN0GiIuYnVsa2ludml0ZS52MS5MaXN0SW1wb3J0c1Jlc3BvbnNlElcKDERlbGV0ZUltcG9ydBIiLmJ1bGtpbnZpdGUudjEuRGVsZXRlSW1wb3J0UmVxdWVzdBojLmJ1bGtpbnZpdGUudjEuRGVsZXRlSW1wb3J0UmVzcG9uc2USXAoNR2V0U2FtcGxlRmlsZRIjLmJ1bGtpbnZpdGUudjEuR2V0U2FtcGxlRmlsZVJlcXVlc3QaJC5idWxraW52aXRlLnYxLkdldFNhbXBsZUZpbGVSZXNwb25zZTABEmAKD0xpc3RQZXJtaXNzaW9ucxIlLmJ1bGtpbnZpdGUudjEuTGlzdFBlcm1pc3Npb25zUmVxdWVzdBomLmJ1bGtpbnZpdGUudjEuTGlzdFBlcm1pc3Npb25zUmVzcG9uc2USYAoPTGlzdEF1ZGl0RXZlbnRzEiUuYnVsa2ludml0ZS52MS5MaXN0QXVkaXRFdmVudHNSZXF1ZXN0GiYuYnVsa2ludml0ZS52MS5MaXN0QXVkaXRFdmVudHNSZXNwb25zZUIQqgINQnVsa0ludml0ZS5WMWIGcHJvdG8z", [file_bulkinvite_v1_audit, file_bulkinvite_v1_diagnostic, file_bulkinvite_v1_import]);
+  fileDesc("CididWxraW52aXRlL3YxL3VzZXJfaW1wb3J0X3NlcnZpY2UucHJvdG8SDWJ1bGtpbnZpdGUudjEibAoXVXBsb2FkSW1wb3J0RmlsZVJlcXVlc3QSNQoIbWV0YWRhdGEYASABKAsyIS5idWxraW52aXRlLnYxLkltcG9ydEZpbGVNZXRhZGF0YUgAEg8KBWNodW5rGAIgASgMSABCCQoHY29udGVudCJpChJJbXBvcnRGaWxlTWV0YWRhdGESHAoPb3JnYW5pemF0aW9uX2lkGAEgASgJQgPgQQISEQoJZmlsZV9uYW1lGAIgASgJEhIKCnNpemVfYnl0ZXMYAyABKAMSDgoGc2hhMjU2GAQgASgJIkEKGFVwbG9hZEltcG9ydEZpbGVSZXNwb25zZRIlCgZpbXBvcnQYASABKAsyFS5idWxraW52aXRlLnYxLkltcG9ydCJXChtTdGFydFJlc3VtYWJsZVVwbG9hZFJlcXVlc3QSOAoIbWV0YWRhdGEYASABKAsyIS5idWxraW52aXRlLnYxLkltcG9ydEZpbGVNZXRhZGF0YUID4EECIkoKHFN0YXJ0UmVzdW1hYmxlVXBsb2FkUmVzcG9uc2USEQoJdXBsb2FkX2lkGAEgASgJEhcKD21heF9jaHVua19ieXRlcxgCIAEoBSJ2ChJXcml0ZVVwbG9hZFJlcXVlc3QSFgoJdXBsb2FkX2lkGAEgASgJQgPgQQISFAoMd3JpdGVfb2Zmc2V0GAIgASgDEgwKBGRhdGEYAyABKAwSFAoMZmluaXNoX3dyaXRlGAQgASgIEg4KBnNoYTI1NhgFIAEoCSJUChNXcml0ZVVwbG9hZFJlc3BvbnNlEhYKDnBlcnNpc3RlZF9zaXplGAEgASgDEiUKBmltcG9ydBgCIAEoCzIVLmJ1bGtpbnZpdGUudjEuSW1wb3J0IjIKGFF1ZXJ5VXBsb2FkU3RhdHVzUmVxdWVzdBIWCgl1cGxvYWRfaWQYASABKAlCA+BBAiJsChlRdWVyeVVwbG9hZFN0YXR1c1Jlc3BvbnNlEhYKDnBlcnNpc3RlZF9zaXplGAEgASgDEhAKCGNvbXBsZXRlGAIgASgIEiUKBmltcG9ydBgDIAEoCzIVLmJ1bGtpbnZpdGUudjEuSW1wb3J0IjYKHENhbmNlbFJlc3VtYWJsZVVwbG9hZFJlcXVlc3QSFgoJdXBsb2FkX2lkGAEgASgJQgPgQQIiHwodQ2FuY2VsUmVzdW1hYmxlVXBsb2FkUmVzcG9uc2UiUwoSQ2hlY2tJbXBvcnRSZXF1ZXN0EhYKCWltcG9ydF9pZBgBIAEoCUID4EECEhEKCXBhZ2Vfc2l6ZRgCIAEoBRISCgpwYWdlX3Rva2VuGAMgASgJIvUBChNDaGVja0ltcG9ydFJlc3BvbnNlEiUKBmltcG9ydBgBIAEoCzIVLmJ1bGtpbnZpdGUudjEuSW1wb3J0EjMKEGZpbGVfZGlhZ25vc3RpY3MYAiADKAsyGS5idWxraW52aXRlLnYxLkRpYWdub3N0aWMSMgoPcm93X2RpYWdub3N0aWNzGAMgAygLMhkuYnVsa2ludml0ZS52MS5EaWFnbm9zdGljEhcKD25leHRfcGFnZV90b2tlbhgEIAEoCRI1Cg9jb2x1bW5fbWFwcGluZ3MYBSADKAsyHC5idWxraW52aXRlLnYxLkNvbHVtbk1hcHBpbmciRQoYU3RyZWFtQ2hlY2tJbXBvcnRSZXF1ZXN0EhYKCWltcG9ydF9pZBgBIAEoCUID4EECEhEKCXBhZ2Vfc2l6ZRgCIAEoBSKMAQoZU3RyZWFtQ2hlY2tJbXBvcnRSZXNwb25zZRIwCghwcm9ncmVzcxgBIAEoCzIcLmJ1bGtpbnZpdGUudjEuQ2hlY2tQcm9ncmVzc0gAEjQKBnJlc3VsdBgCIAEoCzIiLmJ1bGtpbnZpdGUudjEuQ2hlY2tJbXBvcnRSZXNwb25zZUgAQgcKBWV2ZW50IkoKDUNoZWNrUHJvZ3Jlc3MSEQoJcm93c19yZWFkGAEgASgFEhIKCmJ5dGVzX3JlYWQYAiABKAMSEgoKc2l6ZV9ieXRlcxgDIAEoAyKAAQoVTGlzdEltcG9ydFJvd3NSZXF1ZXN0EhYKCWltcG9ydF9pZBgBIAEoCUID4EECEigKBmZpbHRlchgCIAEoDjIYLmJ1bGtpbnZpdGUudjEuUm93RmlsdGVyEhEKCXBhZ2Vfc2l6ZRgDIAEoBRISCgpwYWdlX3Rva2VuGAQgASgJIlkKFkxpc3RJbXBvcnRSb3dzUmVzcG9uc2USJgoEcm93cxgBIAMoCzIYLmJ1bGtpbnZpdGUudjEuSW1wb3J0Um93EhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSLjAQoJSW1wb3J0Um93EhcKCnJvd19udW1iZXIYASABKAVCA+BBAxISCgVlbWFpbBgCIAEoCUID4EEDEhcKCmZpcnN0X25hbWUYAyABKAlCA+BBAxIWCglsYXN0X25hbWUYBCABKAlCA+BBAxIYCgtkZXNjcmlwdGlvbhgFIAEoCUID4EEDEhUKCHJldmlzaW9uGAYgASgDQgPgQQMSEgoFdmFsaWQYByABKAhCA+BBAxIzCgtkaWFnbm9zdGljcxgIIAMoCzIZLmJ1bGtpbnZpdGUudjEuRGlhZ25vc3RpY0ID4EEDIl0KF1VwZGF0ZUltcG9ydFJvd3NSZXF1ZXN0EhYKCWltcG9ydF9pZBgBIAEoCUID4EECEioKBWVkaXRzGAIgAygLMhYuYnVsa2ludml0ZS52MS5Sb3dFZGl0QgPgQQIi2AEKB1Jvd0VkaXQSFwoKcm93X251bWJlchgBIAEoBUID4EECEh4KEWV4cGVjdGVkX3JldmlzaW9uGAIgASgDQgPgQQISEgoFZW1haWwYAyABKAlIAIgBARIXCgpmaXJzdF9uYW1lGAQgASgJSAGIAQESFgoJbGFzdF9uYW1lGAUgASgJSAKIAQESGAoLZGVzY3JpcHRpb24YBiABKAlIA4gBAUIICgZfZW1haWxCDQoLX2ZpcnN0X25hbWVCDAoKX2xhc3RfbmFtZUIOCgxfZGVzY3JpcHRpb24ihwEKGFVwZGF0ZUltcG9ydFJvd3NSZXNwb25zZRIlCgZpbXBvcnQYASABKAsyFS5idWxraW52aXRlLnYxLkltcG9ydBImCgRyb3dzGAIgAygLMhguYnVsa2ludml0ZS52MS5JbXBvcnRSb3cSHAoUYWZmZWN0ZWRfcm93X251bWJlcnMYAyADKAUiSwoXUmVtb3ZlSW1wb3J0Um93c1JlcXVlc3QSFgoJaW1wb3J0X2lkGAEgASgJQgPgQQISGAoLcm93X251bWJlcnMYAiADKAVCA+BBAiJfChhSZW1vdmVJbXBvcnRSb3dzUmVzcG9uc2USJQoGaW1wb3J0GAEgASgLMhUuYnVsa2ludml0ZS52MS5JbXBvcnQSHAoUYWZmZWN0ZWRfcm93X251bWJlcnMYAiADKAUi2QEKF0FwcGx5UGVybWlzc2lvbnNSZXF1ZXN0EhYKCWltcG9ydF9pZBgBIAEoCUID4EECEhgKC3Blcm1pc3Npb25zGAIgAygJQgPgQQISEgoKcmVxdWVzdF9pZBgDIAEoCRIYChBwZXJzb25hbF9tZXNzYWdlGAQgASgJEjYKE2ludml0YXRpb25fbGlmZXRpbWUYBSABKAsyGS5nb29nbGUucHJvdG9idWYuRHVyYXRpb24SJgoeY29uZmlybV9wcml2aWxlZ2VkX3Blcm1pc3Npb25zGAYgASgIIm8KGEFwcGx5UGVybWlzc2lvbnNSZXNwb25zZRIVCg1pbnZpdGVkX2NvdW50GAEgASgFEhUKDXNraXBwZWRfY291bnQYAiABKAUSJQoGaW1wb3J0GAMgASgLMhUuYnVsa2ludml0ZS52MS5JbXBvcnQikAEKGkV4cG9ydEltcG9ydFJlc3VsdHNSZXF1ZXN0EhYKCWltcG9ydF9pZBgBIAEoCUID4EECEi4KBmZvcm1hdBgCIAEoDjIZLmJ1bGtpbnZpdGUudjEuRmlsZUZvcm1hdEID4EECEioKBXNjb3BlGAMgASgOMhsuYnVsa2ludml0ZS52MS5SZXN1bHRzU2NvcGUiPwobRXhwb3J0SW1wb3J0UmVzdWx0c1Jlc3BvbnNlEhEKCWZpbGVfbmFtZRgBIAEoCRINCgVjaHVuaxgCIAEoDCIqChBHZXRJbXBvcnRSZXF1ZXN0EhYKCWltcG9ydF9pZBgBIAEoCUID4EECIjoKEUdldEltcG9ydFJlc3BvbnNlEiUKBmltcG9ydBgBIAEoCzIVLmJ1bGtpbnZpdGUudjEuSW1wb3J0IlkKEkxpc3RJbXBvcnRzUmVxdWVzdBIcCg9vcmdhbml6YXRpb25faWQYASABKAlCA+BBAhIRCglwYWdlX3NpemUYAiABKAUSEgoKcGFnZV90b2tlbhgDIAEoCSJWChNMaXN0SW1wb3J0c1Jlc3BvbnNlEiYKB2ltcG9ydHMYASADKAsyFS5idWxraW52aXRlLnYxLkltcG9ydBIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkiLQoTRGVsZXRlSW1wb3J0UmVxdWVzdBIWCglpbXBvcnRfaWQYASABKAlCA+BBAiIWChREZWxldGVJbXBvcnRSZXNwb25zZSJGChRHZXRTYW1wbGVGaWxlUmVxdWVzdBIuCgZmb3JtYXQYASABKA4yGS5idWxraW52aXRlLnYxLkZpbGVGb3JtYXRCA+BBAiI5ChVHZXRTYW1wbGVGaWxlUmVzcG9uc2USEQoJZmlsZV9uYW1lGAEgASgJEg0KBWNodW5rGAIgASgMIl0KFkxpc3RBdWRpdEV2ZW50c1JlcXVlc3QSHAoPb3JnYW5pemF0aW9uX2lkGAEgASgJQgPgQQISEQoJcGFnZV9zaXplGAIgASgFEhIKCnBhZ2VfdG9rZW4YAyABKAkiXQoXTGlzdEF1ZGl0RXZlbnRzUmVzcG9uc2USKQoGZXZlbnRzGAEgAygLMhkuYnVsa2ludml0ZS52MS5BdWRpdEV2ZW50EhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSIYChZMaXN0UGVybWlzc2lvbnNSZXF1ZXN0IkkKF0xpc3RQZXJtaXNzaW9uc1Jlc3BvbnNlEi4KC3Blcm1pc3Npb25zGAEgAygLMhkuYnVsa2ludml0ZS52MS5QZXJtaXNzaW9uIosBCgpQZXJtaXNzaW9uEg8KAmlkGAEgASgJQgPgQQMSGAoLZGVzY3JpcHRpb24YAiABKAlCA+BBAxIXCgpwcml2aWxlZ2VkGAMgASgIQgPgQQMSFgoJZ3JhbnRhYmxlGAQgASgIQgPgQQMSIQoUbm90X2dyYW50YWJsZV9yZWFzb24YBSABKAlCA+BBAyISChBHZXRDYWxsZXJSZXF1ZXN0Ir4BChFHZXRDYWxsZXJSZXNwb25zZRIPCgdzdWJqZWN0GAEgASgJEhQKDGRpc3BsYXlfbmFtZRgCIAEoCRIXCg9vcmdhbml6YXRpb25faWQYAyABKAkSIQoZb3JnYW5pemF0aW9uX2Rpc3BsYXlfbmFtZRgEIAEoCRITCgtwZXJtaXNzaW9ucxgFIAMoCRISCgpjYW5faW52aXRlGAYgASgIEh0KFWdyYW50YWJsZV9wZXJtaXNzaW9ucxgHIAMoCSpXCglSb3dGaWx0ZXISGgoWUk9XX0ZJTFRFUl9VTlNQRUNJRklFRBAAEhUKEVJPV19GSUxURVJfRVJST1JTEAESFwoTUk9XX0ZJTFRFUl9XQVJOSU5HUxACKmgKDFJlc3VsdHNTY29wZRIdChlSRVNVTFRTX1NDT1BFX1VOU1BFQ0lGSUVEEAASGgoWUkVTVUxUU19TQ09QRV9BTExfUk9XUxABEh0KGVJFU1VMVFNfU0NPUEVfUk9XU19UT19GSVgQAjLMDgoRVXNlckltcG9ydFNlcnZpY2USZQoQVXBsb2FkSW1wb3J0RmlsZRImLmJ1bGtpbnZpdGUudjEuVXBsb2FkSW1wb3J0RmlsZVJlcXVlc3QaJy5idWxraW52aXRlLnYxLlVwbG9hZEltcG9ydEZpbGVSZXNwb25zZSgBEm8KFFN0YXJ0UmVzdW1hYmxlVXBsb2FkEiouYnVsa2ludml0ZS52MS5TdGFydFJlc3VtYWJsZVVwbG9hZFJlcXVlc3QaKy5idWxraW52aXRlLnYxLlN0YXJ0UmVzdW1hYmxlVXBsb2FkUmVzcG9uc2USVAoLV3JpdGVVcGxvYWQSIS5idWxraW52aXRlLnYxLldyaXRlVXBsb2FkUmVxdWVzdBoiLmJ1bGtpbnZpdGUudjEuV3JpdGVVcGxvYWRSZXNwb25zZRJmChFRdWVyeVVwbG9hZFN0YXR1cxInLmJ1bGtpbnZpdGUudjEuUXVlcnlVcGxvYWRTdGF0dXNSZXF1ZXN0GiguYnVsa2ludml0ZS52MS5RdWVyeVVwbG9hZFN0YXR1c1Jlc3BvbnNlEnIKFUNhbmNlbFJlc3VtYWJsZVVwbG9hZBIrLmJ1bGtpbnZpdGUudjEuQ2FuY2VsUmVzdW1hYmxlVXBsb2FkUmVxdWVzdBosLmJ1bGtpbnZpdGUudjEuQ2FuY2VsUmVzdW1hYmxlVXBsb2FkUmVzcG9uc2USVAoLQ2hlY2tJbXBvcnQSIS5idWxraW52aXRlLnYxLkNoZWNrSW1wb3J0UmVxdWVzdBoiLmJ1bGtpbnZpdGUudjEuQ2hlY2tJbXBvcnRSZXNwb25zZRJoChFTdHJlYW1DaGVja0ltcG9ydBInLmJ1bGtpbnZpdGUudjEuU3RyZWFtQ2hlY2tJbXBvcnRSZXF1ZXN0GiguYnVsa2ludml0ZS52MS5TdHJlYW1DaGVja0ltcG9ydFJlc3BvbnNlMAESXQoOTGlzdEltcG9ydFJvd3MSJC5idWxraW52aXRlLnYxLkxpc3RJbXBvcnRSb3dzUmVxdWVzdBolLmJ1bGtpbnZpdGUudjEuTGlzdEltcG9ydFJvd3NSZXNwb25zZRJjChBVcGRhdGVJbXBvcnRSb3dzEiYuYnVsa2ludml0ZS52MS5VcGRhdGVJbXBvcnRSb3dzUmVxdWVzdBonLmJ1bGtpbnZpdGUudjEuVXBkYXRlSW1wb3J0Um93c1Jlc3BvbnNlEmMKEFJlbW92ZUltcG9ydFJvd3MSJi5idWxraW52aXRlLnYxLlJlbW92ZUltcG9ydFJvd3NSZXF1ZXN0GicuYnVsa2ludml0ZS52MS5SZW1vdmVJbXBvcnRSb3dzUmVzcG9uc2USYwoQQXBwbHlQZXJtaXNzaW9ucxImLmJ1bGtpbnZpdGUudjEuQXBwbHlQZXJtaXNzaW9uc1JlcXVlc3QaJy5idWxraW52aXRlLnYxLkFwcGx5UGVybWlzc2lvbnNSZXNwb25zZRJuChNFeHBvcnRJbXBvcnRSZXN1bHRzEikuYnVsa2ludml0ZS52MS5FeHBvcnRJbXBvcnRSZXN1bHRzUmVxdWVzdBoqLmJ1bGtpbnZpdGUudjEuRXhwb3J0SW1wb3J0UmVzdWx0c1Jlc3BvbnNlMAESTgoJR2V0SW1wb3J0Eh8uYnVsa2ludml0ZS52MS5HZXRJbXBvcnRSZXF1ZXN0GiAuYnVsa2ludml0ZS52MS5HZXRJbXBvcnRSZXNwb25zZRJUCgtMaXN0SW1wb3J0cxIhLmJ1bGtpbnZpdGUudjEuTGlzdEltcG9ydHNSZXF1ZXN0GiIuYnVsa2ludml0ZS52MS5MaXN0SW1wb3J0c1Jlc3BvbnNlElcKDERlbGV0ZUltcG9ydBIiLmJ1bGtpbnZpdGUudjEuRGVsZXRlSW1wb3J0UmVxdWVzdBojLmJ1bGtpbnZpdGUudjEuRGVsZXRlSW1wb3J0UmVzcG9uc2USXAoNR2V0U2FtcGxlRmlsZRIjLmJ1bGtpbnZpdGUudjEuR2V0U2FtcGxlRmlsZVJlcXVlc3QaJC5idWxraW52aXRlLnYxLkdldFNhbXBsZUZpbGVSZXNwb25zZTABEmAKD0xpc3RQZXJtaXNzaW9ucxIlLmJ1bGtpbnZpdGUudjEuTGlzdFBlcm1pc3Npb25zUmVxdWVzdBomLmJ1bGtpbnZpdGUudjEuTGlzdFBlcm1pc3Npb25zUmVzcG9uc2USTgoJR2V0Q2FsbGVyEh8uYnVsa2ludml0ZS52MS5HZXRDYWxsZXJSZXF1ZXN0GiAuYnVsa2ludml0ZS52MS5HZXRDYWxsZXJSZXNwb25zZRJgCg9MaXN0QXVkaXRFdmVudHMSJS5idWxraW52aXRlLnYxLkxpc3RBdWRpdEV2ZW50c1JlcXVlc3QaJi5idWxraW52aXRlLnYxLkxpc3RBdWRpdEV2ZW50c1Jlc3BvbnNlQhCqAg1CdWxrSW52aXRlLlYxYgZwcm90bzM", [file_bulkinvite_v1_audit, file_bulkinvite_v1_diagnostic, file_bulkinvite_v1_import, file_google_api_field_behavior, file_google_protobuf_duration]);
 
 /**
  * One message of an upload stream.
@@ -62,7 +65,7 @@ export const UploadImportFileRequestSchema: GenMessage<UploadImportFileRequest> 
  */
 export type ImportFileMetadata = Message<"bulkinvite.v1.ImportFileMetadata"> & {
   /**
-   * The organization the users will be invited to. Required.
+   * The organization the users will be invited to: the token's organization.
    *
    * @generated from field: string organization_id = 1;
    */
@@ -122,13 +125,233 @@ export const UploadImportFileResponseSchema: GenMessage<UploadImportFileResponse
   messageDesc(file_bulkinvite_v1_user_import_service, 2);
 
 /**
+ * Starts a resumable upload.
+ *
+ * @generated from message bulkinvite.v1.StartResumableUploadRequest
+ */
+export type StartResumableUploadRequest = Message<"bulkinvite.v1.StartResumableUploadRequest"> & {
+  /**
+   * What will be uploaded, and for whom; as in UploadImportFile.
+   *
+   * @generated from field: bulkinvite.v1.ImportFileMetadata metadata = 1;
+   */
+  metadata?: ImportFileMetadata | undefined;
+};
+
+/**
+ * Describes the message bulkinvite.v1.StartResumableUploadRequest.
+ * Use `create(StartResumableUploadRequestSchema)` to create a new message.
+ */
+export const StartResumableUploadRequestSchema: GenMessage<StartResumableUploadRequest> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_user_import_service, 3);
+
+/**
+ * A resumable upload, ready for its bytes.
+ *
+ * @generated from message bulkinvite.v1.StartResumableUploadResponse
+ */
+export type StartResumableUploadResponse = Message<"bulkinvite.v1.StartResumableUploadResponse"> & {
+  /**
+   * Names the upload in the calls that follow: 32 lowercase hex digits.
+   *
+   * @generated from field: string upload_id = 1;
+   */
+  uploadId: string;
+
+  /**
+   * The most bytes one WriteUpload may carry (1 MiB).
+   *
+   * @generated from field: int32 max_chunk_bytes = 2;
+   */
+  maxChunkBytes: number;
+};
+
+/**
+ * Describes the message bulkinvite.v1.StartResumableUploadResponse.
+ * Use `create(StartResumableUploadResponseSchema)` to create a new message.
+ */
+export const StartResumableUploadResponseSchema: GenMessage<StartResumableUploadResponse> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_user_import_service, 4);
+
+/**
+ * The next bytes of a resumable upload.
+ *
+ * @generated from message bulkinvite.v1.WriteUploadRequest
+ */
+export type WriteUploadRequest = Message<"bulkinvite.v1.WriteUploadRequest"> & {
+  /**
+   * The upload_id from StartResumableUpload.
+   *
+   * @generated from field: string upload_id = 1;
+   */
+  uploadId: string;
+
+  /**
+   * The offset in the file of the first byte of `data`: the persisted_size of the previous answer
+   * (or of QueryUploadStatus), or less for a retry. Past persisted_size is INVALID_ARGUMENT.
+   *
+   * @generated from field: int64 write_offset = 2;
+   */
+  writeOffset: bigint;
+
+  /**
+   * The bytes, at most max_chunk_bytes. May be empty (to finish, say).
+   *
+   * @generated from field: bytes data = 3;
+   */
+  data: Uint8Array;
+
+  /**
+   * True on the last write: the file ends with this request's data.
+   *
+   * @generated from field: bool finish_write = 4;
+   */
+  finishWrite: boolean;
+
+  /**
+   * With finish_write: the lowercase hex SHA-256 of the whole file (64 characters). Required then.
+   *
+   * @generated from field: string sha256 = 5;
+   */
+  sha256: string;
+};
+
+/**
+ * Describes the message bulkinvite.v1.WriteUploadRequest.
+ * Use `create(WriteUploadRequestSchema)` to create a new message.
+ */
+export const WriteUploadRequestSchema: GenMessage<WriteUploadRequest> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_user_import_service, 5);
+
+/**
+ * What the server holds of a resumable upload after a write.
+ *
+ * @generated from message bulkinvite.v1.WriteUploadResponse
+ */
+export type WriteUploadResponse = Message<"bulkinvite.v1.WriteUploadResponse"> & {
+  /**
+   * The number of bytes from the start of the file the server has durably stored.
+   *
+   * @generated from field: int64 persisted_size = 1;
+   */
+  persistedSize: bigint;
+
+  /**
+   * Set once the upload is finished: the new import, in state UPLOADED.
+   *
+   * @generated from field: bulkinvite.v1.Import import = 2;
+   */
+  import?: Import | undefined;
+};
+
+/**
+ * Describes the message bulkinvite.v1.WriteUploadResponse.
+ * Use `create(WriteUploadResponseSchema)` to create a new message.
+ */
+export const WriteUploadResponseSchema: GenMessage<WriteUploadResponse> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_user_import_service, 6);
+
+/**
+ * Asks what the server holds of a resumable upload.
+ *
+ * @generated from message bulkinvite.v1.QueryUploadStatusRequest
+ */
+export type QueryUploadStatusRequest = Message<"bulkinvite.v1.QueryUploadStatusRequest"> & {
+  /**
+   * The upload_id from StartResumableUpload.
+   *
+   * @generated from field: string upload_id = 1;
+   */
+  uploadId: string;
+};
+
+/**
+ * Describes the message bulkinvite.v1.QueryUploadStatusRequest.
+ * Use `create(QueryUploadStatusRequestSchema)` to create a new message.
+ */
+export const QueryUploadStatusRequestSchema: GenMessage<QueryUploadStatusRequest> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_user_import_service, 7);
+
+/**
+ * What the server holds of a resumable upload.
+ *
+ * @generated from message bulkinvite.v1.QueryUploadStatusResponse
+ */
+export type QueryUploadStatusResponse = Message<"bulkinvite.v1.QueryUploadStatusResponse"> & {
+  /**
+   * The number of bytes from the start of the file the server has durably stored: the
+   * write_offset of the next WriteUpload.
+   *
+   * @generated from field: int64 persisted_size = 1;
+   */
+  persistedSize: bigint;
+
+  /**
+   * True once a finishing write succeeded.
+   *
+   * @generated from field: bool complete = 2;
+   */
+  complete: boolean;
+
+  /**
+   * Set once complete: the import the upload made.
+   *
+   * @generated from field: bulkinvite.v1.Import import = 3;
+   */
+  import?: Import | undefined;
+};
+
+/**
+ * Describes the message bulkinvite.v1.QueryUploadStatusResponse.
+ * Use `create(QueryUploadStatusResponseSchema)` to create a new message.
+ */
+export const QueryUploadStatusResponseSchema: GenMessage<QueryUploadStatusResponse> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_user_import_service, 8);
+
+/**
+ * Abandons a resumable upload.
+ *
+ * @generated from message bulkinvite.v1.CancelResumableUploadRequest
+ */
+export type CancelResumableUploadRequest = Message<"bulkinvite.v1.CancelResumableUploadRequest"> & {
+  /**
+   * The upload_id from StartResumableUpload.
+   *
+   * @generated from field: string upload_id = 1;
+   */
+  uploadId: string;
+};
+
+/**
+ * Describes the message bulkinvite.v1.CancelResumableUploadRequest.
+ * Use `create(CancelResumableUploadRequestSchema)` to create a new message.
+ */
+export const CancelResumableUploadRequestSchema: GenMessage<CancelResumableUploadRequest> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_user_import_service, 9);
+
+/**
+ * The result of cancelling a resumable upload.
+ *
+ * @generated from message bulkinvite.v1.CancelResumableUploadResponse
+ */
+export type CancelResumableUploadResponse = Message<"bulkinvite.v1.CancelResumableUploadResponse"> & {
+};
+
+/**
+ * Describes the message bulkinvite.v1.CancelResumableUploadResponse.
+ * Use `create(CancelResumableUploadResponseSchema)` to create a new message.
+ */
+export const CancelResumableUploadResponseSchema: GenMessage<CancelResumableUploadResponse> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_user_import_service, 10);
+
+/**
  * Asks for the check of an import, or a page of its stored result.
  *
  * @generated from message bulkinvite.v1.CheckImportRequest
  */
 export type CheckImportRequest = Message<"bulkinvite.v1.CheckImportRequest"> & {
   /**
-   * The import to check. Required.
+   * The import to check.
    *
    * @generated from field: string import_id = 1;
    */
@@ -156,7 +379,7 @@ export type CheckImportRequest = Message<"bulkinvite.v1.CheckImportRequest"> & {
  * Use `create(CheckImportRequestSchema)` to create a new message.
  */
 export const CheckImportRequestSchema: GenMessage<CheckImportRequest> = /*@__PURE__*/
-  messageDesc(file_bulkinvite_v1_user_import_service, 3);
+  messageDesc(file_bulkinvite_v1_user_import_service, 11);
 
 /**
  * The result of a check.
@@ -172,8 +395,8 @@ export type CheckImportResponse = Message<"bulkinvite.v1.CheckImportResponse"> &
   import?: Import | undefined;
 
   /**
-   * Diagnostics about the file as a whole (row_number 0). Any error here means REJECTED.
-   * There are few; every page repeats them.
+   * Diagnostics about the file as a whole (row_number 0). Any error here means REJECTED;
+   * warnings (columns that are not imported, say) do not. There are few; every page repeats them.
    *
    * @generated from field: repeated bulkinvite.v1.Diagnostic file_diagnostics = 2;
    */
@@ -192,6 +415,14 @@ export type CheckImportResponse = Message<"bulkinvite.v1.CheckImportResponse"> &
    * @generated from field: string next_page_token = 4;
    */
   nextPageToken: string;
+
+  /**
+   * How each column of the file was read, in file order. Empty for a file rejected before its
+   * header was read. Every page repeats them.
+   *
+   * @generated from field: repeated bulkinvite.v1.ColumnMapping column_mappings = 5;
+   */
+  columnMappings: ColumnMapping[];
 };
 
 /**
@@ -199,7 +430,426 @@ export type CheckImportResponse = Message<"bulkinvite.v1.CheckImportResponse"> &
  * Use `create(CheckImportResponseSchema)` to create a new message.
  */
 export const CheckImportResponseSchema: GenMessage<CheckImportResponse> = /*@__PURE__*/
-  messageDesc(file_bulkinvite_v1_user_import_service, 4);
+  messageDesc(file_bulkinvite_v1_user_import_service, 12);
+
+/**
+ * Asks for the check of an import with progress.
+ *
+ * @generated from message bulkinvite.v1.StreamCheckImportRequest
+ */
+export type StreamCheckImportRequest = Message<"bulkinvite.v1.StreamCheckImportRequest"> & {
+  /**
+   * The import to check.
+   *
+   * @generated from field: string import_id = 1;
+   */
+  importId: string;
+
+  /**
+   * The most row diagnostics in the result's first page, as in CheckImportRequest.
+   *
+   * @generated from field: int32 page_size = 2;
+   */
+  pageSize: number;
+};
+
+/**
+ * Describes the message bulkinvite.v1.StreamCheckImportRequest.
+ * Use `create(StreamCheckImportRequestSchema)` to create a new message.
+ */
+export const StreamCheckImportRequestSchema: GenMessage<StreamCheckImportRequest> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_user_import_service, 13);
+
+/**
+ * One message of a check with progress: progress while the check runs, then the result.
+ *
+ * @generated from message bulkinvite.v1.StreamCheckImportResponse
+ */
+export type StreamCheckImportResponse = Message<"bulkinvite.v1.StreamCheckImportResponse"> & {
+  /**
+   * Which kind of message this is.
+   *
+   * @generated from oneof bulkinvite.v1.StreamCheckImportResponse.event
+   */
+  event: {
+    /**
+     * How far the check is.
+     *
+     * @generated from field: bulkinvite.v1.CheckProgress progress = 1;
+     */
+    value: CheckProgress;
+    case: "progress";
+  } | {
+    /**
+     * The first page of the result, as CheckImport returns it. The last message.
+     *
+     * @generated from field: bulkinvite.v1.CheckImportResponse result = 2;
+     */
+    value: CheckImportResponse;
+    case: "result";
+  } | { case: undefined; value?: undefined };
+};
+
+/**
+ * Describes the message bulkinvite.v1.StreamCheckImportResponse.
+ * Use `create(StreamCheckImportResponseSchema)` to create a new message.
+ */
+export const StreamCheckImportResponseSchema: GenMessage<StreamCheckImportResponse> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_user_import_service, 14);
+
+/**
+ * How far a running check is.
+ *
+ * @generated from message bulkinvite.v1.CheckProgress
+ */
+export type CheckProgress = Message<"bulkinvite.v1.CheckProgress"> & {
+  /**
+   * User rows read and checked so far.
+   *
+   * @generated from field: int32 rows_read = 1;
+   */
+  rowsRead: number;
+
+  /**
+   * The bytes of the file read so far, and its size: a fraction for a progress bar.
+   *
+   * @generated from field: int64 bytes_read = 2;
+   */
+  bytesRead: bigint;
+
+  /**
+   * The stored file's size in bytes.
+   *
+   * @generated from field: int64 size_bytes = 3;
+   */
+  sizeBytes: bigint;
+};
+
+/**
+ * Describes the message bulkinvite.v1.CheckProgress.
+ * Use `create(CheckProgressSchema)` to create a new message.
+ */
+export const CheckProgressSchema: GenMessage<CheckProgress> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_user_import_service, 15);
+
+/**
+ * Asks for a page of an import's rows.
+ *
+ * @generated from message bulkinvite.v1.ListImportRowsRequest
+ */
+export type ListImportRowsRequest = Message<"bulkinvite.v1.ListImportRowsRequest"> & {
+  /**
+   * The import, CHECKED or APPLIED.
+   *
+   * @generated from field: string import_id = 1;
+   */
+  importId: string;
+
+  /**
+   * Which rows; ROW_FILTER_UNSPECIFIED means all.
+   *
+   * @generated from field: bulkinvite.v1.RowFilter filter = 2;
+   */
+  filter: RowFilter;
+
+  /**
+   * The most rows to return: 0 means 100, values above 1000 are treated as 1000, negative values
+   * are INVALID_ARGUMENT.
+   *
+   * @generated from field: int32 page_size = 3;
+   */
+  pageSize: number;
+
+  /**
+   * The next_page_token of a previous response with the same import_id and filter; empty for the
+   * first page.
+   *
+   * @generated from field: string page_token = 4;
+   */
+  pageToken: string;
+};
+
+/**
+ * Describes the message bulkinvite.v1.ListImportRowsRequest.
+ * Use `create(ListImportRowsRequestSchema)` to create a new message.
+ */
+export const ListImportRowsRequestSchema: GenMessage<ListImportRowsRequest> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_user_import_service, 16);
+
+/**
+ * A page of an import's rows.
+ *
+ * @generated from message bulkinvite.v1.ListImportRowsResponse
+ */
+export type ListImportRowsResponse = Message<"bulkinvite.v1.ListImportRowsResponse"> & {
+  /**
+   * The rows, in row order.
+   *
+   * @generated from field: repeated bulkinvite.v1.ImportRow rows = 1;
+   */
+  rows: ImportRow[];
+
+  /**
+   * Pass it as page_token to get the next page; empty on the last page.
+   *
+   * @generated from field: string next_page_token = 2;
+   */
+  nextPageToken: string;
+};
+
+/**
+ * Describes the message bulkinvite.v1.ListImportRowsResponse.
+ * Use `create(ListImportRowsResponseSchema)` to create a new message.
+ */
+export const ListImportRowsResponseSchema: GenMessage<ListImportRowsResponse> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_user_import_service, 17);
+
+/**
+ * One user row of an import, as stored after the check and any edits.
+ *
+ * @generated from message bulkinvite.v1.ImportRow
+ */
+export type ImportRow = Message<"bulkinvite.v1.ImportRow"> & {
+  /**
+   * The row's number in the file, as a spreadsheet program shows it.
+   *
+   * @generated from field: int32 row_number = 1;
+   */
+  rowNumber: number;
+
+  /**
+   * The Email cell (before trimming).
+   *
+   * @generated from field: string email = 2;
+   */
+  email: string;
+
+  /**
+   * The First name cell.
+   *
+   * @generated from field: string first_name = 3;
+   */
+  firstName: string;
+
+  /**
+   * The Last name cell.
+   *
+   * @generated from field: string last_name = 4;
+   */
+  lastName: string;
+
+  /**
+   * The Description cell; empty when the file has none.
+   *
+   * @generated from field: string description = 5;
+   */
+  description: string;
+
+  /**
+   * Starts at 1 and grows with every edit of the row: pass it as expected_revision.
+   *
+   * @generated from field: int64 revision = 6;
+   */
+  revision: bigint;
+
+  /**
+   * True when the row has no error diagnostic.
+   *
+   * @generated from field: bool valid = 7;
+   */
+  valid: boolean;
+
+  /**
+   * The row's diagnostics, in the order found.
+   *
+   * @generated from field: repeated bulkinvite.v1.Diagnostic diagnostics = 8;
+   */
+  diagnostics: Diagnostic[];
+};
+
+/**
+ * Describes the message bulkinvite.v1.ImportRow.
+ * Use `create(ImportRowSchema)` to create a new message.
+ */
+export const ImportRowSchema: GenMessage<ImportRow> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_user_import_service, 18);
+
+/**
+ * Changes cells of rows of a checked import.
+ *
+ * @generated from message bulkinvite.v1.UpdateImportRowsRequest
+ */
+export type UpdateImportRowsRequest = Message<"bulkinvite.v1.UpdateImportRowsRequest"> & {
+  /**
+   * The import, CHECKED.
+   *
+   * @generated from field: string import_id = 1;
+   */
+  importId: string;
+
+  /**
+   * The edits, at most 1,000, each of another row.
+   *
+   * @generated from field: repeated bulkinvite.v1.RowEdit edits = 2;
+   */
+  edits: RowEdit[];
+};
+
+/**
+ * Describes the message bulkinvite.v1.UpdateImportRowsRequest.
+ * Use `create(UpdateImportRowsRequestSchema)` to create a new message.
+ */
+export const UpdateImportRowsRequestSchema: GenMessage<UpdateImportRowsRequest> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_user_import_service, 19);
+
+/**
+ * New values for some cells of one row. Cells not set keep their value; set a cell to "" to empty
+ * it (Description may be empty; Email, First name and Last name then get their MISSING errors).
+ *
+ * @generated from message bulkinvite.v1.RowEdit
+ */
+export type RowEdit = Message<"bulkinvite.v1.RowEdit"> & {
+  /**
+   * The row to change.
+   *
+   * @generated from field: int32 row_number = 1;
+   */
+  rowNumber: number;
+
+  /**
+   * The row's revision the edit was made from (ImportRow.revision).
+   *
+   * @generated from field: int64 expected_revision = 2;
+   */
+  expectedRevision: bigint;
+
+  /**
+   * The new Email cell, when set.
+   *
+   * @generated from field: optional string email = 3;
+   */
+  email?: string | undefined;
+
+  /**
+   * The new First name cell, when set.
+   *
+   * @generated from field: optional string first_name = 4;
+   */
+  firstName?: string | undefined;
+
+  /**
+   * The new Last name cell, when set.
+   *
+   * @generated from field: optional string last_name = 5;
+   */
+  lastName?: string | undefined;
+
+  /**
+   * The new Description cell, when set.
+   *
+   * @generated from field: optional string description = 6;
+   */
+  description?: string | undefined;
+};
+
+/**
+ * Describes the message bulkinvite.v1.RowEdit.
+ * Use `create(RowEditSchema)` to create a new message.
+ */
+export const RowEditSchema: GenMessage<RowEdit> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_user_import_service, 20);
+
+/**
+ * The result of changing rows.
+ *
+ * @generated from message bulkinvite.v1.UpdateImportRowsResponse
+ */
+export type UpdateImportRowsResponse = Message<"bulkinvite.v1.UpdateImportRowsResponse"> & {
+  /**
+   * The import with its counts after the edits.
+   *
+   * @generated from field: bulkinvite.v1.Import import = 1;
+   */
+  import?: Import | undefined;
+
+  /**
+   * The edited rows as now stored, with their new revisions and diagnostics.
+   *
+   * @generated from field: repeated bulkinvite.v1.ImportRow rows = 2;
+   */
+  rows: ImportRow[];
+
+  /**
+   * Other rows whose diagnostics changed because of the edits (a duplicate cleared or made), in
+   * row order.
+   *
+   * @generated from field: repeated int32 affected_row_numbers = 3;
+   */
+  affectedRowNumbers: number[];
+};
+
+/**
+ * Describes the message bulkinvite.v1.UpdateImportRowsResponse.
+ * Use `create(UpdateImportRowsResponseSchema)` to create a new message.
+ */
+export const UpdateImportRowsResponseSchema: GenMessage<UpdateImportRowsResponse> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_user_import_service, 21);
+
+/**
+ * Removes rows of a checked import.
+ *
+ * @generated from message bulkinvite.v1.RemoveImportRowsRequest
+ */
+export type RemoveImportRowsRequest = Message<"bulkinvite.v1.RemoveImportRowsRequest"> & {
+  /**
+   * The import, CHECKED.
+   *
+   * @generated from field: string import_id = 1;
+   */
+  importId: string;
+
+  /**
+   * The rows to remove, at most 1,000.
+   *
+   * @generated from field: repeated int32 row_numbers = 2;
+   */
+  rowNumbers: number[];
+};
+
+/**
+ * Describes the message bulkinvite.v1.RemoveImportRowsRequest.
+ * Use `create(RemoveImportRowsRequestSchema)` to create a new message.
+ */
+export const RemoveImportRowsRequestSchema: GenMessage<RemoveImportRowsRequest> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_user_import_service, 22);
+
+/**
+ * The result of removing rows.
+ *
+ * @generated from message bulkinvite.v1.RemoveImportRowsResponse
+ */
+export type RemoveImportRowsResponse = Message<"bulkinvite.v1.RemoveImportRowsResponse"> & {
+  /**
+   * The import with its counts after the removal.
+   *
+   * @generated from field: bulkinvite.v1.Import import = 1;
+   */
+  import?: Import | undefined;
+
+  /**
+   * Other rows whose diagnostics changed (a duplicate cleared), in row order.
+   *
+   * @generated from field: repeated int32 affected_row_numbers = 2;
+   */
+  affectedRowNumbers: number[];
+};
+
+/**
+ * Describes the message bulkinvite.v1.RemoveImportRowsResponse.
+ * Use `create(RemoveImportRowsResponseSchema)` to create a new message.
+ */
+export const RemoveImportRowsResponseSchema: GenMessage<RemoveImportRowsResponse> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_user_import_service, 23);
 
 /**
  * Grants permissions to the valid users of an import and invites them.
@@ -208,7 +858,7 @@ export const CheckImportResponseSchema: GenMessage<CheckImportResponse> = /*@__P
  */
 export type ApplyPermissionsRequest = Message<"bulkinvite.v1.ApplyPermissionsRequest"> & {
   /**
-   * The import to apply. Required; it must be CHECKED (or already APPLIED, see the RPC).
+   * The import to apply; it must be CHECKED (or already APPLIED, see the RPC).
    *
    * @generated from field: string import_id = 1;
    */
@@ -229,6 +879,31 @@ export type ApplyPermissionsRequest = Message<"bulkinvite.v1.ApplyPermissionsReq
    * @generated from field: string request_id = 3;
    */
   requestId: string;
+
+  /**
+   * Optional: a note from the inviter shown in every invitation email of the batch, as plain text
+   * (HTML-encoded in the email's HTML part); at most 1,000 characters; line breaks are kept.
+   *
+   * @generated from field: string personal_message = 4;
+   */
+  personalMessage: string;
+
+  /**
+   * Optional: how long the invitations of this batch can be accepted, from when each email is
+   * sent: 1 to 30 days. Unset means the server's configured lifetime (7 days by default).
+   *
+   * @generated from field: google.protobuf.Duration invitation_lifetime = 5;
+   */
+  invitationLifetime?: Duration | undefined;
+
+  /**
+   * Must be true to grant a privileged permission (organization.admin or members.invite: see
+   * Permission.privileged) to a whole batch: the caller confirms they mean every invited person
+   * to administer or invite.
+   *
+   * @generated from field: bool confirm_privileged_permissions = 6;
+   */
+  confirmPrivilegedPermissions: boolean;
 };
 
 /**
@@ -236,7 +911,7 @@ export type ApplyPermissionsRequest = Message<"bulkinvite.v1.ApplyPermissionsReq
  * Use `create(ApplyPermissionsRequestSchema)` to create a new message.
  */
 export const ApplyPermissionsRequestSchema: GenMessage<ApplyPermissionsRequest> = /*@__PURE__*/
-  messageDesc(file_bulkinvite_v1_user_import_service, 5);
+  messageDesc(file_bulkinvite_v1_user_import_service, 24);
 
 /**
  * The result of applying permissions.
@@ -253,7 +928,7 @@ export type ApplyPermissionsResponse = Message<"bulkinvite.v1.ApplyPermissionsRe
 
   /**
    * Valid users not invited because their address already had a pending invitation in the
-   * organization or belonged to one of its members.
+   * organization or belonged to one of its members (the import tells which).
    *
    * @generated from field: int32 skipped_count = 2;
    */
@@ -272,7 +947,70 @@ export type ApplyPermissionsResponse = Message<"bulkinvite.v1.ApplyPermissionsRe
  * Use `create(ApplyPermissionsResponseSchema)` to create a new message.
  */
 export const ApplyPermissionsResponseSchema: GenMessage<ApplyPermissionsResponse> = /*@__PURE__*/
-  messageDesc(file_bulkinvite_v1_user_import_service, 6);
+  messageDesc(file_bulkinvite_v1_user_import_service, 25);
+
+/**
+ * Asks for a results file.
+ *
+ * @generated from message bulkinvite.v1.ExportImportResultsRequest
+ */
+export type ExportImportResultsRequest = Message<"bulkinvite.v1.ExportImportResultsRequest"> & {
+  /**
+   * The import, CHECKED or APPLIED.
+   *
+   * @generated from field: string import_id = 1;
+   */
+  importId: string;
+
+  /**
+   * FILE_FORMAT_CSV (UTF-8 with a byte order mark, comma-separated) or FILE_FORMAT_XLSX.
+   *
+   * @generated from field: bulkinvite.v1.FileFormat format = 2;
+   */
+  format: FileFormat;
+
+  /**
+   * Which rows; RESULTS_SCOPE_UNSPECIFIED means all.
+   *
+   * @generated from field: bulkinvite.v1.ResultsScope scope = 3;
+   */
+  scope: ResultsScope;
+};
+
+/**
+ * Describes the message bulkinvite.v1.ExportImportResultsRequest.
+ * Use `create(ExportImportResultsRequestSchema)` to create a new message.
+ */
+export const ExportImportResultsRequestSchema: GenMessage<ExportImportResultsRequest> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_user_import_service, 26);
+
+/**
+ * One message of a results file stream.
+ *
+ * @generated from message bulkinvite.v1.ExportImportResultsResponse
+ */
+export type ExportImportResultsResponse = Message<"bulkinvite.v1.ExportImportResultsResponse"> & {
+  /**
+   * The suggested file name; only in the first message.
+   *
+   * @generated from field: string file_name = 1;
+   */
+  fileName: string;
+
+  /**
+   * The next bytes of the file.
+   *
+   * @generated from field: bytes chunk = 2;
+   */
+  chunk: Uint8Array;
+};
+
+/**
+ * Describes the message bulkinvite.v1.ExportImportResultsResponse.
+ * Use `create(ExportImportResultsResponseSchema)` to create a new message.
+ */
+export const ExportImportResultsResponseSchema: GenMessage<ExportImportResultsResponse> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_user_import_service, 27);
 
 /**
  * Asks for one import.
@@ -281,7 +1019,7 @@ export const ApplyPermissionsResponseSchema: GenMessage<ApplyPermissionsResponse
  */
 export type GetImportRequest = Message<"bulkinvite.v1.GetImportRequest"> & {
   /**
-   * The import's id. Required.
+   * The import's id.
    *
    * @generated from field: string import_id = 1;
    */
@@ -293,7 +1031,28 @@ export type GetImportRequest = Message<"bulkinvite.v1.GetImportRequest"> & {
  * Use `create(GetImportRequestSchema)` to create a new message.
  */
 export const GetImportRequestSchema: GenMessage<GetImportRequest> = /*@__PURE__*/
-  messageDesc(file_bulkinvite_v1_user_import_service, 7);
+  messageDesc(file_bulkinvite_v1_user_import_service, 28);
+
+/**
+ * One import.
+ *
+ * @generated from message bulkinvite.v1.GetImportResponse
+ */
+export type GetImportResponse = Message<"bulkinvite.v1.GetImportResponse"> & {
+  /**
+   * The import.
+   *
+   * @generated from field: bulkinvite.v1.Import import = 1;
+   */
+  import?: Import | undefined;
+};
+
+/**
+ * Describes the message bulkinvite.v1.GetImportResponse.
+ * Use `create(GetImportResponseSchema)` to create a new message.
+ */
+export const GetImportResponseSchema: GenMessage<GetImportResponse> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_user_import_service, 29);
 
 /**
  * Asks for a page of an organization's imports.
@@ -302,7 +1061,7 @@ export const GetImportRequestSchema: GenMessage<GetImportRequest> = /*@__PURE__*
  */
 export type ListImportsRequest = Message<"bulkinvite.v1.ListImportsRequest"> & {
   /**
-   * The organization whose imports to list. Required.
+   * The organization whose imports to list: the token's organization.
    *
    * @generated from field: string organization_id = 1;
    */
@@ -330,7 +1089,7 @@ export type ListImportsRequest = Message<"bulkinvite.v1.ListImportsRequest"> & {
  * Use `create(ListImportsRequestSchema)` to create a new message.
  */
 export const ListImportsRequestSchema: GenMessage<ListImportsRequest> = /*@__PURE__*/
-  messageDesc(file_bulkinvite_v1_user_import_service, 8);
+  messageDesc(file_bulkinvite_v1_user_import_service, 30);
 
 /**
  * A page of imports.
@@ -358,7 +1117,7 @@ export type ListImportsResponse = Message<"bulkinvite.v1.ListImportsResponse"> &
  * Use `create(ListImportsResponseSchema)` to create a new message.
  */
 export const ListImportsResponseSchema: GenMessage<ListImportsResponse> = /*@__PURE__*/
-  messageDesc(file_bulkinvite_v1_user_import_service, 9);
+  messageDesc(file_bulkinvite_v1_user_import_service, 31);
 
 /**
  * Deletes an import.
@@ -367,7 +1126,7 @@ export const ListImportsResponseSchema: GenMessage<ListImportsResponse> = /*@__P
  */
 export type DeleteImportRequest = Message<"bulkinvite.v1.DeleteImportRequest"> & {
   /**
-   * The import's id. Required.
+   * The import's id.
    *
    * @generated from field: string import_id = 1;
    */
@@ -379,7 +1138,7 @@ export type DeleteImportRequest = Message<"bulkinvite.v1.DeleteImportRequest"> &
  * Use `create(DeleteImportRequestSchema)` to create a new message.
  */
 export const DeleteImportRequestSchema: GenMessage<DeleteImportRequest> = /*@__PURE__*/
-  messageDesc(file_bulkinvite_v1_user_import_service, 10);
+  messageDesc(file_bulkinvite_v1_user_import_service, 32);
 
 /**
  * The result of deleting an import.
@@ -394,7 +1153,7 @@ export type DeleteImportResponse = Message<"bulkinvite.v1.DeleteImportResponse">
  * Use `create(DeleteImportResponseSchema)` to create a new message.
  */
 export const DeleteImportResponseSchema: GenMessage<DeleteImportResponse> = /*@__PURE__*/
-  messageDesc(file_bulkinvite_v1_user_import_service, 11);
+  messageDesc(file_bulkinvite_v1_user_import_service, 33);
 
 /**
  * Asks for a sample file.
@@ -415,7 +1174,7 @@ export type GetSampleFileRequest = Message<"bulkinvite.v1.GetSampleFileRequest">
  * Use `create(GetSampleFileRequestSchema)` to create a new message.
  */
 export const GetSampleFileRequestSchema: GenMessage<GetSampleFileRequest> = /*@__PURE__*/
-  messageDesc(file_bulkinvite_v1_user_import_service, 12);
+  messageDesc(file_bulkinvite_v1_user_import_service, 34);
 
 /**
  * One message of a sample file stream.
@@ -443,7 +1202,7 @@ export type GetSampleFileResponse = Message<"bulkinvite.v1.GetSampleFileResponse
  * Use `create(GetSampleFileResponseSchema)` to create a new message.
  */
 export const GetSampleFileResponseSchema: GenMessage<GetSampleFileResponse> = /*@__PURE__*/
-  messageDesc(file_bulkinvite_v1_user_import_service, 13);
+  messageDesc(file_bulkinvite_v1_user_import_service, 35);
 
 /**
  * Asks for a page of an organization's audit trail.
@@ -452,7 +1211,7 @@ export const GetSampleFileResponseSchema: GenMessage<GetSampleFileResponse> = /*
  */
 export type ListAuditEventsRequest = Message<"bulkinvite.v1.ListAuditEventsRequest"> & {
   /**
-   * The organization; it must be the token's. Required.
+   * The organization: the token's organization.
    *
    * @generated from field: string organization_id = 1;
    */
@@ -480,7 +1239,7 @@ export type ListAuditEventsRequest = Message<"bulkinvite.v1.ListAuditEventsReque
  * Use `create(ListAuditEventsRequestSchema)` to create a new message.
  */
 export const ListAuditEventsRequestSchema: GenMessage<ListAuditEventsRequest> = /*@__PURE__*/
-  messageDesc(file_bulkinvite_v1_user_import_service, 14);
+  messageDesc(file_bulkinvite_v1_user_import_service, 36);
 
 /**
  * A page of the audit trail.
@@ -508,7 +1267,7 @@ export type ListAuditEventsResponse = Message<"bulkinvite.v1.ListAuditEventsResp
  * Use `create(ListAuditEventsResponseSchema)` to create a new message.
  */
 export const ListAuditEventsResponseSchema: GenMessage<ListAuditEventsResponse> = /*@__PURE__*/
-  messageDesc(file_bulkinvite_v1_user_import_service, 15);
+  messageDesc(file_bulkinvite_v1_user_import_service, 37);
 
 /**
  * Asks for the permission catalog.
@@ -523,7 +1282,7 @@ export type ListPermissionsRequest = Message<"bulkinvite.v1.ListPermissionsReque
  * Use `create(ListPermissionsRequestSchema)` to create a new message.
  */
 export const ListPermissionsRequestSchema: GenMessage<ListPermissionsRequest> = /*@__PURE__*/
-  messageDesc(file_bulkinvite_v1_user_import_service, 16);
+  messageDesc(file_bulkinvite_v1_user_import_service, 38);
 
 /**
  * The permission catalog.
@@ -544,7 +1303,7 @@ export type ListPermissionsResponse = Message<"bulkinvite.v1.ListPermissionsResp
  * Use `create(ListPermissionsResponseSchema)` to create a new message.
  */
 export const ListPermissionsResponseSchema: GenMessage<ListPermissionsResponse> = /*@__PURE__*/
-  messageDesc(file_bulkinvite_v1_user_import_service, 17);
+  messageDesc(file_bulkinvite_v1_user_import_service, 39);
 
 /**
  * A permission that can be granted to invited users.
@@ -565,6 +1324,30 @@ export type Permission = Message<"bulkinvite.v1.Permission"> & {
    * @generated from field: string description = 2;
    */
   description: string;
+
+  /**
+   * True for permissions that let their holder administer the organization or invite others
+   * (organization.admin, members.invite): granting one to a batch needs
+   * confirm_privileged_permissions.
+   *
+   * @generated from field: bool privileged = 3;
+   */
+  privileged: boolean;
+
+  /**
+   * True when the caller of ListPermissions may grant it (an inviter grants only permissions it
+   * holds; an organization admin grants any).
+   *
+   * @generated from field: bool grantable = 4;
+   */
+  grantable: boolean;
+
+  /**
+   * When grantable is false, why, in a sentence for people.
+   *
+   * @generated from field: string not_grantable_reason = 5;
+   */
+  notGrantableReason: string;
 };
 
 /**
@@ -572,32 +1355,187 @@ export type Permission = Message<"bulkinvite.v1.Permission"> & {
  * Use `create(PermissionSchema)` to create a new message.
  */
 export const PermissionSchema: GenMessage<Permission> = /*@__PURE__*/
-  messageDesc(file_bulkinvite_v1_user_import_service, 18);
+  messageDesc(file_bulkinvite_v1_user_import_service, 40);
+
+/**
+ * Asks who the caller is.
+ *
+ * @generated from message bulkinvite.v1.GetCallerRequest
+ */
+export type GetCallerRequest = Message<"bulkinvite.v1.GetCallerRequest"> & {
+};
+
+/**
+ * Describes the message bulkinvite.v1.GetCallerRequest.
+ * Use `create(GetCallerRequestSchema)` to create a new message.
+ */
+export const GetCallerRequestSchema: GenMessage<GetCallerRequest> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_user_import_service, 41);
+
+/**
+ * The caller, as the server reads its token.
+ *
+ * @generated from message bulkinvite.v1.GetCallerResponse
+ */
+export type GetCallerResponse = Message<"bulkinvite.v1.GetCallerResponse"> & {
+  /**
+   * The token's `sub`.
+   *
+   * @generated from field: string subject = 1;
+   */
+  subject: string;
+
+  /**
+   * The token's `name`, or the subject when it has none.
+   *
+   * @generated from field: string display_name = 2;
+   */
+  displayName: string;
+
+  /**
+   * The organization the caller acts for (the token's `org`).
+   *
+   * @generated from field: string organization_id = 3;
+   */
+  organizationId: string;
+
+  /**
+   * The organization's name for people: the token's `org_name`, the server's configured name for
+   * it, or the id.
+   *
+   * @generated from field: string organization_display_name = 4;
+   */
+  organizationDisplayName: string;
+
+  /**
+   * The permissions the caller holds in the organization, sorted.
+   *
+   * @generated from field: repeated string permissions = 5;
+   */
+  permissions: string[];
+
+  /**
+   * True when the caller may import and invite (members.invite or organization.admin).
+   *
+   * @generated from field: bool can_invite = 6;
+   */
+  canInvite: boolean;
+
+  /**
+   * The permission ids the caller may grant with ApplyPermissions, in catalog order.
+   *
+   * @generated from field: repeated string grantable_permissions = 7;
+   */
+  grantablePermissions: string[];
+};
+
+/**
+ * Describes the message bulkinvite.v1.GetCallerResponse.
+ * Use `create(GetCallerResponseSchema)` to create a new message.
+ */
+export const GetCallerResponseSchema: GenMessage<GetCallerResponse> = /*@__PURE__*/
+  messageDesc(file_bulkinvite_v1_user_import_service, 42);
+
+/**
+ * Which rows of an import to list.
+ *
+ * @generated from enum bulkinvite.v1.RowFilter
+ */
+export enum RowFilter {
+  /**
+   * Every row.
+   *
+   * @generated from enum value: ROW_FILTER_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * Rows with at least one error: those that will not be invited.
+   *
+   * @generated from enum value: ROW_FILTER_ERRORS = 1;
+   */
+  ERRORS = 1,
+
+  /**
+   * Valid rows with at least one warning.
+   *
+   * @generated from enum value: ROW_FILTER_WARNINGS = 2;
+   */
+  WARNINGS = 2,
+}
+
+/**
+ * Describes the enum bulkinvite.v1.RowFilter.
+ */
+export const RowFilterSchema: GenEnum<RowFilter> = /*@__PURE__*/
+  enumDesc(file_bulkinvite_v1_user_import_service, 0);
+
+/**
+ * Which rows a results file holds.
+ *
+ * @generated from enum bulkinvite.v1.ResultsScope
+ */
+export enum ResultsScope {
+  /**
+   * Every row (as RESULTS_SCOPE_ALL_ROWS).
+   *
+   * @generated from enum value: RESULTS_SCOPE_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * Every row, with its status and reason.
+   *
+   * @generated from enum value: RESULTS_SCOPE_ALL_ROWS = 1;
+   */
+  ALL_ROWS = 1,
+
+  /**
+   * Only the rows with errors, in the layout of the upload file, ready to fix and upload again.
+   *
+   * @generated from enum value: RESULTS_SCOPE_ROWS_TO_FIX = 2;
+   */
+  ROWS_TO_FIX = 2,
+}
+
+/**
+ * Describes the enum bulkinvite.v1.ResultsScope.
+ */
+export const ResultsScopeSchema: GenEnum<ResultsScope> = /*@__PURE__*/
+  enumDesc(file_bulkinvite_v1_user_import_service, 1);
 
 /**
  * Invites a batch of users to an organization from a spreadsheet.
  *
- * The flow: UploadImportFile stores the file and returns an Import in state UPLOADED;
- * CheckImport checks its structure and every row (CHECKED, or REJECTED for a file-level
- * error) and returns the diagnostics; ApplyPermissions grants one set of permissions to every
- * valid row and invites them (APPLIED). Every step works after a server restart.
+ * The flow: upload the file (UploadImportFile, a client stream; or the resumable, unary
+ * StartResumableUpload / WriteUpload / QueryUploadStatus, which browsers can call) and get an
+ * Import in state UPLOADED; CheckImport (or StreamCheckImport, with progress) checks its structure
+ * and every row (CHECKED, or REJECTED for a file-level error) and returns the diagnostics; rows can
+ * then be fixed in place (UpdateImportRows, RemoveImportRows) without uploading again;
+ * ApplyPermissions grants one set of permissions to every valid row and invites them (APPLIED).
+ * ExportImportResults writes what happened to each row as a file. Every step works after a server
+ * restart and, on PostgreSQL, on any replica.
  *
  * Every call needs a bearer token (`authorization: Bearer <JWT>`) with the claims `sub` (the
  * caller), `org` (the one organization the caller acts for) and `permissions` (what the caller holds
- * there). Importing needs members.invite or organization.admin; an inviter grants only permissions
- * they hold; imports of other organizations do not exist for the caller (NOT_FOUND).
+ * there); `name` and `org_name` are shown to people when present. Importing needs members.invite or
+ * organization.admin; an inviter grants only permissions they hold; imports of other organizations
+ * do not exist for the caller (NOT_FOUND).
  *
- * Errors carry google.rpc.Status details (google.rpc.BadRequest for INVALID_ARGUMENT,
- * google.rpc.PreconditionFailure for FAILED_PRECONDITION, google.rpc.QuotaFailure for
- * RESOURCE_EXHAUSTED, google.rpc.ResourceInfo for NOT_FOUND, google.rpc.ErrorInfo with the
- * missing permissions for PERMISSION_DENIED) in the grpc-status-details-bin trailer.
- * UNAUTHENTICATED: no token, or an expired, wrongly signed or wrongly addressed one.
+ * Errors: every error status carries a google.rpc.ErrorInfo (domain "bulkinvite.v1", reason an
+ * ErrorReason name) and, by code, a google.rpc.BadRequest (INVALID_ARGUMENT), PreconditionFailure
+ * (FAILED_PRECONDITION, ABORTED), QuotaFailure (RESOURCE_EXHAUSTED) or ResourceInfo (NOT_FOUND), in
+ * the grpc-status-details-bin trailer; ErrorReason lists which reason comes with which code and
+ * details. Resources are named `imports/{import_id}`, `uploads/{upload_id}` and
+ * `organizations/{organization_id}` in every detail. UNAUTHENTICATED (no token, or an expired,
+ * malformed, wrongly signed or wrongly addressed one) carries the ErrorInfo too. UNAVAILABLE means
+ * the server's storage cannot be used right now; retry later. INTERNAL is a bug.
  *
  * @generated from service bulkinvite.v1.UserImportService
  */
 export const UserImportService: GenService<{
   /**
-   * Uploads a file in chunks.
+   * Uploads a file in chunks over one client stream.
    *
    * The first message must be `metadata`; every later one is a `chunk` of at most 1 MiB
    * (1,048,576 bytes). The client half-closes the stream when the file is complete; the
@@ -620,11 +1558,76 @@ export const UserImportService: GenService<{
     output: typeof UploadImportFileResponseSchema;
   },
   /**
+   * Starts a resumable upload: the unary alternative to UploadImportFile, for clients that cannot
+   * stream from the client (browsers over gRPC-Web) or that must survive a dropped connection.
+   *
+   * The protocol (as google.bytestream and google.storage.v2's resumable writes):
+   * 1. StartResumableUpload with the metadata returns an `upload_id`. It checks what
+   *    UploadImportFile checks of the metadata and takes one of the organization's upload slots.
+   * 2. WriteUpload sends the file's bytes in order, each request at most max_chunk_bytes, each
+   *    naming the `write_offset` of its first byte. The server answers with `persisted_size`, the
+   *    number of bytes it has durably stored. A write whose bytes the server already has (a retry
+   *    of a request whose answer was lost) is harmless: only the bytes past persisted_size are
+   *    stored. A write that starts past persisted_size (a gap) is INVALID_ARGUMENT.
+   * 3. After a dropped connection, QueryUploadStatus tells persisted_size; continue from there.
+   * 4. The last WriteUpload sets `finish_write` and the file's `sha256`: the server verifies the
+   *    size (when the metadata gave one) and the digest over every byte it stored, detects the
+   *    format and answers with the new Import (state UPLOADED), exactly as UploadImportFile does.
+   *    Repeating the finishing write returns the same Import.
+   * An upload that receives nothing for the idle timeout (30 s by default) expires: its bytes are
+   * deleted and later calls with its id are NOT_FOUND. CancelResumableUpload deletes it at once.
+   * Uploads of one organization are visible only to callers of that organization.
+   *
+   * @generated from rpc bulkinvite.v1.UserImportService.StartResumableUpload
+   */
+  startResumableUpload: {
+    methodKind: "unary";
+    input: typeof StartResumableUploadRequestSchema;
+    output: typeof StartResumableUploadResponseSchema;
+  },
+  /**
+   * Writes the next bytes of a resumable upload, and finishes it (see StartResumableUpload).
+   *
+   * NOT_FOUND: no such upload in progress (UPLOAD_NOT_FOUND). INVALID_ARGUMENT: a gap, data over
+   * max_chunk_bytes, a missing or wrong sha256 or size when finishing. RESOURCE_EXHAUSTED: the
+   * file passes the server's upload limit. FAILED_PRECONDITION: bytes sent to an upload already
+   * finished (UPLOAD_ALREADY_FINISHED).
+   *
+   * @generated from rpc bulkinvite.v1.UserImportService.WriteUpload
+   */
+  writeUpload: {
+    methodKind: "unary";
+    input: typeof WriteUploadRequestSchema;
+    output: typeof WriteUploadResponseSchema;
+  },
+  /**
+   * Tells how many bytes of a resumable upload the server has stored, and its import once finished.
+   *
+   * @generated from rpc bulkinvite.v1.UserImportService.QueryUploadStatus
+   */
+  queryUploadStatus: {
+    methodKind: "unary";
+    input: typeof QueryUploadStatusRequestSchema;
+    output: typeof QueryUploadStatusResponseSchema;
+  },
+  /**
+   * Abandons a resumable upload: its bytes are deleted and its upload slot freed. Cancelling an
+   * upload that is already gone succeeds; a finished one is FAILED_PRECONDITION.
+   *
+   * @generated from rpc bulkinvite.v1.UserImportService.CancelResumableUpload
+   */
+  cancelResumableUpload: {
+    methodKind: "unary";
+    input: typeof CancelResumableUploadRequestSchema;
+    output: typeof CancelResumableUploadResponseSchema;
+  },
+  /**
    * Checks an uploaded file and returns its diagnostics, one page at a time.
    *
-   * The first call on an UPLOADED import runs the check, stores the valid users and the
-   * diagnostics, and moves the import to CHECKED or REJECTED. Later calls return the stored
-   * result; the check never runs twice. Row diagnostics are ordered by row number.
+   * The first call on an UPLOADED import runs the check, stores the users and the diagnostics, and
+   * moves the import to CHECKED or REJECTED. Later calls return the stored result (as changed by
+   * UpdateImportRows and RemoveImportRows since); the check never runs twice. Row diagnostics are
+   * ordered by row number.
    *
    * @generated from rpc bulkinvite.v1.UserImportService.CheckImport
    */
@@ -632,6 +1635,63 @@ export const UserImportService: GenService<{
     methodKind: "unary";
     input: typeof CheckImportRequestSchema;
     output: typeof CheckImportResponseSchema;
+  },
+  /**
+   * CheckImport with progress, for large files: while the check runs, the server sends a `progress`
+   * message about every quarter of a second with the rows read so far; the last message is the
+   * `result`, the first page exactly as CheckImport returns it. For an import already checked the
+   * stream holds only the result.
+   *
+   * @generated from rpc bulkinvite.v1.UserImportService.StreamCheckImport
+   */
+  streamCheckImport: {
+    methodKind: "server_streaming";
+    input: typeof StreamCheckImportRequestSchema;
+    output: typeof StreamCheckImportResponseSchema;
+  },
+  /**
+   * Lists the rows of a checked import with their values, revision and diagnostics, in row order,
+   * one page at a time: what UpdateImportRows edits.
+   *
+   * @generated from rpc bulkinvite.v1.UserImportService.ListImportRows
+   */
+  listImportRows: {
+    methodKind: "unary";
+    input: typeof ListImportRowsRequestSchema;
+    output: typeof ListImportRowsResponseSchema;
+  },
+  /**
+   * Changes cells of rows of a CHECKED import, in place, without uploading the file again.
+   *
+   * Each edit names a row, the revision of the row it was made from, and the new values of some of
+   * its cells. In one transaction the server stores them, checks the edited rows again, and checks
+   * again the rows whose duplicate relations change (fixing row 7's address may clear the
+   * DUPLICATE_EMAIL of row 123, or give one to another row); the import's counts and diagnostics
+   * change accordingly. An edit that makes a row invalid is reported as any other diagnostic.
+   * Concurrent edits are safe: each row has a revision, and an edit made from an older revision
+   * than the stored one fails the whole request with ABORTED (ROW_REVISION_MISMATCH, naming the
+   * rows), so no edit is lost silently. Recorded in the audit trail (the row numbers, never the
+   * values). FAILED_PRECONDITION for an import that is not CHECKED; INVALID_ARGUMENT for a row
+   * that does not exist or an edit without a value, or more than 1,000 edits.
+   *
+   * @generated from rpc bulkinvite.v1.UserImportService.UpdateImportRows
+   */
+  updateImportRows: {
+    methodKind: "unary";
+    input: typeof UpdateImportRowsRequestSchema;
+    output: typeof UpdateImportRowsResponseSchema;
+  },
+  /**
+   * Removes rows of a CHECKED import: they are not invited and no longer counted; the duplicate
+   * relations they took part in are checked again. Removing a row already removed is harmless.
+   * Recorded in the audit trail. FAILED_PRECONDITION for an import that is not CHECKED.
+   *
+   * @generated from rpc bulkinvite.v1.UserImportService.RemoveImportRows
+   */
+  removeImportRows: {
+    methodKind: "unary";
+    input: typeof RemoveImportRowsRequestSchema;
+    output: typeof RemoveImportRowsResponseSchema;
   },
   /**
    * Grants one set of permissions to every valid user of a CHECKED import and invites them,
@@ -642,7 +1702,10 @@ export const UserImportService: GenService<{
    * Idempotent: calling it again for an APPLIED import with the same permissions, or with the
    * same request_id, returns the stored result and invites nobody. Different permissions for
    * an APPLIED import, or any state other than CHECKED, give FAILED_PRECONDITION. An empty
-   * list or an id missing from ListPermissions gives INVALID_ARGUMENT.
+   * list, an id missing from ListPermissions, a personal_message over 1,000 characters or a
+   * lifetime outside 1 to 30 days gives INVALID_ARGUMENT. Granting organization.admin or
+   * members.invite (the privileged permissions of ListPermissions) without
+   * confirm_privileged_permissions is FAILED_PRECONDITION (PRIVILEGED_PERMISSIONS_NOT_CONFIRMED).
    *
    * @generated from rpc bulkinvite.v1.UserImportService.ApplyPermissions
    */
@@ -652,15 +1715,31 @@ export const UserImportService: GenService<{
     output: typeof ApplyPermissionsResponseSchema;
   },
   /**
+   * Streams a results file of an import in CSV or XLSX, as GetSampleFile streams the sample: the
+   * first message carries the file name. With RESULTS_SCOPE_ALL_ROWS, every row in row order with
+   * its mapped columns, then Status (will be invited, invited, skipped: already invited, skipped:
+   * already a member, error) and Reason (the messages of its diagnostics). With
+   * RESULTS_SCOPE_ROWS_TO_FIX, only the rows with errors, in the columns Email, First name, Last
+   * name, Description and Reason: ready to correct and upload again. Cells beginning with =, +, -,
+   * @, tab or CR are written with a leading apostrophe so no spreadsheet runs them as formulas.
+   * FAILED_PRECONDITION for an import not checked yet.
+   *
+   * @generated from rpc bulkinvite.v1.UserImportService.ExportImportResults
+   */
+  exportImportResults: {
+    methodKind: "server_streaming";
+    input: typeof ExportImportResultsRequestSchema;
+    output: typeof ExportImportResultsResponseSchema;
+  },
+  /**
    * Returns one import.
-   * buf:lint:ignore RPC_RESPONSE_STANDARD_NAME
    *
    * @generated from rpc bulkinvite.v1.UserImportService.GetImport
    */
   getImport: {
     methodKind: "unary";
     input: typeof GetImportRequestSchema;
-    output: typeof ImportSchema;
+    output: typeof GetImportResponseSchema;
   },
   /**
    * Lists an organization's imports, newest first, one page at a time.
@@ -673,7 +1752,7 @@ export const UserImportService: GenService<{
     output: typeof ListImportsResponseSchema;
   },
   /**
-   * Deletes an import's stored file, staged users and diagnostics, and the import itself.
+   * Deletes an import's stored file, rows and diagnostics, and the import itself.
    * Invitations it already created stay. Later calls for the import give NOT_FOUND.
    *
    * @generated from rpc bulkinvite.v1.UserImportService.DeleteImport
@@ -696,7 +1775,8 @@ export const UserImportService: GenService<{
     output: typeof GetSampleFileResponseSchema;
   },
   /**
-   * Lists the permissions that ApplyPermissions accepts.
+   * Lists the permissions that ApplyPermissions accepts, each saying whether the caller may
+   * grant it.
    *
    * @generated from rpc bulkinvite.v1.UserImportService.ListPermissions
    */
@@ -706,8 +1786,20 @@ export const UserImportService: GenService<{
     output: typeof ListPermissionsResponseSchema;
   },
   /**
-   * Lists the organization's audit trail, newest first: who uploaded, checked, applied, deleted or
-   * purged which import, when, with which permissions and counts. Organization admins only.
+   * Tells who the caller is, as the server reads the token: the organization it acts for and what
+   * it may do there.
+   *
+   * @generated from rpc bulkinvite.v1.UserImportService.GetCaller
+   */
+  getCaller: {
+    methodKind: "unary";
+    input: typeof GetCallerRequestSchema;
+    output: typeof GetCallerResponseSchema;
+  },
+  /**
+   * Lists the organization's audit trail, newest first: who uploaded, checked, changed, applied,
+   * deleted or purged which import, when, with which permissions and counts. Organization admins
+   * only.
    *
    * @generated from rpc bulkinvite.v1.UserImportService.ListAuditEvents
    */
