@@ -1,5 +1,7 @@
+import { useEffect } from "preact/hooks";
 import { text } from "../text.js";
 import { useStore } from "../state/context.js";
+import { InvitationDetails } from "../components/InvitationDetails.js";
 
 /**
  * The invitee's page, from the emailed link: Accept, then a confirmation; a link that cannot be
@@ -8,6 +10,17 @@ import { useStore } from "../state/context.js";
 export function AcceptPage() {
   const { state, actions } = useStore();
   const accept = state.accept;
+  useEffect(() => {
+    void actions.lookUp();
+  }, []);
+  if (accept.phase === "looking") {
+    return (
+      <section aria-labelledby="page-title" class="card narrow">
+        <h1 id="page-title">{text.accept.title}</h1>
+        <p role="status">{text.busy}</p>
+      </section>
+    );
+  }
   if (accept.phase === "accepted") {
     return (
       <section aria-labelledby="page-title" class="card narrow" data-testid="accepted">
@@ -37,7 +50,7 @@ export function AcceptPage() {
   return (
     <section aria-labelledby="page-title" class="card narrow">
       <h1 id="page-title">{text.accept.title}</h1>
-      <p>{text.accept.intro}</p>
+      {accept.phase === "ready" && accept.preview ? <InvitationDetails preview={accept.preview} /> : <p>{text.accept.intro}</p>}
       <button type="button" disabled={accept.phase === "accepting"} onClick={() => void actions.accept()}>
         {accept.phase === "accepting" ? text.accept.accepting : text.accept.accept}
       </button>

@@ -1,7 +1,9 @@
-import { Code } from "@connectrpc/connect";
+import { Code, ConnectError } from "@connectrpc/connect";
 import { FileFormat } from "../gen/bulkinvite/v1/import_pb.js";
 import type { Invitation, InvitationStatus } from "../gen/bulkinvite/v1/invitation_pb.js";
 import type { Diagnostic } from "../gen/bulkinvite/v1/diagnostic_pb.js";
+import type { CheckImportResponse } from "../gen/bulkinvite/v1/user_import_service_pb.js";
+import { uploadFile } from "../upload/resumableUpload.js";
 import type { Clients } from "../api/clients.js";
 import { describe } from "../api/errors.js";
 import { clearSession, saveSession, sessionOf, type Session } from "../auth/session.js";
@@ -68,10 +70,7 @@ export function createActions(env: Environment) {
   async function openSession(session: Session): Promise<boolean> {
     saveSession(env.storage, session);
     dispatch({ type: "signedIn", session });
-    const catalog = await attempt(() => clients.imports.listPermissions({}));
-    if (!catalog) return false;
-    dispatch({ type: "catalogLoaded", catalog: catalog.permissions });
-    return true;
+    return loadCatalog();
   }
 
   async function signOut(): Promise<void> {
@@ -80,9 +79,21 @@ export function createActions(env: Environment) {
     await env.onSignedOut();
   }
 
-  async function loadCatalog(): Promise<void> {
-    const catalog = await attempt(() => clients.imports.listPermissions({}));
-    if (catalog) dispatch({ type: "catalogLoaded", catalog: catalog.permissions });
+  /** The permission catalog; whether its grantable flags are the server's is told by GetCaller answering. */
+  async function loadCatalog(): Promise<boolean> {
+    const loaded = await attempt(async () => {
+      const catalog = await clients.imports.listPermissions({});
+      const serverGrants = await clients.imports.getCaller({}).then(
+        () => true,
+        (error: unknown) => {
+          if (ConnectError.from(error).code === Code.Unimplemented) return false;
+          throw error;
+        },
+      );
+      return { catalog: catalog.permissions, serverGrants };
+    });
+    if (loaded) dispatch({ type: "catalogLoaded", ...loaded });
+    return loaded !== undefined;
   }
 
   async function downloadSample(format: FileFormat): Promise<void> {
@@ -103,11 +114,24 @@ export function createActions(env: Environment) {
     return reason !== null;
   }
 
+  /** The first page of the check, with progress while it runs; CheckImport where the server has no StreamCheckImport. */
+  async function firstCheckPage(importId: string): Promise<CheckImportResponse> {
+    try {
+      for await (const message of clients.imports.streamCheckImport({ importId, pageSize: 1000 })) {
+        if (message.event.case === "progress") dispatch({ type: "checkProgressed", rowsRead: message.event.value.rowsRead });
+        else if (message.event.case === "result") return message.event.value;
+      }
+    } catch (error) {
+      if (ConnectError.from(error).code !== Code.Unimplemented) throw error;
+    }
+    return clients.imports.checkImport({ importId, pageSize: 1000 });
+  }
+
   /** Checks the import (the first call runs the check) and loads its diagnostics, up to maxDiagnostics. */
   async function review(importId: string): Promise<void> {
     dispatch({ type: "checkStarted" });
     const loaded = await attempt(async () => {
-      let page = await clients.imports.checkImport({ importId, pageSize: 1000 });
+      let page = await firstCheckPage(importId);
       const first = page;
       const rows: Diagnostic[] = [...page.rowDiagnostics];
       while (page.nextPageToken && rows.length < maxDiagnostics) {
@@ -117,7 +141,7 @@ export function createActions(env: Environment) {
       return { first, rows, truncated: page.nextPageToken !== "" };
     });
     if (!loaded || !loaded.first.import) {
-      dispatch({ type: "uploadEnded" });
+      dispatch({ type: "checkEnded" });
       return;
     }
     dispatch({
@@ -127,17 +151,41 @@ export function createActions(env: Environment) {
     if (env.state().wizard.catalog.length === 0) await loadCatalog();
   }
 
-  /** Uploads the file once it passes the check before upload. */
+  let uploading: AbortController | null = null;
+
+  /** Uploads the file once it passes the check before upload (resumably), then checks it. */
   async function upload(files: readonly File[]): Promise<void> {
-    if (refuse(files)) return;
-    // Browsers cannot call the client-streaming UploadImportFile over gRPC-Web; the resumable upload
-    // RPCs replace it for the page.
-    dispatch({ type: "failed", message: text.upload.notAvailable });
+    const session = env.state().session;
+    if (refuse(files) || !session) return;
+    const file = files[0]!;
+    const controller = new AbortController();
+    uploading = controller;
+    dispatch({ type: "uploadStarted", fileName: file.name, totalBytes: file.size });
+    let imported;
+    try {
+      imported = await uploadFile(clients.imports, file, {
+        organizationId: session.organizationId,
+        signal: controller.signal,
+        onProgress: (sentBytes) => dispatch({ type: "uploadProgressed", sentBytes }),
+      });
+    } catch (error) {
+      dispatch({ type: "uploadEnded" });
+      const failure = describe(error);
+      if (failure.signedOut) await signOut();
+      const message = controller.signal.aborted ? text.upload.cancelled : failure.code === Code.Unimplemented ? text.upload.notAvailable : failure.message;
+      dispatch({ type: "failed", message });
+      return;
+    } finally {
+      uploading = null;
+    }
+    dispatch({ type: "uploadEnded" });
+    // The address names the import, so a reload (or a shared link) comes back to its review.
+    env.history.push(hrefOf({ name: "review", importId: imported.importId }));
+    await review(imported.importId);
   }
 
   function cancelUpload(): void {
-    dispatch({ type: "uploadEnded" });
-    dispatch({ type: "failed", message: text.upload.cancelled });
+    uploading?.abort();
   }
 
   async function openImport(importId: string): Promise<void> {
@@ -148,7 +196,8 @@ export function createActions(env: Environment) {
   async function apply(importId: string, permissions: string[], requestId: string): Promise<void> {
     dispatch({ type: "applyStarted" });
     try {
-      const response = await clients.imports.applyPermissions({ importId, permissions, requestId });
+      const confirmPrivilegedPermissions = env.state().wizard.confirmPrivileged;
+      const response = await clients.imports.applyPermissions({ importId, permissions, requestId, confirmPrivilegedPermissions });
       dispatch({ type: "applied", invitedCount: response.invitedCount, skippedCount: response.skippedCount, import: response.import! });
     } catch (error) {
       const failure = describe(error);
@@ -207,6 +256,20 @@ export function createActions(env: Environment) {
     }
   }
 
+  /** Shows whom the invitation is from before accepting; where the server has no LookupInvitation, Accept alone. */
+  async function lookUp(): Promise<void> {
+    const current = env.state().accept;
+    if (current.phase !== "looking") return;
+    try {
+      const response = await clients.invitations.lookupInvitation({ token: current.token });
+      dispatch({ type: "lookedUp", preview: response.invitation ?? null });
+    } catch (error) {
+      const failure = describe(error);
+      if (failure.code === Code.Unimplemented) dispatch({ type: "lookedUp", preview: null });
+      else dispatch({ type: "acceptFailed", reason: acceptProblem(failure) });
+    }
+  }
+
   async function accept(): Promise<void> {
     const current = env.state().accept;
     if (current.phase !== "ready") return;
@@ -215,14 +278,12 @@ export function createActions(env: Environment) {
       const response = await clients.invitations.acceptInvitation({ token: current.token });
       dispatch({ type: "accepted", member: response.member!, invitation: response.invitation! });
     } catch (error) {
-      const failure = describe(error);
-      // A token never issued is NOT_FOUND; every other refusal names its reason.
-      const reason = failure.code === Code.NotFound ? "INVITATION_NOT_FOUND" : failure.reason || "other";
-      dispatch({ type: "acceptFailed", reason });
+      dispatch({ type: "acceptFailed", reason: acceptProblem(describe(error)) });
     }
   }
 
   return {
+    lookUp,
     navigate,
     signIn,
     openSession,
@@ -246,9 +307,17 @@ export function createActions(env: Environment) {
     chooseStep: (step: State["wizard"]["step"]) => dispatch({ type: "stepChosen", step }),
     setTable: (table: State["wizard"]["table"]) => dispatch({ type: "tableChanged", table }),
     togglePermission: (id: string, on: boolean) => dispatch({ type: "permissionToggled", id, on }),
+    confirmPrivileged: (on: boolean) => dispatch({ type: "privilegedConfirmed", on }),
     askConfirmation: (kind: "resend" | "revoke", invitation: State["invitations"]["items"][number]) => dispatch({ type: "confirmationAsked", kind, invitation }),
     closeConfirmation: () => dispatch({ type: "confirmationClosed" }),
   };
 }
 
 export type Actions = ReturnType<typeof createActions>;
+
+/** Which of the accept page's explanations fits: a token never issued is NOT_FOUND, every other refusal names its reason. */
+export function acceptProblem(failure: { code: Code; reason: string }): string {
+  if (failure.code === Code.NotFound) return "INVITATION_NOT_FOUND";
+  if (failure.code === Code.InvalidArgument) return "NO_TOKEN";
+  return failure.reason || "other";
+}

@@ -1,5 +1,5 @@
 import type { Import } from "../gen/bulkinvite/v1/import_pb.js";
-import type { Invitation, InvitationStatus, Member } from "../gen/bulkinvite/v1/invitation_pb.js";
+import type { Invitation, InvitationPreview, InvitationStatus, Member } from "../gen/bulkinvite/v1/invitation_pb.js";
 import type { Permission } from "../gen/bulkinvite/v1/user_import_service_pb.js";
 import type { Session } from "../auth/session.js";
 import type { TableView } from "../diagnostics/view.js";
@@ -19,10 +19,12 @@ export type Action =
   | { type: "uploadEnded" }
   | { type: "checkStarted" }
   | { type: "checkProgressed"; rowsRead: number }
+  | { type: "checkEnded" }
   | { type: "checked"; check: Check }
   | { type: "tableChanged"; table: TableView }
   | { type: "stepChosen"; step: Step }
-  | { type: "catalogLoaded"; catalog: Permission[] }
+  | { type: "catalogLoaded"; catalog: Permission[]; serverGrants: boolean }
+  | { type: "privilegedConfirmed"; on: boolean }
   | { type: "permissionToggled"; id: string; on: boolean }
   | { type: "applyStarted" }
   | { type: "applied"; invitedCount: number; skippedCount: number; import: Import }
@@ -34,6 +36,7 @@ export type Action =
   | { type: "confirmationAsked"; kind: "resend" | "revoke"; invitation: Invitation }
   | { type: "confirmationClosed" }
   | { type: "invitationChanged"; invitation: Invitation; notice: string }
+  | { type: "lookedUp"; preview: InvitationPreview | null }
   | { type: "accepting" }
   | { type: "accepted"; member: Member; invitation: Invitation }
   | { type: "acceptFailed"; reason: string };
@@ -63,16 +66,20 @@ export function reducer(state: State, action: Action): State {
       return { ...state, wizard: { ...wizard, upload: null } };
     case "checkStarted":
       return { ...state, wizard: { ...wizard, checking: { rowsRead: 0 } } };
+    case "checkEnded":
+      return { ...state, wizard: { ...wizard, checking: null } };
     case "checkProgressed":
       return { ...state, wizard: { ...wizard, checking: { rowsRead: action.rowsRead } } };
     case "checked":
-      return { ...state, busy: false, wizard: { ...wizard, checking: null, check: action.check, step: "review", table: initialWizard.table, selected: [], result: null } };
+      return { ...state, busy: false, wizard: { ...wizard, checking: null, check: action.check, step: "review", table: initialWizard.table, selected: [], confirmPrivileged: false, result: null } };
     case "tableChanged":
       return { ...state, wizard: { ...wizard, table: action.table } };
     case "stepChosen":
       return { ...state, error: null, wizard: { ...wizard, step: action.step } };
     case "catalogLoaded":
-      return { ...state, wizard: { ...wizard, catalog: action.catalog } };
+      return { ...state, wizard: { ...wizard, catalog: action.catalog, serverGrants: action.serverGrants } };
+    case "privilegedConfirmed":
+      return { ...state, wizard: { ...wizard, confirmPrivileged: action.on } };
     case "permissionToggled": {
       const others = wizard.selected.filter((id) => id !== action.id);
       return { ...state, wizard: { ...wizard, selected: action.on ? [...others, action.id] : others } };
@@ -84,7 +91,7 @@ export function reducer(state: State, action: Action): State {
     case "applyFailed":
       return { ...state, error: action.message, wizard: { ...wizard, applying: false } };
     case "restarted":
-      return { ...state, error: null, wizard: { ...initialWizard, catalog: wizard.catalog } };
+      return { ...state, error: null, wizard: { ...initialWizard, catalog: wizard.catalog, serverGrants: wizard.serverGrants } };
     case "invitationFilterChanged":
       return { ...state, invitations: { ...state.invitations, status: action.status, importId: action.importId } };
     case "invitationsLoading":
@@ -108,6 +115,8 @@ export function reducer(state: State, action: Action): State {
           items: state.invitations.items.map((i) => (i.invitationId === action.invitation.invitationId ? action.invitation : i)),
         },
       };
+    case "lookedUp":
+      return state.accept.phase === "looking" ? { ...state, accept: { phase: "ready", token: state.accept.token, preview: action.preview } } : state;
     case "accepting":
       return state.accept.phase === "ready" ? { ...state, accept: { phase: "accepting", token: state.accept.token } } : state;
     case "accepted":

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../gen/bulkinvite/v1/diagnostic_pb.js";
 import type { Import } from "../gen/bulkinvite/v1/import_pb.js";
-import type { Invitation, InvitationStatus, Member } from "../gen/bulkinvite/v1/invitation_pb.js";
+import type { Invitation, InvitationPreview, InvitationStatus, Member } from "../gen/bulkinvite/v1/invitation_pb.js";
 import type { Permission } from "../gen/bulkinvite/v1/user_import_service_pb.js";
 import type { Session } from "../auth/session.js";
 import { initialView, type TableView } from "../diagnostics/view.js";
@@ -35,7 +35,11 @@ export interface Wizard {
   check: Check | null;
   table: TableView;
   catalog: Permission[];
+  /** The server says which permissions the caller may grant (GetCaller answers); else the token's claims tell. */
+  serverGrants: boolean;
   selected: string[];
+  /** The admin confirmed granting privileged permissions (organization.admin, members.invite). */
+  confirmPrivileged: boolean;
   applying: boolean;
   result: { invitedCount: number; skippedCount: number; import: Import } | null;
 }
@@ -55,7 +59,8 @@ export interface Invitations {
 }
 
 export type Accept =
-  | { phase: "ready"; token: string }
+  | { phase: "looking"; token: string }
+  | { phase: "ready"; token: string; preview: InvitationPreview | null }
   | { phase: "accepting"; token: string }
   | { phase: "accepted"; member: Member; invitation: Invitation }
   | { phase: "failed"; reason: string };
@@ -80,7 +85,9 @@ export const initialWizard: Wizard = {
   check: null,
   table: initialView,
   catalog: [],
+  serverGrants: false,
   selected: [],
+  confirmPrivileged: false,
   applying: false,
   result: null,
 };
@@ -105,6 +112,6 @@ export function initialState(route: Route, session: Session | null): State {
     error: null,
     wizard: initialWizard,
     invitations: { ...initialInvitations, importId: route.name === "invitations" ? route.importId : "" },
-    accept: route.name === "accept" && route.token ? { phase: "ready", token: route.token } : { phase: "failed", reason: "NO_TOKEN" },
+    accept: route.name === "accept" && route.token ? { phase: "looking", token: route.token } : { phase: "failed", reason: "NO_TOKEN" },
   };
 }

@@ -30,8 +30,8 @@ export function ReviewStep() {
         total={checked.totalRows}
         valid={checked.validRows}
         invalid={checked.invalidRows}
-        warnings={warningRowCount(rowDiagnostics)}
-        skipped={skippedRowCount(rowDiagnostics, skipCodes)}
+        warnings={checked.warningRows || warningRowCount(rowDiagnostics)}
+        skipped={checked.alreadyInvitedRows + checked.alreadyMemberRows || skippedRowCount(rowDiagnostics, skipCodes)}
       />
       {check.truncated && <p>{text.review.truncated(rowDiagnostics.length)}</p>}
       <DiagnosticsTable diagnostics={rowDiagnostics} view={state.wizard.table} onChange={actions.setTable} />
