@@ -6,7 +6,7 @@ import type { PageConfig } from "./config.js";
 import { parseRoute } from "./routes.js";
 import { createActions } from "./state/actions.js";
 import { StoreContext, type Store } from "./state/context.js";
-import { reducer } from "./state/reducer.js";
+import { reducer, type Action } from "./state/reducer.js";
 import type { State } from "./state/state.js";
 import { text } from "./text.js";
 import { Header } from "./components/Header.js";
@@ -21,12 +21,18 @@ import { SignInPage } from "./pages/SignInPage.js";
 export function App({ config, initial }: { config: PageConfig; initial: State }) {
   const [state, dispatch] = useReducer(reducer, initial);
   const current = useRef(state);
-  current.current = state;
   const main = useRef<HTMLElement>(null);
   const oidc = useRef<UserManager | null>(null);
   // The OIDC library is loaded only when the server signs in with a provider.
   const loadOidc = () => import("./auth/oidc.js");
   const manager = async () => (oidc.current ??= (await loadOidc()).userManager(config, location.origin, sessionStorage));
+
+  // Actions read the state right after dispatching (the bearer token just stored, say), before
+  // Preact renders again: keep `current` ahead by applying the (pure) reducer here too.
+  const dispatchNow = (action: Action) => {
+    current.current = reducer(current.current, action);
+    dispatch(action);
+  };
 
   const actions = useMemo(() => {
     // The invitee's calls carry no bearer token: the invitation token is their credential.
@@ -34,7 +40,7 @@ export function App({ config, initial }: { config: PageConfig; initial: State })
     return createActions({
       clients: createClients(transportFor(location.origin, token)),
       storage: sessionStorage,
-      dispatch,
+      dispatch: dispatchNow,
       state: () => current.current,
       history: { push: (href) => history.pushState(null, "", href), replace: (href) => history.replaceState(null, "", href) },
       onSignedOut: async () => {
@@ -44,7 +50,7 @@ export function App({ config, initial }: { config: PageConfig; initial: State })
   }, []);
 
   useEffect(() => {
-    const moved = () => dispatch({ type: "navigated", route: parseRoute(location.pathname, location.search) });
+    const moved = () => dispatchNow({ type: "navigated", route: parseRoute(location.pathname, location.search) });
     addEventListener("popstate", moved);
     return () => removeEventListener("popstate", moved);
   }, []);
@@ -56,15 +62,15 @@ export function App({ config, initial }: { config: PageConfig; initial: State })
           const session = sessionOf(await (await loadOidc()).completeSignIn(await manager(), location.href));
           if (session && (await actions.openSession(session))) {
             history.replaceState(null, "", "/");
-            dispatch({ type: "navigated", route: { name: "import" } });
+            dispatchNow({ type: "navigated", route: { name: "import" } });
             return;
           }
         } catch {
           // The provider's answer was refused (stale state, wrong code): say so, and offer to sign in again.
         }
         history.replaceState(null, "", "/");
-        dispatch({ type: "navigated", route: { name: "import" } });
-        dispatch({ type: "failed", message: text.signIn.failed });
+        dispatchNow({ type: "navigated", route: { name: "import" } });
+        dispatchNow({ type: "failed", message: text.signIn.failed });
       })();
     } else if (state.session && state.wizard.catalog.length === 0 && state.route.name !== "accept") {
       void actions.loadCatalog();

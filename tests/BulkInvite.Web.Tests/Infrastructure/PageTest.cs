@@ -40,7 +40,7 @@ public abstract partial class PageTest : IAsyncLifetime
 
     protected InvitationService.InvitationServiceClient Invitations => new(Server.Channel);
 
-    /// <summary>Errors the page's scripts threw, and what the browser refused by the page's policy.</summary>
+    /// <summary>Errors the page's scripts threw, dialogs they opened, and what the browser refused by the page's policy.</summary>
     protected IReadOnlyList<string> ScriptErrors => _scriptErrors;
 
     /// <summary>Settings of the server under test, beyond the page port and the key.</summary>
@@ -51,11 +51,14 @@ public abstract partial class PageTest : IAsyncLifetime
         _server = await ServerProcess.StartAsync(Folder, ServerSettings, page: true);
         _playwright = await Playwright.CreateAsync();
         _browser = await Chromium.LaunchAsync(_playwright, _profile);
+        // Generous waits: the machine is shared with other builds; nothing here asserts a duration.
+        _browser.SetDefaultTimeout(60_000);
         Page = _browser.Pages.Count > 0 ? _browser.Pages[0] : await _browser.NewPageAsync();
         Page.PageError += (_, error) => _scriptErrors.Add("page error: " + error);
         Page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            // A call the server refused shows as a failed resource load; the page handles those itself.
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
             {
                 _scriptErrors.Add("console: " + message.Text);
             }
@@ -67,6 +70,11 @@ public abstract partial class PageTest : IAsyncLifetime
     {
         if (_browser is not null)
         {
+            // What the page showed last: the first thing to look at when a test fails.
+            var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "last");
+            Directory.CreateDirectory(folder);
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, Safe($"{GetType().Name}.{TestContext.Current.Test?.TestDisplayName.Split('.').Last()}") + ".png") });
+            await File.WriteAllLinesAsync(Path.Combine(folder, Safe($"{GetType().Name}.{TestContext.Current.Test?.TestDisplayName.Split('.').Last()}") + ".log"), _scriptErrors);
             await _browser.CloseAsync();
         }
 

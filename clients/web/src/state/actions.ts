@@ -265,7 +265,9 @@ export function createActions(env: Environment) {
       dispatch({ type: "lookedUp", preview: response.invitation ?? null });
     } catch (error) {
       const failure = describe(error);
-      if (failure.code === Code.Unimplemented) dispatch({ type: "lookedUp", preview: null });
+      // A server without LookupInvitation answers UNIMPLEMENTED, or UNAUTHENTICATED where the RPC is
+      // not yet open to token holders: then the page offers Accept alone.
+      if (failure.code === Code.Unimplemented || failure.code === Code.Unauthenticated) dispatch({ type: "lookedUp", preview: null });
       else dispatch({ type: "acceptFailed", reason: acceptProblem(failure) });
     }
   }
