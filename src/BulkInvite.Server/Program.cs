@@ -1,5 +1,6 @@
 using BulkInvite.Server.Hosting;
 using BulkInvite.Server.Security;
+using BulkInvite.Server.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 if (TokenCommand.Matches(args))
@@ -14,6 +15,7 @@ builder.Services.AddBulkInvite();
 var app = builder.Build();
 app.RequireSafeTokenSettings();
 app.PrepareBulkInviteStorage();
+app.UseWebPage();
 app.MapBulkInviteServices();
 app.Run();
 return 0;

@@ -57,7 +57,7 @@ public sealed partial class ReadmeWalkthroughTests : IAsyncLifetime
             new Dictionary<string, string> { ["BULKINVITE_SERVER"] = _server!.Address, ["BULKINVITE_MAIL"] = Path.Combine(_folder, "data", "mail") });
 
         Assert.True(exitCode == 0, $"The invitations walkthrough failed ({exitCode}):\n{output}\nServer:\n{_server.Output}");
-        Assert.Contains("http://localhost:5000/invitations/accept?token=", output, StringComparison.Ordinal);
+        Assert.Contains("http://localhost:8080/invitations/accept?token=", output, StringComparison.Ordinal);
         Assert.Contains("DELIVERY_STATE_SENT", output, StringComparison.Ordinal);
         Assert.Contains("\"status\": \"INVITATION_STATUS_ACCEPTED\"", output, StringComparison.Ordinal);
         Assert.Contains("refused: FAILED_PRECONDITION", output, StringComparison.Ordinal);

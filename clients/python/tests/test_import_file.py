@@ -115,7 +115,7 @@ def test_a_rejected_file_returns_its_diagnostic_and_is_not_applied(
     assert result.file_diagnostics[0].message
     assert result.row_diagnostics == []
     assert (result.invited_count, result.skipped_count, result.request_id) == (0, 0, "")
-    stored = stub.GetImport(pb.GetImportRequest(import_id=result.import_.import_id))
+    stored = stub.GetImport(pb.GetImportRequest(import_id=result.import_.import_id)).import_
     assert stored.state == import_pb2.IMPORT_STATE_REJECTED
     assert list(stored.permissions) == []
 

@@ -1,5 +1,6 @@
 using BulkInvite.Server.Security;
 using BulkInvite.Server.Services;
+using BulkInvite.Server.Web;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace BulkInvite.Server.Hosting;
@@ -8,11 +9,17 @@ public static class BulkInviteApplicationExtensions
 {
     /// <summary>
     /// Serves HTTP/2 on every endpoint, so plaintext endpoints speak h2c for grpcurl and buf curl,
-    /// wherever the server is started from. Kestrel configuration can still override it.
+    /// wherever the server is started from; but the web page's endpoint (the port of Web:Url) speaks
+    /// HTTP/1.1, which browsers need. Kestrel configuration can still override it.
     /// </summary>
     public static WebApplicationBuilder UseHttp2Endpoints(this WebApplicationBuilder builder)
     {
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            var page = WebPageSettings.From(context.Configuration);
+            kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols =
+                endpoint.IPEndPoint is { } address && page.IsPagePort(address.Port) ? HttpProtocols.Http1 : HttpProtocols.Http2);
+        });
         return builder;
     }
 
@@ -36,17 +43,18 @@ public static class BulkInviteApplicationExtensions
 
     /// <summary>
     /// Maps the BulkInvite services (every call authenticated but AcceptInvitation, rate limited per organization), the
-    /// grpc.health.v1 service (open, for load balancers) and, where enabled, server reflection.
+    /// grpc.health.v1 service (open, for load balancers) and, where enabled, server reflection. All but
+    /// reflection also answer gRPC-Web, for the web page.
     /// </summary>
     public static WebApplication MapBulkInviteServices(this WebApplication app)
     {
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
-        app.MapGrpcService<UserImportGrpcService>().RequireAuthorization();
+        app.MapGrpcService<UserImportGrpcService>().RequireAuthorization().EnableGrpcWeb();
         // AcceptInvitation alone allows anonymous calls (its [AllowAnonymous]): the invitation token is its credential.
-        app.MapGrpcService<InvitationGrpcService>().RequireAuthorization();
-        app.MapGrpcHealthChecksService();
+        app.MapGrpcService<InvitationGrpcService>().RequireAuthorization().EnableGrpcWeb();
+        app.MapGrpcHealthChecksService().EnableGrpcWeb();
         if (GrpcSettings.From(app.Configuration, app.Environment).EnableReflection)
         {
             app.MapGrpcReflectionService();

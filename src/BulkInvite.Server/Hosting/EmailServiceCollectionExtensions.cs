@@ -1,5 +1,6 @@
 using BulkInvite.Core.Invitations;
 using BulkInvite.Server.Mail;
+using BulkInvite.Server.Web;
 
 namespace BulkInvite.Server.Hosting;
 
@@ -40,6 +41,12 @@ public static class EmailServiceCollectionExtensions
     private static EmailOptions ReadEmailOptions(IConfiguration configuration)
     {
         var options = configuration.GetSection(EmailOptions.SectionName).Get<EmailOptions>() ?? new EmailOptions();
+        // The emailed link leads to the web page's accept screen unless configured otherwise.
+        if (string.IsNullOrEmpty(configuration[$"{EmailOptions.SectionName}:AcceptBaseUrl"]) && WebPageSettings.From(configuration).AcceptPageUrl is { } acceptPage)
+        {
+            options.AcceptBaseUrl = acceptPage;
+        }
+
         return options.Problem() is { } problem ? throw new InvalidOperationException(problem) : options;
     }
 }

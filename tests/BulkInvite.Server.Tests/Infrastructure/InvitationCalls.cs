@@ -64,6 +64,6 @@ public static partial class InvitationCalls
         }
     }
 
-    [GeneratedRegex(@"http://localhost:5000/invitations/accept\?token=(?<token>[A-Za-z0-9_%-]+)")]
+    [GeneratedRegex(@"http://localhost:8080/invitations/accept\?token=(?<token>[A-Za-z0-9_%-]+)")]
     private static partial Regex AcceptLinkPattern();
 }

@@ -12,7 +12,8 @@ namespace BulkInvite.Server.Tests.Infrastructure;
 /// The server as users start it: `dotnet BulkInvite.Server.dll --urls http://127.0.0.1:PORT` in its own
 /// process and working directory (so its database is `data/bulkinvite.db` there), ready once the
 /// grpc.health.v1 service answers SERVING. It runs in Production with a signing key of its own
-/// (<see cref="SigningKey"/>) unless the environment given says otherwise.
+/// (<see cref="SigningKey"/>) unless the environment given says otherwise. With a page port, it also
+/// serves the web page over HTTP/1.1 there (Web:Url, one of its --urls), and the emailed links lead to it.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
@@ -20,13 +21,16 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly Func<HttpMessageHandler> _transport;
 
-    private ServerProcess(string workingDirectory, string scheme, IReadOnlyDictionary<string, string> environment, Func<HttpMessageHandler>? transport, int port)
+    private ServerProcess(string workingDirectory, string scheme, IReadOnlyDictionary<string, string> environment, Func<HttpMessageHandler>? transport, int port, int? pagePort)
     {
         WorkingDirectory = workingDirectory;
         Port = port;
         Address = $"{scheme}://127.0.0.1:{port}";
+        PageAddress = pagePort is { } page ? $"http://127.0.0.1:{page}" : null;
         _transport = transport ?? (() => new SocketsHttpHandler());
-        _process = Process.Start(StartInfo(workingDirectory, environment, "--urls", Address))
+        var urls = PageAddress is null ? Address : $"{Address};{PageAddress}";
+        var withPage = PageAddress is null ? environment : new Dictionary<string, string>(environment) { ["Web__Url"] = PageAddress };
+        _process = Process.Start(StartInfo(workingDirectory, withPage, "--urls", urls))
             ?? throw new InvalidOperationException("The server process did not start.");
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
@@ -94,6 +98,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string Address { get; }
 
+    /// <summary>Where the web page is served (HTTP/1.1, gRPC-Web), when started with a page port.</summary>
+    public string? PageAddress { get; }
+
     /// <summary>The loopback port the process listens on.</summary>
     public int Port { get; }
 
@@ -119,12 +126,13 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <param name="scheme">https needs a certificate in the environment (Kestrel__Certificates__Default__Path).</param>
     /// <param name="transport">The client side of the connection (certificates to trust or present).</param>
     /// <param name="port">The port to listen on (a restart on the same address); a free one when null.</param>
+    /// <param name="page">Also serve the web page, on another free port (<see cref="PageAddress"/>).</param>
     public static async Task<ServerProcess> StartAsync(
         string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, string scheme = "http", Func<HttpMessageHandler>? transport = null,
-        int? port = null)
+        int? port = null, bool page = false)
     {
         Directory.CreateDirectory(workingDirectory);
-        var server = new ServerProcess(workingDirectory, scheme, environment ?? new Dictionary<string, string>(), transport, port ?? FreePort());
+        var server = new ServerProcess(workingDirectory, scheme, environment ?? new Dictionary<string, string>(), transport, port ?? FreePort(), page ? FreePort() : null);
         try
         {
             await server.WaitUntilServingAsync();

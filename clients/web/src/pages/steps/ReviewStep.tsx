@@ -1,0 +1,52 @@
+import { DiagnosticCode, Severity } from "../../gen/bulkinvite/v1/diagnostic_pb.js";
+import { ImportState } from "../../gen/bulkinvite/v1/import_pb.js";
+import { text } from "../../text.js";
+import { useStore } from "../../state/context.js";
+import { skippedRowCount, warningRowCount } from "../../diagnostics/view.js";
+import { Totals } from "../../components/Totals.js";
+import { FileProblem } from "../../components/FileProblem.js";
+import { DiagnosticsTable } from "../../components/DiagnosticsTable.js";
+
+const skipCodes = [DiagnosticCode.ALREADY_INVITED, DiagnosticCode.ALREADY_MEMBER];
+
+/** Step 2: the check's totals, the file-level problem or the rows' diagnostics, and Next. */
+export function ReviewStep() {
+  const { state, actions } = useStore();
+  const check = state.wizard.check;
+  if (!check) return null;
+  const { import: checked, fileDiagnostics, rowDiagnostics } = check;
+  if (checked.state === ImportState.REJECTED) {
+    return (
+      <div class="step">
+        <h2>{text.review.title(checked.fileName)}</h2>
+        <FileProblem diagnostics={fileDiagnostics.filter((d) => d.severity === Severity.ERROR)} onTryAnother={actions.restart} />
+      </div>
+    );
+  }
+  return (
+    <div class="step">
+      <h2>{text.review.title(checked.fileName)}</h2>
+      <Totals
+        total={checked.totalRows}
+        valid={checked.validRows}
+        invalid={checked.invalidRows}
+        warnings={checked.warningRows || warningRowCount(rowDiagnostics)}
+        skipped={checked.alreadyInvitedRows + checked.alreadyMemberRows || skippedRowCount(rowDiagnostics, skipCodes)}
+      />
+      {check.truncated && <p>{text.review.truncated(rowDiagnostics.length)}</p>}
+      <DiagnosticsTable diagnostics={rowDiagnostics} view={state.wizard.table} onChange={actions.setTable} />
+      <div class="actions">
+        <button type="button" class="secondary" onClick={actions.restart}>
+          {text.review.tryAnother}
+        </button>
+        {checked.validRows > 0 ? (
+          <button type="button" onClick={() => actions.chooseStep("permissions")}>
+            {text.review.next}
+          </button>
+        ) : (
+          <p>{text.review.nothingValid}</p>
+        )}
+      </div>
+    </div>
+  );
+}

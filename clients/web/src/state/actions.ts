@@ -1,0 +1,325 @@
+import { Code, ConnectError } from "@connectrpc/connect";
+import { FileFormat } from "../gen/bulkinvite/v1/import_pb.js";
+import type { Invitation, InvitationStatus } from "../gen/bulkinvite/v1/invitation_pb.js";
+import type { Diagnostic } from "../gen/bulkinvite/v1/diagnostic_pb.js";
+import type { CheckImportResponse } from "../gen/bulkinvite/v1/user_import_service_pb.js";
+import { uploadFile } from "../upload/resumableUpload.js";
+import type { Clients } from "../api/clients.js";
+import { describe } from "../api/errors.js";
+import { clearSession, saveSession, sessionOf, type Session } from "../auth/session.js";
+import { mimeTypeOf, saveFile } from "../files/saveFile.js";
+import { refusal } from "../files/fileCheck.js";
+import { hrefOf, type Route } from "../routes.js";
+import { text } from "../text.js";
+import type { Action } from "./reducer.js";
+import type { State } from "./state.js";
+
+// What the page does: each action calls the API through the generated clients and reports to the
+// reducer. Components call these and never the clients.
+
+/** The most row diagnostics the review loads (the server pages them 1,000 at a time). */
+export const maxDiagnostics = 10_000;
+
+export interface Environment {
+  clients: Clients;
+  storage: Storage;
+  dispatch: (action: Action) => void;
+  state: () => State;
+  /** Changes the address bar (pushState) or, with replace, rewrites it. */
+  history: { push: (href: string) => void; replace: (href: string) => void };
+  /** Leaves the page signed out (the OIDC user is forgotten too). */
+  onSignedOut: () => Promise<void>;
+}
+
+export function createActions(env: Environment) {
+  const { clients, dispatch } = env;
+
+  async function attempt<T>(work: () => Promise<T>): Promise<T | undefined> {
+    dispatch({ type: "busy", busy: true });
+    try {
+      return await work();
+    } catch (error) {
+      const failure = describe(error);
+      if (failure.signedOut) await signOut();
+      dispatch({ type: "failed", message: failure.message });
+      return undefined;
+    } finally {
+      dispatch({ type: "busy", busy: false });
+    }
+  }
+
+  function navigate(route: Route): void {
+    env.history.push(hrefOf(route));
+    dispatch({ type: "navigated", route });
+  }
+
+  async function signIn(token: string): Promise<boolean> {
+    if (!token.trim()) {
+      dispatch({ type: "failed", message: text.signIn.emptyToken });
+      return false;
+    }
+    const session = sessionOf(token);
+    if (!session) {
+      dispatch({ type: "failed", message: text.signIn.notAToken });
+      return false;
+    }
+    return openSession(session);
+  }
+
+  /** Keeps the token once the server took it (the permission catalog is the first call that needs one). */
+  async function openSession(session: Session): Promise<boolean> {
+    saveSession(env.storage, session);
+    dispatch({ type: "signedIn", session });
+    return loadCatalog();
+  }
+
+  async function signOut(): Promise<void> {
+    clearSession(env.storage);
+    dispatch({ type: "signedOut" });
+    await env.onSignedOut();
+  }
+
+  /** The permission catalog; whether its grantable flags are the server's is told by GetCaller answering. */
+  async function loadCatalog(): Promise<boolean> {
+    const loaded = await attempt(async () => {
+      const catalog = await clients.imports.listPermissions({});
+      const serverGrants = await clients.imports.getCaller({}).then(
+        () => true,
+        (error: unknown) => {
+          if (ConnectError.from(error).code === Code.Unimplemented) return false;
+          throw error;
+        },
+      );
+      return { catalog: catalog.permissions, serverGrants };
+    });
+    if (loaded) dispatch({ type: "catalogLoaded", ...loaded });
+    return loaded !== undefined;
+  }
+
+  async function downloadSample(format: FileFormat): Promise<void> {
+    await attempt(async () => {
+      let name = format === FileFormat.XLSX ? "bulk-invite-sample.xlsx" : "bulk-invite-sample.csv";
+      const chunks: Uint8Array[] = [];
+      for await (const message of clients.imports.getSampleFile({ format })) {
+        if (message.fileName) name = message.fileName;
+        chunks.push(message.chunk);
+      }
+      saveFile(name, chunks, mimeTypeOf(name));
+    });
+  }
+
+  function refuse(files: readonly File[]): boolean {
+    const reason = refusal(files);
+    if (reason) dispatch({ type: "fileRefused", reason: text.upload.refused(files.map((f) => f.name).join(", ") || "?", reason) });
+    return reason !== null;
+  }
+
+  /** The first page of the check, with progress while it runs; CheckImport where the server has no StreamCheckImport. */
+  async function firstCheckPage(importId: string): Promise<CheckImportResponse> {
+    try {
+      for await (const message of clients.imports.streamCheckImport({ importId, pageSize: 1000 })) {
+        if (message.event.case === "progress") dispatch({ type: "checkProgressed", rowsRead: message.event.value.rowsRead });
+        else if (message.event.case === "result") return message.event.value;
+      }
+    } catch (error) {
+      if (ConnectError.from(error).code !== Code.Unimplemented) throw error;
+    }
+    return clients.imports.checkImport({ importId, pageSize: 1000 });
+  }
+
+  /** Checks the import (the first call runs the check) and loads its diagnostics, up to maxDiagnostics. */
+  async function review(importId: string): Promise<void> {
+    dispatch({ type: "checkStarted" });
+    const loaded = await attempt(async () => {
+      let page = await firstCheckPage(importId);
+      const first = page;
+      const rows: Diagnostic[] = [...page.rowDiagnostics];
+      while (page.nextPageToken && rows.length < maxDiagnostics) {
+        page = await clients.imports.checkImport({ importId, pageSize: 1000, pageToken: page.nextPageToken });
+        rows.push(...page.rowDiagnostics);
+      }
+      return { first, rows, truncated: page.nextPageToken !== "" };
+    });
+    if (!loaded || !loaded.first.import) {
+      dispatch({ type: "checkEnded" });
+      return;
+    }
+    dispatch({
+      type: "checked",
+      check: { import: loaded.first.import, fileDiagnostics: loaded.first.fileDiagnostics, rowDiagnostics: loaded.rows, truncated: loaded.truncated },
+    });
+    if (env.state().wizard.catalog.length === 0) await loadCatalog();
+  }
+
+  let uploading: AbortController | null = null;
+
+  /** Uploads the file once it passes the check before upload (resumably), then checks it. */
+  async function upload(files: readonly File[]): Promise<void> {
+    const session = env.state().session;
+    if (refuse(files) || !session) return;
+    const file = files[0]!;
+    const controller = new AbortController();
+    uploading = controller;
+    dispatch({ type: "uploadStarted", fileName: file.name, totalBytes: file.size });
+    let imported;
+    try {
+      imported = await uploadFile(clients.imports, file, {
+        organizationId: session.organizationId,
+        signal: controller.signal,
+        onProgress: (sentBytes) => dispatch({ type: "uploadProgressed", sentBytes }),
+      });
+    } catch (error) {
+      dispatch({ type: "uploadEnded" });
+      const failure = describe(error);
+      if (failure.signedOut) await signOut();
+      const message = controller.signal.aborted ? text.upload.cancelled : failure.code === Code.Unimplemented ? text.upload.notAvailable : failure.message;
+      dispatch({ type: "failed", message });
+      return;
+    } finally {
+      uploading = null;
+    }
+    dispatch({ type: "uploadEnded" });
+    // The address names the import, so a reload (or a shared link) comes back to its review.
+    env.history.push(hrefOf({ name: "review", importId: imported.importId }));
+    await review(imported.importId);
+  }
+
+  function cancelUpload(): void {
+    uploading?.abort();
+  }
+
+  async function openImport(importId: string): Promise<void> {
+    dispatch({ type: "restarted" });
+    await review(importId);
+  }
+
+  async function apply(importId: string, permissions: string[], requestId: string): Promise<void> {
+    dispatch({ type: "applyStarted" });
+    try {
+      const confirmPrivilegedPermissions = env.state().wizard.confirmPrivileged;
+      const response = await clients.imports.applyPermissions({ importId, permissions, requestId, confirmPrivilegedPermissions });
+      dispatch({ type: "applied", invitedCount: response.invitedCount, skippedCount: response.skippedCount, import: response.import! });
+    } catch (error) {
+      const failure = describe(error);
+      if (failure.signedOut) await signOut();
+      dispatch({ type: "applyFailed", message: failure.message });
+    }
+  }
+
+  function restart(): void {
+    dispatch({ type: "restarted" });
+    navigate({ name: "import" });
+  }
+
+  /** Loads the page of invitations that starts at pageToken, remembering the way back. */
+  async function loadInvitations(pageToken: string, previousTokens: string[]): Promise<void> {
+    const session = env.state().session;
+    if (!session) return;
+    const { status, importId } = env.state().invitations;
+    dispatch({ type: "invitationsLoading" });
+    const page = await attempt(() =>
+      clients.invitations.listInvitations({ organizationId: session.organizationId, status, importId: importId.trim(), pageSize: 20, pageToken }),
+    );
+    dispatch({ type: "invitationsLoaded", items: page?.invitations ?? [], pageToken, nextPageToken: page?.nextPageToken ?? "", previousTokens });
+  }
+
+  async function filterInvitations(status: InvitationStatus, importId: string): Promise<void> {
+    dispatch({ type: "invitationFilterChanged", status, importId });
+    env.history.replace(hrefOf({ name: "invitations", importId: importId.trim() }));
+    await loadInvitations("", []);
+  }
+
+  async function nextInvitations(): Promise<void> {
+    const { pageToken, nextPageToken, previousTokens } = env.state().invitations;
+    if (nextPageToken) await loadInvitations(nextPageToken, [...previousTokens, pageToken]);
+  }
+
+  async function previousInvitations(): Promise<void> {
+    const { previousTokens } = env.state().invitations;
+    if (previousTokens.length > 0) await loadInvitations(previousTokens.at(-1)!, previousTokens.slice(0, -1));
+  }
+
+  async function confirmInvitationAction(): Promise<void> {
+    const confirming = env.state().invitations.confirming;
+    if (!confirming) return;
+    const { kind, invitation } = confirming;
+    const changed = await attempt<{ invitation?: Invitation }>(() =>
+      kind === "revoke"
+        ? clients.invitations.revokeInvitation({ invitationId: invitation.invitationId })
+        : clients.invitations.resendInvitation({ invitationId: invitation.invitationId }),
+    );
+    if (changed?.invitation) {
+      const notice = kind === "revoke" ? text.invitations.revoked(invitation.email) : text.invitations.resent(invitation.email);
+      dispatch({ type: "invitationChanged", invitation: changed.invitation, notice });
+    } else {
+      dispatch({ type: "confirmationClosed" });
+    }
+  }
+
+  /** Shows whom the invitation is from before accepting; where the server has no LookupInvitation, Accept alone. */
+  async function lookUp(): Promise<void> {
+    const current = env.state().accept;
+    if (current.phase !== "looking") return;
+    try {
+      const response = await clients.invitations.lookupInvitation({ token: current.token });
+      dispatch({ type: "lookedUp", preview: response.invitation ?? null });
+    } catch (error) {
+      const failure = describe(error);
+      // A server without LookupInvitation answers UNIMPLEMENTED, or UNAUTHENTICATED where the RPC is
+      // not yet open to token holders: then the page offers Accept alone.
+      if (failure.code === Code.Unimplemented || failure.code === Code.Unauthenticated) dispatch({ type: "lookedUp", preview: null });
+      else dispatch({ type: "acceptFailed", reason: acceptProblem(failure) });
+    }
+  }
+
+  async function accept(): Promise<void> {
+    const current = env.state().accept;
+    if (current.phase !== "ready") return;
+    dispatch({ type: "accepting" });
+    try {
+      const response = await clients.invitations.acceptInvitation({ token: current.token });
+      dispatch({ type: "accepted", member: response.member!, invitation: response.invitation! });
+    } catch (error) {
+      dispatch({ type: "acceptFailed", reason: acceptProblem(describe(error)) });
+    }
+  }
+
+  return {
+    lookUp,
+    navigate,
+    signIn,
+    openSession,
+    signOut,
+    loadCatalog,
+    downloadSample,
+    refuse,
+    upload,
+    cancelUpload,
+    review,
+    openImport,
+    apply,
+    restart,
+    loadInvitations,
+    filterInvitations,
+    nextInvitations,
+    previousInvitations,
+    confirmInvitationAction,
+    accept,
+    dismiss: () => dispatch({ type: "dismissed" }),
+    chooseStep: (step: State["wizard"]["step"]) => dispatch({ type: "stepChosen", step }),
+    setTable: (table: State["wizard"]["table"]) => dispatch({ type: "tableChanged", table }),
+    togglePermission: (id: string, on: boolean) => dispatch({ type: "permissionToggled", id, on }),
+    confirmPrivileged: (on: boolean) => dispatch({ type: "privilegedConfirmed", on }),
+    askConfirmation: (kind: "resend" | "revoke", invitation: State["invitations"]["items"][number]) => dispatch({ type: "confirmationAsked", kind, invitation }),
+    closeConfirmation: () => dispatch({ type: "confirmationClosed" }),
+  };
+}
+
+export type Actions = ReturnType<typeof createActions>;
+
+/** Which of the accept page's explanations fits: a token never issued is NOT_FOUND, every other refusal names its reason. */
+export function acceptProblem(failure: { code: Code; reason: string }): string {
+  if (failure.code === Code.NotFound) return "INVITATION_NOT_FOUND";
+  if (failure.code === Code.InvalidArgument) return "NO_TOKEN";
+  return failure.reason || "other";
+}

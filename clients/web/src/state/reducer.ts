@@ -1,0 +1,127 @@
+import type { Import } from "../gen/bulkinvite/v1/import_pb.js";
+import type { Invitation, InvitationPreview, InvitationStatus, Member } from "../gen/bulkinvite/v1/invitation_pb.js";
+import type { Permission } from "../gen/bulkinvite/v1/user_import_service_pb.js";
+import type { Session } from "../auth/session.js";
+import type { TableView } from "../diagnostics/view.js";
+import type { Route } from "../routes.js";
+import { initialInvitations, initialWizard, type Check, type State, type Step } from "./state.js";
+
+export type Action =
+  | { type: "navigated"; route: Route }
+  | { type: "signedIn"; session: Session }
+  | { type: "signedOut" }
+  | { type: "busy"; busy: boolean }
+  | { type: "failed"; message: string }
+  | { type: "dismissed" }
+  | { type: "fileRefused"; reason: string }
+  | { type: "uploadStarted"; fileName: string; totalBytes: number }
+  | { type: "uploadProgressed"; sentBytes: number }
+  | { type: "uploadEnded" }
+  | { type: "checkStarted" }
+  | { type: "checkProgressed"; rowsRead: number }
+  | { type: "checkEnded" }
+  | { type: "checked"; check: Check }
+  | { type: "tableChanged"; table: TableView }
+  | { type: "stepChosen"; step: Step }
+  | { type: "catalogLoaded"; catalog: Permission[]; serverGrants: boolean }
+  | { type: "privilegedConfirmed"; on: boolean }
+  | { type: "permissionToggled"; id: string; on: boolean }
+  | { type: "applyStarted" }
+  | { type: "applied"; invitedCount: number; skippedCount: number; import: Import }
+  | { type: "applyFailed"; message: string }
+  | { type: "restarted" }
+  | { type: "invitationFilterChanged"; status: InvitationStatus; importId: string }
+  | { type: "invitationsLoading" }
+  | { type: "invitationsLoaded"; items: Invitation[]; pageToken: string; nextPageToken: string; previousTokens: string[] }
+  | { type: "confirmationAsked"; kind: "resend" | "revoke"; invitation: Invitation }
+  | { type: "confirmationClosed" }
+  | { type: "invitationChanged"; invitation: Invitation; notice: string }
+  | { type: "lookedUp"; preview: InvitationPreview | null }
+  | { type: "accepting" }
+  | { type: "accepted"; member: Member; invitation: Invitation }
+  | { type: "acceptFailed"; reason: string };
+
+export function reducer(state: State, action: Action): State {
+  const wizard = state.wizard;
+  switch (action.type) {
+    case "navigated":
+      return { ...state, route: action.route, error: null };
+    case "signedIn":
+      return { ...state, session: action.session, error: null };
+    case "signedOut":
+      return { ...state, session: null, wizard: initialWizard, invitations: initialInvitations, busy: false };
+    case "busy":
+      return { ...state, busy: action.busy };
+    case "failed":
+      return { ...state, error: action.message, busy: false };
+    case "dismissed":
+      return { ...state, error: null };
+    case "fileRefused":
+      return { ...state, wizard: { ...wizard, refusal: action.reason, upload: null } };
+    case "uploadStarted":
+      return { ...state, error: null, wizard: { ...wizard, refusal: null, upload: { fileName: action.fileName, sentBytes: 0, totalBytes: action.totalBytes } } };
+    case "uploadProgressed":
+      return wizard.upload ? { ...state, wizard: { ...wizard, upload: { ...wizard.upload, sentBytes: action.sentBytes } } } : state;
+    case "uploadEnded":
+      return { ...state, wizard: { ...wizard, upload: null } };
+    case "checkStarted":
+      return { ...state, wizard: { ...wizard, checking: { rowsRead: 0 } } };
+    case "checkEnded":
+      return { ...state, wizard: { ...wizard, checking: null } };
+    case "checkProgressed":
+      return { ...state, wizard: { ...wizard, checking: { rowsRead: action.rowsRead } } };
+    case "checked":
+      return { ...state, busy: false, wizard: { ...wizard, checking: null, check: action.check, step: "review", table: initialWizard.table, selected: [], confirmPrivileged: false, result: null } };
+    case "tableChanged":
+      return { ...state, wizard: { ...wizard, table: action.table } };
+    case "stepChosen":
+      return { ...state, error: null, wizard: { ...wizard, step: action.step } };
+    case "catalogLoaded":
+      return { ...state, wizard: { ...wizard, catalog: action.catalog, serverGrants: action.serverGrants } };
+    case "privilegedConfirmed":
+      return { ...state, wizard: { ...wizard, confirmPrivileged: action.on } };
+    case "permissionToggled": {
+      const others = wizard.selected.filter((id) => id !== action.id);
+      return { ...state, wizard: { ...wizard, selected: action.on ? [...others, action.id] : others } };
+    }
+    case "applyStarted":
+      return { ...state, error: null, wizard: { ...wizard, applying: true } };
+    case "applied":
+      return { ...state, wizard: { ...wizard, applying: false, step: "result", result: { invitedCount: action.invitedCount, skippedCount: action.skippedCount, import: action.import } } };
+    case "applyFailed":
+      return { ...state, error: action.message, wizard: { ...wizard, applying: false } };
+    case "restarted":
+      return { ...state, error: null, wizard: { ...initialWizard, catalog: wizard.catalog, serverGrants: wizard.serverGrants } };
+    case "invitationFilterChanged":
+      return { ...state, invitations: { ...state.invitations, status: action.status, importId: action.importId } };
+    case "invitationsLoading":
+      return { ...state, invitations: { ...state.invitations, loading: true } };
+    case "invitationsLoaded":
+      return {
+        ...state,
+        invitations: { ...state.invitations, loading: false, items: action.items, pageToken: action.pageToken, nextPageToken: action.nextPageToken, previousTokens: action.previousTokens },
+      };
+    case "confirmationAsked":
+      return { ...state, invitations: { ...state.invitations, confirming: { kind: action.kind, invitation: action.invitation }, notice: null } };
+    case "confirmationClosed":
+      return { ...state, invitations: { ...state.invitations, confirming: null } };
+    case "invitationChanged":
+      return {
+        ...state,
+        invitations: {
+          ...state.invitations,
+          confirming: null,
+          notice: action.notice,
+          items: state.invitations.items.map((i) => (i.invitationId === action.invitation.invitationId ? action.invitation : i)),
+        },
+      };
+    case "lookedUp":
+      return state.accept.phase === "looking" ? { ...state, accept: { phase: "ready", token: state.accept.token, preview: action.preview } } : state;
+    case "accepting":
+      return state.accept.phase === "ready" ? { ...state, accept: { phase: "accepting", token: state.accept.token } } : state;
+    case "accepted":
+      return { ...state, accept: { phase: "accepted", member: action.member, invitation: action.invitation } };
+    case "acceptFailed":
+      return { ...state, accept: { phase: "failed", reason: action.reason } };
+  }
+}

@@ -1,0 +1,180 @@
+using System.Text.RegularExpressions;
+using BulkInvite.Server.Tests.Infrastructure;
+using BulkInvite.V1;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using MimeKit;
+
+namespace BulkInvite.Web.Tests.Infrastructure;
+
+/// <summary>
+/// One test's world: a real server process serving the page on its own port (Production, with the
+/// run's signing key), a fresh headless Chromium on it, and what the test needs around them:
+/// imports made through the gRPC API, the emails the server wrote to its pickup folder, and a
+/// record of each step (an accessibility scan and screenshots at 1440 and 375 pixels).
+/// </summary>
+public abstract partial class PageTest : IAsyncLifetime
+{
+    private readonly string _profile = Path.Combine(Path.GetTempPath(), "bulkinvite-chromium", Guid.NewGuid().ToString("N"));
+    private readonly List<string> _scriptErrors = [];
+    private IPlaywright? _playwright;
+    private IBrowserContext? _browser;
+    private ServerProcess? _server;
+
+    protected CancellationToken Ct { get; } = TestContext.Current.CancellationToken;
+
+    protected string Folder { get; } = Path.Combine(Path.GetTempPath(), "bulkinvite-tests", Guid.NewGuid().ToString("N"));
+
+    protected ServerProcess Server => _server ?? throw new InvalidOperationException("Not started.");
+
+    protected IPage Page { get; private set; } = null!;
+
+    /// <summary>The page's origin, such as http://127.0.0.1:41234.</summary>
+    protected string PageAddress => Server.PageAddress!;
+
+    /// <summary>An admin's token of acme, as the page's sign-in takes it.</summary>
+    protected static string AdminToken { get; } = ServerProcess.Token(Calls.Organization, "organization.admin");
+
+    /// <summary>The admin's API client (gRPC on the h2c port), to prepare what the page then shows.</summary>
+    protected UserImportService.UserImportServiceClient Imports => new(Server.Channel);
+
+    protected InvitationService.InvitationServiceClient Invitations => new(Server.Channel);
+
+    /// <summary>Errors the page's scripts threw, dialogs they opened, and what the browser refused by the page's policy.</summary>
+    protected IReadOnlyList<string> ScriptErrors => _scriptErrors;
+
+    /// <summary>Settings of the server under test, beyond the page port and the key.</summary>
+    protected virtual IReadOnlyDictionary<string, string> ServerSettings { get; } = new Dictionary<string, string>();
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        _server = await ServerProcess.StartAsync(Folder, ServerSettings, page: true);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await Chromium.LaunchAsync(_playwright, _profile);
+        // Generous waits: the machine is shared with other builds; nothing here asserts a duration.
+        _browser.SetDefaultTimeout(60_000);
+        Page = _browser.Pages.Count > 0 ? _browser.Pages[0] : await _browser.NewPageAsync();
+        Page.PageError += (_, error) => _scriptErrors.Add("page error: " + error);
+        Page.Console += (_, message) =>
+        {
+            // A call the server refused shows as a failed resource load; the page handles those itself.
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            {
+                _scriptErrors.Add("console: " + message.Text);
+            }
+        };
+        Page.Dialog += (_, dialog) => _scriptErrors.Add("dialog: " + dialog.Message);
+    }
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            // What the page showed last: the first thing to look at when a test fails.
+            var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "last");
+            Directory.CreateDirectory(folder);
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, Safe($"{GetType().Name}.{TestContext.Current.Test?.TestDisplayName.Split('.').Last()}") + ".png") });
+            await File.WriteAllLinesAsync(Path.Combine(folder, Safe($"{GetType().Name}.{TestContext.Current.Test?.TestDisplayName.Split('.').Last()}") + ".log"), _scriptErrors);
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
+        foreach (var folder in new[] { _profile, Folder })
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Signs in on the page by pasting the token, as the sign-in screen asks.</summary>
+    protected async Task SignInAsync(string? token = null)
+    {
+        await Page.GotoAsync(PageAddress + "/");
+        await Page.GetByLabel("Access token").FillAsync(token ?? AdminToken);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
+    }
+
+    /// <summary>Uploads and checks a file through the gRPC API; returns the import id.</summary>
+    protected async Task<string> UploadAsync(byte[] content, string fileName)
+    {
+        var import = await Imports.UploadAsync(content, fileName);
+        return import.ImportId;
+    }
+
+    /// <summary>Invites the addresses through the gRPC API (upload, check, apply projects.view); returns the import id.</summary>
+    protected async Task<string> InviteAsync(params string[] emails)
+    {
+        var csv = "Email,First name,Last name\n" + string.Join("\n", emails.Select((email, i) => $"{email},Person{i},Tester"));
+        var importId = await UploadAsync(System.Text.Encoding.UTF8.GetBytes(csv), "team.csv");
+        await Imports.CheckAsync(importId);
+        await Imports.ApplyAsync(importId, "", "projects.view");
+        return importId;
+    }
+
+    /// <summary>The accept links of the emails to the address in the pickup folder, oldest first, once there are <paramref name="count"/>.</summary>
+    protected async Task<List<string>> AcceptLinksAsync(string email, int count = 1)
+    {
+        var mail = Path.Combine(Folder, "data", "mail");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var links = Directory.Exists(mail)
+                ? Directory.EnumerateFiles(mail, "*.eml")
+                    .Select(path => MimeMessage.Load(path))
+                    .Where(m => m.To.Mailboxes.Any(a => a.Address == email))
+                    .OrderBy(OutboxNumber)
+                    .Select(m => AcceptLink().Match(m.TextBody ?? "").Value)
+                    .Where(link => link.Length > 0)
+                    .ToList()
+                : [];
+            if (links.Count >= count)
+            {
+                return links;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"No email to {email} in {mail}.\n{Server.Output}");
+            await Task.Delay(100, Ct);
+        }
+    }
+
+    /// <summary>
+    /// Records a step: an axe-core scan with no serious or critical violation, and screenshots at
+    /// 1440 and 375 pixels wide in TestResults/screenshots (named after the test and the step).
+    /// </summary>
+    protected async Task StepAsync(string step)
+    {
+        var scan = await Page.RunAxe();
+        var serious = scan.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"axe at step {step}: " + string.Join("\n", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+
+        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        var name = $"{GetType().Name}.{TestContext.Current.Test?.TestDisplayName.Split('.').Last() ?? "test"}.{step}";
+        foreach (var width in new[] { 1440, 375 })
+        {
+            await Page.SetViewportSizeAsync(width, 900);
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{Safe(name)}-{width}.png"), FullPage = true });
+        }
+
+        await Page.SetViewportSizeAsync(1440, 900);
+    }
+
+    // The Message-ID is invitation-{invitation}.{outbox row}@bulkinvite: the row gives the order.
+    private static long OutboxNumber(MimeMessage message) =>
+        long.Parse(message.MessageId!.Split('@')[0].Split('.')[^1], System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Safe(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
+
+    [GeneratedRegex(@"http://127\.0\.0\.1:\d+/invitations/accept\?token=[A-Za-z0-9_%-]+")]
+    private static partial Regex AcceptLink();
+}

@@ -1,0 +1,80 @@
+using BulkInvite.Server.Tests.Infrastructure;
+using BulkInvite.V1;
+using BulkInvite.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace BulkInvite.Web.Tests;
+
+/// <summary>The admin's flow with the keyboard alone (Tab, Enter, Space), the focus visible at every stop.</summary>
+public sealed class KeyboardTests : PageTest
+{
+    [Fact]
+    public async Task SignInReviewInviteAndRevokeWorkWithTheKeyboardAloneWithTheFocusAlwaysVisible()
+    {
+        var importId = (await Imports.UploadAsync(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "team_utf8.csv")), "team.csv")).ImportId;
+        await Page.GotoAsync(PageAddress + "/");
+
+        await TabToAsync("Access token");
+        await Page.Keyboard.TypeAsync(AdminToken);
+        await TabToAsync("Sign in");
+        await Page.Keyboard.PressAsync("Enter");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
+
+        // The review of an import opens from its address, as from a link.
+        await Page.GotoAsync($"{PageAddress}/imports/{importId}");
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "Review team.csv" }).WaitForAsync();
+        await TabToAsync("Next: choose permissions");
+        await Page.Keyboard.PressAsync("Enter");
+        await TabToAsync("projects.view");
+        await Page.Keyboard.PressAsync("Space");
+        await TabToAsync("Invite 4 users");
+        await Page.Keyboard.PressAsync("Enter");
+        await Page.GetByTestId("invited").WaitForAsync();
+        await TabToAsync("See the pending invitations of this import");
+        await Page.Keyboard.PressAsync("Enter");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Revoke the invitation to" }).First.WaitForAsync();
+        var revoked = await TabToAsync("Revoke the invitation to");
+        await Page.Keyboard.PressAsync("Enter");
+        await Page.GetByRole(AriaRole.Dialog).WaitForAsync();
+        await TabToAsync("Yes, go on");
+        await Page.Keyboard.PressAsync("Enter");
+        await Page.GetByText("was revoked.").WaitForAsync();
+
+        var invitations = await Invitations.ListInvitationsAsync(new ListInvitationsRequest { OrganizationId = Calls.Organization, ImportId = importId }, cancellationToken: Ct);
+        Assert.Equal(4, invitations.Invitations.Count);
+        Assert.Equal(InvitationStatus.Revoked, invitations.Invitations.Single(i => revoked.EndsWith(i.Email, StringComparison.Ordinal)).Status);
+        Assert.Empty(ScriptErrors);
+    }
+
+    /// <summary>
+    /// Presses Tab until the focused element's accessible name starts with <paramref name="name"/>,
+    /// checking at every stop that the focus is drawn (an outline); returns the name.
+    /// </summary>
+    private async Task<string> TabToAsync(string name)
+    {
+        for (var presses = 0; presses < 80; presses++)
+        {
+            await Page.Keyboard.PressAsync("Tab");
+            var focused = await Page.EvaluateAsync<string[]>(
+                """
+                () => {
+                  const e = document.activeElement;
+                  if (!e || e === document.body) return ["", "none"];
+                  const label = e.getAttribute("aria-label") || (e.labels && e.labels[0] && e.labels[0].innerText) || e.innerText || e.value || "";
+                  return [label.trim(), getComputedStyle(e).outlineStyle];
+                }
+                """);
+            if (focused[0].Length > 0)
+            {
+                Assert.True(focused[1] != "none", $"The focus on \"{focused[0]}\" is not visible.");
+            }
+
+            if (focused[0].StartsWith(name, StringComparison.Ordinal))
+            {
+                return focused[0];
+            }
+        }
+
+        throw new InvalidOperationException($"Tab never reached \"{name}\".");
+    }
+}
