@@ -15,8 +15,6 @@ namespace BulkInvite.Server.Hosting;
 /// </summary>
 internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
 {
-    private const string Domain = "bulkinvite.v1";
-
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -104,19 +102,6 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error in {Method}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method);
 
-    private static Status Status(Code code, string message, string reason, Google.Protobuf.IMessage? detail)
-    {
-        var status = new Status
-        {
-            Code = (int)code,
-            Message = message,
-            Details = { Any.Pack(new ErrorInfo { Reason = reason, Domain = Domain }) },
-        };
-        if (detail is not null)
-        {
-            status.Details.Add(Any.Pack(detail));
-        }
-
-        return status;
-    }
+    private static Status Status(Code code, string message, string reason, Google.Protobuf.IMessage? detail) =>
+        RpcStatuses.Create(code, message, reason, detail);
 }

@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using BulkInvite.Server.Hosting;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace BulkInvite.Server.Security;
@@ -18,10 +21,12 @@ public static class SecurityServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddBulkInviteSecurity(this IServiceCollection services)
     {
+        services.AddOptions<TokenSettings>().BindConfiguration(TokenSettings.SectionName);
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IConfiguration>((jwt, configuration) => Configure(jwt, TokenSettings.From(configuration)));
+            .Configure<IOptions<TokenSettings>>((jwt, settings) => Configure(jwt, settings.Value));
         services.AddAuthorization();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((limiter, configuration) =>
             Configure(limiter, configuration.GetSection(RateLimitSettings.SectionName).Get<RateLimitSettings>() ?? new RateLimitSettings()));
@@ -91,22 +96,8 @@ public static class SecurityServiceCollectionExtensions
     {
         var message = string.Create(CultureInfo.InvariantCulture,
             $"Too many requests for this organization (at most {settings.RequestsPerSecond} a second, bursts of {settings.Burst}); retry later.");
-        var status = new Google.Rpc.Status
-        {
-            Code = (int)Code.ResourceExhausted,
-            Message = message,
-            Details =
-            {
-                Any.Pack(new ErrorInfo { Reason = "RATE_LIMITED", Domain = "bulkinvite.v1" }),
-                Any.Pack(new QuotaFailure { Violations = { new QuotaFailure.Types.Violation { Subject = "requests per organization", Description = message } } }),
-            },
-        };
-        http.Response.StatusCode = StatusCodes.Status200OK;
-        http.Response.ContentType = "application/grpc";
-        http.Response.Headers["grpc-status"] = ((int)StatusCode.ResourceExhausted).ToString(CultureInfo.InvariantCulture);
-        http.Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
-        http.Response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray()).TrimEnd('=');
-        return Task.CompletedTask;
+        var quota = new QuotaFailure { Violations = { new QuotaFailure.Types.Violation { Subject = "requests per organization", Description = message } } };
+        return RpcStatuses.WriteTrailersOnlyAsync(http, RpcStatuses.Create(Code.ResourceExhausted, message, "RATE_LIMITED", quota));
     }
 }
 
