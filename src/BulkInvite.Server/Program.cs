@@ -1,10 +1,10 @@
 using BulkInvite.Server.Hosting;
 using BulkInvite.Server.Security;
 
-var builder = WebApplication.CreateBuilder(args);
-if (TokenCommand.Matches(args))
+var builder = WebApplication.CreateBuilder(ServerCommandLine.HostArguments(args));
+if (ServerCommandLine.Invoke(args, builder.Configuration, builder.Environment) is { } exitCode)
 {
-    return TokenCommand.Run(args, builder.Configuration, builder.Environment);
+    return exitCode; // `token` or `--help`: a command, not the server
 }
 
 builder.UseHttp2Endpoints();
@@ -12,11 +12,13 @@ builder.UseClientCertificateAuthority();
 builder.Services.AddBulkInvite();
 
 var app = builder.Build();
-app.RequireSafeTokenSettings();
-app.PrepareBulkInviteStorage();
-app.MapBulkInviteServices();
-app.Run();
-return 0;
+return StartupFailures.Run(app, () =>
+{
+    app.ValidateBulkInviteSettings();
+    app.PrepareBulkInviteStorage();
+    app.MapBulkInviteServices();
+    app.Run();
+});
 
 /// <summary>The entry point; public so integration tests can host it.</summary>
 public partial class Program;

@@ -1,6 +1,7 @@
 using BulkInvite.Server.Security;
 using BulkInvite.Server.Services;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace BulkInvite.Server.Hosting;
 
@@ -16,14 +17,14 @@ public static class BulkInviteApplicationExtensions
         return builder;
     }
 
-    /// <summary>Refuses to start without token keys, or with the public development key outside Development.</summary>
-    public static WebApplication RequireSafeTokenSettings(this WebApplication app)
+    /// <summary>
+    /// Checks every validated settings section now (they are checked again as the host starts), so a
+    /// bad setting stops the server before it touches the database. Throws OptionsValidationException
+    /// listing every problem.
+    /// </summary>
+    public static WebApplication ValidateBulkInviteSettings(this WebApplication app)
     {
-        if (TokenSettings.From(app.Configuration).Problem(app.Environment) is { } problem)
-        {
-            throw new InvalidOperationException("BulkInvite cannot start: " + problem);
-        }
-
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
         return app;
     }
 

@@ -10,8 +10,8 @@ public static class BulkInviteServiceCollectionExtensions
     /// <summary>Registers the import flow, the storage Storage:Provider names and the gRPC services, configured from IConfiguration.</summary>
     public static IServiceCollection AddBulkInvite(this IServiceCollection services)
     {
-        // Options are read when first needed, so configuration added by a test host is seen.
-        services.AddSingleton(sp => ReadOptions(sp.GetRequiredService<IConfiguration>()));
+        // Options are bound when first needed, so configuration added by a test host is seen.
+        services.AddValidatedSettings<BulkInviteOptions>(BulkInviteOptions.SectionName, SettingsValidation.Problems);
         services.AddSingleton(TimeProvider.System);
 
         services.AddSingleton<PermissionCatalog>();
@@ -35,25 +35,6 @@ public static class BulkInviteServiceCollectionExtensions
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
-    }
-
-    private static BulkInviteOptions ReadOptions(IConfiguration configuration)
-    {
-        var options = configuration.GetSection(BulkInviteOptions.SectionName).Get<BulkInviteOptions>() ?? new BulkInviteOptions();
-        if (options.MaxUploadBytes <= 0 || options.MaxRows <= 0 || options.MaxCsvRecordBytes <= 0 || options.InvitationLifetime <= TimeSpan.Zero
-            || options.MaxConcurrentUploadsPerOrganization <= 0 || options.UploadIdleTimeout <= TimeSpan.Zero
-            || options.ImportRetention <= TimeSpan.Zero || options.RetentionSweepInterval <= TimeSpan.Zero)
-        {
-            throw new InvalidOperationException("The BulkInvite limits, lifetimes and intervals must be positive.");
-        }
-
-        if (options.MaxCsvFieldBytes <= 0 || options.MaxInflatedBytes <= 0 || options.MaxCompressionRatio <= 0 || options.MaxZipEntries <= 0
-            || options.MaxSharedStringsBytes <= 0 || options.MaxSheetCells <= 0)
-        {
-            throw new InvalidOperationException("BulkInvite:MaxCsvFieldBytes, MaxInflatedBytes, MaxCompressionRatio, MaxZipEntries, MaxSharedStringsBytes and MaxSheetCells must be positive.");
-        }
-
-        return options;
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ public static class EmailServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddBulkInviteInvitations(this IServiceCollection services)
     {
-        services.AddSingleton(sp => ReadEmailOptions(sp.GetRequiredService<IConfiguration>()));
+        services.AddValidatedSettings<EmailOptions>(EmailOptions.SectionName, options => options.Problem() is { } problem ? [problem] : []);
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<InvitationQueries>();
         services.AddSingleton<InvitationActions>();
@@ -35,11 +35,5 @@ public static class EmailServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(email);
         return Path.GetFullPath(email.PickupDirectory ?? Path.Combine(dataDirectory, "mail"));
-    }
-
-    private static EmailOptions ReadEmailOptions(IConfiguration configuration)
-    {
-        var options = configuration.GetSection(EmailOptions.SectionName).Get<EmailOptions>() ?? new EmailOptions();
-        return options.Problem() is { } problem ? throw new InvalidOperationException(problem) : options;
     }
 }

@@ -21,7 +21,8 @@ public static class SecurityServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddBulkInviteSecurity(this IServiceCollection services)
     {
-        services.AddOptions<TokenSettings>().BindConfiguration(TokenSettings.SectionName);
+        services.AddOptions<TokenSettings>().BindConfiguration(TokenSettings.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TokenSettings>, TokenSettingsValidator>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<TokenSettings>>((jwt, settings) => Configure(jwt, settings.Value));
@@ -98,6 +99,20 @@ public static class SecurityServiceCollectionExtensions
             $"Too many requests for this organization (at most {settings.RequestsPerSecond} a second, bursts of {settings.Burst}); retry later.");
         var quota = new QuotaFailure { Violations = { new QuotaFailure.Types.Violation { Subject = "requests per organization", Description = message } } };
         return RpcStatuses.WriteTrailersOnlyAsync(http, RpcStatuses.Create(Code.ResourceExhausted, message, "RATE_LIMITED", quota));
+    }
+}
+
+/// <summary>Refuses token settings that would let anyone in (<see cref="TokenSettings.Problem"/>) or a negative clock skew.</summary>
+internal sealed class TokenSettingsValidator(IHostEnvironment environment) : IValidateOptions<TokenSettings>
+{
+    public ValidateOptionsResult Validate(string? name, TokenSettings options)
+    {
+        if (options.Problem(environment) is { } problem)
+        {
+            return ValidateOptionsResult.Fail(problem);
+        }
+
+        return options.ClockSkew < TimeSpan.Zero ? ValidateOptionsResult.Fail("Authentication:ClockSkew cannot be negative.") : ValidateOptionsResult.Success;
     }
 }
 

@@ -20,13 +20,13 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly Func<HttpMessageHandler> _transport;
 
-    private ServerProcess(string workingDirectory, string scheme, IReadOnlyDictionary<string, string> environment, Func<HttpMessageHandler>? transport, int port)
+    private ServerProcess(string workingDirectory, string scheme, IReadOnlyDictionary<string, string> environment, Func<HttpMessageHandler>? transport, int port, string[] arguments)
     {
         WorkingDirectory = workingDirectory;
         Port = port;
         Address = $"{scheme}://127.0.0.1:{port}";
         _transport = transport ?? (() => new SocketsHttpHandler());
-        _process = Process.Start(StartInfo(workingDirectory, environment, "--urls", Address))
+        _process = Process.Start(StartInfo(workingDirectory, environment, [.. arguments, "--urls", Address]))
             ?? throw new InvalidOperationException("The server process did not start.");
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
@@ -119,12 +119,13 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <param name="scheme">https needs a certificate in the environment (Kestrel__Certificates__Default__Path).</param>
     /// <param name="transport">The client side of the connection (certificates to trust or present).</param>
     /// <param name="port">The port to listen on (a restart on the same address); a free one when null.</param>
+    /// <param name="arguments">Arguments before --urls (a command such as `run`, settings).</param>
     public static async Task<ServerProcess> StartAsync(
         string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, string scheme = "http", Func<HttpMessageHandler>? transport = null,
-        int? port = null)
+        int? port = null, string[]? arguments = null)
     {
         Directory.CreateDirectory(workingDirectory);
-        var server = new ServerProcess(workingDirectory, scheme, environment ?? new Dictionary<string, string>(), transport, port ?? FreePort());
+        var server = new ServerProcess(workingDirectory, scheme, environment ?? new Dictionary<string, string>(), transport, port ?? FreePort(), arguments ?? []);
         try
         {
             await server.WaitUntilServingAsync();
