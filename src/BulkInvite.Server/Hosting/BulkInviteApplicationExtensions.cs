@@ -1,5 +1,6 @@
 using BulkInvite.Server.Security;
 using BulkInvite.Server.Services;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -37,7 +38,8 @@ public static class BulkInviteApplicationExtensions
 
     /// <summary>
     /// Maps the BulkInvite services (every call authenticated but AcceptInvitation, rate limited per organization), the
-    /// grpc.health.v1 service (open, for load balancers) and, where enabled, server reflection.
+    /// grpc.health.v1 service and the HTTP health endpoints (open, for load balancers and orchestrators:
+    /// docs/operations.md) and, where enabled, server reflection.
     /// </summary>
     public static WebApplication MapBulkInviteServices(this WebApplication app)
     {
@@ -48,6 +50,9 @@ public static class BulkInviteApplicationExtensions
         // AcceptInvitation alone allows anonymous calls (its [AllowAnonymous]): the invitation token is its credential.
         app.MapGrpcService<InvitationGrpcService>().RequireAuthorization();
         app.MapGrpcHealthChecksService();
+        // Liveness runs no check: the process answers. Readiness runs them all (the database).
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/healthz/ready");
         if (GrpcSettings.From(app.Configuration, app.Environment).EnableReflection)
         {
             app.MapGrpcReflectionService();
