@@ -10,6 +10,7 @@ if (ServerCommandLine.Invoke(args, builder.Configuration, builder.Environment) i
 builder.UseHttp2Endpoints();
 builder.UseClientCertificateAuthority();
 builder.Services.AddBulkInvite();
+builder.AddBulkInviteTelemetry();
 
 var app = builder.Build();
 return StartupFailures.Run(app, () =>
@@ -17,6 +18,7 @@ return StartupFailures.Run(app, () =>
     app.ValidateBulkInviteSettings();
     app.PrepareBulkInviteStorage();
     app.MapBulkInviteServices();
+    app.MapBulkInviteTelemetry();
     app.Run();
 });
 

@@ -1,4 +1,5 @@
 using BulkInvite.Core.Importing;
+using BulkInvite.Core.Telemetry;
 using BulkInvite.Server.Security;
 using BulkInvite.Storage;
 using BulkInvite.Storage.Postgres;
@@ -13,6 +14,7 @@ public static class BulkInviteServiceCollectionExtensions
         // Options are bound when first needed, so configuration added by a test host is seen.
         services.AddValidatedSettings<BulkInviteOptions>(BulkInviteOptions.SectionName, SettingsValidation.Problems);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<BulkInviteTelemetry>();
 
         services.AddSingleton<PermissionCatalog>();
         services.AddSingleton<UploadSlots>();
@@ -33,6 +35,7 @@ public static class BulkInviteServiceCollectionExtensions
             .Configure<IConfiguration, IHostEnvironment>((options, configuration, environment) =>
                 options.EnableDetailedErrors = GrpcSettings.From(configuration, environment).EnableDetailedErrors);
         services.AddGrpcReflection();
+        services.AddHostedService<StartupBanner>();
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
