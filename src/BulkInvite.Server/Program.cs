@@ -13,9 +13,10 @@ builder.Services.AddBulkInvite();
 builder.AddBulkInviteTelemetry();
 
 var app = builder.Build();
-return StartupFailures.Run(app, () =>
+return StartupFailures.Run(() =>
 {
     app.ValidateBulkInviteSettings();
+    app.RequireFreePorts();
     app.PrepareBulkInviteStorage();
     app.MapBulkInviteServices();
     app.MapBulkInviteTelemetry();

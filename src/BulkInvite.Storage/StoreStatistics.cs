@@ -34,7 +34,7 @@ public sealed class StoreStatistics(Func<CancellationToken, ValueTask<DbConnecti
     public async ValueTask<Snapshot> ReadAsync(CancellationToken cancellationToken, TimeSpan? maxAge = null)
     {
         var acceptable = maxAge ?? MaxAge;
-        if (_last is { } fresh && clock.GetUtcNow() - fresh.ReadAt <= acceptable)
+        if (_last is { } fresh && clock.GetUtcNow() - fresh.ReadAt < acceptable)
         {
             return fresh;
         }
@@ -42,7 +42,7 @@ public sealed class StoreStatistics(Func<CancellationToken, ValueTask<DbConnecti
         await _reading.WaitAsync(cancellationToken);
         try
         {
-            if (_last is { } other && clock.GetUtcNow() - other.ReadAt <= acceptable)
+            if (_last is { } other && clock.GetUtcNow() - other.ReadAt < acceptable)
             {
                 return other; // another caller read it while this one waited
             }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
 namespace BulkInvite.Server.Hosting;
@@ -20,21 +22,18 @@ public static class StartupFailures
     public const int AddressInUse = 2;
 
     /// <summary>Runs the server until it stops: 0, or the exit code of a failure explained on standard error.</summary>
-    public static int Run(WebApplication app, Action server)
+    public static int Run(Action server)
     {
-        ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(server);
         try
         {
-            // Before the host starts: a failed bind is also logged by the host, with its stack trace.
-            if (PortInUse(app.Configuration[WebHostDefaults.ServerUrlsKey]) is { } port)
-            {
-                Console.Error.WriteLine(AddressInUseMessage(port));
-                return AddressInUse;
-            }
-
             server();
             return 0;
+        }
+        catch (PortInUseException e)
+        {
+            Console.Error.WriteLine(AddressInUseMessage(e.Port));
+            return AddressInUse;
         }
         catch (Exception e) when (ValidationFailures(e) is { Count: > 0 } failures)
         {
@@ -47,6 +46,23 @@ public static class StartupFailures
             Console.Error.WriteLine(e.Message + " Another BulkInvite is probably running; stop it or start with --urls on another port.");
             return AddressInUse;
         }
+    }
+
+    /// <summary>
+    /// Stops the start when another process listens on a port of --urls / Urls, before the host
+    /// starts: Kestrel's own failure to bind is logged by the host with its stack trace. Only Kestrel
+    /// binds addresses (an in-process test server binds none).
+    /// </summary>
+    public static WebApplication RequireFreePorts(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<IServer>().GetType().Assembly == typeof(KestrelServerOptions).Assembly
+            && PortInUse(app.Configuration[WebHostDefaults.ServerUrlsKey]) is { } port)
+        {
+            throw new PortInUseException(port);
+        }
+
+        return app;
     }
 
     public static string AddressInUseMessage(int port) => string.Create(CultureInfo.InvariantCulture,
@@ -103,5 +119,10 @@ public static class StartupFailures
         {
             return false; // not ours to judge (no IPv6, an address not on this machine): Kestrel will say
         }
+    }
+
+    private sealed class PortInUseException(int port) : Exception($"Port {port} is already in use.")
+    {
+        public int Port => port;
     }
 }
