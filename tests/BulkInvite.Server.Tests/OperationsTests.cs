@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using BulkInvite.Server.Security;
 using BulkInvite.Server.Tests.Infrastructure;
+using BulkInvite.Storage.Tests.Postgres;
 using BulkInvite.V1;
 
 namespace BulkInvite.Server.Tests;
@@ -12,7 +13,7 @@ namespace BulkInvite.Server.Tests;
 /// real import and its emails, the HTTP health endpoints over the socket, the log lines per import
 /// phase and of the email dispatcher, and JSON console logs.
 /// </summary>
-public sealed partial class OperationsTests : IDisposable
+public sealed partial class OperationsTests(PostgresCluster cluster) : IDisposable
 {
     private const int Users = 120;
     private const int BatchSize = 50;
@@ -48,6 +49,33 @@ public sealed partial class OperationsTests : IDisposable
         Assert.Equal(Users - 1, gauges.Value("bulkinvite_invitations", ("status", "pending")));
         Assert.Equal(0, gauges.Value("bulkinvite_outbox_due"));
         Assert.True(gauges.Has("http_server_request_duration_seconds_count"), "ASP.NET Core's request metrics are exported");
+    }
+
+    [Fact]
+    public async Task OnPostgreSqlTheStoreGaugesAndNpgsqlsConnectionMetricsAreExported()
+    {
+        var database = PostgresCluster.NewDatabaseName();
+        var server = await StartAsync(new Dictionary<string, string>
+        {
+            ["Storage__Provider"] = "postgres",
+            ["ConnectionStrings__BulkInvite"] = cluster.CreateDatabase(database, migrated: false),
+        });
+
+        var applied = await ImportAsync(server, Files.ManyUsers(5));
+        var metrics = await ScrapeUntilAsync(server, m => m.Value("bulkinvite_invitations", ("status", "pending")) == 5);
+
+        try
+        {
+            Assert.Equal(5, applied.InvitedCount);
+            Assert.Equal(5, metrics.Value("bulkinvite_invitations", ("status", "pending")));
+            Assert.Equal(1, metrics.Value("bulkinvite_imports_total", ("outcome", "applied")));
+            Assert.True(metrics.Value("db_client_connection_count") > 0, "Npgsql's connection metrics:\n" + string.Join("\n", metrics.Text.Split('\n').Where(l => l.StartsWith("db_", StringComparison.Ordinal))));
+        }
+        finally
+        {
+            await server.DisposeAsync();
+            cluster.DropDatabase(database);
+        }
     }
 
     [Fact]
