@@ -1,7 +1,7 @@
 # Shared by the scripts: install what a fresh machine lacks, only when it lacks it.
 
 # What scripts/generate.sh writes, relative to the repository root.
-GENERATED_DIRS="clients/typescript/src/gen clients/csharp/BulkInvite.Client/Generated clients/python/src/bulkinvite"
+GENERATED_DIRS="clients/typescript/src/gen clients/csharp/BulkInvite.Client/Generated clients/python/src/bulkinvite clients/python/src/google"
 
 repo_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }
 
@@ -48,4 +48,16 @@ nuget_tools_dir() {
   dotnet restore "$root/src/BulkInvite.Server" >&2
   packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
   echo "$packages/grpc.tools/$version/tools/linux_x64"
+}
+
+# googleapis_protos_dir : the google/rpc protos (status, error details) of the Google.Api.CommonProtos
+# package the server builds with (Grpc.StatusProto brings it), for the clients that have no package of
+# them: TypeScript (Connect's error details) and Python (Debian packages no googleapis-common-protos).
+googleapis_protos_dir() {
+  local root version packages
+  root="$(repo_root)"
+  dotnet restore "$root/src/BulkInvite.Server" >&2
+  version=$(grep -o '"Google.Api.CommonProtos/[^"]*"' "$root/src/BulkInvite.Server/obj/project.assets.json" | head -n 1 | sed 's/.*\/\(.*\)"/\1/')
+  packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
+  echo "$packages/google.api.commonprotos/$version/content/protos"
 }
