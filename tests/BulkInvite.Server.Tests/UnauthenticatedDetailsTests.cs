@@ -83,14 +83,22 @@ public sealed class UnauthenticatedDetailsTests : IDisposable
     [Fact]
     public async Task TheClockSkewIsASetting()
     {
-        using var strict = new BulkInviteServer(settings: new Dictionary<string, string?> { ["Authentication:ClockSkew"] = "00:00:00" });
+        var strict = new BulkInviteServer(settings: new Dictionary<string, string?> { ["Authentication:ClockSkew"] = "00:00:00" });
         var expires = DateTimeOffset.UtcNow.AddSeconds(-5);
         var token = TokenIssuer.Mint(Tokens.Development, "test-user", "acme", ["projects.view"], expires.AddHours(-1), expires);
 
-        var error = await Calls.FailsAsync(async () =>
-            await strict.ClientWith(token).ListPermissionsAsync(new ListPermissionsRequest(), cancellationToken: TestContext.Current.CancellationToken));
+        RpcException error;
+        try
+        {
+            error = await Calls.FailsAsync(async () =>
+                await strict.ClientWith(token).ListPermissionsAsync(new ListPermissionsRequest(), cancellationToken: TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            strict.Dispose();
+            strict.DeleteData();
+        }
 
-        strict.DeleteData();
         Assert.Equal(TokenProblem.Expired, error.GetRpcStatus()!.GetDetail<ErrorInfo>().Reason);
         Assert.Contains("0 seconds of clock skew", error.Status.Detail, StringComparison.Ordinal);
     }

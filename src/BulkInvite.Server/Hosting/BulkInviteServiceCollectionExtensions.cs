@@ -28,6 +28,7 @@ public static class BulkInviteServiceCollectionExtensions
         services.AddHostedService<AppliedImportCleanupService>();
 
         services.AddBulkInviteStorage();
+        services.AddSingleton(sp => new StoreStatistics(OpenStore(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddBulkInviteInvitations();
         services.AddBulkInviteSecurity();
         services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>());
@@ -78,4 +79,13 @@ public static class BulkInviteServiceCollectionExtensions
         options.ConnectionString = connectionString ?? StorageOptions.DefaultConnectionString;
         return options;
     }
+
+    /// <summary>
+    /// Opens a connection to the store Storage:Provider names, for <see cref="StoreStatistics"/> (the
+    /// metrics' gauges and the email dispatcher's summary): one class and SQL for both engines.
+    /// </summary>
+    private static Func<CancellationToken, ValueTask<System.Data.Common.DbConnection>> OpenStore(IServiceProvider services) =>
+        StorageBackend.ProviderFrom(services.GetRequiredService<IConfiguration>()) == StorageProvider.Postgres
+            ? async cancellationToken => await services.GetRequiredService<PostgresDatabase>().OpenAsync(cancellationToken)
+            : _ => ValueTask.FromResult<System.Data.Common.DbConnection>(services.GetRequiredService<SqliteDatabase>().Open());
 }

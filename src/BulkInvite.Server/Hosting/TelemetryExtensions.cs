@@ -1,6 +1,4 @@
 using BulkInvite.Core.Telemetry;
-using BulkInvite.Storage;
-using BulkInvite.Storage.Postgres;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
@@ -28,7 +26,6 @@ public static class TelemetryExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddValidatedSettings<TelemetrySettings>(TelemetrySettings.SectionName, settings => settings.Problems());
-        services.AddSingleton(sp => new StoreStatistics(OpenStore(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<StoreMetrics>();
         services.AddHostedService<ImportPhaseLog>();
 
@@ -71,10 +68,4 @@ public static class TelemetryExtensions
 
         return app;
     }
-
-    /// <summary>Opens a connection to the store Storage:Provider names, for <see cref="StoreStatistics"/>.</summary>
-    private static Func<CancellationToken, ValueTask<System.Data.Common.DbConnection>> OpenStore(IServiceProvider services) =>
-        StorageBackend.ProviderFrom(services.GetRequiredService<IConfiguration>()) == StorageProvider.Postgres
-            ? async cancellationToken => await services.GetRequiredService<PostgresDatabase>().OpenAsync(cancellationToken)
-            : cancellationToken => ValueTask.FromResult<System.Data.Common.DbConnection>(services.GetRequiredService<SqliteDatabase>().Open());
 }

@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using BulkInvite.Server.Hosting;
-using Google.Protobuf;
-using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
-using Grpc.Core;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;

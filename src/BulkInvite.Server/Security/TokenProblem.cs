@@ -31,7 +31,7 @@ public sealed record TokenProblem(string Reason, string Message, IReadOnlyDictio
         var renew = RenewHint(settings);
         return result?.Failure switch
         {
-            null => new(Missing, $"The call has no bearer token: send the header `authorization: Bearer TOKEN`; {renew}.", Empty),
+            null => new(Missing, $"The call has no bearer token: send the header `authorization: Bearer TOKEN`; {renew.Replace(" a new one", " one", StringComparison.Ordinal)}.", Empty),
             SecurityTokenExpiredException e => ExpiredProblem(new DateTimeOffset(DateTime.SpecifyKind(e.Expires, DateTimeKind.Utc)), now, settings, renew),
             SecurityTokenNotYetValidException e => NotYetValidProblem(new DateTimeOffset(DateTime.SpecifyKind(e.NotBefore, DateTimeKind.Utc)), now, settings),
             SecurityTokenInvalidSignatureException => new(SignatureInvalid,
