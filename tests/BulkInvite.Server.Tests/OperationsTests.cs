@@ -79,6 +79,25 @@ public sealed partial class OperationsTests(PostgresCluster cluster) : IDisposab
     }
 
     [Fact]
+    public async Task EmailsThatCannotReachTheMailServerAreCountedAsTransportFailures()
+    {
+        await using var server = await StartAsync(new Dictionary<string, string>
+        {
+            ["Email__Mode"] = "Smtp",
+            ["Email__Smtp__Host"] = "127.0.0.1",
+            ["Email__Smtp__Port"] = ServerProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email__Smtp__Security"] = "None",
+        });
+
+        await ImportAsync(server, Files.ManyUsers(2));
+        var metrics = await ScrapeUntilAsync(server, m => m.Value("bulkinvite_emails_failed_total", ("reason", "transport")) >= 2);
+
+        Assert.Equal(2, metrics.Value("bulkinvite_emails_failed_total", ("reason", "transport")));
+        Assert.Equal(0, metrics.Value("bulkinvite_emails_sent_total"));
+        Assert.Equal(2, metrics.Value("bulkinvite_outbox_queued"));
+    }
+
+    [Fact]
     public async Task OneLinePerPhaseWithIdsAndCountsAndTheDispatcherSummarizesItsBatches()
     {
         await using var server = await StartAsync();
