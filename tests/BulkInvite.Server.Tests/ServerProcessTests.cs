@@ -87,6 +87,68 @@ public sealed class ServerProcessTests : IDisposable
         Assert.Equal(4, (await client.ApplyAsync(import.ImportId, "", "projects.view")).InvitedCount);
     }
 
+    [Fact]
+    public async Task HelpPrintsTheCommandsTheMainSettingsAndWhereTheDocsAreWithoutStarting()
+    {
+        var (exitCode, output, error) = await ServerProcess.RunAsync(_folder, new Dictionary<string, string>(), "--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", error);
+        Assert.Contains("Usage:", output, StringComparison.Ordinal);
+        Assert.Contains("run ", output, StringComparison.Ordinal);
+        Assert.Contains("token ", output, StringComparison.Ordinal);
+        foreach (var setting in new[] { "--urls", "Storage:Provider", "ConnectionStrings:BulkInvite", "Email:Mode", "Email:AcceptBaseUrl", "Authentication:SigningKey", "Authentication:ClockSkew", "Logging:Console:FormatterName", "docs/operations.md" })
+        {
+            Assert.Contains(setting, output, StringComparison.Ordinal);
+        }
+
+        Assert.False(Directory.Exists(Path.Combine(_folder, "data")), "--help created the database: the server started");
+    }
+
+    [Fact]
+    public async Task RunStartsTheServerAsNoCommandDoes()
+    {
+        await using var server = await ServerProcess.StartAsync(_folder, arguments: ["run"]);
+
+        var permissions = await new UserImportService.UserImportServiceClient(server.Channel).ListPermissionsAsync(new ListPermissionsRequest(), cancellationToken: _ct);
+
+        Assert.NotEmpty(permissions.Permissions);
+    }
+
+    [Fact]
+    public async Task ABusyPortIsOneClearLineAndANonZeroExit()
+    {
+        await using var running = await ServerProcess.StartAsync(_folder);
+
+        var (exitCode, output, error) = await ServerProcess.RunAsync(Path.Combine(_folder, "second"), new Dictionary<string, string>(), "--urls", running.Address);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", output);
+        Assert.Equal(
+            $"Port {running.Port} is already in use: another BulkInvite is probably running; stop it or start with --urls http://localhost:PORT on another port.",
+            error.TrimEnd());
+    }
+
+    [Fact]
+    public async Task SettingsThatAreNotValidAreListedInOneLineBeforeAnythingStarts()
+    {
+        var (exitCode, output, error) = await ServerProcess.RunAsync(_folder, new Dictionary<string, string>
+        {
+            ["BulkInvite__MaxRows"] = "0",
+            ["Email__Mode"] = "Smtp",
+            ["Authentication__ClockSkew"] = "-00:00:05",
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal("", output);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.StartsWith("BulkInvite cannot start: ", error, StringComparison.Ordinal);
+        Assert.Contains("BulkInvite:MaxRows must be positive.", error, StringComparison.Ordinal);
+        Assert.Contains("Email:Smtp:Host is not set", error, StringComparison.Ordinal);
+        Assert.Contains("Authentication:ClockSkew cannot be negative.", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder, "data", "bulkinvite.db")), "the database was created before the settings were checked");
+    }
+
     private async Task<List<string>> ListServicesAsync(ServerProcess server)
     {
         var reflection = new ServerReflection.ServerReflectionClient(server.Channel);

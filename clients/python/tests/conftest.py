@@ -29,15 +29,18 @@ STARTUP_SECONDS = 60
 SIGNING_KEY = os.urandom(32)
 
 
-def mint_token(organization_id: str, permissions: list[str], key: bytes = SIGNING_KEY) -> str:
-    """An HS256 JWT with the claims BulkInvite reads (sub, org, permissions), valid for an hour."""
+def mint_token(
+    organization_id: str, permissions: list[str], key: bytes = SIGNING_KEY, expires_in: int = 3600, issuer: str = "bulkinvite"
+) -> str:
+    """An HS256 JWT with the claims BulkInvite reads (sub, org, permissions), valid for an hour by default."""
 
     def part(value: object) -> str:
         return base64.urlsafe_b64encode(json.dumps(value).encode()).rstrip(b"=").decode()
 
     now = int(time.time())
-    claims = {"iss": "bulkinvite", "aud": "bulkinvite", "sub": "python-tests", "org": organization_id,
-              "permissions": permissions, "iat": now, "nbf": now, "exp": now + 3600}
+    issued = min(now, now + expires_in - 60)
+    claims = {"iss": issuer, "aud": "bulkinvite", "sub": "python-tests", "org": organization_id,
+              "permissions": permissions, "iat": issued, "nbf": issued, "exp": now + expires_in}
     unsigned = f"{part({'alg': 'HS256', 'typ': 'JWT'})}.{part(claims)}"
     signature = hmac.new(key, unsigned.encode(), hashlib.sha256).digest()
     return f"{unsigned}.{base64.urlsafe_b64encode(signature).rstrip(b'=').decode()}"

@@ -19,16 +19,21 @@ export const fixtures = join(repoRoot, "tests", "BulkInvite.Core.Tests", "Fixtur
 
 export interface TestServer {
   baseUrl: string;
+  /** The key the server checks tokens with. */
+  key: Buffer;
   /** A client acting as an admin of the organization. */
   clientFor(organizationId: string, permissions?: string[]): BulkInviteClient;
+  /** A client sending this token, or none. */
+  clientWithToken(token: string | undefined): BulkInviteClient;
   stop(): Promise<void>;
 }
 
-/** An HS256 JWT with the claims BulkInvite reads (sub, org, permissions), valid for an hour. */
-export function mintToken(key: Buffer, organizationId: string, permissions: string[]): string {
+/** An HS256 JWT with the claims BulkInvite reads (sub, org, permissions), valid for an hour unless told otherwise. */
+export function mintToken(key: Buffer, organizationId: string, permissions: string[], expiresInSeconds = 3600): string {
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
   const now = Math.floor(Date.now() / 1000);
-  const claims = { iss: "bulkinvite", aud: "bulkinvite", sub: "ts-tests", org: organizationId, permissions, iat: now, nbf: now, exp: now + 3600 };
+  const issued = Math.min(now, now + expiresInSeconds - 60);
+  const claims = { iss: "bulkinvite", aud: "bulkinvite", sub: "ts-tests", org: organizationId, permissions, iat: issued, nbf: issued, exp: now + expiresInSeconds };
   const unsigned = `${part({ alg: "HS256", typ: "JWT" })}.${part(claims)}`;
   return `${unsigned}.${createHmac("sha256", key).update(unsigned).digest("base64url")}`;
 }
@@ -73,7 +78,9 @@ export async function startServer(): Promise<TestServer> {
     }
     try {
       await client.listPermissions({}, { timeoutMs: 2_000 });
-      return { baseUrl, clientFor, stop };
+      // An empty token sends no authorization header (and BULKINVITE_TOKEN is not read for it).
+      const clientWithToken = (token: string | undefined) => createBulkInviteClient(baseUrl, { token: token ?? "" });
+      return { baseUrl, key, clientFor, clientWithToken, stop };
     } catch (error) {
       if (Date.now() > deadline) {
         await stop();

@@ -2,6 +2,7 @@ using BulkInvite.Core.Access;
 using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Checking;
 using BulkInvite.Core.Reading;
+using BulkInvite.Core.Telemetry;
 
 namespace BulkInvite.Core.Importing;
 
@@ -16,7 +17,7 @@ public sealed record CheckReport(
 /// CheckImport: the first call on an UPLOADED import reads the stored file, checks it and stores
 /// the valid users and the diagnostics in one transaction; every call returns a page of the result.
 /// </summary>
-public sealed class ImportChecker(IImportRepository imports, IUploadStore files, BulkInviteOptions options, TimeProvider clock)
+public sealed class ImportChecker(IImportRepository imports, IUploadStore files, BulkInviteOptions options, TimeProvider clock, BulkInviteTelemetry telemetry)
 {
     public const string AlreadyInvitedMessage =
         "This address already has a pending invitation in the organization; it will be skipped when permissions are applied.";
@@ -62,6 +63,20 @@ public sealed class ImportChecker(IImportRepository imports, IUploadStore files,
             return import; // another call checked it while this one waited for the transaction
         }
 
+        using var phase = telemetry.StartPhase(ImportPhase.Check, importId, import.OrganizationId);
+        var checkedImport = Check(transaction, caller, importId, progress, cancellationToken);
+        telemetry.RowsChecked(checkedImport.TotalRows);
+        phase.Succeeded(checkedImport.State == ImportState.Rejected ? "rejected" : "checked", new Dictionary<string, long>
+        {
+            ["rows.total"] = checkedImport.TotalRows,
+            ["rows.valid"] = checkedImport.ValidRows,
+            ["rows.invalid"] = checkedImport.InvalidRows,
+        });
+        return checkedImport;
+    }
+
+    private ImportRecord Check(ICheckTransaction transaction, Caller caller, string importId, CheckProgress? progress, CancellationToken cancellationToken)
+    {
         using var file = files.OpenRead(importId);
         var limits = options.ToReadingLimits();
         var detection = FileFormatDetector.Detect(file, limits);

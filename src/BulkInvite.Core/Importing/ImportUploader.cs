@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using BulkInvite.Core.Access;
 using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Reading;
+using BulkInvite.Core.Telemetry;
 
 namespace BulkInvite.Core.Importing;
 
@@ -10,7 +11,7 @@ namespace BulkInvite.Core.Importing;
 public sealed record UploadMetadata(string OrganizationId, string FileName, long SizeBytes, string Sha256);
 
 /// <summary>Starts uploads (section 5 of the contract): validates the metadata and opens a session that streams to storage.</summary>
-public sealed class ImportUploader(IImportRepository imports, IUploadStore files, UploadSlots slots, BulkInviteOptions options, TimeProvider clock)
+public sealed class ImportUploader(IImportRepository imports, IUploadStore files, UploadSlots slots, BulkInviteOptions options, TimeProvider clock, BulkInviteTelemetry telemetry)
 {
     public const int MaxFileNameLength = 255;
     public const int MaxOrganizationIdLength = 128;
@@ -68,7 +69,7 @@ public sealed class ImportUploader(IImportRepository imports, IUploadStore files
         try
         {
             var importId = ImportIds.New();
-            return new UploadSession(this, caller, importId, metadata, files.Create(importId), slot);
+            return new UploadSession(this, caller, importId, metadata, files.Create(importId), slot, telemetry.StartPhase(ImportPhase.Upload, importId, caller.OrganizationId));
         }
         catch
         {
@@ -109,6 +110,7 @@ public sealed class ImportUploader(IImportRepository imports, IUploadStore files
             throw;
         }
 
+        telemetry.UploadBytes(size);
         return import;
     }
 }
@@ -126,10 +128,12 @@ public sealed class UploadSession : IAsyncDisposable
     private readonly IUploadTarget _target;
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly string _importId;
+    private readonly ImportPhase _phase;
     private long _received;
 
-    internal UploadSession(ImportUploader uploader, Caller caller, string importId, UploadMetadata metadata, IUploadTarget target, IDisposable slot)
+    internal UploadSession(ImportUploader uploader, Caller caller, string importId, UploadMetadata metadata, IUploadTarget target, IDisposable slot, ImportPhase phase)
     {
+        _phase = phase;
         _uploader = uploader;
         _caller = caller;
         _slot = slot;
@@ -176,11 +180,14 @@ public sealed class UploadSession : IAsyncDisposable
         }
 
         await _target.Stream.FlushAsync(cancellationToken);
-        return await _uploader.StoreAsync(_caller, _importId, _metadata, _target, _received, sha256, cancellationToken);
+        var import = await _uploader.StoreAsync(_caller, _importId, _metadata, _target, _received, sha256, cancellationToken);
+        _phase.Succeeded("uploaded", new Dictionary<string, long> { ["size_bytes"] = import.SizeBytes });
+        return import;
     }
 
     public async ValueTask DisposeAsync()
     {
+        _phase.Dispose(); // a failure, unless the upload completed
         _hash.Dispose();
         await _target.DisposeAsync();
         _slot.Dispose();

@@ -1,6 +1,7 @@
 using BulkInvite.Core.Access;
 using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Invitations;
+using BulkInvite.Core.Telemetry;
 
 namespace BulkInvite.Core.Importing;
 
@@ -8,7 +9,7 @@ namespace BulkInvite.Core.Importing;
 /// ApplyPermissions (section 4 of the contract): grants one set of permissions to every valid row
 /// of a CHECKED import and invites them, all or nothing, exactly once.
 /// </summary>
-public sealed class PermissionApplier(IImportRepository imports, IUploadStore files, AppliedImportCleanup cleanup, PermissionCatalog catalog, OutboxSignal signal, BulkInviteOptions options, TimeProvider clock)
+public sealed class PermissionApplier(IImportRepository imports, IUploadStore files, AppliedImportCleanup cleanup, PermissionCatalog catalog, OutboxSignal signal, BulkInviteOptions options, TimeProvider clock, BulkInviteTelemetry telemetry)
 {
     public const int MaxRequestIdLength = 128;
 
@@ -55,6 +56,7 @@ public sealed class PermissionApplier(IImportRepository imports, IUploadStore fi
                 throw new ImportStateException(importId, ErrorReason.ImportRejected, "The file was rejected by the check, so nobody can be invited from it. Fix the file diagnostics and upload it again.");
         }
 
+        using var phase = telemetry.StartPhase(ImportPhase.Apply, importId, import.OrganizationId);
         var now = clock.Now();
         var invited = transaction.InviteValidUsers(granted, caller.Subject, now, now + options.InvitationLifetime);
         var applied = import with
@@ -66,6 +68,14 @@ public sealed class PermissionApplier(IImportRepository imports, IUploadStore fi
             ApplyRequestId = requestId,
             UpdateTime = now,
         };
-        return transaction.Complete(applied, AuditEvents.For(applied, caller, AuditAction.Applied, now));
+        var stored = transaction.Complete(applied, AuditEvents.For(applied, caller, AuditAction.Applied, now));
+        phase.Succeeded("applied", new Dictionary<string, long>
+        {
+            ["rows.valid"] = stored.ValidRows,
+            ["invited"] = stored.InvitedCount,
+            ["skipped"] = stored.SkippedCount,
+            ["permissions"] = stored.Permissions.Count,
+        });
+        return stored;
     }
 }

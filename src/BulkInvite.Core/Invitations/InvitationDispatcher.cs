@@ -1,3 +1,5 @@
+using BulkInvite.Core.Telemetry;
+
 namespace BulkInvite.Core.Invitations;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace BulkInvite.Core.Invitations;
 /// again once its claim runs out); an acknowledged email is never claimed again. A failed attempt
 /// is retried after a delay that doubles each time, until <see cref="EmailOptions.MaxAttempts"/>.
 /// </summary>
-public sealed class InvitationDispatcher(IInvitationOutbox outbox, IMailTransport transport, InvitationMailComposer composer, EmailOptions options, TimeProvider clock)
+public sealed class InvitationDispatcher(IInvitationOutbox outbox, IMailTransport transport, InvitationMailComposer composer, EmailOptions options, TimeProvider clock, BulkInviteTelemetry telemetry)
 {
     /// <summary>Outcome of one dispatch: how many emails went out and how many attempts failed.</summary>
     public sealed record Result(int Sent, int Failed);
@@ -31,7 +33,7 @@ public sealed class InvitationDispatcher(IInvitationOutbox outbox, IMailTranspor
         {
             foreach (var message in due)
             {
-                await FailAsync(message, e, cancellationToken);
+                await FailAsync(message, e, FailureReason.Transport, cancellationToken);
             }
 
             return new Result(0, due.Count);
@@ -42,22 +44,25 @@ public sealed class InvitationDispatcher(IInvitationOutbox outbox, IMailTranspor
         {
             foreach (var message in due)
             {
+                var step = FailureReason.Store;
                 try
                 {
                     var token = AcceptToken.New();
                     await outbox.IssueTokenAsync(message.InvitationId, token.Hash, clock.GetUtcNow(), cancellationToken);
+                    step = FailureReason.Message;
                     await session.SendAsync(composer.Compose(message, token.Value), cancellationToken);
                 }
 #pragma warning disable CA1031 // As above: one email's failure is recorded, the others still go.
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
                 {
-                    await FailAsync(message, e, cancellationToken);
+                    await FailAsync(message, e, step, cancellationToken);
                     continue;
                 }
 
                 // Not cancellable: the email is out, and its acknowledgement is what stops a second copy.
                 await outbox.MarkSentAsync(message.MessageId, clock.GetUtcNow(), CancellationToken.None);
+                telemetry.EmailSent();
                 sent++;
             }
         }
@@ -65,8 +70,9 @@ public sealed class InvitationDispatcher(IInvitationOutbox outbox, IMailTranspor
         return new Result(sent, due.Count - sent);
     }
 
-    private Task FailAsync(OutboxMessage message, Exception error, CancellationToken cancellationToken)
+    private Task FailAsync(OutboxMessage message, Exception error, string reason, CancellationToken cancellationToken)
     {
+        telemetry.EmailFailed(reason);
         var next = message.Attempts >= options.MaxAttempts ? (DateTimeOffset?)null : clock.GetUtcNow() + options.RetryDelay(message.Attempts);
         return outbox.MarkFailedAsync(message.MessageId, Describe(error), next, cancellationToken);
     }
@@ -76,5 +82,18 @@ public sealed class InvitationDispatcher(IInvitationOutbox outbox, IMailTranspor
     {
         var message = error.GetBaseException().Message;
         return message.Length <= 500 ? message : message[..500];
+    }
+
+    /// <summary>The reason classes of failed attempts, for the emails-failed counter: where it failed, not the error text.</summary>
+    private static class FailureReason
+    {
+        /// <summary>No session with the mail server (connection, TLS, authentication).</summary>
+        public const string Transport = "transport";
+
+        /// <summary>The mail server refused or lost this message.</summary>
+        public const string Message = "message";
+
+        /// <summary>The accept token could not be stored before sending.</summary>
+        public const string Store = "store";
     }
 }

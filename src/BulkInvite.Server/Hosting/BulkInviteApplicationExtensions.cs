@@ -1,7 +1,9 @@
 using BulkInvite.Server.Security;
 using BulkInvite.Server.Services;
 using BulkInvite.Server.Web;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace BulkInvite.Server.Hosting;
 
@@ -23,14 +25,14 @@ public static class BulkInviteApplicationExtensions
         return builder;
     }
 
-    /// <summary>Refuses to start without token keys, or with the public development key outside Development.</summary>
-    public static WebApplication RequireSafeTokenSettings(this WebApplication app)
+    /// <summary>
+    /// Checks every validated settings section now (they are checked again as the host starts), so a
+    /// bad setting stops the server before it touches the database. Throws OptionsValidationException
+    /// listing every problem.
+    /// </summary>
+    public static WebApplication ValidateBulkInviteSettings(this WebApplication app)
     {
-        if (TokenSettings.From(app.Configuration).Problem(app.Environment) is { } problem)
-        {
-            throw new InvalidOperationException("BulkInvite cannot start: " + problem);
-        }
-
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
         return app;
     }
 
@@ -43,8 +45,9 @@ public static class BulkInviteApplicationExtensions
 
     /// <summary>
     /// Maps the BulkInvite services (every call authenticated but AcceptInvitation, rate limited per organization), the
-    /// grpc.health.v1 service (open, for load balancers) and, where enabled, server reflection. All but
-    /// reflection also answer gRPC-Web, for the web page.
+    /// grpc.health.v1 service and the HTTP health endpoints (open, for load balancers and orchestrators:
+    /// docs/operations.md) and, where enabled, server reflection. All gRPC services but reflection also
+    /// answer gRPC-Web, for the web page.
     /// </summary>
     public static WebApplication MapBulkInviteServices(this WebApplication app)
     {
@@ -55,6 +58,9 @@ public static class BulkInviteApplicationExtensions
         // AcceptInvitation alone allows anonymous calls (its [AllowAnonymous]): the invitation token is its credential.
         app.MapGrpcService<InvitationGrpcService>().RequireAuthorization().EnableGrpcWeb();
         app.MapGrpcHealthChecksService().EnableGrpcWeb();
+        // Liveness runs no check: the process answers. Readiness runs them all (the database).
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/healthz/ready");
         if (GrpcSettings.From(app.Configuration, app.Environment).EnableReflection)
         {
             app.MapGrpcReflectionService();

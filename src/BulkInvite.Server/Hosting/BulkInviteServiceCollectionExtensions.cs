@@ -1,4 +1,5 @@
 using BulkInvite.Core.Importing;
+using BulkInvite.Core.Telemetry;
 using BulkInvite.Server.Security;
 using BulkInvite.Storage;
 using BulkInvite.Storage.Postgres;
@@ -10,9 +11,10 @@ public static class BulkInviteServiceCollectionExtensions
     /// <summary>Registers the import flow, the storage Storage:Provider names and the gRPC services, configured from IConfiguration.</summary>
     public static IServiceCollection AddBulkInvite(this IServiceCollection services)
     {
-        // Options are read when first needed, so configuration added by a test host is seen.
-        services.AddSingleton(sp => ReadOptions(sp.GetRequiredService<IConfiguration>()));
+        // Options are bound when first needed, so configuration added by a test host is seen.
+        services.AddValidatedSettings<BulkInviteOptions>(BulkInviteOptions.SectionName, SettingsValidation.Problems);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<BulkInviteTelemetry>();
 
         services.AddSingleton<PermissionCatalog>();
         services.AddSingleton<UploadSlots>();
@@ -26,6 +28,7 @@ public static class BulkInviteServiceCollectionExtensions
         services.AddHostedService<AppliedImportCleanupService>();
 
         services.AddBulkInviteStorage();
+        services.AddSingleton(sp => new StoreStatistics(OpenStore(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddBulkInviteInvitations();
         services.AddBulkInviteSecurity();
         services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>());
@@ -33,27 +36,9 @@ public static class BulkInviteServiceCollectionExtensions
             .Configure<IConfiguration, IHostEnvironment>((options, configuration, environment) =>
                 options.EnableDetailedErrors = GrpcSettings.From(configuration, environment).EnableDetailedErrors);
         services.AddGrpcReflection();
+        services.AddHostedService<StartupBanner>();
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
-    }
-
-    private static BulkInviteOptions ReadOptions(IConfiguration configuration)
-    {
-        var options = configuration.GetSection(BulkInviteOptions.SectionName).Get<BulkInviteOptions>() ?? new BulkInviteOptions();
-        if (options.MaxUploadBytes <= 0 || options.MaxRows <= 0 || options.MaxCsvRecordBytes <= 0 || options.InvitationLifetime <= TimeSpan.Zero
-            || options.MaxConcurrentUploadsPerOrganization <= 0 || options.UploadIdleTimeout <= TimeSpan.Zero
-            || options.ImportRetention <= TimeSpan.Zero || options.RetentionSweepInterval <= TimeSpan.Zero)
-        {
-            throw new InvalidOperationException("The BulkInvite limits, lifetimes and intervals must be positive.");
-        }
-
-        if (options.MaxCsvFieldBytes <= 0 || options.MaxInflatedBytes <= 0 || options.MaxCompressionRatio <= 0 || options.MaxZipEntries <= 0
-            || options.MaxSharedStringsBytes <= 0 || options.MaxSheetCells <= 0)
-        {
-            throw new InvalidOperationException("BulkInvite:MaxCsvFieldBytes, MaxInflatedBytes, MaxCompressionRatio, MaxZipEntries, MaxSharedStringsBytes and MaxSheetCells must be positive.");
-        }
-
-        return options;
     }
 
     /// <summary>
@@ -94,4 +79,13 @@ public static class BulkInviteServiceCollectionExtensions
         options.ConnectionString = connectionString ?? StorageOptions.DefaultConnectionString;
         return options;
     }
+
+    /// <summary>
+    /// Opens a connection to the store Storage:Provider names, for <see cref="StoreStatistics"/> (the
+    /// metrics' gauges and the email dispatcher's summary): one class and SQL for both engines.
+    /// </summary>
+    private static Func<CancellationToken, ValueTask<System.Data.Common.DbConnection>> OpenStore(IServiceProvider services) =>
+        StorageBackend.ProviderFrom(services.GetRequiredService<IConfiguration>()) == StorageProvider.Postgres
+            ? async cancellationToken => await services.GetRequiredService<PostgresDatabase>().OpenAsync(cancellationToken)
+            : _ => ValueTask.FromResult<System.Data.Common.DbConnection>(services.GetRequiredService<SqliteDatabase>().Open());
 }

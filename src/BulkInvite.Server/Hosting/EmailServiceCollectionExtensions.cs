@@ -13,7 +13,15 @@ public static class EmailServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddBulkInviteInvitations(this IServiceCollection services)
     {
-        services.AddSingleton(sp => ReadEmailOptions(sp.GetRequiredService<IConfiguration>()));
+        services.AddValidatedSettings<EmailOptions>(EmailOptions.SectionName, options => options.Problem() is { } problem ? [problem] : [])
+            .PostConfigure<IConfiguration>((options, configuration) =>
+            {
+                // The emailed link leads to the web page's accept screen unless configured otherwise.
+                if (string.IsNullOrEmpty(configuration[$"{EmailOptions.SectionName}:AcceptBaseUrl"]) && WebPageSettings.From(configuration).AcceptPageUrl is { } acceptPage)
+                {
+                    options.AcceptBaseUrl = acceptPage;
+                }
+            });
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<InvitationQueries>();
         services.AddSingleton<InvitationActions>();
@@ -36,17 +44,5 @@ public static class EmailServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(email);
         return Path.GetFullPath(email.PickupDirectory ?? Path.Combine(dataDirectory, "mail"));
-    }
-
-    private static EmailOptions ReadEmailOptions(IConfiguration configuration)
-    {
-        var options = configuration.GetSection(EmailOptions.SectionName).Get<EmailOptions>() ?? new EmailOptions();
-        // The emailed link leads to the web page's accept screen unless configured otherwise.
-        if (string.IsNullOrEmpty(configuration[$"{EmailOptions.SectionName}:AcceptBaseUrl"]) && WebPageSettings.From(configuration).AcceptPageUrl is { } acceptPage)
-        {
-            options.AcceptBaseUrl = acceptPage;
-        }
-
-        return options.Problem() is { } problem ? throw new InvalidOperationException(problem) : options;
     }
 }

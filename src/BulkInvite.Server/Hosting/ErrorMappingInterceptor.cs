@@ -79,21 +79,21 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
     }
 
     private static PreconditionFailure Precondition(ErrorReason reason, string subject, string message) =>
-        new() { Violations = { new PreconditionFailure.Types.Violation { Type = RpcErrors.ReasonName(reason), Subject = subject, Description = message } } };
+        new() { Violations = { new PreconditionFailure.Types.Violation { Type = RpcStatuses.ReasonName(reason), Subject = subject, Description = message } } };
 
     // ErrorInfo names the limit for programs; QuotaFailure names the organization whose limit it is.
     private static Status LimitExceeded(LimitExceededException e)
     {
-        var status = Status(Code.ResourceExhausted, e.Message, ErrorReason.LimitExceeded,
-            new QuotaFailure { Violations = { new QuotaFailure.Types.Violation { Subject = ResourceNames.Organization(e.OrganizationId), Description = e.Message } } });
-        return RpcErrors.WithMetadata(status, "limit", e.Limit);
+        return Status(Code.ResourceExhausted, e.Message, ErrorReason.LimitExceeded,
+            new QuotaFailure { Violations = { new QuotaFailure.Types.Violation { Subject = ResourceNames.Organization(e.OrganizationId), Description = e.Message } } },
+            new Dictionary<string, string> { ["limit"] = e.Limit });
     }
 
     // ErrorInfo carries the permissions the caller lacks, comma-separated, for programs to read.
     private static Status PermissionDenied(PermissionDeniedException e)
     {
-        var status = Status(Code.PermissionDenied, e.Message, ErrorReason.PermissionDenied, null);
-        return e.MissingPermissions.Count > 0 ? RpcErrors.WithMetadata(status, "missing_permissions", string.Join(",", e.MissingPermissions)) : status;
+        var metadata = e.MissingPermissions.Count > 0 ? new Dictionary<string, string> { ["missing_permissions"] = string.Join(",", e.MissingPermissions) } : null;
+        return Status(Code.PermissionDenied, e.Message, ErrorReason.PermissionDenied, null, metadata);
     }
 
     private Status Unexpected(Exception exception, ServerCallContext context)
@@ -105,6 +105,6 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error in {Method}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method);
 
-    private static Status Status(Code code, string message, ErrorReason reason, Google.Protobuf.IMessage? detail) =>
-        RpcErrors.Status(code, message, reason, detail);
+    private static Status Status(Code code, string message, ErrorReason reason, Google.Protobuf.IMessage? detail, IReadOnlyDictionary<string, string>? metadata = null) =>
+        RpcStatuses.Create(code, message, reason, detail, metadata);
 }

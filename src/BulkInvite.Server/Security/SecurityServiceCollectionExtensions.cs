@@ -2,12 +2,11 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using BulkInvite.Core.Importing;
 using BulkInvite.Server.Hosting;
-using Google.Protobuf;
-using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
-using Grpc.Core;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace BulkInvite.Server.Security;
@@ -20,10 +19,13 @@ public static class SecurityServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddBulkInviteSecurity(this IServiceCollection services)
     {
+        services.AddOptions<TokenSettings>().BindConfiguration(TokenSettings.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TokenSettings>, TokenSettingsValidator>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IConfiguration>((jwt, configuration) => Configure(jwt, TokenSettings.From(configuration)));
+            .Configure<IOptions<TokenSettings>>((jwt, settings) => Configure(jwt, settings.Value));
         services.AddAuthorization();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((limiter, configuration) =>
             Configure(limiter, configuration.GetSection(RateLimitSettings.SectionName).Get<RateLimitSettings>() ?? new RateLimitSettings()));
@@ -94,14 +96,22 @@ public static class SecurityServiceCollectionExtensions
         var message = string.Create(CultureInfo.InvariantCulture,
             $"Too many requests for this organization (at most {settings.RequestsPerSecond} a second, bursts of {settings.Burst}); retry later.");
         var organizationId = CallerClaims.FromPrincipal(http.User)?.OrganizationId ?? "";
-        var status = RpcErrors.Status(Code.ResourceExhausted, message, ErrorReason.RateLimited,
-            new QuotaFailure { Violations = { new QuotaFailure.Types.Violation { Subject = ResourceNames.Organization(organizationId), Description = message } } });
-        http.Response.StatusCode = StatusCodes.Status200OK;
-        http.Response.ContentType = "application/grpc";
-        http.Response.Headers["grpc-status"] = ((int)StatusCode.ResourceExhausted).ToString(CultureInfo.InvariantCulture);
-        http.Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
-        http.Response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray()).TrimEnd('=');
-        return Task.CompletedTask;
+        var quota = new QuotaFailure { Violations = { new QuotaFailure.Types.Violation { Subject = ResourceNames.Organization(organizationId), Description = message } } };
+        return RpcStatuses.WriteTrailersOnlyAsync(http, RpcStatuses.Create(Code.ResourceExhausted, message, ErrorReason.RateLimited, quota));
+    }
+}
+
+/// <summary>Refuses token settings that would let anyone in (<see cref="TokenSettings.Problem"/>) or a negative clock skew.</summary>
+internal sealed class TokenSettingsValidator(IHostEnvironment environment) : IValidateOptions<TokenSettings>
+{
+    public ValidateOptionsResult Validate(string? name, TokenSettings options)
+    {
+        if (options.Problem(environment) is { } problem)
+        {
+            return ValidateOptionsResult.Fail(problem);
+        }
+
+        return options.ClockSkew < TimeSpan.Zero ? ValidateOptionsResult.Fail("Authentication:ClockSkew cannot be negative.") : ValidateOptionsResult.Success;
     }
 }
 

@@ -9,11 +9,9 @@ namespace BulkInvite.Server.Security;
 /// </summary>
 public static class TokenCommand
 {
-    public static bool Matches(string[] args) => args is ["token", ..];
-
-    public static int Run(string[] args, IConfiguration configuration, IHostEnvironment environment)
+    /// <summary>The `token` command of the server's command line (<see cref="Hosting.ServerCommandLine"/>).</summary>
+    public static Command Create(IConfiguration configuration, IHostEnvironment environment)
     {
-        ArgumentNullException.ThrowIfNull(args);
         var org = new Option<string>("--org") { Description = "The organization the token acts for (claim org).", Required = true };
         var permissions = new Option<string[]>("--permission")
         {
@@ -26,7 +24,6 @@ public static class TokenCommand
         var token = new Command("token", "Prints a bearer token signed with the configured key.") { org, permissions, subject, lifetime };
         // Host arguments (--contentRoot, --environment, --Authentication:SigningKey ...) are for the configuration.
         token.TreatUnmatchedTokensAsErrors = false;
-        var command = new RootCommand("BulkInvite server commands. Without a command, the server starts.") { token };
         token.SetAction(result =>
         {
             var settings = TokenSettings.From(configuration);
@@ -47,6 +44,6 @@ public static class TokenCommand
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Token for {result.GetValue(subject)} in {result.GetValue(org)}, valid until {now + result.GetValue(lifetime):u}."));
             return 0;
         });
-        return command.Parse(args).Invoke();
+        return token;
     }
 }

@@ -11,7 +11,7 @@ public class InvitationDispatcherTests
     private readonly RecordingTransport _transport = new();
     private readonly EmailOptions _options = new() { MaxAttempts = 3, RetryBaseDelay = TimeSpan.FromSeconds(30) };
 
-    private InvitationDispatcher Dispatcher => new(_outbox, _transport, new InvitationMailComposer(_options, new PermissionCatalog(new BulkInviteOptions())), _options, _clock);
+    private InvitationDispatcher Dispatcher => new(_outbox, _transport, new InvitationMailComposer(_options, new PermissionCatalog(new BulkInviteOptions())), _options, _clock, new BulkInvite.Core.Telemetry.BulkInviteTelemetry());
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

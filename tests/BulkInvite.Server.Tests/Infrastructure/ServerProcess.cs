@@ -21,7 +21,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly Func<HttpMessageHandler> _transport;
 
-    private ServerProcess(string workingDirectory, string scheme, IReadOnlyDictionary<string, string> environment, Func<HttpMessageHandler>? transport, int port, int? pagePort)
+    private ServerProcess(string workingDirectory, string scheme, IReadOnlyDictionary<string, string> environment, Func<HttpMessageHandler>? transport, int port, int? pagePort, string[] arguments)
     {
         WorkingDirectory = workingDirectory;
         Port = port;
@@ -30,7 +30,7 @@ public sealed class ServerProcess : IAsyncDisposable
         _transport = transport ?? (() => new SocketsHttpHandler());
         var urls = PageAddress is null ? Address : $"{Address};{PageAddress}";
         var withPage = PageAddress is null ? environment : new Dictionary<string, string>(environment) { ["Web__Url"] = PageAddress };
-        _process = Process.Start(StartInfo(workingDirectory, withPage, "--urls", urls))
+        _process = Process.Start(StartInfo(workingDirectory, withPage, [.. arguments, "--urls", urls]))
             ?? throw new InvalidOperationException("The server process did not start.");
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
@@ -127,12 +127,13 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <param name="transport">The client side of the connection (certificates to trust or present).</param>
     /// <param name="port">The port to listen on (a restart on the same address); a free one when null.</param>
     /// <param name="page">Also serve the web page, on another free port (<see cref="PageAddress"/>).</param>
+    /// <param name="arguments">Arguments before --urls (a command such as `run`, settings).</param>
     public static async Task<ServerProcess> StartAsync(
         string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, string scheme = "http", Func<HttpMessageHandler>? transport = null,
-        int? port = null, bool page = false)
+        int? port = null, bool page = false, string[]? arguments = null)
     {
         Directory.CreateDirectory(workingDirectory);
-        var server = new ServerProcess(workingDirectory, scheme, environment ?? new Dictionary<string, string>(), transport, port ?? FreePort(), page ? FreePort() : null);
+        var server = new ServerProcess(workingDirectory, scheme, environment ?? new Dictionary<string, string>(), transport, port ?? FreePort(), page ? FreePort() : null, arguments ?? []);
         try
         {
             await server.WaitUntilServingAsync();

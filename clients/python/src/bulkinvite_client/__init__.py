@@ -9,6 +9,7 @@ from bulkinvite_client.client import (
     apply_permissions,
     check_import,
     connect,
+    error_info,
     import_file,
     upload_file,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "apply_permissions",
     "check_import",
     "connect",
+    "error_info",
     "import_file",
     "upload_file",
 ]

@@ -17,15 +17,14 @@ from typing import Any, BinaryIO, NamedTuple
 import grpc
 from google.protobuf import any_pb2
 
+# google.rpc is generated into this client (src/google/rpc) from the same protos as
+# googleapis-common-protos, which Debian 12 does not package.
+from google.rpc import error_details_pb2, status_pb2
+
 from bulkinvite.v1 import diagnostic_pb2, import_pb2
 from bulkinvite.v1 import user_import_service_pb2 as pb
 from bulkinvite.v1.user_import_service_pb2_grpc import UserImportServiceStub
 from bulkinvite_client.outcome import Outcome, describe, outcome_of
-
-try:  # google.rpc comes with googleapis-common-protos, which Debian 12 does not package.
-    from google.rpc import status_pb2
-except ImportError:  # pragma: no cover - depends on the machine
-    status_pb2 = None
 
 MAX_CHUNK_SIZE = 1 << 20
 """The largest chunk the server accepts (1 MiB)."""
@@ -55,9 +54,11 @@ _SERVICE_CONFIG = json.dumps(
 class BulkInviteError(Exception):
     """A failed call: its gRPC status code, message and google.rpc.Status details.
 
-    ``details`` holds the ``google.protobuf.Any`` messages of the google.rpc.Status (BadRequest,
-    PreconditionFailure, QuotaFailure, ResourceInfo) when ``google.rpc`` is importable; it is
-    empty otherwise, and ``status_details_bin`` keeps the undecoded trailer.
+    ``details`` holds the ``google.protobuf.Any`` messages of the google.rpc.Status (ErrorInfo,
+    BadRequest, PreconditionFailure, QuotaFailure, ResourceInfo); unpack them with
+    ``google.rpc.error_details_pb2``. ``reason``, ``domain`` and ``metadata`` are those of its
+    ErrorInfo (every BulkInvite error has one: ``TOKEN_EXPIRED``, ``IMPORT_NOT_FOUND``, …), empty
+    when the status has none. ``status_details_bin`` keeps the undecoded trailer.
     """
 
     def __init__(
@@ -67,11 +68,15 @@ class BulkInviteError(Exception):
         details: Sequence[any_pb2.Any] = (),
         status_details_bin: bytes | None = None,
     ) -> None:
-        super().__init__(f"{code.name}: {message}")
         self.code = code
         self.message = message
         self.details = list(details)
         self.status_details_bin = status_details_bin
+        info = error_info(self.details)
+        self.reason = info.reason if info else ""
+        self.domain = info.domain if info else ""
+        self.metadata: dict[str, str] = dict(info.metadata) if info else {}
+        super().__init__(f"{code.name} ({self.reason}): {message}" if self.reason else f"{code.name}: {message}")
 
     @classmethod
     def from_call(cls, call: grpc.Call) -> BulkInviteError:
@@ -79,10 +84,18 @@ class BulkInviteError(Exception):
             (value for key, value in call.trailing_metadata() or () if key == "grpc-status-details-bin"),
             None,
         )
-        details: list[any_pb2.Any] = []
-        if raw is not None and status_pb2 is not None:
-            details = list(status_pb2.Status.FromString(raw).details)
+        details = list(status_pb2.Status.FromString(raw).details) if raw is not None else []
         return cls(call.code(), call.details() or "", details, raw)
+
+
+def error_info(details: Sequence[any_pb2.Any]) -> error_details_pb2.ErrorInfo | None:
+    """The first google.rpc.ErrorInfo among a status's details, or None."""
+    for detail in details:
+        if detail.Is(error_details_pb2.ErrorInfo.DESCRIPTOR):
+            info = error_details_pb2.ErrorInfo()
+            detail.Unpack(info)
+            return info
+    return None
 
 
 def _import_of(response: Any) -> import_pb2.Import:

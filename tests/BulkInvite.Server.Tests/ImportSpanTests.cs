@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using BulkInvite.Core.Telemetry;
+using BulkInvite.Server.Tests.Infrastructure;
+
+namespace BulkInvite.Server.Tests;
+
+/// <summary>
+/// Each import phase is a span (import.upload, import.check, import.apply) inside its RPC's span,
+/// tagged with ids and counts and never with an address, a name or a file name.
+/// </summary>
+public sealed class ImportSpanTests : IDisposable
+{
+    private readonly BulkInviteServer _server = new();
+    private readonly ConcurrentQueue<Activity> _stopped = new();
+    private readonly ActivityListener _listener;
+
+    public ImportSpanTests()
+    {
+        _listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is BulkInviteTelemetry.Name or "Microsoft.AspNetCore",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = _stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(_listener);
+    }
+
+    public void Dispose()
+    {
+        _listener.Dispose();
+        _server.Dispose();
+        _server.DeleteData();
+    }
+
+    [Fact]
+    public async Task EachPhaseIsASpanInItsRpcWithIdsAndCountsAndNoPersonalData()
+    {
+        var import = await _server.Client.UploadAsync(Files.Fixture("team_utf8.csv"), fileName: "team of ines.csv");
+        await _server.Client.CheckAsync(import.ImportId);
+        await _server.Client.ApplyAsync(import.ImportId, "", "projects.view");
+
+        var phases = _stopped.Where(a => a.Source.Name == BulkInviteTelemetry.Name && Equals(a.GetTagItem("bulkinvite.import.id"), import.ImportId))
+            .ToDictionary(a => a.OperationName);
+        Assert.Equal(["import.apply", "import.check", "import.upload"], phases.Keys.Order());
+        Assert.Equal(import.SizeBytes, phases["import.upload"].GetTagItem("bulkinvite.size_bytes"));
+        Assert.Equal((5L, 4L, 1L), (phases["import.check"].GetTagItem("bulkinvite.rows.total"), phases["import.check"].GetTagItem("bulkinvite.rows.valid"), phases["import.check"].GetTagItem("bulkinvite.rows.invalid")));
+        Assert.Equal(4L, phases["import.apply"].GetTagItem("bulkinvite.invited"));
+        Assert.All(phases.Values, span =>
+        {
+            Assert.Equal(ActivityStatusCode.Ok, span.Status);
+            Assert.Equal(Calls.Organization, span.GetTagItem("bulkinvite.organization.id"));
+            Assert.Equal("Microsoft.AspNetCore.Hosting.HttpRequestIn", span.Parent?.OperationName);
+            Assert.All(span.TagObjects, tag => Assert.DoesNotContain("@", tag.Value?.ToString() ?? "", StringComparison.Ordinal));
+            Assert.All(span.TagObjects, tag => Assert.DoesNotContain("ines", tag.Value?.ToString() ?? "", StringComparison.OrdinalIgnoreCase));
+        });
+    }
+}
