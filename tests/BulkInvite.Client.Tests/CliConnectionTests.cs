@@ -1,8 +1,5 @@
 using System.Text.Json;
 using BulkInvite.Client.Tests.Infrastructure;
-using Google.Protobuf;
-using Google.Protobuf.WellKnownTypes;
-using Google.Rpc;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -69,34 +66,37 @@ public sealed class CliConnectionTests(ServerFixture server)
         Assert.DoesNotContain("PROTOCOL_ERROR", result.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>Against a fake: the real server always explains; a proxy in front of it may not.</summary>
     [Fact]
     public async Task SaysTheServerRefusedTheTokenWhenItAnswersABare401()
     {
-        var result = await CliProcess.RunAsync(server.Url, ServerFixture.UntrustedToken(_organization), "imports");
+        await using var proxy = await FakeServer.StartAsync(HttpProtocols.Http2, context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return Task.CompletedTask;
+        });
+
+        var result = await CliProcess.RunAsync(proxy.Url, Token, "imports");
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("The server refused the token (it answered HTTP 401 without saying why", result.Error, StringComparison.Ordinal);
         Assert.Contains("Get a new token for this server", result.Error, StringComparison.Ordinal);
     }
 
-    /// <summary>
-    /// Against a fake: the real server answers a bare HTTP 401 until it sends UNAUTHENTICATED with an
-    /// ErrorInfo (issue 16 §2); this is the status it is to send.
-    /// </summary>
     [Fact]
-    public async Task ShowsTheReasonAndMessageOfAnUnauthenticatedStatusWithErrorInfo()
+    public async Task ShowsTheReasonAndMessageOfTheServersUnauthenticatedStatus()
     {
-        const string message = "The token expired at 14:02:11 UTC, 3 minutes ago; mint a new one.";
-        await using var fake = await FakeServer.StartAsync(HttpProtocols.Http2, context => Unauthenticated(context, "TOKEN_EXPIRED", message));
+        var untrusted = ServerFixture.UntrustedToken(_organization);
 
-        var text = await CliProcess.RunAsync(fake.Url, Token, "imports");
-        var json = await CliProcess.RunAsync(fake.Url, Token, "imports", "--output", "json");
+        var text = await CliProcess.RunAsync(server.Url, untrusted, "imports");
+        var json = await CliProcess.RunAsync(server.Url, untrusted, "imports", "--output", "json");
 
         Assert.Equal((3, 3), (text.ExitCode, json.ExitCode));
-        Assert.Contains($"The server refused the token (TOKEN_EXPIRED): {message}", text.Error, StringComparison.Ordinal);
+        Assert.Contains("The server refused the token (TOKEN_SIGNATURE_INVALID): The token's signature does not verify", text.Error, StringComparison.Ordinal);
         using var document = JsonDocument.Parse(json.Out);
         var error = document.RootElement.GetProperty("error");
-        Assert.Equal(("UNAUTHENTICATED", "TOKEN_EXPIRED", message), (error.GetProperty("status").GetString(), error.GetProperty("reason").GetString(), error.GetProperty("message").GetString()));
+        Assert.Equal(("UNAUTHENTICATED", "TOKEN_SIGNATURE_INVALID"), (error.GetProperty("status").GetString(), error.GetProperty("reason").GetString()));
+        Assert.StartsWith("The token's signature does not verify", error.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -109,21 +109,5 @@ public sealed class CliConnectionTests(ServerFixture server)
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("UPLOADED", TextTable.RowWith(result.Out, import.ImportId)[3]);
-    }
-
-    /// <summary>A trailers-only gRPC answer, as the server sends a status with google.rpc details.</summary>
-    internal static Task Unauthenticated(HttpContext context, string reason, string message)
-    {
-        var status = new Google.Rpc.Status
-        {
-            Code = (int)Code.Unauthenticated,
-            Message = message,
-            Details = { Any.Pack(new ErrorInfo { Domain = "bulkinvite.v1", Reason = reason }) },
-        };
-        context.Response.ContentType = "application/grpc";
-        context.Response.Headers["grpc-status"] = "16";
-        context.Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
-        context.Response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray());
-        return Task.CompletedTask;
     }
 }

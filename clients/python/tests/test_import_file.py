@@ -113,7 +113,7 @@ def test_a_rejected_file_returns_its_diagnostic_and_is_not_applied(
     assert result.file_diagnostics[0].message
     assert result.row_diagnostics == []
     assert (result.invited_count, result.skipped_count, result.request_id) == (0, 0, "")
-    stored = stub.GetImport(pb.GetImportRequest(import_id=result.import_.import_id)).import_
+    stored = getattr(stub.GetImport(pb.GetImportRequest(import_id=result.import_.import_id)), "import")
     assert stored.state == import_pb2.IMPORT_STATE_REJECTED
     assert list(stored.permissions) == []
 
@@ -133,7 +133,7 @@ def test_an_unknown_import_id_is_not_found(stub: UserImportServiceStub) -> None:
     ]
     resource = error_details_pb2.ResourceInfo()
     error.details[1].Unpack(resource)
-    assert resource.resource_name == unknown
+    assert resource.resource_name == f"imports/{unknown}"
 
 
 def test_an_unknown_permission_is_invalid_and_nothing_is_invited(stub: UserImportServiceStub, org: str) -> None:

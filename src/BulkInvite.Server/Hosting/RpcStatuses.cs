@@ -59,8 +59,8 @@ internal static class RpcStatuses
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(status);
         http.Response.StatusCode = StatusCodes.Status200OK;
-        // gRPC-Web clients expect their own content type back (application/grpc-web, -web+proto, -web-text).
-        http.Response.ContentType = IsGrpcWeb(http.Request) ? http.Request.ContentType : "application/grpc";
+        // A gRPC-Web call reaches here translated to gRPC by UseGrpcWeb, which translates the answer back.
+        http.Response.ContentType = "application/grpc";
         http.Response.Headers["grpc-status"] = status.Code.ToString(CultureInfo.InvariantCulture);
         http.Response.Headers["grpc-message"] = Uri.EscapeDataString(status.Message);
         http.Response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray()).TrimEnd('=');
@@ -73,7 +73,4 @@ internal static class RpcStatuses
         ArgumentNullException.ThrowIfNull(request);
         return request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
     }
-
-    private static bool IsGrpcWeb(HttpRequest request) =>
-        request.ContentType?.StartsWith("application/grpc-web", StringComparison.OrdinalIgnoreCase) == true;
 }
