@@ -6,6 +6,7 @@ using BulkInvite.Core.Importing;
 using BulkInvite.Core.Invitations;
 using BulkInvite.Core.Reading;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BulkInvite.Storage.Tests;
 
@@ -15,16 +16,19 @@ namespace BulkInvite.Storage.Tests;
 /// </summary>
 public abstract class TestDatabase : IDisposable
 {
-    public abstract IImportRepository Repository { get; }
+    /// <summary>The store under test, over the engine's dialect.</summary>
+    public abstract Store Store { get; }
 
-    public abstract IInvitationRepository Invitations { get; }
+    public IImportRepository Repository => Store.Imports;
 
-    public abstract IInvitationOutbox Outbox { get; }
+    public IInvitationRepository Invitations => Store.Invitations;
 
-    public abstract IAuditLog AuditLog { get; }
+    public IInvitationOutbox Outbox => Store.Outbox;
+
+    public IAuditLog AuditLog => Store.AuditLog;
 
     /// <summary>A connection to the database, for assertions on what it stored.</summary>
-    public abstract DbConnection Open();
+    public DbConnection Open() => Store.Dialect.Open();
 
     public static ImportRecord NewImport(string organizationId = "acme", DateTimeOffset? created = null)
     {
@@ -96,29 +100,18 @@ public sealed class SqliteTestDatabase : TestDatabase
             ConnectionString = $"Data Source={Path.Combine(Folder, "db", "bulkinvite.db")}",
             BusyTimeout = TimeSpan.FromSeconds(30),
         };
-        Database = new SqliteDatabase(Options);
-        Database.Migrate();
-        Repository = new SqliteImportRepository(Database);
-        Invitations = new SqliteInvitationRepository(Database);
-        Outbox = new SqliteInvitationOutbox(Database);
-        AuditLog = new SqliteAuditLog(Database);
+        Dialect = new SqliteDialect(Options);
+        Store = new Store(Dialect);
+        Store.Migrate(NullLogger.Instance);
     }
 
     public string Folder { get; }
 
     public StorageOptions Options { get; }
 
-    public SqliteDatabase Database { get; }
+    public SqliteDialect Dialect { get; }
 
-    public override IImportRepository Repository { get; }
-
-    public override IInvitationRepository Invitations { get; }
-
-    public override IInvitationOutbox Outbox { get; }
-
-    public override IAuditLog AuditLog { get; }
-
-    public override DbConnection Open() => Database.Open();
+    public override Store Store { get; }
 
     protected override void Dispose(bool disposing)
     {

@@ -1,5 +1,5 @@
 using BulkInvite.Core.Importing;
-using BulkInvite.Storage.Postgres;
+using BulkInvite.Storage;
 
 namespace BulkInvite.Server.Hosting;
 

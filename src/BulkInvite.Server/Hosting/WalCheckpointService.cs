@@ -6,7 +6,7 @@ namespace BulkInvite.Server.Hosting;
 /// Checkpoints SQLite's write-ahead log every few seconds, off the request path. At shutdown SQLite
 /// itself checkpoints when the last connection closes.
 /// </summary>
-internal sealed class WalCheckpointService(SqliteDatabase database, StorageOptions options, TimeProvider clock, ILogger<WalCheckpointService> logger)
+internal sealed class WalCheckpointService(SqliteCheckpoint checkpoint, StorageOptions options, TimeProvider clock, ILogger<WalCheckpointService> logger)
     : PeriodicJobService(options.CheckpointInterval, runAtStart: false, clock, logger)
 {
     protected override string JobName => "WAL checkpoint";
@@ -16,7 +16,7 @@ internal sealed class WalCheckpointService(SqliteDatabase database, StorageOptio
 
     protected override Task RunOnceAsync(CancellationToken stoppingToken)
     {
-        database.Checkpoint();
+        checkpoint.Run();
         return Task.CompletedTask;
     }
 }

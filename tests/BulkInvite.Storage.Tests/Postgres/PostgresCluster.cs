@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using BulkInvite.Storage.Postgres;
+using BulkInvite.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace BulkInvite.Storage.Tests.Postgres;
@@ -33,9 +34,9 @@ public sealed class PostgresCluster : IAsyncLifetime
     {
         await ScriptAsync(["start", _folder, Port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. ServerOptions]);
         Execute($"CREATE DATABASE {Template}");
-        using (var template = new PostgresDatabase(ConnectionString(Template)))
+        using (var template = new PostgresDialect(ConnectionString(Template)))
         {
-            template.Migrate();
+            new Store(template).Migrate(NullLogger.Instance);
         }
 
         NpgsqlConnection.ClearAllPools();

@@ -2,7 +2,6 @@ using System.Data.Common;
 using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Importing;
 using BulkInvite.Core.Invitations;
-using BulkInvite.Storage.Postgres;
 
 namespace BulkInvite.Storage.Tests.Postgres;
 
@@ -17,32 +16,21 @@ public sealed class PostgresTestDatabase : TestDatabase
         _cluster = cluster;
         Name = PostgresCluster.NewDatabaseName();
         ConnectionString = cluster.CreateDatabase(Name);
-        Database = new PostgresDatabase(ConnectionString);
-        Repository = new PostgresImportRepository(Database);
-        Invitations = new PostgresInvitationRepository(Database);
-        Outbox = new PostgresInvitationOutbox(Database);
-        AuditLog = new PostgresAuditLog(Database);
+        Dialect = new PostgresDialect(ConnectionString);
+        Store = new Store(Dialect);
     }
 
     public string Name { get; }
 
     public string ConnectionString { get; }
 
-    public PostgresDatabase Database { get; }
+    public PostgresDialect Dialect { get; }
 
-    public override IImportRepository Repository { get; }
-
-    public override IInvitationRepository Invitations { get; }
-
-    public override IInvitationOutbox Outbox { get; }
-
-    public override IAuditLog AuditLog { get; }
-
-    public override DbConnection Open() => Database.Open();
+    public override Store Store { get; }
 
     protected override void Dispose(bool disposing)
     {
-        Database.Dispose();
+        Dialect.Dispose();
         _cluster.DropDatabase(Name);
     }
 }

@@ -12,24 +12,23 @@ namespace BulkInvite.Storage;
 /// (a lookup by name for every parameter) dominated the check. Runs in the connection's current
 /// transaction, like any other command on it.
 /// </summary>
-internal sealed class BulkInsert : IDisposable
+internal sealed class SqliteBulkInsert : IBulkSink
 {
     private readonly SqliteConnection _connection;
     private readonly sqlite3_stmt _statement;
     private readonly object?[] _values;
     private byte[] _text = ArrayPool<byte>.Shared.Rent(1024);
 
-    public BulkInsert(SqliteConnection connection, string table, string[] columns)
+    public SqliteBulkInsert(SqliteConnection connection, string table, IReadOnlyList<string> columns)
     {
         _connection = connection;
-        _values = new object?[columns.Length];
-        var placeholders = string.Join(", ", Enumerable.Range(1, columns.Length).Select(i => "?" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        _values = new object?[columns.Count];
+        var placeholders = string.Join(", ", Enumerable.Range(1, columns.Count).Select(i => "?" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Check(raw.sqlite3_prepare_v2(Database, $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({placeholders})", out _statement));
     }
 
     private sqlite3 Database => _connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
 
-    /// <summary>Inserts the items; <paramref name="fill"/> writes one item's column values (string, integer, boolean or null).</summary>
     public void Insert<T>(IReadOnlyList<T> items, Action<T, object?[]> fill)
     {
         foreach (var item in items)

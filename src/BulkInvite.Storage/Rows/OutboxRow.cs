@@ -6,6 +6,10 @@ namespace BulkInvite.Storage.Rows;
 /// <summary>A claimed outbox row joined with its invitation, as Dapper reads it.</summary>
 internal sealed class OutboxRow
 {
+    /// <summary>The columns read, from the outbox aliased o and the invitation aliased i.</summary>
+    public const string Columns =
+        "o.message_id, o.invitation_id, o.attempts, i.organization_id, i.email, i.first_name, i.last_name, i.permissions, i.inviter, i.expire_time";
+
     public long MessageId { get; set; }
     public long InvitationId { get; set; }
     public long Attempts { get; set; }

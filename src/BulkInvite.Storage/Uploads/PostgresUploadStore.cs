@@ -5,7 +5,7 @@ using Dapper;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace BulkInvite.Storage.Postgres;
+namespace BulkInvite.Storage;
 
 /// <summary>
 /// Uploaded files in the database, so every server reaches every file. An upload writes its bytes in
@@ -15,7 +15,8 @@ namespace BulkInvite.Storage.Postgres;
 /// SHA-256 the row records. Chunks a stopped server left behind are deleted by
 /// <see cref="DeleteAbandonedAsync"/>.
 /// </summary>
-public sealed class PostgresUploadStore(PostgresDatabase database, TimeProvider clock, int chunkBytes = PostgresUploadStore.DefaultChunkBytes) : IUploadStore
+public sealed class PostgresUploadStore(PostgresDialect dialect, TimeProvider clock, int chunkBytes = PostgresUploadStore.DefaultChunkBytes)
+    : Repository(dialect), IUploadStore
 {
     public const int DefaultChunkBytes = 1024 * 1024;
 
@@ -23,9 +24,9 @@ public sealed class PostgresUploadStore(PostgresDatabase database, TimeProvider 
 
     public IUploadTarget Create(string importId)
     {
-        Require(importId);
+        UploadIds.Require(importId);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        using (var connection = database.Open())
+        using (var connection = dialect.DataSource.OpenConnection())
         {
             connection.Execute(
                 "INSERT INTO uploads (import_id, start_time, last_write_time) VALUES (@importId, @now, @now)", new { importId, now });
@@ -40,11 +41,11 @@ public sealed class PostgresUploadStore(PostgresDatabase database, TimeProvider 
     /// </summary>
     public Stream OpenRead(string importId)
     {
-        Require(importId);
+        UploadIds.Require(importId);
         var file = TemporaryFile($"bulkinvite-{importId}-{Guid.NewGuid():N}.upload", FileOptions.None);
         try
         {
-            using var connection = database.Open();
+            using var connection = dialect.DataSource.OpenConnection();
             var expected = connection.QuerySingleOrDefault<(long SizeBytes, string Sha256)?>(
                 "SELECT size_bytes, sha256 FROM imports WHERE import_id = @importId", new { importId })
                 ?? throw new FileNotFoundException($"No import {importId} has a stored file.");
@@ -91,8 +92,8 @@ public sealed class PostgresUploadStore(PostgresDatabase database, TimeProvider 
 
     public void Delete(string importId)
     {
-        Require(importId);
-        using var connection = database.Open();
+        UploadIds.Require(importId);
+        using var connection = dialect.DataSource.OpenConnection();
         connection.Execute("DELETE FROM uploads WHERE import_id = @importId", new { importId });
     }
 
@@ -104,7 +105,7 @@ public sealed class PostgresUploadStore(PostgresDatabase database, TimeProvider 
     /// </summary>
     public async Task<int> DeleteAbandonedAsync(DateTimeOffset writtenBefore, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM uploads u WHERE " +
             "(u.last_write_time < @cutoff AND NOT EXISTS (SELECT 1 FROM imports i WHERE i.import_id = u.import_id)) " +
@@ -129,19 +130,10 @@ public sealed class PostgresUploadStore(PostgresDatabase database, TimeProvider 
         return file;
     }
 
-    // Import ids are server-made hex; anything else is a caller's bug.
-    private static void Require(string importId)
-    {
-        if (importId.Length == 0 || !importId.All(char.IsAsciiHexDigitLower))
-        {
-            throw new ArgumentException("Not an import id.", nameof(importId));
-        }
-    }
-
     /// <summary>Writes one chunk and notes the upload is alive; fails when the upload was deleted meanwhile.</summary>
     private async Task WriteChunkAsync(string importId, int chunkNumber, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             "WITH alive AS (UPDATE uploads SET last_write_time = $2 WHERE import_id = $1 RETURNING import_id) " +
             "INSERT INTO upload_chunks (import_id, chunk_number, bytes) SELECT import_id, $3, $4 FROM alive", connection)

@@ -6,6 +6,10 @@ namespace BulkInvite.Storage.Rows;
 /// <summary>The columns of the audit_events table, as Dapper reads them.</summary>
 internal sealed class AuditRow
 {
+    public const string Columns =
+        "event_id, time, organization_id, actor, action, import_id, file_name, permissions, total_rows, valid_rows, invalid_rows, " +
+        "invited_count, skipped_count, invitation_id";
+
     public long EventId { get; set; }
     public long Time { get; set; }
     public string OrganizationId { get; set; } = "";

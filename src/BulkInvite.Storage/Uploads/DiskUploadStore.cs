@@ -37,11 +37,7 @@ public sealed class DiskUploadStore : IUploadStore
         }
     }
 
-    // Import ids are server-made hex, but never let one name a path outside the folder.
-    private string PathOf(string importId, string extension) =>
-        importId.All(char.IsAsciiHexDigitLower) && importId.Length > 0
-            ? Path.Combine(_directory, importId + extension)
-            : throw new ArgumentException("Not an import id.", nameof(importId));
+    private string PathOf(string importId, string extension) => Path.Combine(_directory, UploadIds.Require(importId) + extension);
 
     private sealed class Target(string partPath, string completePath) : IUploadTarget
     {

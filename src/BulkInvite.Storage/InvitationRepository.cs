@@ -2,19 +2,14 @@ using BulkInvite.Core.Invitations;
 using BulkInvite.Storage.Rows;
 using Dapper;
 
-namespace BulkInvite.Storage.Postgres;
+namespace BulkInvite.Storage;
 
-/// <summary>Invitations, their tokens and members in PostgreSQL, through Dapper.</summary>
-public sealed class PostgresInvitationRepository(PostgresDatabase database) : IInvitationRepository
+/// <summary>Invitations, their tokens and members, through Dapper.</summary>
+internal sealed class InvitationRepository(StoreDialect dialect) : Repository(dialect), IInvitationRepository
 {
-    static PostgresInvitationRepository()
-    {
-        DefaultTypeMap.MatchNamesWithUnderscores = true;
-    }
-
     public async Task<InvitationRecord?> FindAsync(long invitationId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<InvitationRow>(new CommandDefinition(
             InvitationRow.Select + "WHERE i.invitation_id = @invitationId", new { invitationId }, cancellationToken: cancellationToken));
         return row?.ToRecord();
@@ -23,11 +18,12 @@ public sealed class PostgresInvitationRepository(PostgresDatabase database) : II
     public async Task<IReadOnlyList<InvitationRecord>> ListAsync(InvitationFilter filter, DateTimeOffset now, long? beforeId, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
         // A pending invitation past its expiry is listed as expired, whatever is stored.
         var rows = await connection.QueryAsync<InvitationRow>(new CommandDefinition(
             InvitationRow.Select +
-            "WHERE i.organization_id = @OrganizationId AND i.invitation_id < @beforeId AND (@ImportId::text IS NULL OR i.import_id = @ImportId::text) AND (" +
+            "WHERE i.organization_id = @OrganizationId AND i.invitation_id < @beforeId " +
+            "AND (CAST(@ImportId AS TEXT) IS NULL OR i.import_id = CAST(@ImportId AS TEXT)) AND (" +
             "@status = 0 " +
             "OR (@status = 1 AND i.status = 'pending' AND i.expire_time > @now) " +
             "OR (@status = 2 AND i.status = 'accepted') " +
@@ -49,7 +45,7 @@ public sealed class PostgresInvitationRepository(PostgresDatabase database) : II
 
     public async Task<IReadOnlyList<MemberRecord>> ListMembersAsync(string organizationId, string? afterNormalizedEmail, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<MemberRow>(new CommandDefinition(
             $"SELECT {MemberRow.Columns} FROM members WHERE organization_id = @organizationId AND normalized_email > @after " +
             "ORDER BY normalized_email LIMIT @limit",
@@ -58,7 +54,9 @@ public sealed class PostgresInvitationRepository(PostgresDatabase database) : II
         return rows.Select(r => r.ToRecord()).ToList();
     }
 
-    public IInvitationTransaction BeginChange(long invitationId) => new PostgresInvitationTransaction(database.Open(), invitationId);
+    public IInvitationTransaction BeginChange(long invitationId) =>
+        WriteTransaction.Start(new InvitationChangeTransaction(Dialect, Dialect.Open(), invitationId));
 
-    public IAcceptTransaction BeginAccept(string tokenHash) => new PostgresAcceptTransaction(database.Open(), tokenHash);
+    public IAcceptTransaction BeginAccept(string tokenHash) =>
+        WriteTransaction.Start(new AcceptTransaction(Dialect, Dialect.Open(), tokenHash));
 }

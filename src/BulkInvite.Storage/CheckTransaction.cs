@@ -1,41 +1,51 @@
+using System.Data;
+using System.Data.Common;
 using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Checking;
 using BulkInvite.Core.Importing;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BulkInvite.Storage;
 
-/// <summary>Stores what a check finds. The inserts are prepared once and reused for every row.</summary>
-internal sealed class SqliteCheckTransaction : SqliteImportTransaction, ICheckTransaction
+/// <summary>
+/// Stores what a check finds: staged users and diagnostics go in through the dialect's bulk sink
+/// (SQLite's prepared insert, PostgreSQL's binary COPY), a batch at a time.
+/// </summary>
+internal sealed class CheckTransaction(StoreDialect dialect, DbConnection connection, string importId)
+    : ImportTransaction(dialect, connection, importId), ICheckTransaction
 {
-    private readonly BulkInsert _stageUsers;
-    private readonly BulkInsert _addDiagnostics;
-    private readonly SqliteCommand _stagedEmailAt;
+    private static readonly string[] StagedUserColumns =
+        ["import_id", "row_number", "normalized_email", "email", "first_name", "last_name", "description", "is_valid"];
 
-    public SqliteCheckTransaction(SqliteConnection connection, string importId)
-        : base(connection, importId)
+    private static readonly string[] DiagnosticColumns = ["import_id", "row_number", "column_name", "code", "severity", "message", "value"];
+
+    private IBulkSink? _stageUsers;
+    private IBulkSink? _addDiagnostics;
+    private DbCommand? _stagedEmailAt;
+
+    protected override void Load()
     {
-        _stageUsers = new BulkInsert(Connection, "staged_users",
-            ["import_id", "row_number", "normalized_email", "email", "first_name", "last_name", "description", "is_valid"]);
-        _addDiagnostics = new BulkInsert(Connection, "diagnostics",
-            ["import_id", "row_number", "column_name", "code", "severity", "message", "value"]);
+        base.Load();
+        _stageUsers = Dialect.OpenBulkSink(Connection, Transaction, "staged_users", StagedUserColumns);
+        _addDiagnostics = Dialect.OpenBulkSink(Connection, Transaction, "diagnostics", DiagnosticColumns);
+        // Prepared once: the check asks for every duplicate it finds.
         _stagedEmailAt = Connection.CreateCommand();
         _stagedEmailAt.Transaction = Transaction;
-        _stagedEmailAt.CommandText = "SELECT normalized_email FROM staged_users WHERE import_id = $import_id AND row_number = $row_number";
-        _stagedEmailAt.Parameters.AddWithValue("$import_id", ImportId);
-        _stagedEmailAt.Parameters.Add(new SqliteParameter("$row_number", SqliteType.Integer));
+        _stagedEmailAt.CommandText = "SELECT normalized_email FROM staged_users WHERE import_id = @import_id AND row_number = @row_number";
+        AddParameter(_stagedEmailAt, "import_id", DbType.String, ImportId);
+        AddParameter(_stagedEmailAt, "row_number", DbType.Int32, 0);
         _stagedEmailAt.Prepare();
     }
 
     public string? StagedEmailAt(int rowNumber)
     {
-        _stagedEmailAt.Parameters[1].Value = rowNumber;
-        return _stagedEmailAt.ExecuteScalar() as string;
+        var command = _stagedEmailAt!;
+        command.Parameters[1].Value = rowNumber;
+        return command.ExecuteScalar() as string;
     }
 
     public void Stage(IReadOnlyList<StagedUser> users) =>
-        _stageUsers.Insert(users, (user, values) =>
+        _stageUsers!.Insert(users, (user, values) =>
         {
             values[0] = ImportId;
             values[1] = user.RowNumber;
@@ -48,7 +58,7 @@ internal sealed class SqliteCheckTransaction : SqliteImportTransaction, ICheckTr
         });
 
     public void AddDiagnostics(IReadOnlyList<Diagnostic> diagnostics) =>
-        _addDiagnostics.Insert(diagnostics, (d, values) =>
+        _addDiagnostics!.Insert(diagnostics, (d, values) =>
         {
             values[0] = ImportId;
             values[1] = d.RowNumber;
@@ -61,54 +71,51 @@ internal sealed class SqliteCheckTransaction : SqliteImportTransaction, ICheckTr
 
     public void AddAlreadyInvitedWarnings(string message, DateTimeOffset now) =>
         Connection.Execute(
-            "INSERT INTO diagnostics (import_id, row_number, column_name, code, severity, message, value) " +
-            "SELECT s.import_id, s.row_number, @Column, @Code, @Severity, @message, s.email " +
-            "FROM staged_users s JOIN imports m ON m.import_id = s.import_id " +
-            "JOIN invitations i ON i.organization_id = m.organization_id AND i.normalized_email = s.normalized_email AND i.status = 'pending' " +
-            "AND i.expire_time > @now " +
-            "WHERE s.import_id = @ImportId AND s.is_valid = 1",
+            Dialect.AlreadyInvitedWarnings,
             new
             {
                 ImportId,
+                OrganizationId,
                 Column = UserColumns.Email,
                 Code = (int)DiagnosticCode.AlreadyInvited,
                 Severity = (int)Diagnostic.SeverityOf(DiagnosticCode.AlreadyInvited),
                 message,
                 now = now.ToUnixTimeMilliseconds(),
             },
-            Transaction);
+            Transaction,
+            Dialect.GrowingWorkTimeout);
 
     public void AddAlreadyMemberWarnings(string message) =>
         Connection.Execute(
-            "INSERT INTO diagnostics (import_id, row_number, column_name, code, severity, message, value) " +
-            "SELECT s.import_id, s.row_number, @Column, @Code, @Severity, @message, s.email " +
-            "FROM staged_users s JOIN imports m ON m.import_id = s.import_id " +
-            "JOIN members b ON b.organization_id = m.organization_id AND b.normalized_email = s.normalized_email " +
-            "WHERE s.import_id = @ImportId AND s.is_valid = 1",
+            Dialect.AlreadyMemberWarnings,
             new
             {
                 ImportId,
+                OrganizationId,
                 Column = UserColumns.Email,
                 Code = (int)DiagnosticCode.AlreadyMember,
                 Severity = (int)Diagnostic.SeverityOf(DiagnosticCode.AlreadyMember),
                 message,
             },
-            Transaction);
+            Transaction,
+            Dialect.GrowingWorkTimeout);
 
     public ImportRecord Complete(CheckResult result, DateTimeOffset now, Func<ImportRecord, AuditEvent> audit)
     {
+        ArgumentNullException.ThrowIfNull(result);
         Connection.Execute(
             "UPDATE imports SET state = @State, total_rows = @TotalRows, valid_rows = @ValidRows, invalid_rows = @InvalidRows, update_time = @now " +
             "WHERE import_id = @ImportId",
             new { State = (int)ImportState.Checked, result.TotalRows, result.ValidRows, result.InvalidRows, now = now.ToUnixTimeMilliseconds(), ImportId },
-            Transaction);
+            Transaction,
+            Dialect.GrowingWorkTimeout);
         return Commit(audit);
     }
 
     public ImportRecord Reject(IReadOnlyList<Diagnostic> fileDiagnostics, DateTimeOffset now, Func<ImportRecord, AuditEvent> audit)
     {
-        Connection.Execute("DELETE FROM staged_users WHERE import_id = @ImportId", new { ImportId }, Transaction);
-        Connection.Execute("DELETE FROM diagnostics WHERE import_id = @ImportId", new { ImportId }, Transaction);
+        Connection.Execute("DELETE FROM staged_users WHERE import_id = @ImportId", new { ImportId }, Transaction, Dialect.GrowingWorkTimeout);
+        Connection.Execute("DELETE FROM diagnostics WHERE import_id = @ImportId", new { ImportId }, Transaction, Dialect.GrowingWorkTimeout);
         AddDiagnostics(fileDiagnostics);
         Connection.Execute(
             "UPDATE imports SET state = @State, total_rows = 0, valid_rows = 0, invalid_rows = 0, update_time = @now WHERE import_id = @ImportId",
@@ -121,11 +128,20 @@ internal sealed class SqliteCheckTransaction : SqliteImportTransaction, ICheckTr
     {
         if (disposing)
         {
-            _stageUsers.Dispose();
-            _addDiagnostics.Dispose();
-            _stagedEmailAt.Dispose();
+            _stageUsers?.Dispose();
+            _addDiagnostics?.Dispose();
+            _stagedEmailAt?.Dispose();
         }
 
         base.Dispose(disposing);
+    }
+
+    private static void AddParameter(DbCommand command, string name, DbType type, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.DbType = type;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 }
