@@ -5,6 +5,7 @@ using BulkInvite.Core.Checking;
 using BulkInvite.Core.Importing;
 using BulkInvite.Core.Invitations;
 using BulkInvite.Core.Reading;
+using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -29,6 +30,12 @@ public abstract class TestDatabase : IDisposable
 
     /// <summary>A connection to the database, for assertions on what it stored.</summary>
     public DbConnection Open() => Store.Dialect.Open();
+
+    /// <summary>
+    /// Whether another writer could take the row with this key at once, without waiting: SQLite's
+    /// one write lock is free, or no PostgreSQL transaction holds the row's lock.
+    /// </summary>
+    public abstract bool IsFreeToWrite(string table, string keyColumn, object key);
 
     public static ImportRecord NewImport(string organizationId = "acme", DateTimeOffset? created = null)
     {
@@ -112,6 +119,23 @@ public sealed class SqliteTestDatabase : TestDatabase
     public SqliteDialect Dialect { get; }
 
     public override Store Store { get; }
+
+    // A writer that does not wait (busy_timeout 0) gets the write lock only when nobody holds it.
+    public override bool IsFreeToWrite(string table, string keyColumn, object key)
+    {
+        using var connection = new SqliteConnection($"Data Source={Options.DatabasePath};Pooling=False");
+        connection.Open();
+        connection.Execute("PRAGMA busy_timeout = 0");
+        try
+        {
+            connection.Execute("BEGIN IMMEDIATE; ROLLBACK;");
+            return true;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_BUSY)
+        {
+            return false;
+        }
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -2,6 +2,8 @@ using System.Data.Common;
 using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Importing;
 using BulkInvite.Core.Invitations;
+using Dapper;
+using Npgsql;
 
 namespace BulkInvite.Storage.Tests.Postgres;
 
@@ -27,6 +29,23 @@ public sealed class PostgresTestDatabase : TestDatabase
     public PostgresDialect Dialect { get; }
 
     public override Store Store { get; }
+
+    // NOWAIT fails at once, instead of waiting, when another transaction holds the row's lock.
+    public override bool IsFreeToWrite(string table, string keyColumn, object key)
+    {
+        using var connection = new NpgsqlConnection(ConnectionString);
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        try
+        {
+            connection.Execute($"SELECT 1 FROM {table} WHERE {keyColumn} = @key FOR UPDATE NOWAIT", new { key }, transaction);
+            return true;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            return false;
+        }
+    }
 
     protected override void Dispose(bool disposing)
     {
