@@ -12,7 +12,7 @@ internal sealed class InvitationOutbox(StoreDialect dialect) : Repository(dialec
 {
     public async Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset claimedUntil, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        await using var connection = await Dialect.OpenForBackgroundWritesAsync(cancellationToken);
         var rows = await Dialect.ClaimDueAsync(
             connection, new { now = now.ToUnixTimeMilliseconds(), claimedUntil = claimedUntil.ToUnixTimeMilliseconds(), limit }, cancellationToken);
         return rows.Select(r => r.ToMessage()).ToList();
@@ -20,7 +20,7 @@ internal sealed class InvitationOutbox(StoreDialect dialect) : Repository(dialec
 
     public async Task IssueTokenAsync(long invitationId, string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        await using var connection = await Dialect.OpenForBackgroundWritesAsync(cancellationToken);
         await using var transaction = await Dialect.BeginWriteAsync(connection, cancellationToken);
         InvitationWrites.RetireTokens(connection, transaction, invitationId, now);
         await connection.ExecuteAsync(new CommandDefinition(
@@ -31,7 +31,7 @@ internal sealed class InvitationOutbox(StoreDialect dialect) : Repository(dialec
 
     public async Task MarkSentAsync(long messageId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        await using var connection = await Dialect.OpenForBackgroundWritesAsync(cancellationToken);
         // Also when the email was cancelled while it was being sent: it did go out.
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE invitation_outbox SET state = 'sent', sent_time = @now, last_error = '' " +
@@ -41,7 +41,7 @@ internal sealed class InvitationOutbox(StoreDialect dialect) : Repository(dialec
 
     public async Task MarkFailedAsync(long messageId, string reason, DateTimeOffset? nextAttempt, CancellationToken cancellationToken)
     {
-        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        await using var connection = await Dialect.OpenForBackgroundWritesAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE invitation_outbox SET last_error = @reason, " +
             "next_attempt_time = COALESCE(CAST(@next AS BIGINT), next_attempt_time), " +

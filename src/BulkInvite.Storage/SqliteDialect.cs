@@ -31,20 +31,22 @@ public sealed class SqliteDialect(StorageOptions options) : StoreDialect
     /// Every connection waits up to Storage:BusyTimeout for the writer, and never checkpoints the
     /// write-ahead log itself (wal_autocheckpoint = 0): a large check would otherwise pay for copying
     /// every page it wrote before its caller gets an answer. The log is checkpointed off the request
-    /// path (<see cref="SqliteCheckpoint"/>).
+    /// path (<see cref="SqliteCheckpoint"/>), and cut back to Storage:WalCheckpointBytes whenever it
+    /// starts over (journal_size_limit).
     /// </summary>
-    public override DbConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = string.Create(CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;");
-        command.ExecuteNonQuery();
-        return connection;
-    }
+    public override DbConnection Open() => Open(autoCheckpointPages: 0);
 
     public override ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Open());
+
+    /// <summary>
+    /// The dispatcher writes a token and an acknowledgement for every email, one after the other, so
+    /// the periodic checkpoint never finds the log copied to its end (new frames arrive while it
+    /// copies) and the log never starts over: 2 GB after 100,000 emails. Its connections copy the log
+    /// themselves once it passes Storage:WalCheckpointBytes, right after their commit (a passive
+    /// checkpoint, which no writer waits for); the next write then starts the log over.
+    /// </summary>
+    internal override ValueTask<DbConnection> OpenForBackgroundWritesAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbConnection>(Open(autoCheckpointPages: options.WalCheckpointPages));
 
     internal override DbTransaction BeginWrite(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
 
@@ -137,6 +139,18 @@ public sealed class SqliteDialect(StorageOptions options) : StoreDialect
         using var connection = Open();
         connection.Execute("PRAGMA journal_mode = WAL");
         return new Nothing();
+    }
+
+    private SqliteConnection Open(int autoCheckpointPages)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = string.Create(CultureInfo.InvariantCulture,
+            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; " +
+            $"PRAGMA wal_autocheckpoint = {autoCheckpointPages}; PRAGMA journal_size_limit = {options.WalCheckpointBytes};");
+        command.ExecuteNonQuery();
+        return connection;
     }
 
     private sealed class Nothing : IDisposable

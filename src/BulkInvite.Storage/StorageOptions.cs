@@ -21,8 +21,17 @@ public sealed class StorageOptions
     /// <summary>SQLite: how long a write waits for another writer (SQLite allows one at a time) before failing.</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>SQLite: how often the write-ahead log is copied into the database file.</summary>
+    /// <summary>SQLite: how often the write-ahead log is copied into the database file, and emptied when nothing writes.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// SQLite: how large the write-ahead log may grow from the email dispatcher's writes before they
+    /// copy it into the database file, and the size the log file is cut back to when it starts over.
+    /// </summary>
+    public long WalCheckpointBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary><see cref="WalCheckpointBytes"/> in pages of SQLite's default size (4 KiB), at least one.</summary>
+    public int WalCheckpointPages => (int)Math.Clamp(WalCheckpointBytes / 4096, 1, int.MaxValue);
 
     /// <summary>The engine <see cref="Provider"/> names.</summary>
     public StorageProvider Engine => Provider.Trim().ToUpperInvariant() switch
@@ -49,9 +58,9 @@ public sealed class StorageOptions
             return $"Set ConnectionStrings:{ConnectionStringName} to the database (SQLite: Data Source=…; PostgreSQL: Host=…;Database=…;Username=…;Password=…).";
         }
 
-        if (BusyTimeout <= TimeSpan.Zero || CheckpointInterval <= TimeSpan.Zero)
+        if (BusyTimeout <= TimeSpan.Zero || CheckpointInterval <= TimeSpan.Zero || WalCheckpointBytes <= 0)
         {
-            return "Storage:BusyTimeout and Storage:CheckpointInterval must be positive.";
+            return "Storage:BusyTimeout, Storage:CheckpointInterval and Storage:WalCheckpointBytes must be positive.";
         }
 
         return null;

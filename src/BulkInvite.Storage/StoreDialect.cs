@@ -20,6 +20,12 @@ public abstract class StoreDialect : IDisposable
     public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// A connection for the email dispatcher's writes, which go on without a pause while emails go
+    /// out and may pay for housekeeping no caller waits for.
+    /// </summary>
+    internal virtual ValueTask<DbConnection> OpenForBackgroundWritesAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+
+    /// <summary>
     /// Begins a transaction that writes and must not see what it read change before it commits:
     /// SQLite takes its one write lock at once; PostgreSQL runs a normal transaction whose reads lock
     /// the rows they need (<see cref="RowLock"/>).

@@ -70,7 +70,7 @@ public static class BulkInviteServiceCollectionExtensions
                     ?? (options.Problem() is null && options.Engine == StorageProvider.Postgres ? "" : StorageOptions.DefaultConnectionString))
             .Validate(options => options.Problem() is null,
                 $"Storage:Provider must be sqlite or postgres, ConnectionStrings:{StorageOptions.ConnectionStringName} must name the database " +
-                "(on postgres: Host=…;Database=…;Username=…;Password=…), and Storage:BusyTimeout and Storage:CheckpointInterval must be positive.")
+                "(on postgres: Host=…;Database=…;Username=…;Password=…), and Storage:BusyTimeout, CheckpointInterval and WalCheckpointBytes must be positive.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
         services.AddSingleton(sp => StorageBackend.Create(sp.GetRequiredService<StorageOptions>(), sp.GetRequiredService<TimeProvider>()));

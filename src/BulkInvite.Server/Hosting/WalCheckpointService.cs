@@ -3,8 +3,9 @@ using BulkInvite.Storage;
 namespace BulkInvite.Server.Hosting;
 
 /// <summary>
-/// Checkpoints SQLite's write-ahead log every few seconds, off the request path. At shutdown SQLite
-/// itself checkpoints when the last connection closes.
+/// Checkpoints SQLite's write-ahead log every Storage:CheckpointInterval, off the request path, and
+/// empties the file once nothing writes (<see cref="SqliteCheckpoint"/>). At shutdown SQLite itself
+/// checkpoints when the last connection closes.
 /// </summary>
 internal sealed class WalCheckpointService(SqliteCheckpoint checkpoint, StorageOptions options, TimeProvider clock, ILogger<WalCheckpointService> logger)
     : PeriodicJobService(options.CheckpointInterval, runAtStart: false, clock, logger)
