@@ -18,7 +18,7 @@ public sealed class DiskUploadStoreTests : IDisposable
     [Fact]
     public async Task ACommittedUploadCanBeReadBack()
     {
-        var store = new DiskUploadStore(_db.Options);
+        var store = new DiskUploadStore(_db.Dialect);
         var id = ImportIds.New();
 
         await using (var target = store.Create(id))
@@ -35,7 +35,7 @@ public sealed class DiskUploadStoreTests : IDisposable
     [Fact]
     public async Task AnUploadDisposedBeforeCommitLeavesNoFile()
     {
-        var store = new DiskUploadStore(_db.Options);
+        var store = new DiskUploadStore(_db.Dialect);
         var id = ImportIds.New();
 
         await using (var target = store.Create(id))
@@ -50,7 +50,7 @@ public sealed class DiskUploadStoreTests : IDisposable
     [Fact]
     public void RemovesPartsThatACrashLeftBehindButKeepsCompleteUploads()
     {
-        var store = new DiskUploadStore(_db.Options);
+        var store = new DiskUploadStore(_db.Dialect);
         File.WriteAllText(Path.Combine(UploadsFolder, "0123abcd.part"), "cut short");
         File.WriteAllText(Path.Combine(UploadsFolder, "0123abce.upload"), "complete");
 
@@ -62,7 +62,7 @@ public sealed class DiskUploadStoreTests : IDisposable
     [Fact]
     public async Task DeletesAnUpload()
     {
-        var store = new DiskUploadStore(_db.Options);
+        var store = new DiskUploadStore(_db.Dialect);
         var id = ImportIds.New();
         await using (var target = store.Create(id))
         {
@@ -79,5 +79,5 @@ public sealed class DiskUploadStoreTests : IDisposable
     [InlineData("")]
     [InlineData("ABCDEF")]
     public void RefusesAnIdThatIsNotAServerMadeId(string id) =>
-        Assert.Throws<ArgumentException>(() => new DiskUploadStore(_db.Options).OpenRead(id));
+        Assert.Throws<ArgumentException>(() => new DiskUploadStore(_db.Dialect).OpenRead(id));
 }

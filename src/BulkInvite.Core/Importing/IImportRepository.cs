@@ -96,24 +96,3 @@ public interface IApplyTransaction : IDisposable
     /// <summary>Saves the applied import, records the audit entry, and commits. Its staged users are dropped afterwards (<see cref="IImportRepository.DropStagedUsersAsync"/>).</summary>
     ImportRecord Complete(ImportRecord applied, AuditEvent audit);
 }
-
-/// <summary>The uploaded files, stored under their import id.</summary>
-public interface IUploadStore
-{
-    /// <summary>A new file that becomes visible only when committed; disposing it uncommitted deletes it.</summary>
-    IUploadTarget Create(string importId);
-
-    /// <summary>Opens a committed file as a seekable stream.</summary>
-    Stream OpenRead(string importId);
-
-    void Delete(string importId);
-}
-
-/// <summary>A file being uploaded.</summary>
-public interface IUploadTarget : IAsyncDisposable
-{
-    /// <summary>Readable, writable and seekable.</summary>
-    Stream Stream { get; }
-
-    Task CommitAsync(CancellationToken cancellationToken);
-}

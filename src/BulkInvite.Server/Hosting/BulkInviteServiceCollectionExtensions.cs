@@ -24,6 +24,7 @@ public static class BulkInviteServiceCollectionExtensions
         services.AddHostedService<ImportRetentionService>();
         services.AddSingleton<AppliedImportCleanup>();
         services.AddHostedService<AppliedImportCleanupService>();
+        services.AddHostedService<AbandonedUploadSweepService>();
 
         services.AddBulkInviteStorage();
         services.AddBulkInviteInvitations();

@@ -16,10 +16,6 @@ internal sealed class PostgresStorageBackend(PostgresDialect dialect, TimeProvid
     /// <summary>"data" under the working directory, where the SQLite default keeps its file too.</summary>
     public override string DataDirectory => Path.GetFullPath("data");
 
-    /// <summary>
-    /// Nothing is cleared at startup: another server may be in the middle of an upload; abandoned
-    /// uploads are swept by <see cref="AbandonedUploadSweepService"/>.
-    /// </summary>
-    public override IEnumerable<IHostedService> CreateBackgroundServices(IServiceProvider services) =>
-        [ActivatorUtilities.CreateInstance<AbandonedUploadSweepService>(services, _uploads)];
+    // Nothing is cleared at startup: another server may be in the middle of an upload; abandoned
+    // uploads are swept by AbandonedUploadSweepService, as on SQLite.
 }

@@ -6,7 +6,7 @@ namespace BulkInvite.Server.Hosting;
 /// <summary>SQLite: one database file, uploads in a folder beside it, one server process.</summary>
 internal sealed class SqliteStorageBackend(SqliteDialect dialect) : StorageBackend(new Store(dialect))
 {
-    private readonly DiskUploadStore _uploads = new(dialect.Options);
+    private readonly DiskUploadStore _uploads = new(dialect);
 
     public override IUploadStore Uploads => _uploads;
 

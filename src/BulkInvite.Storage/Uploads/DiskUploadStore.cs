@@ -1,22 +1,28 @@
 using BulkInvite.Core.Importing;
+using Dapper;
 
 namespace BulkInvite.Storage;
 
 /// <summary>
 /// Uploaded files in a folder: written as "{id}.part" while the upload runs and renamed to
-/// "{id}.upload" once complete, so a partial file is never mistaken for a complete one.
+/// "{id}.upload" once complete, so a partial file is never mistaken for a complete one. Which files
+/// are still needed is read from the imports of the SQLite database beside the folder.
 /// </summary>
-public sealed class DiskUploadStore : IUploadStore
+public sealed class DiskUploadStore : Repository, IUploadStore
 {
+    // Ids asked about in one statement, well under SQLite's limit on bound parameters.
+    private const int IdsPerQuery = 500;
+
     private const string PartExtension = ".part";
     private const string CompleteExtension = ".upload";
 
     private readonly string _directory;
 
-    public DiskUploadStore(StorageOptions options)
+    public DiskUploadStore(SqliteDialect dialect)
+        : base(dialect)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _directory = options.ResolvedUploadsPath;
+        ArgumentNullException.ThrowIfNull(dialect);
+        _directory = dialect.Options.ResolvedUploadsPath;
         Directory.CreateDirectory(_directory);
     }
 
@@ -35,6 +41,35 @@ public sealed class DiskUploadStore : IUploadStore
         {
             File.Delete(part);
         }
+    }
+
+    public async Task<int> DeleteAbandonedAsync(DateTimeOffset writtenBefore, CancellationToken cancellationToken)
+    {
+        var files = Directory.EnumerateFiles(_directory, "*" + CompleteExtension)
+            .Select(path => (Path: path, ImportId: Path.GetFileNameWithoutExtension(path)))
+            .Where(file => file.ImportId.Length > 0 && file.ImportId.All(char.IsAsciiHexDigitLower))
+            .ToList();
+        var deleted = 0;
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        foreach (var batch in files.Chunk(IdsPerQuery))
+        {
+            var states = (await connection.QueryAsync<(string ImportId, long State)>(new CommandDefinition(
+                    "SELECT import_id, state FROM imports WHERE import_id IN @ids", new { ids = batch.Select(f => f.ImportId) }, cancellationToken: cancellationToken)))
+                .ToDictionary(s => s.ImportId, s => (ImportState)s.State, StringComparer.Ordinal);
+            foreach (var file in batch)
+            {
+                var abandoned = states.TryGetValue(file.ImportId, out var state)
+                    ? state == ImportState.Applied
+                    : File.GetLastWriteTimeUtc(file.Path) < writtenBefore.UtcDateTime;
+                if (abandoned)
+                {
+                    File.Delete(file.Path);
+                    deleted++;
+                }
+            }
+        }
+
+        return deleted;
     }
 
     private string PathOf(string importId, string extension) => Path.Combine(_directory, UploadIds.Require(importId) + extension);
