@@ -26,7 +26,7 @@ internal sealed class InvitationChangeTransaction(StoreDialect dialect, DbConnec
         return Commit(audit);
     }
 
-    public InvitationRecord Reissue(DateTimeOffset now, DateTimeOffset expireTime, AuditEvent audit)
+    public InvitationRecord Resend(DateTimeOffset now, DateTimeOffset expireTime, AuditEvent audit)
     {
         // Another expired invitation of the address stored as pending would hold the partial unique index.
         InvitationWrites.MarkExpired(Dialect, Connection, Transaction, Stored.OrganizationId, now, Stored.NormalizedEmail);
