@@ -1,5 +1,5 @@
 using BulkInvite.Server.Tests.Infrastructure;
-using BulkInvite.Storage.Tests.Postgres;
+using BulkInvite.Testing;
 using BulkInvite.V1;
 using Google.Rpc;
 using Grpc.Core;

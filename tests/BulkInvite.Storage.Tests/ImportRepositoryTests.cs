@@ -3,6 +3,7 @@ using BulkInvite.Core.Checking;
 using BulkInvite.Core.Importing;
 using Dapper;
 using BulkInvite.Storage.Tests.Postgres;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Storage.Tests;
 

@@ -3,6 +3,7 @@ using BulkInvite.Core.Checking;
 using BulkInvite.Core.Invitations;
 using Dapper;
 using BulkInvite.Storage.Tests.Postgres;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Storage.Tests;
 

@@ -1,5 +1,6 @@
 using BulkInvite.Core.Invitations;
 using BulkInvite.Storage.Tests.Postgres;
+using BulkInvite.Testing;
 using Dapper;
 
 namespace BulkInvite.Storage.Tests;

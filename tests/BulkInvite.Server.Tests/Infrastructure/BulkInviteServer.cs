@@ -8,6 +8,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Server.Tests.Infrastructure;
 

@@ -2,6 +2,7 @@ using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Checking;
 using BulkInvite.Core.Importing;
 using Dapper;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Storage.Tests.Postgres;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Dapper;
 using Npgsql;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Storage.Tests.Postgres;
 

@@ -4,6 +4,7 @@ using BulkInvite.Core.Importing;
 using BulkInvite.Core.Invitations;
 using Dapper;
 using Npgsql;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Storage.Tests.Postgres;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using BulkInvite.Core.Importing;
 using Dapper;
 using Microsoft.Extensions.Time.Testing;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Storage.Tests.Postgres;
 

@@ -6,14 +6,14 @@ using BulkInvite.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
-namespace BulkInvite.Storage.Tests.Postgres;
+namespace BulkInvite.Testing;
 
 /// <summary>
 /// A real PostgreSQL server for one test assembly, from Debian's postgresql package
 /// (scripts/postgres.sh installs it when missing): initdb into a temporary folder, pg_ctl on a free
 /// loopback port, stopped and deleted at the end. Tests get databases of their own, cloned from a
 /// template migrated once, and drop them when done. Durability is off (fsync), which tests do not need.
-/// Linked into every test project that runs on PostgreSQL.
+/// Shared by every test project that runs on PostgreSQL (each one's AssemblyPostgres.cs).
 /// </summary>
 public sealed class PostgresCluster : IAsyncLifetime
 {

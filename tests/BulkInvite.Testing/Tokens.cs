@@ -1,6 +1,6 @@
 using BulkInvite.Server.Security;
 
-namespace BulkInvite.Server.Tests.Infrastructure;
+namespace BulkInvite.Testing;
 
 /// <summary>Tokens as an identity provider would issue them, signed with the key the test server trusts.</summary>
 public static class Tokens

@@ -1,10 +1,10 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace BulkInvite.Core.Tests.Hostile;
+namespace BulkInvite.Testing;
 
 /// <summary>Workbooks and zips built by the tests: minimal xlsx parts, and zips written byte by byte where a header must lie.</summary>
-internal static class TestZips
+public static class TestZips
 {
     private const string Main = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"";
 

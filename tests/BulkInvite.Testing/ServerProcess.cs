@@ -6,7 +6,7 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 
-namespace BulkInvite.Server.Tests.Infrastructure;
+namespace BulkInvite.Testing;
 
 /// <summary>
 /// The server as users start it: `dotnet BulkInvite.Server.dll --urls http://127.0.0.1:PORT` in its own
