@@ -80,4 +80,33 @@ public sealed class DiskUploadStoreTests : IDisposable
     [InlineData("ABCDEF")]
     public void RefusesAnIdThatIsNotAServerMadeId(string id) =>
         Assert.Throws<ArgumentException>(() => new DiskUploadStore(_db.Dialect).OpenRead(id));
+
+    [Fact]
+    public async Task TheSweepDeletesFilesOfAppliedImportsAndFilesNoImportNamesOnceIdleSinceTheCutoff()
+    {
+        var store = new DiskUploadStore(_db.Dialect);
+        var cutoff = DateTimeOffset.UtcNow.AddDays(-7);
+        var (applied, checkedOne, orphanOld, orphanRecent) = (ImportIds.New(), ImportIds.New(), ImportIds.New(), ImportIds.New());
+        foreach (var id in new[] { applied, checkedOne, orphanOld, orphanRecent })
+        {
+            await using var target = store.Create(id);
+            await target.Stream.WriteAsync("x"u8.ToArray(), _ct);
+            await target.CommitAsync(_ct);
+        }
+
+        foreach (var (id, state) in new[] { (applied, ImportState.Applied), (checkedOne, ImportState.Checked) })
+        {
+            var import = TestDatabase.NewImport() with { ImportId = id, State = state };
+            await _db.Repository.AddAsync(import, TestDatabase.Audit(import), _ct);
+        }
+
+        File.SetLastWriteTimeUtc(Path.Combine(UploadsFolder, orphanOld + ".upload"), cutoff.AddDays(-1).UtcDateTime); // an import deleted long ago whose file stayed
+
+        var deleted = await store.DeleteAbandonedAsync(cutoff, _ct);
+
+        Assert.Equal(2, deleted);
+        Assert.Equal(
+            new[] { checkedOne, orphanRecent }.Select(id => id + ".upload").Order(StringComparer.Ordinal),
+            Directory.EnumerateFiles(UploadsFolder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
 }
