@@ -49,6 +49,26 @@ public static class Bench
             Print(results);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"\nServer peak RSS, large CSV / smaller CSV: {(double)csv.PeakBytes / smallCsv.PeakBytes:0.00}×. The ratio column compares the CSV with sqlite3 and the XLSX with the CSV of the same rows."));
+            Console.WriteLine();
+            EmailDrain.Print("Invitation emails of the smaller CSV, pickup mode", await scenarios.EmailDrainAsync(small));
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Only the email drain of one import of <paramref name="rows"/> rows.</summary>
+    public static async Task<int> DrainAsync(int rows)
+    {
+        var folder = Directory.CreateTempSubdirectory("bulkinvite-bench-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "drain.csv");
+            UserFileGenerator.WriteCsv(file, rows);
+            EmailDrain.Print(string.Create(CultureInfo.InvariantCulture, $"Invitation emails of a {rows:N0}-row CSV, pickup mode"),
+                await new Scenarios(folder, 1).EmailDrainAsync(file));
             return 0;
         }
         finally

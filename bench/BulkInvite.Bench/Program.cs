@@ -22,6 +22,10 @@ run.SetAction(async (result, cancellationToken) =>
     return await Bench.RunAsync(options, cancellationToken);
 });
 
+var drainRows = new Option<int>("--rows") { Description = "Rows of the imported CSV.", DefaultValueFactory = _ => 100_000 };
+var drain = new Command("drain", "Only the email drain: one import, then its emails in pickup mode (emails/s, peak WAL, peak RSS).") { drainRows };
+drain.SetAction(async (result, _) => await Bench.DrainAsync(result.GetValue(drainRows)));
+
 var output = new Option<string>("--output", "-o") { Description = "The file to write.", Required = true };
 var format = new Option<string>("--format") { Description = "csv or xlsx.", DefaultValueFactory = _ => "csv" };
 var generate = new Command("generate", "Writes a realistic user file.") { rows, format, output };
@@ -41,4 +45,4 @@ generate.SetAction(result =>
     return 0;
 });
 
-return await new RootCommand("BulkInvite benchmark.") { run, generate }.Parse(args).InvokeAsync();
+return await new RootCommand("BulkInvite benchmark.") { run, drain, generate }.Parse(args).InvokeAsync();

@@ -112,6 +112,13 @@ public sealed class Scenarios(string workFolder, int runs)
             Loads: false);
     }
 
+    /// <summary>One import of the file, then its invitation emails written in the default pickup mode.</summary>
+    public async Task<DrainMeasurement> EmailDrainAsync(string path)
+    {
+        await using var server = await StartServerAsync();
+        return await EmailDrain.RunAsync(server, path);
+    }
+
     public static double Median(List<double> values) => Percentile(values, 0.5);
 
     public static double Percentile(List<double> values, double p)

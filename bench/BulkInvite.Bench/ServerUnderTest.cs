@@ -75,6 +75,9 @@ public sealed class ServerUnderTest : IAsyncDisposable
     /// <summary>The most resident memory the server process has used so far (VmHWM), in bytes.</summary>
     public long PeakResidentBytes() => ReadStatusKilobytes(_process.Id, "VmHWM:") * 1024;
 
+    /// <summary>The resident memory of the server process now (VmRSS), in bytes.</summary>
+    public long ResidentBytes() => ReadStatusKilobytes(_process.Id, "VmRSS:") * 1024;
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

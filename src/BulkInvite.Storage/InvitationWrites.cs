@@ -3,18 +3,10 @@ using Dapper;
 
 namespace BulkInvite.Storage;
 
-/// <summary>The statements that create and retire tokens and emails, shared by the apply and resend transactions.</summary>
+/// <summary>The statements that retire tokens, queue, cancel and expire, shared by the apply, resend and send paths.</summary>
 internal static class InvitationWrites
 {
-    /// <summary>Queues an email (its token is made when it is sent) for every invitation of the import created after <paramref name="lastBefore"/>.</summary>
-    public static void QueueEmails(IDbConnection connection, IDbTransaction transaction, string importId, long lastBefore, DateTimeOffset now) =>
-        connection.Execute(
-            "INSERT INTO invitation_outbox (invitation_id, state, create_time, next_attempt_time) " +
-            "SELECT invitation_id, 'queued', @now, @now FROM invitations WHERE invitation_id > @lastBefore AND import_id = @importId ORDER BY invitation_id",
-            new { importId, lastBefore, now = now.ToUnixTimeMilliseconds() },
-            transaction);
-
-    /// <summary>Queues one invitation's email.</summary>
+    /// <summary>Queues one invitation's email (its token is made when it is sent).</summary>
     public static void QueueEmail(IDbConnection connection, IDbTransaction transaction, long invitationId, DateTimeOffset now) =>
         connection.Execute(
             "INSERT INTO invitation_outbox (invitation_id, state, create_time, next_attempt_time) VALUES (@invitationId, 'queued', @now, @now)",
@@ -28,14 +20,22 @@ internal static class InvitationWrites
             new { invitationId, now = now.ToUnixTimeMilliseconds() },
             transaction);
 
-    /// <summary>Stores as expired the pending invitations whose expiry has passed (of one address, or of the whole organization).</summary>
-    public static int MarkExpired(IDbConnection connection, IDbTransaction transaction, string organizationId, DateTimeOffset now, string? normalizedEmail = null) =>
+    /// <summary>
+    /// Stores as expired the pending invitations whose expiry has passed (of one address, or of the
+    /// whole organization). On PostgreSQL the rows are locked in id order, so two transactions doing
+    /// this at once wait for each other instead of deadlocking. Its work grows with the organization.
+    /// </summary>
+    public static int MarkExpired(
+        StoreDialect dialect, IDbConnection connection, IDbTransaction transaction, string organizationId, DateTimeOffset now, string? normalizedEmail = null) =>
         connection.Execute(
-            "UPDATE invitations SET status = 'expired', update_time = @now " +
-            "WHERE organization_id = @organizationId AND status = 'pending' AND expire_time <= @now " +
-            "AND (@normalizedEmail IS NULL OR normalized_email = @normalizedEmail)",
+            "UPDATE invitations SET status = 'expired', update_time = @now WHERE invitation_id IN (" +
+            "SELECT i.invitation_id FROM invitations i " +
+            "WHERE i.organization_id = @organizationId AND i.status = 'pending' AND i.expire_time <= @now " +
+            "AND (CAST(@normalizedEmail AS TEXT) IS NULL OR i.normalized_email = CAST(@normalizedEmail AS TEXT)) " +
+            $"ORDER BY i.invitation_id {dialect.RowLock})",
             new { organizationId, now = now.ToUnixTimeMilliseconds(), normalizedEmail },
-            transaction);
+            transaction,
+            dialect.GrowingWorkTimeout);
 
     /// <summary>Cancels an invitation's emails not sent yet.</summary>
     public static void CancelQueuedEmails(IDbConnection connection, IDbTransaction transaction, long invitationId) =>

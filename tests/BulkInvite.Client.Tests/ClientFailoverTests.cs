@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using BulkInvite.Client.Tests.Infrastructure;
-using BulkInvite.Server.Tests.Infrastructure;
-using BulkInvite.Storage.Tests.Postgres;
+using BulkInvite.Testing;
 using Dapper;
 using Grpc.Core;
 using Grpc.Net.Client;

@@ -1,8 +1,7 @@
 using System.Text.RegularExpressions;
 using BulkInvite.Client.Tests.Infrastructure;
-using BulkInvite.Polyglot.Tests;
 using BulkInvite.Server.Security;
-using BulkInvite.Server.Tests.Infrastructure;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Client.Tests;
 

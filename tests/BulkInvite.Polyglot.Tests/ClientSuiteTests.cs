@@ -1,4 +1,4 @@
-using BulkInvite.Server.Tests.Infrastructure;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Polyglot.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using BulkInvite.Server.Security;
-using BulkInvite.Server.Tests.Infrastructure;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Polyglot.Tests;
 

@@ -3,7 +3,7 @@ using BulkInvite.V1;
 using Google.Protobuf;
 using Google.Rpc;
 using Grpc.Core;
-using BulkInvite.Storage.Tests.Postgres;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Server.Tests;
 

@@ -3,7 +3,7 @@ using BulkInvite.Server.Tests.Infrastructure;
 using BulkInvite.V1;
 using Grpc.Core;
 using Grpc.Health.V1;
-using BulkInvite.Storage.Tests.Postgres;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Server.Tests;
 

@@ -1,6 +1,7 @@
 using BulkInvite.Server.Security;
 using BulkInvite.Server.Tests.Infrastructure;
 using BulkInvite.V1;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Server.Tests;
 

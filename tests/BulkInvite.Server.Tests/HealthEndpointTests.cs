@@ -1,7 +1,7 @@
 using System.Net;
 using BulkInvite.Server.Tests.Infrastructure;
-using BulkInvite.Storage.Tests.Postgres;
 using Microsoft.Data.Sqlite;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Server.Tests;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using BulkInvite.Core.Tests.Hostile;
+using BulkInvite.Testing;
 using BulkInvite.Server.Tests.Infrastructure;
 using BulkInvite.V1;
 using Google.Protobuf;

@@ -3,7 +3,7 @@ using System.Text;
 using BulkInvite.Server.Tests.Infrastructure;
 using BulkInvite.V1;
 using Dapper;
-using BulkInvite.Storage.Tests.Postgres;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Server.Tests;
 

@@ -2,7 +2,7 @@ using BulkInvite.Server.Tests.Infrastructure;
 using BulkInvite.V1;
 using Google.Rpc;
 using Grpc.Core;
-using BulkInvite.Storage.Tests.Postgres;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Server.Tests;
 

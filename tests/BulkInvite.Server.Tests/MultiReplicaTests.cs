@@ -1,5 +1,5 @@
 using BulkInvite.Server.Tests.Infrastructure;
-using BulkInvite.Storage.Tests.Postgres;
+using BulkInvite.Testing;
 using BulkInvite.V1;
 using Dapper;
 using Grpc.Core;
@@ -139,7 +139,7 @@ public sealed class MultiReplicaTests(PostgresCluster cluster) : IAsyncLifetime
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, after.Status);
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
             await ThroughB.ListImportsAsync(new ListImportsRequest { OrganizationId = Calls.Organization }, cancellationToken: _ct));
-        Assert.Equal(StatusCode.Internal, error.StatusCode);
+        StorageFaultTests.AssertStorageUnavailable(error);
     }
 
     private static Task<ApplyPermissionsResponse> ApplyAfter(SemaphoreSlim go, UserImportService.UserImportServiceClient client, string importId) =>

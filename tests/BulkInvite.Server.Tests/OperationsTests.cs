@@ -3,8 +3,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using BulkInvite.Server.Security;
 using BulkInvite.Server.Tests.Infrastructure;
-using BulkInvite.Storage.Tests.Postgres;
 using BulkInvite.V1;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Server.Tests;
 

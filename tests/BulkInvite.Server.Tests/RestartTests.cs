@@ -1,6 +1,6 @@
 using BulkInvite.Server.Tests.Infrastructure;
 using BulkInvite.V1;
-using BulkInvite.Storage.Tests.Postgres;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Server.Tests;
 

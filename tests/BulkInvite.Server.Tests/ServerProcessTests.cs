@@ -3,6 +3,7 @@ using BulkInvite.Server.Tests.Infrastructure;
 using BulkInvite.V1;
 using Grpc.Core;
 using Grpc.Reflection.V1Alpha;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Server.Tests;
 

@@ -1,7 +1,7 @@
 using BulkInvite.Server.Tests.Infrastructure;
 using BulkInvite.Storage;
-using BulkInvite.Storage.Tests.Postgres;
 using Microsoft.Extensions.DependencyInjection;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Server.Tests;
 

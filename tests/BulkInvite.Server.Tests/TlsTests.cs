@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using BulkInvite.Server.Tests.Infrastructure;
 using BulkInvite.V1;
 using Grpc.Core;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Server.Tests;
 

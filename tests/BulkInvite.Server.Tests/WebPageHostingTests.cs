@@ -5,6 +5,7 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Grpc.Net.Client.Web;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Server.Tests;
 

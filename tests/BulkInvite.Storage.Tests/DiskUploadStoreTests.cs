@@ -1,4 +1,5 @@
 using BulkInvite.Core.Importing;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Storage.Tests;
 
@@ -18,7 +19,7 @@ public sealed class DiskUploadStoreTests : IDisposable
     [Fact]
     public async Task ACommittedUploadCanBeReadBack()
     {
-        var store = new DiskUploadStore(_db.Options);
+        var store = new DiskUploadStore(_db.Dialect);
         var id = ImportIds.New();
 
         await using (var target = store.Create(id))
@@ -35,7 +36,7 @@ public sealed class DiskUploadStoreTests : IDisposable
     [Fact]
     public async Task AnUploadDisposedBeforeCommitLeavesNoFile()
     {
-        var store = new DiskUploadStore(_db.Options);
+        var store = new DiskUploadStore(_db.Dialect);
         var id = ImportIds.New();
 
         await using (var target = store.Create(id))
@@ -50,7 +51,7 @@ public sealed class DiskUploadStoreTests : IDisposable
     [Fact]
     public void RemovesPartsThatACrashLeftBehindButKeepsCompleteUploads()
     {
-        var store = new DiskUploadStore(_db.Options);
+        var store = new DiskUploadStore(_db.Dialect);
         File.WriteAllText(Path.Combine(UploadsFolder, "0123abcd.part"), "cut short");
         File.WriteAllText(Path.Combine(UploadsFolder, "0123abce.upload"), "complete");
 
@@ -62,7 +63,7 @@ public sealed class DiskUploadStoreTests : IDisposable
     [Fact]
     public async Task DeletesAnUpload()
     {
-        var store = new DiskUploadStore(_db.Options);
+        var store = new DiskUploadStore(_db.Dialect);
         var id = ImportIds.New();
         await using (var target = store.Create(id))
         {
@@ -79,5 +80,34 @@ public sealed class DiskUploadStoreTests : IDisposable
     [InlineData("")]
     [InlineData("ABCDEF")]
     public void RefusesAnIdThatIsNotAServerMadeId(string id) =>
-        Assert.Throws<ArgumentException>(() => new DiskUploadStore(_db.Options).OpenRead(id));
+        Assert.Throws<ArgumentException>(() => new DiskUploadStore(_db.Dialect).OpenRead(id));
+
+    [Fact]
+    public async Task TheSweepDeletesFilesOfAppliedImportsAndFilesNoImportNamesOnceIdleSinceTheCutoff()
+    {
+        var store = new DiskUploadStore(_db.Dialect);
+        var cutoff = DateTimeOffset.UtcNow.AddDays(-7);
+        var (applied, checkedOne, orphanOld, orphanRecent) = (ImportIds.New(), ImportIds.New(), ImportIds.New(), ImportIds.New());
+        foreach (var id in new[] { applied, checkedOne, orphanOld, orphanRecent })
+        {
+            await using var target = store.Create(id);
+            await target.Stream.WriteAsync("x"u8.ToArray(), _ct);
+            await target.CommitAsync(_ct);
+        }
+
+        foreach (var (id, state) in new[] { (applied, ImportState.Applied), (checkedOne, ImportState.Checked) })
+        {
+            var import = TestDatabase.NewImport() with { ImportId = id, State = state };
+            await _db.Repository.AddAsync(import, TestDatabase.Audit(import), _ct);
+        }
+
+        File.SetLastWriteTimeUtc(Path.Combine(UploadsFolder, orphanOld + ".upload"), cutoff.AddDays(-1).UtcDateTime); // an import deleted long ago whose file stayed
+
+        var deleted = await store.DeleteAbandonedAsync(cutoff, _ct);
+
+        Assert.Equal(2, deleted);
+        Assert.Equal(
+            new[] { checkedOne, orphanRecent }.Select(id => id + ".upload").Order(StringComparer.Ordinal),
+            Directory.EnumerateFiles(UploadsFolder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
 }

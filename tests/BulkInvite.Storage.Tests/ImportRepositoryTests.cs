@@ -3,6 +3,7 @@ using BulkInvite.Core.Checking;
 using BulkInvite.Core.Importing;
 using Dapper;
 using BulkInvite.Storage.Tests.Postgres;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Storage.Tests;
 
@@ -306,6 +307,21 @@ public abstract class ImportRepositoryTests(TestDatabase db) : IDisposable
         var invited = apply.InviteValidUsers(["projects.view"], "tester", Now, Now.AddDays(7));
         apply.Complete(apply.Import! with { State = ImportState.Applied, InvitedCount = invited }, TestDatabase.Audit(apply.Import!, AuditAction.Applied));
         return Task.FromResult(invited);
+    }
+
+    [Fact]
+    public async Task APurgeSparesAnImportAppliedAfterThePurgeListedIt()
+    {
+        var import = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com"));
+        var listed = Assert.Single(await Repository.ListUnappliedBeforeAsync(Now.AddDays(30), 10, _ct));
+
+        _db.Apply(import, Now); // applied (by another call, or another server) between the listing and the delete
+        var purged = await Repository.DeleteAsync(listed.ImportId, TestDatabase.Audit(listed, AuditAction.Purged), _ct);
+
+        Assert.False(purged);
+        Assert.Equal(ImportState.Applied, (await Repository.FindAsync(import.ImportId, _ct))!.State);
+        Assert.DoesNotContain(await _db.AuditLog.ListAsync("acme", null, 10, _ct), e => e.Action == AuditAction.Purged);
+        Assert.True(await Repository.DeleteAsync(listed.ImportId, TestDatabase.Audit(listed, AuditAction.Deleted), _ct)); // a user's delete still deletes it
     }
 }
 

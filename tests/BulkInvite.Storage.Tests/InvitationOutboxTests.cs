@@ -1,5 +1,6 @@
 using Dapper;
 using BulkInvite.Storage.Tests.Postgres;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Storage.Tests;
 

@@ -3,6 +3,7 @@ using BulkInvite.Core.Checking;
 using BulkInvite.Core.Invitations;
 using Dapper;
 using BulkInvite.Storage.Tests.Postgres;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Storage.Tests;
 
@@ -90,7 +91,7 @@ public abstract class InvitationRepositoryTests(TestDatabase db) : IDisposable
 
         using (var change = _db.Invitations.BeginChange(id))
         {
-            change.Reissue(Now.AddDays(1), Now.AddDays(8), AuditEvents.For(change.Invitation!, "tester", AuditAction.InvitationResent, Now));
+            change.Resend(Now.AddDays(1), Now.AddDays(8), AuditEvents.For(change.Invitation!, "tester", AuditAction.InvitationResent, Now));
         }
 
         using var connection = _db.Open();

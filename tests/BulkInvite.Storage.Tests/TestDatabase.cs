@@ -5,7 +5,10 @@ using BulkInvite.Core.Checking;
 using BulkInvite.Core.Importing;
 using BulkInvite.Core.Invitations;
 using BulkInvite.Core.Reading;
+using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Storage.Tests;
 
@@ -15,16 +18,25 @@ namespace BulkInvite.Storage.Tests;
 /// </summary>
 public abstract class TestDatabase : IDisposable
 {
-    public abstract IImportRepository Repository { get; }
+    /// <summary>The store under test, over the engine's dialect.</summary>
+    public abstract Store Store { get; }
 
-    public abstract IInvitationRepository Invitations { get; }
+    public IImportRepository Repository => Store.Imports;
 
-    public abstract IInvitationOutbox Outbox { get; }
+    public IInvitationRepository Invitations => Store.Invitations;
 
-    public abstract IAuditLog AuditLog { get; }
+    public IInvitationOutbox Outbox => Store.Outbox;
+
+    public IAuditLog AuditLog => Store.AuditLog;
 
     /// <summary>A connection to the database, for assertions on what it stored.</summary>
-    public abstract DbConnection Open();
+    public DbConnection Open() => Store.Dialect.Open();
+
+    /// <summary>
+    /// Whether another writer could take the row with this key at once, without waiting: SQLite's
+    /// one write lock is free, or no PostgreSQL transaction holds the row's lock.
+    /// </summary>
+    public abstract bool IsFreeToWrite(string table, string keyColumn, object key);
 
     public static ImportRecord NewImport(string organizationId = "acme", DateTimeOffset? created = null)
     {
@@ -96,29 +108,35 @@ public sealed class SqliteTestDatabase : TestDatabase
             ConnectionString = $"Data Source={Path.Combine(Folder, "db", "bulkinvite.db")}",
             BusyTimeout = TimeSpan.FromSeconds(30),
         };
-        Database = new SqliteDatabase(Options);
-        Database.Migrate();
-        Repository = new SqliteImportRepository(Database);
-        Invitations = new SqliteInvitationRepository(Database);
-        Outbox = new SqliteInvitationOutbox(Database);
-        AuditLog = new SqliteAuditLog(Database);
+        Dialect = new SqliteDialect(Options);
+        Store = new Store(Dialect);
+        Store.Migrate(NullLogger.Instance);
     }
 
     public string Folder { get; }
 
     public StorageOptions Options { get; }
 
-    public SqliteDatabase Database { get; }
+    public SqliteDialect Dialect { get; }
 
-    public override IImportRepository Repository { get; }
+    public override Store Store { get; }
 
-    public override IInvitationRepository Invitations { get; }
-
-    public override IInvitationOutbox Outbox { get; }
-
-    public override IAuditLog AuditLog { get; }
-
-    public override DbConnection Open() => Database.Open();
+    // A writer that does not wait (busy_timeout 0) gets the write lock only when nobody holds it.
+    public override bool IsFreeToWrite(string table, string keyColumn, object key)
+    {
+        using var connection = new SqliteConnection($"Data Source={Options.DatabasePath};Pooling=False");
+        connection.Open();
+        connection.Execute("PRAGMA busy_timeout = 0");
+        try
+        {
+            connection.Execute("BEGIN IMMEDIATE; ROLLBACK;");
+            return true;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_BUSY)
+        {
+            return false;
+        }
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -3,6 +3,7 @@ using BulkInvite.Server.Tests.Infrastructure;
 using BulkInvite.V1;
 using BulkInvite.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Web.Tests;
 

@@ -1,4 +1,4 @@
-using BulkInvite.Polyglot.Tests;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Web.Tests;
 

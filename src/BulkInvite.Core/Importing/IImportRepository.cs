@@ -88,32 +88,11 @@ public interface IApplyTransaction : IDisposable
     /// Creates a pending invitation for every valid staged row whose address has no unexpired
     /// pending invitation in the organization and is not a member's, first storing as expired the
     /// organization's pending invitations whose expiry has passed, so they do not block new ones.
-    /// Each new invitation gets a new <see cref="Invitations.AcceptToken"/> (only its hash is kept with
-    /// it) and one queued email in the outbox. Returns how many were created.
+    /// Each new invitation gets one queued email in the outbox; its <see cref="Invitations.AcceptToken"/>
+    /// is made when the email is sent (only its hash is kept). Returns how many were created.
     /// </summary>
     int InviteValidUsers(IReadOnlyList<string> permissions, string inviter, DateTimeOffset now, DateTimeOffset expireTime);
 
     /// <summary>Saves the applied import, records the audit entry, and commits. Its staged users are dropped afterwards (<see cref="IImportRepository.DropStagedUsersAsync"/>).</summary>
     ImportRecord Complete(ImportRecord applied, AuditEvent audit);
-}
-
-/// <summary>The uploaded files, stored under their import id.</summary>
-public interface IUploadStore
-{
-    /// <summary>A new file that becomes visible only when committed; disposing it uncommitted deletes it.</summary>
-    IUploadTarget Create(string importId);
-
-    /// <summary>Opens a committed file as a seekable stream.</summary>
-    Stream OpenRead(string importId);
-
-    void Delete(string importId);
-}
-
-/// <summary>A file being uploaded.</summary>
-public interface IUploadTarget : IAsyncDisposable
-{
-    /// <summary>Readable, writable and seekable.</summary>
-    Stream Stream { get; }
-
-    Task CommitAsync(CancellationToken cancellationToken);
 }

@@ -1,10 +1,11 @@
 using BulkInvite.Core.Access;
 using BulkInvite.Core.Auditing;
+using Microsoft.Extensions.Logging;
 
 namespace BulkInvite.Core.Importing;
 
 /// <summary>Reads and deletes imports (GetImport, ListImports, DeleteImport) and reads the audit trail, as the caller may.</summary>
-public sealed class ImportQueries(IImportRepository imports, IUploadStore files, IAuditLog audit, TimeProvider clock)
+public sealed class ImportQueries(IImportRepository imports, IUploadStore files, IAuditLog audit, TimeProvider clock, ILogger<ImportQueries> logger)
 {
     public async Task<ImportRecord> GetAsync(Caller caller, string importId, CancellationToken cancellationToken)
     {
@@ -35,7 +36,7 @@ public sealed class ImportQueries(IImportRepository imports, IUploadStore files,
             throw new ImportNotFoundException(importId);
         }
 
-        files.Delete(importId);
+        StoredFileCleanup.DeleteOrLeaveToSweep(files, importId, logger);
     }
 
     /// <summary>The organization's audit trail, newest first; organization admins only.</summary>

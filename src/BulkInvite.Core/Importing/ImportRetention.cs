@@ -1,5 +1,6 @@
 using BulkInvite.Core.Access;
 using BulkInvite.Core.Auditing;
+using Microsoft.Extensions.Logging;
 
 namespace BulkInvite.Core.Importing;
 
@@ -7,7 +8,7 @@ namespace BulkInvite.Core.Importing;
 /// Deletes imports never applied once they are older than the retention (7 days by default), with
 /// their stored file and staged rows, so personal data does not linger. Each deletion is audited.
 /// </summary>
-public sealed class ImportRetention(IImportRepository imports, IUploadStore files, BulkInviteOptions options, TimeProvider clock)
+public sealed class ImportRetention(IImportRepository imports, IUploadStore files, BulkInviteOptions options, TimeProvider clock, ILogger<ImportRetention> logger)
 {
     private const int Batch = 100;
 
@@ -29,7 +30,7 @@ public sealed class ImportRetention(IImportRepository imports, IUploadStore file
                     purged++;
                 }
 
-                files.Delete(import.ImportId);
+                StoredFileCleanup.DeleteOrLeaveToSweep(files, import.ImportId, logger);
             }
 
             if (expired.Count < Batch)

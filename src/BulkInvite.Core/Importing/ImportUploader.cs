@@ -4,6 +4,7 @@ using BulkInvite.Core.Access;
 using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Reading;
 using BulkInvite.Core.Telemetry;
+using Microsoft.Extensions.Logging;
 
 namespace BulkInvite.Core.Importing;
 
@@ -11,7 +12,7 @@ namespace BulkInvite.Core.Importing;
 public sealed record UploadMetadata(string OrganizationId, string FileName, long SizeBytes, string Sha256);
 
 /// <summary>Starts uploads (section 5 of the contract): validates the metadata and opens a session that streams to storage.</summary>
-public sealed class ImportUploader(IImportRepository imports, IUploadStore files, UploadSlots slots, BulkInviteOptions options, TimeProvider clock, BulkInviteTelemetry telemetry)
+public sealed class ImportUploader(IImportRepository imports, IUploadStore files, UploadSlots slots, BulkInviteOptions options, TimeProvider clock, BulkInviteTelemetry telemetry, ILogger<ImportUploader> logger)
 {
     public const int MaxFileNameLength = 255;
     public const int MaxOrganizationIdLength = 128;
@@ -106,7 +107,8 @@ public sealed class ImportUploader(IImportRepository imports, IUploadStore files
         }
         catch
         {
-            files.Delete(importId);
+            // The import was not stored, so its file must not stay; the store's error is the answer.
+            StoredFileCleanup.DeleteOrLeaveToSweep(files, importId, logger);
             throw;
         }
 

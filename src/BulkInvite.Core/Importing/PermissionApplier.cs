@@ -2,6 +2,7 @@ using BulkInvite.Core.Access;
 using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Invitations;
 using BulkInvite.Core.Telemetry;
+using Microsoft.Extensions.Logging;
 
 namespace BulkInvite.Core.Importing;
 
@@ -9,7 +10,7 @@ namespace BulkInvite.Core.Importing;
 /// ApplyPermissions (section 4 of the contract): grants one set of permissions to every valid row
 /// of a CHECKED import and invites them, all or nothing, exactly once.
 /// </summary>
-public sealed class PermissionApplier(IImportRepository imports, IUploadStore files, AppliedImportCleanup cleanup, PermissionCatalog catalog, OutboxSignal signal, BulkInviteOptions options, TimeProvider clock, BulkInviteTelemetry telemetry)
+public sealed class PermissionApplier(IImportRepository imports, IUploadStore files, AppliedImportCleanup cleanup, PermissionCatalog catalog, OutboxSignal signal, BulkInviteOptions options, TimeProvider clock, BulkInviteTelemetry telemetry, ILogger<PermissionApplier> logger)
 {
     public const int MaxRequestIdLength = 128;
 
@@ -32,8 +33,10 @@ public sealed class PermissionApplier(IImportRepository imports, IUploadStore fi
         requestId = string.IsNullOrEmpty(requestId) ? null : requestId;
         // The transaction waits for other writers (a concurrent apply of the same import among them).
         var applied = await Task.Run(() => Apply(caller, importId, granted, requestId), cancellationToken);
-        // Neither the file nor the staged rows are needed once applied: keep no personal data longer than that.
-        files.Delete(importId);
+        // Neither the file nor the staged rows are needed once applied: keep no personal data longer
+        // than that. Both happen after the commit and never fail the call: the answer is what was
+        // committed, and a retry returns it too; what is left the sweeps delete.
+        StoredFileCleanup.DeleteOrLeaveToSweep(files, importId, logger);
         cleanup.Enqueue(importId);
         signal.Notify(); // the invitation emails are queued: wake the dispatcher
         return applied;

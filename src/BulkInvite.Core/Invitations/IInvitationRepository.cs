@@ -34,15 +34,15 @@ public interface IInvitationTransaction : IDisposable
     /// <summary>Whether another invitation of the same address in the organization is pending and unexpired.</summary>
     bool AddressHasOtherPendingInvitation(DateTimeOffset now);
 
-    /// <summary>Marks the invitation revoked, cancels its unsent emails and erases their tokens, records the audit entry, and commits.</summary>
+    /// <summary>Marks the invitation revoked, cancels its unsent emails, records the audit entry, and commits.</summary>
     InvitationRecord Revoke(DateTimeOffset now, AuditEvent audit);
 
     /// <summary>
-    /// Replaces the invitation's token (the old one is kept only to say it was replaced), makes it
-    /// pending until the new expiry, cancels its unsent emails, queues a new one with the new token,
-    /// records the audit entry, and commits.
+    /// Retires the invitation's tokens (kept only to say they were replaced), makes it pending until
+    /// the new expiry, cancels its unsent emails and queues a new one (whose token is made when it is
+    /// sent), records the audit entry, and commits.
     /// </summary>
-    InvitationRecord Reissue(DateTimeOffset now, DateTimeOffset expireTime, AuditEvent audit);
+    InvitationRecord Resend(DateTimeOffset now, DateTimeOffset expireTime, AuditEvent audit);
 }
 
 /// <summary>An accept in progress, found by token; disposing it without completing rolls back.</summary>

@@ -54,7 +54,7 @@ public sealed class InvitationActions(IInvitationRepository invitations, OutboxS
         }
 
         var audit = AuditEvents.For(invitation, caller.Subject, AuditAction.InvitationResent, now);
-        return transaction.Reissue(now, now + options.InvitationLifetime, audit).AsOf(now);
+        return transaction.Resend(now, now + options.InvitationLifetime, audit).AsOf(now);
     }
 
     private static InvitationStateException AlreadyAccepted(InvitationRecord invitation, string verb) =>

@@ -1,16 +1,15 @@
 using BulkInvite.Core.Importing;
-using BulkInvite.Storage.Postgres;
 
 namespace BulkInvite.Server.Hosting;
 
 /// <summary>
 /// With the retention purge, at start and then every BulkInvite:RetentionSweepInterval: deletes the
 /// uploaded bytes no import needs (an upload cut short when its server stopped, once nothing was
-/// written to it for BulkInvite:ImportRetention; the file of an applied import whose server stopped
-/// before deleting it). Every server runs it; a shared store cannot be cleared at startup, since
-/// another server may be in the middle of an upload.
+/// written to it for BulkInvite:ImportRetention; the file of an applied import that could not be
+/// deleted after the apply, or whose server stopped first). On both stores; every server runs it,
+/// since a shared store cannot be cleared at startup while another server may be mid-upload.
 /// </summary>
-internal sealed partial class AbandonedUploadSweepService(PostgresUploadStore uploads, BulkInviteOptions options, TimeProvider clock, ILogger<AbandonedUploadSweepService> logger)
+internal sealed partial class AbandonedUploadSweepService(IUploadStore uploads, BulkInviteOptions options, TimeProvider clock, ILogger<AbandonedUploadSweepService> logger)
     : PeriodicJobService(options.RetentionSweepInterval, runAtStart: true, clock, logger)
 {
     protected override string JobName => "Sweeping abandoned uploads";

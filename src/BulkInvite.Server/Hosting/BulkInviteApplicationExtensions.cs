@@ -39,7 +39,7 @@ public static class BulkInviteApplicationExtensions
     /// <summary>Creates or migrates the database (SQLite or PostgreSQL), and on SQLite clears uploads a crash cut short, before the server takes calls.</summary>
     public static WebApplication PrepareBulkInviteStorage(this WebApplication app)
     {
-        app.Services.GetRequiredService<StorageBackend>().Prepare();
+        app.Services.GetRequiredService<StorageBackend>().Prepare(app.Services.GetRequiredService<ILogger<StorageBackend>>());
         return app;
     }
 

@@ -2,7 +2,7 @@ using BulkInvite.Core.Importing;
 using BulkInvite.Core.Telemetry;
 using BulkInvite.Server.Security;
 using BulkInvite.Storage;
-using BulkInvite.Storage.Postgres;
+using Microsoft.Extensions.Options;
 
 namespace BulkInvite.Server.Hosting;
 
@@ -26,9 +26,11 @@ public static class BulkInviteServiceCollectionExtensions
         services.AddHostedService<ImportRetentionService>();
         services.AddSingleton<AppliedImportCleanup>();
         services.AddHostedService<AppliedImportCleanupService>();
+        services.AddHostedService<AbandonedUploadSweepService>();
 
         services.AddBulkInviteStorage();
-        services.AddSingleton(sp => new StoreStatistics(OpenStore(sp), sp.GetRequiredService<TimeProvider>()));
+        // The metrics' gauges and the email dispatcher's summary read the store through one class.
+        services.AddSingleton(sp => new StoreStatistics(sp.GetRequiredService<StorageBackend>().Store.Dialect.OpenAsync, sp.GetRequiredService<TimeProvider>()));
         services.AddBulkInviteInvitations();
         services.AddBulkInviteSecurity();
         services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>());
@@ -43,49 +45,28 @@ public static class BulkInviteServiceCollectionExtensions
 
     /// <summary>
     /// The one place Storage:Provider chooses the store: SQLite (the default) or PostgreSQL, each with
-    /// its repositories, upload store, startup preparation and background work. The choice is made
-    /// when first needed, so configuration added by a test host is seen.
+    /// its upload store, startup preparation and background work around the one set of repositories.
+    /// The choice is made when first needed, so configuration added by a test host is seen.
     /// </summary>
     private static IServiceCollection AddBulkInviteStorage(this IServiceCollection services)
     {
-        services.AddSingleton(sp => ReadStorageOptions(sp.GetRequiredService<IConfiguration>()));
-        services.AddSingleton<SqliteDatabase>();
-        services.AddSingleton<DiskUploadStore>();
-        services.AddSingleton(sp => new PostgresDatabase(sp.GetRequiredService<StorageOptions>().ConnectionString));
-        services.AddSingleton<StorageBackend>(sp => StorageBackend.ProviderFrom(sp.GetRequiredService<IConfiguration>()) switch
-        {
-            StorageProvider.Postgres => new PostgresStorageBackend(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<TimeProvider>()),
-            _ => ActivatorUtilities.CreateInstance<SqliteStorageBackend>(sp),
-        });
-        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Imports);
-        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().AuditLog);
-        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Invitations);
-        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Outbox);
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName)
+            .Configure<IConfiguration>((options, configuration) =>
+                options.ConnectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName)
+                    ?? (options.Problem() is null && options.Engine == StorageProvider.Postgres ? "" : StorageOptions.DefaultConnectionString))
+            .Validate(options => options.Problem() is null,
+                $"Storage:Provider must be sqlite or postgres, ConnectionStrings:{StorageOptions.ConnectionStringName} must name the database " +
+                "(on postgres: Host=…;Database=…;Username=…;Password=…), and Storage:BusyTimeout, CheckpointInterval and WalCheckpointBytes must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
+        services.AddSingleton(sp => StorageBackend.Create(sp.GetRequiredService<StorageOptions>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Store.Imports);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Store.AuditLog);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Store.Invitations);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Store.Outbox);
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Uploads);
-        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<StorageBackend>().CreateBackgroundService(sp));
+        services.AddSingleton<IHostedService>(sp => new BackgroundServices(sp.GetRequiredService<StorageBackend>().CreateBackgroundServices(sp)));
         return services;
     }
-
-    private static StorageOptions ReadStorageOptions(IConfiguration configuration)
-    {
-        var options = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        var connectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName);
-        if (StorageBackend.ProviderFrom(configuration) == StorageProvider.Postgres && string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new InvalidOperationException(
-                $"{StorageBackend.ProviderKey} is postgres: set ConnectionStrings:{StorageOptions.ConnectionStringName} to the PostgreSQL database (Host=…;Database=…;Username=…;Password=…).");
-        }
-
-        options.ConnectionString = connectionString ?? StorageOptions.DefaultConnectionString;
-        return options;
-    }
-
-    /// <summary>
-    /// Opens a connection to the store Storage:Provider names, for <see cref="StoreStatistics"/> (the
-    /// metrics' gauges and the email dispatcher's summary): one class and SQL for both engines.
-    /// </summary>
-    private static Func<CancellationToken, ValueTask<System.Data.Common.DbConnection>> OpenStore(IServiceProvider services) =>
-        StorageBackend.ProviderFrom(services.GetRequiredService<IConfiguration>()) == StorageProvider.Postgres
-            ? async cancellationToken => await services.GetRequiredService<PostgresDatabase>().OpenAsync(cancellationToken)
-            : _ => ValueTask.FromResult<System.Data.Common.DbConnection>(services.GetRequiredService<SqliteDatabase>().Open());
 }

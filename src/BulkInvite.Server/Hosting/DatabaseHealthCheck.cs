@@ -9,7 +9,7 @@ internal sealed class DatabaseHealthCheck(StorageBackend storage) : IHealthCheck
     {
         try
         {
-            await storage.PingAsync(cancellationToken);
+            await storage.Store.PingAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }
 #pragma warning disable CA1031 // Any failure to reach the database is "unhealthy", never a crash.

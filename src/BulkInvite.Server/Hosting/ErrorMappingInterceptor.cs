@@ -1,6 +1,7 @@
 using System.Globalization;
 using BulkInvite.Core.Importing;
 using BulkInvite.Core.Invitations;
+using BulkInvite.Storage;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
@@ -10,8 +11,10 @@ namespace BulkInvite.Server.Hosting;
 
 /// <summary>
 /// The one place that turns errors into gRPC statuses: every <see cref="BulkInviteException"/>
-/// becomes its status code with google.rpc details; anything unexpected becomes INTERNAL with
-/// no internals in the message (it is logged instead).
+/// becomes its status code with google.rpc details; storage trouble that is not a bug (a full or
+/// read-only disk, an unreachable database: <see cref="StorageFailures"/>) becomes UNAVAILABLE;
+/// a call the client cancelled becomes CANCELLED; anything unexpected becomes INTERNAL with no
+/// internals in the message (it is logged instead).
 /// </summary>
 internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
 {
@@ -71,8 +74,9 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
             LimitExceededException e => LimitExceeded(e),
             PermissionDeniedException e => PermissionDenied(e),
             UploadIdleException e => Status(Code.DeadlineExceeded, e.Message, ErrorReason.UploadIdle, null),
-            OperationCanceledException when context.CancellationToken.IsCancellationRequested =>
-                Status(Code.Cancelled, "The call was cancelled.", ErrorReason.Cancelled, null),
+            // The client went away (cancelled, or reset the stream): nothing to fix on this side.
+            OperationCanceledException or IOException when context.CancellationToken.IsCancellationRequested => Cancelled(context),
+            _ when StorageFailures.IsUnavailable(exception) => StorageUnavailable(exception, context),
             _ => Unexpected(exception, context),
         };
         return status.ToRpcException();
@@ -96,11 +100,32 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
         return Status(Code.PermissionDenied, e.Message, ErrorReason.PermissionDenied, null, metadata);
     }
 
+    private Status Cancelled(ServerCallContext context)
+    {
+        LogCancelled(logger, context.Method);
+        return Status(Code.Cancelled, "The call was cancelled.", ErrorReason.Cancelled, null);
+    }
+
+    // Whatever the call wrote was rolled back (or, for an upload, deleted): a retry starts afresh.
+    private Status StorageUnavailable(Exception exception, ServerCallContext context)
+    {
+        LogStorageUnavailable(logger, exception, context.Method);
+        return Status(Code.Unavailable,
+            "The server cannot use its storage right now (the disk is full or read-only, or the database cannot be reached), so nothing was changed. Try again later.",
+            ErrorReason.StorageUnavailable, null);
+    }
+
     private Status Unexpected(Exception exception, ServerCallContext context)
     {
         LogUnexpected(logger, exception, context.Method);
         return Status(Code.Internal, "The server failed to complete the call; the error is logged. Try again, and report it if it persists.", ErrorReason.Internal, null);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The client cancelled {Method}")]
+    private static partial void LogCancelled(ILogger logger, string method);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storage unavailable in {Method}: the call was answered UNAVAILABLE")]
+    private static partial void LogStorageUnavailable(ILogger logger, Exception exception, string method);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error in {Method}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method);

@@ -80,7 +80,7 @@ internal sealed partial class StartupBanner(
 
     private string Store()
     {
-        if (StorageBackend.ProviderFrom(configuration) == StorageProvider.Postgres)
+        if (storageOptions.Engine == StorageProvider.Postgres)
         {
             var database = new NpgsqlConnectionStringBuilder(storageOptions.ConnectionString);
             return $"PostgreSQL database {database.Database} on {database.Host}:{database.Port} as {database.Username} (uploads in the database)";

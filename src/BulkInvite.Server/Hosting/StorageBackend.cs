@@ -1,35 +1,17 @@
-using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Importing;
-using BulkInvite.Core.Invitations;
+using BulkInvite.Storage;
 
 namespace BulkInvite.Server.Hosting;
 
-/// <summary>Which store the server keeps its data in (Storage:Provider).</summary>
-public enum StorageProvider
-{
-    /// <summary>One SQLite file and an uploads folder beside it: one server process.</summary>
-    Sqlite,
-
-    /// <summary>One PostgreSQL database holding everything, uploads included: any number of identical servers.</summary>
-    Postgres,
-}
-
 /// <summary>
-/// The store the server runs on, as Storage:Provider chose it: every repository, the uploaded
-/// files, and what the store needs at startup (migrations), from the health check, and in the
-/// background. The one place the server depends on a store's own classes.
+/// The store the server runs on, as Storage:Provider chose it: the one <see cref="Storage.Store"/>
+/// over the engine's dialect, and what differs around it — where uploaded files live, the folder
+/// for what the server keeps on disk, and the engine's own background work. The one place the
+/// server depends on an engine.
 /// </summary>
-internal abstract class StorageBackend
+internal abstract class StorageBackend(Store store) : IDisposable
 {
-    public const string ProviderKey = "Storage:Provider";
-
-    public abstract IImportRepository Imports { get; }
-
-    public abstract IAuditLog AuditLog { get; }
-
-    public abstract IInvitationRepository Invitations { get; }
-
-    public abstract IInvitationOutbox Outbox { get; }
+    public Store Store => store;
 
     public abstract IUploadStore Uploads { get; }
 
@@ -37,24 +19,16 @@ internal abstract class StorageBackend
     public abstract string DataDirectory { get; }
 
     /// <summary>Creates or migrates the schema and clears what a crash left behind, before the server takes calls.</summary>
-    public abstract void Prepare();
+    public virtual void Prepare(ILogger logger) => store.Migrate(logger);
 
-    /// <summary>Runs a query; throws when the database cannot be reached.</summary>
-    public abstract Task PingAsync(CancellationToken cancellationToken);
+    /// <summary>The engine's own background work (SQLite: WAL checkpoints); none by default.</summary>
+    public virtual IEnumerable<IHostedService> CreateBackgroundServices(IServiceProvider services) => [];
 
-    /// <summary>The store's own background work (SQLite: WAL checkpoints; PostgreSQL: sweeping abandoned uploads).</summary>
-    public abstract IHostedService CreateBackgroundService(IServiceProvider services);
+    public void Dispose() => store.Dialect.Dispose();
 
-    /// <summary>Storage:Provider: "sqlite" (the default) or "postgres".</summary>
-    public static StorageProvider ProviderFrom(IConfiguration configuration)
+    public static StorageBackend Create(StorageOptions options, TimeProvider clock) => options.Engine switch
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var value = configuration[ProviderKey];
-        return value?.Trim().ToUpperInvariant() switch
-        {
-            null or "" or "SQLITE" => StorageProvider.Sqlite,
-            "POSTGRES" or "POSTGRESQL" => StorageProvider.Postgres,
-            _ => throw new InvalidOperationException($"{ProviderKey} is \"{value}\"; it must be \"sqlite\" or \"postgres\"."),
-        };
-    }
+        StorageProvider.Postgres => new PostgresStorageBackend(new PostgresDialect(options.ConnectionString), clock),
+        _ => new SqliteStorageBackend(new SqliteDialect(options)),
+    };
 }

@@ -3,10 +3,11 @@ using BulkInvite.Storage;
 namespace BulkInvite.Server.Hosting;
 
 /// <summary>
-/// Checkpoints SQLite's write-ahead log every few seconds, off the request path. At shutdown SQLite
-/// itself checkpoints when the last connection closes.
+/// Checkpoints SQLite's write-ahead log every Storage:CheckpointInterval, off the request path, and
+/// empties the file once nothing writes (<see cref="SqliteCheckpoint"/>). At shutdown SQLite itself
+/// checkpoints when the last connection closes.
 /// </summary>
-internal sealed class WalCheckpointService(SqliteDatabase database, StorageOptions options, TimeProvider clock, ILogger<WalCheckpointService> logger)
+internal sealed class WalCheckpointService(SqliteCheckpoint checkpoint, StorageOptions options, TimeProvider clock, ILogger<WalCheckpointService> logger)
     : PeriodicJobService(options.CheckpointInterval, runAtStart: false, clock, logger)
 {
     protected override string JobName => "WAL checkpoint";
@@ -16,7 +17,7 @@ internal sealed class WalCheckpointService(SqliteDatabase database, StorageOptio
 
     protected override Task RunOnceAsync(CancellationToken stoppingToken)
     {
-        database.Checkpoint();
+        checkpoint.Run();
         return Task.CompletedTask;
     }
 }

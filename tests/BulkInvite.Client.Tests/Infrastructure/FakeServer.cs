@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Client.Tests.Infrastructure;
 
@@ -28,7 +29,7 @@ public sealed class FakeServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        var port = BulkInvite.Server.Tests.Infrastructure.ServerProcess.FreePort();
+        var port = ServerProcess.FreePort();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = protocols));
         var app = builder.Build();
         app.Run(answer);

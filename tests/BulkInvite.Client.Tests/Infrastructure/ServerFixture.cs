@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using BulkInvite.Server.Tests.Infrastructure;
+using BulkInvite.Testing;
 
 [assembly: AssemblyFixture(typeof(BulkInvite.Client.Tests.Infrastructure.ServerFixture))]
 

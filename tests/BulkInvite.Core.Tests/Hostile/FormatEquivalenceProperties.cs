@@ -3,6 +3,7 @@ using System.Security;
 using System.Text;
 using BulkInvite.Core.Checking;
 using CsCheck;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Core.Tests.Hostile;
 

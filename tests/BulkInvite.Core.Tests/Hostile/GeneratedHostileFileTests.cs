@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using BulkInvite.Core.Checking;
 using BulkInvite.Core.Reading;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Core.Tests.Hostile;
 

@@ -1,6 +1,7 @@
 using BulkInvite.Core.Importing;
 using BulkInvite.Core.Invitations;
 using Microsoft.Extensions.Time.Testing;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Core.Tests.Invitations;
 

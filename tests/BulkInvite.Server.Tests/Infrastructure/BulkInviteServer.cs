@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Server.Tests.Infrastructure;
 
@@ -18,10 +20,13 @@ namespace BulkInvite.Server.Tests.Infrastructure;
 public sealed class BulkInviteServer : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
     private GrpcChannel? _channel;
 
-    public BulkInviteServer(string? folder = null, IDictionary<string, string?>? settings = null, TestStore? store = null)
+    /// <param name="services">Changes to the server's services after its own, such as a faulty store around the real one.</param>
+    public BulkInviteServer(string? folder = null, IDictionary<string, string?>? settings = null, TestStore? store = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Folder = folder ?? NewFolder();
         Store = store ?? TestStore.Sqlite;
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
@@ -46,6 +51,9 @@ public sealed class BulkInviteServer : WebApplicationFactory<Program>
     public TestStore Store { get; }
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.Parse("2026-11-27T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>What the server logged, at the levels its Logging settings let through.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     /// <summary>A client acting as an admin of <see cref="Calls.Organization"/>.</summary>
     public UserImportService.UserImportServiceClient Client => new(Channel);
@@ -93,7 +101,12 @@ public sealed class BulkInviteServer : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<ILoggerProvider>(Logs);
+            _services?.Invoke(services);
+        });
     }
 
     protected override void Dispose(bool disposing)

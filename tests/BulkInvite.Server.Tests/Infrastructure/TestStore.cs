@@ -1,5 +1,5 @@
 using System.Data.Common;
-using BulkInvite.Storage.Tests.Postgres;
+using BulkInvite.Testing;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;

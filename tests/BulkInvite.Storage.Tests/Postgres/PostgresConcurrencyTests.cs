@@ -2,13 +2,14 @@ using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Checking;
 using BulkInvite.Core.Importing;
 using Dapper;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Storage.Tests.Postgres;
 
 /// <summary>
 /// What SQLite's single writer guarantees, on PostgreSQL where transactions run at once: checks and
-/// applies of one import take turns, dispatchers never share an email, a purge spares what was
-/// applied meanwhile.
+/// applies of one import take turns, dispatchers never share an email (the purge that spares what
+/// was applied meanwhile runs on both stores: <see cref="ImportRepositoryTests"/>).
 /// </summary>
 public sealed class PostgresConcurrencyTests(PostgresCluster cluster) : IDisposable
 {
@@ -101,19 +102,5 @@ public sealed class PostgresConcurrencyTests(PostgresCluster cluster) : IDisposa
         var all = claims.SelectMany(c => c).ToList();
         Assert.Equal(200, all.Count);
         Assert.Equal(200, all.Distinct().Count());
-    }
-
-    [Fact]
-    public async Task APurgeSparesAnImportAppliedAfterThePurgeListedIt()
-    {
-        var import = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com"));
-        var listed = Assert.Single(await _db.Repository.ListUnappliedBeforeAsync(Now.AddDays(30), 10, _ct));
-
-        _db.Apply(import, Now); // another server applies it meanwhile
-        var purged = await _db.Repository.DeleteAsync(listed.ImportId, TestDatabase.Audit(listed, AuditAction.Purged), _ct);
-
-        Assert.False(purged);
-        Assert.Equal(ImportState.Applied, (await _db.Repository.FindAsync(import.ImportId, _ct))!.State);
-        Assert.True(await _db.Repository.DeleteAsync(listed.ImportId, TestDatabase.Audit(listed, AuditAction.Deleted), _ct));
     }
 }

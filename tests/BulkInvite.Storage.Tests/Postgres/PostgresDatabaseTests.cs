@@ -1,6 +1,7 @@
-using BulkInvite.Storage.Postgres;
+using Microsoft.Extensions.Logging.Abstractions;
 using Dapper;
 using Npgsql;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Storage.Tests.Postgres;
 
@@ -13,36 +14,38 @@ public sealed class PostgresDatabaseTests(PostgresCluster cluster) : IDisposable
     [Fact]
     public void RecordsEachMigrationOnceAndMigratingAgainChangesNothing()
     {
-        using var database = new PostgresDatabase(cluster.CreateDatabase(_name, migrated: false));
+        using var dialect = new PostgresDialect(cluster.CreateDatabase(_name, migrated: false));
+        var store = new Store(dialect);
 
-        database.Migrate();
-        database.Migrate();
+        store.Migrate(NullLogger.Instance);
+        store.Migrate(NullLogger.Instance);
 
-        using var connection = database.Open();
-        var scripts = connection.Query<string>("SELECT scriptname FROM schema_versions").ToList();
-        Assert.Single(scripts, s => s.EndsWith("0001_create_schema.sql", StringComparison.Ordinal));
-        Assert.Single(scripts, s => s.EndsWith("0002_uploads_in_the_database.sql", StringComparison.Ordinal));
-        Assert.Equal(scripts.Count, scripts.Distinct().Count());
+        using var connection = dialect.Open();
+        var scripts = connection.Query<string>("SELECT scriptname FROM schema_versions ORDER BY scriptname").ToList();
+        // The names the PostgreSQL storage project recorded before the stores were merged.
+        Assert.Equal(
+            ["BulkInvite.Storage.Postgres.Migrations.0001_create_schema.sql", "BulkInvite.Storage.Postgres.Migrations.0002_uploads_in_the_database.sql"],
+            scripts);
     }
 
     [Fact]
     public async Task ServersStartingTogetherOnAnEmptyDatabaseMigrateItOnce()
     {
         var connectionString = cluster.CreateDatabase(_name, migrated: false);
-        var databases = Enumerable.Range(0, 4).Select(_ => new PostgresDatabase(connectionString)).ToList();
+        var dialects = Enumerable.Range(0, 4).Select(_ => new PostgresDialect(connectionString)).ToList();
 
-        await Task.WhenAll(databases.Select(d => Task.Run(d.Migrate, TestContext.Current.CancellationToken)));
+        await Task.WhenAll(dialects.Select(d => Task.Run(() => new Store(d).Migrate(NullLogger.Instance), TestContext.Current.CancellationToken)));
 
-        using var connection = databases[0].Open();
+        using var connection = dialects[0].Open();
         Assert.Equal(2, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_versions"));
-        databases.ForEach(d => d.Dispose());
+        dialects.ForEach(d => d.Dispose());
     }
 
     [Fact]
     public void ComparesAddressesByteByByteWhateverTheDatabaseCollation()
     {
-        using var database = new PostgresDatabase(cluster.CreateDatabase(_name));
-        using var connection = database.Open();
+        using var dialect = new PostgresDialect(cluster.CreateDatabase(_name));
+        using var connection = dialect.Open();
 
         var collations = connection.Query<string>(
             "SELECT collation_name FROM information_schema.columns WHERE table_name IN ('invitations', 'members', 'staged_users') AND column_name = 'normalized_email'");
@@ -52,5 +55,5 @@ public sealed class PostgresDatabaseTests(PostgresCluster cluster) : IDisposable
 
     [Fact]
     public void RefusesAConnectionStringWithoutADatabaseServer() =>
-        Assert.ThrowsAny<NpgsqlException>(() => new PostgresDatabase("Host=127.0.0.1;Port=1;Timeout=2").Migrate());
+        Assert.ThrowsAny<NpgsqlException>(() => new Store(new PostgresDialect("Host=127.0.0.1;Port=1;Timeout=2")).Migrate(NullLogger.Instance));
 }

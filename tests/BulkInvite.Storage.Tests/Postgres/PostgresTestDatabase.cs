@@ -2,7 +2,9 @@ using System.Data.Common;
 using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Importing;
 using BulkInvite.Core.Invitations;
-using BulkInvite.Storage.Postgres;
+using Dapper;
+using Npgsql;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Storage.Tests.Postgres;
 
@@ -17,32 +19,38 @@ public sealed class PostgresTestDatabase : TestDatabase
         _cluster = cluster;
         Name = PostgresCluster.NewDatabaseName();
         ConnectionString = cluster.CreateDatabase(Name);
-        Database = new PostgresDatabase(ConnectionString);
-        Repository = new PostgresImportRepository(Database);
-        Invitations = new PostgresInvitationRepository(Database);
-        Outbox = new PostgresInvitationOutbox(Database);
-        AuditLog = new PostgresAuditLog(Database);
+        Dialect = new PostgresDialect(ConnectionString);
+        Store = new Store(Dialect);
     }
 
     public string Name { get; }
 
     public string ConnectionString { get; }
 
-    public PostgresDatabase Database { get; }
+    public PostgresDialect Dialect { get; }
 
-    public override IImportRepository Repository { get; }
+    public override Store Store { get; }
 
-    public override IInvitationRepository Invitations { get; }
-
-    public override IInvitationOutbox Outbox { get; }
-
-    public override IAuditLog AuditLog { get; }
-
-    public override DbConnection Open() => Database.Open();
+    // NOWAIT fails at once, instead of waiting, when another transaction holds the row's lock.
+    public override bool IsFreeToWrite(string table, string keyColumn, object key)
+    {
+        using var connection = new NpgsqlConnection(ConnectionString);
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        try
+        {
+            connection.Execute($"SELECT 1 FROM {table} WHERE {keyColumn} = @key FOR UPDATE NOWAIT", new { key }, transaction);
+            return true;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            return false;
+        }
+    }
 
     protected override void Dispose(bool disposing)
     {
-        Database.Dispose();
+        Dialect.Dispose();
         _cluster.DropDatabase(Name);
     }
 }

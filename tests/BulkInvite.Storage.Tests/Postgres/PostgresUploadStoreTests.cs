@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using BulkInvite.Core.Importing;
-using BulkInvite.Storage.Postgres;
 using Dapper;
 using Microsoft.Extensions.Time.Testing;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Storage.Tests.Postgres;
 
@@ -17,7 +17,7 @@ public sealed class PostgresUploadStoreTests(PostgresCluster cluster) : IDisposa
     public void Dispose() => _db.Dispose();
 
     // Small chunks, so a few bytes make several.
-    private PostgresUploadStore Store => new(_db.Database, _clock, chunkBytes: 7);
+    private PostgresUploadStore Store => new(_db.Dialect, _clock, chunkBytes: 7);
 
     [Fact]
     public async Task WritesChunksAsTheyArriveAndReadsTheFileBackOnceItsImportIsStored()

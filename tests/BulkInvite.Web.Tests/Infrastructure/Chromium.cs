@@ -1,5 +1,5 @@
-using BulkInvite.Polyglot.Tests;
 using Microsoft.Playwright;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Web.Tests.Infrastructure;
 

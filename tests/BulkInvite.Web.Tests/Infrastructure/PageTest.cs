@@ -4,6 +4,7 @@ using BulkInvite.V1;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using MimeKit;
+using BulkInvite.Testing;
 
 namespace BulkInvite.Web.Tests.Infrastructure;
 

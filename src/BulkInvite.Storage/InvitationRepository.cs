@@ -1,0 +1,62 @@
+using BulkInvite.Core.Invitations;
+using BulkInvite.Storage.Rows;
+using Dapper;
+
+namespace BulkInvite.Storage;
+
+/// <summary>Invitations, their tokens and members, through Dapper.</summary>
+internal sealed class InvitationRepository(StoreDialect dialect) : Repository(dialect), IInvitationRepository
+{
+    public async Task<InvitationRecord?> FindAsync(long invitationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<InvitationRow>(new CommandDefinition(
+            InvitationRow.Select + "WHERE i.invitation_id = @invitationId", new { invitationId }, cancellationToken: cancellationToken));
+        return row?.ToRecord();
+    }
+
+    public async Task<IReadOnlyList<InvitationRecord>> ListAsync(InvitationFilter filter, DateTimeOffset now, long? beforeId, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        // A pending invitation past its expiry is listed as expired, whatever is stored.
+        var rows = await connection.QueryAsync<InvitationRow>(new CommandDefinition(
+            InvitationRow.Select +
+            "WHERE i.organization_id = @OrganizationId AND i.invitation_id < @beforeId " +
+            "AND (CAST(@ImportId AS TEXT) IS NULL OR i.import_id = CAST(@ImportId AS TEXT)) AND (" +
+            "@status = 0 " +
+            "OR (@status = 1 AND i.status = 'pending' AND i.expire_time > @now) " +
+            "OR (@status = 2 AND i.status = 'accepted') " +
+            "OR (@status = 3 AND i.status = 'revoked') " +
+            "OR (@status = 4 AND (i.status = 'expired' OR (i.status = 'pending' AND i.expire_time <= @now)))) " +
+            "ORDER BY i.invitation_id DESC LIMIT @limit",
+            new
+            {
+                filter.OrganizationId,
+                filter.ImportId,
+                status = (int)filter.Status,
+                now = now.ToUnixTimeMilliseconds(),
+                beforeId = beforeId ?? long.MaxValue,
+                limit,
+            },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToRecord()).ToList();
+    }
+
+    public async Task<IReadOnlyList<MemberRecord>> ListMembersAsync(string organizationId, string? afterNormalizedEmail, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<MemberRow>(new CommandDefinition(
+            $"SELECT {MemberRow.Columns} FROM members WHERE organization_id = @organizationId AND normalized_email > @after " +
+            "ORDER BY normalized_email LIMIT @limit",
+            new { organizationId, after = afterNormalizedEmail ?? "", limit },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToRecord()).ToList();
+    }
+
+    public IInvitationTransaction BeginChange(long invitationId) =>
+        WriteTransaction.Start(new InvitationChangeTransaction(Dialect, Dialect.Open(), invitationId));
+
+    public IAcceptTransaction BeginAccept(string tokenHash) =>
+        WriteTransaction.Start(new AcceptTransaction(Dialect, Dialect.Open(), tokenHash));
+}

@@ -1,0 +1,162 @@
+using System.Data.Common;
+using System.Globalization;
+using BulkInvite.Storage.Rows;
+using Dapper;
+using DbUp;
+using DbUp.Builder;
+using Microsoft.Data.Sqlite;
+
+namespace BulkInvite.Storage;
+
+/// <summary>
+/// SQLite: one database file in write-ahead-log mode, one writer at a time. A write transaction
+/// takes the write lock when it begins (BEGIN IMMEDIATE), so what it read cannot change before it
+/// commits, and needs no row locks.
+/// </summary>
+public sealed class SqliteDialect(StorageOptions options) : StoreDialect
+{
+    // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY, SQLite's extended result codes.
+    private const int UniqueConstraint = 2067;
+    private const int PrimaryKeyConstraint = 1555;
+
+    private readonly string _connectionString = new SqliteConnectionStringBuilder(options.ConnectionString)
+    {
+        ForeignKeys = true,
+        Pooling = true,
+    }.ToString();
+
+    public StorageOptions Options => options;
+
+    /// <summary>
+    /// Every connection waits up to Storage:BusyTimeout for the writer, and never checkpoints the
+    /// write-ahead log itself (wal_autocheckpoint = 0): a large check would otherwise pay for copying
+    /// every page it wrote before its caller gets an answer. The log is checkpointed off the request
+    /// path (<see cref="SqliteCheckpoint"/>), and cut back to Storage:WalCheckpointBytes whenever it
+    /// starts over (journal_size_limit).
+    /// </summary>
+    public override DbConnection Open() => Open(autoCheckpointPages: 0);
+
+    public override ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Open());
+
+    /// <summary>
+    /// The dispatcher writes a token and an acknowledgement for every email, one after the other, so
+    /// the periodic checkpoint never finds the log copied to its end (new frames arrive while it
+    /// copies) and the log never starts over: 2 GB after 100,000 emails. Its connections copy the log
+    /// themselves once it passes Storage:WalCheckpointBytes, right after their commit (a passive
+    /// checkpoint, which no writer waits for); the next write then starts the log over.
+    /// </summary>
+    internal override ValueTask<DbConnection> OpenForBackgroundWritesAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbConnection>(Open(autoCheckpointPages: options.WalCheckpointPages));
+
+    internal override DbTransaction BeginWrite(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
+
+    internal override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(BeginWrite(connection));
+
+    internal override string RowLock => "";
+
+    internal override int? GrowingWorkTimeout => null;
+
+    internal override IBulkSink OpenBulkSink(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns) =>
+        new SqliteBulkInsert((SqliteConnection)connection, table, columns);
+
+    // Inserting in the order of the unique index's key keeps the index writes sequential; the
+    // partial unique index skips addresses that already have a pending invitation. The single
+    // writer lets the emails be queued by id: every invitation above the largest before is this one's.
+    internal override int InviteAndQueue(DbConnection connection, DbTransaction transaction, object parameters)
+    {
+        var lastBefore = connection.ExecuteScalar<long>("SELECT COALESCE(MAX(invitation_id), 0) FROM invitations", transaction: transaction);
+        var invited = connection.Execute(
+            "INSERT INTO invitations (organization_id, import_id, email, normalized_email, first_name, last_name, description, " +
+            "permissions, status, inviter, create_time, expire_time, update_time) " +
+            "SELECT @organizationId, s.import_id, s.email, s.normalized_email, s.first_name, s.last_name, s.description, " +
+            "@permissions, 'pending', @inviter, @now, @expireTime, @now " +
+            "FROM staged_users s " +
+            "WHERE s.import_id = @ImportId AND s.is_valid = 1 " +
+            "AND NOT EXISTS (SELECT 1 FROM members b WHERE b.organization_id = @organizationId AND b.normalized_email = s.normalized_email) " +
+            "ORDER BY s.normalized_email " +
+            "ON CONFLICT DO NOTHING",
+            parameters,
+            transaction);
+        var queue = new DynamicParameters(parameters);
+        queue.Add("lastBefore", lastBefore);
+        connection.Execute(
+            "INSERT INTO invitation_outbox (invitation_id, state, create_time, next_attempt_time) " +
+            "SELECT invitation_id, 'queued', @now, @now FROM invitations WHERE invitation_id > @lastBefore AND import_id = @ImportId ORDER BY invitation_id",
+            queue,
+            transaction);
+        return invited;
+    }
+
+    internal override string AlreadyInvitedWarnings =>
+        "INSERT INTO diagnostics (import_id, row_number, column_name, code, severity, message, value) " +
+        "SELECT s.import_id, s.row_number, @Column, @Code, @Severity, @message, s.email " +
+        "FROM staged_users s JOIN invitations i ON i.organization_id = @OrganizationId AND i.normalized_email = s.normalized_email " +
+        "AND i.status = 'pending' AND i.expire_time > @now " +
+        "WHERE s.import_id = @ImportId AND s.is_valid = 1";
+
+    internal override string AlreadyMemberWarnings =>
+        "INSERT INTO diagnostics (import_id, row_number, column_name, code, severity, message, value) " +
+        "SELECT s.import_id, s.row_number, @Column, @Code, @Severity, @message, s.email " +
+        "FROM staged_users s JOIN members b ON b.organization_id = @OrganizationId AND b.normalized_email = s.normalized_email " +
+        "WHERE s.import_id = @ImportId AND s.is_valid = 1";
+
+    // The write lock keeps any other dispatcher out until the claim commits.
+    internal override async Task<IReadOnlyList<OutboxRow>> ClaimDueAsync(DbConnection connection, object parameters, CancellationToken cancellationToken)
+    {
+        await using var transaction = BeginWrite(connection);
+        var claimed = (await connection.QueryAsync<long>(new CommandDefinition(
+            "UPDATE invitation_outbox SET attempts = attempts + 1, next_attempt_time = @claimedUntil WHERE message_id IN (" +
+            "SELECT message_id FROM invitation_outbox WHERE state = 'queued' AND next_attempt_time <= @now " +
+            "ORDER BY next_attempt_time, message_id LIMIT @limit) RETURNING message_id",
+            parameters, transaction, cancellationToken: cancellationToken))).ToList();
+        if (claimed.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition(
+            $"SELECT {OutboxRow.Columns} FROM invitation_outbox o JOIN invitations i ON i.invitation_id = o.invitation_id " +
+            "WHERE o.message_id IN @claimed ORDER BY o.message_id",
+            new { claimed }, transaction, cancellationToken: cancellationToken))).ToList();
+        await transaction.CommitAsync(cancellationToken);
+        return rows;
+    }
+
+    internal override string? DeleteStoredFile => null;
+
+    internal override bool IsUniqueViolation(Exception exception) =>
+        exception is SqliteException { SqliteExtendedErrorCode: UniqueConstraint or PrimaryKeyConstraint };
+
+    internal override UpgradeEngineBuilder MigrationTarget() =>
+        DeployChanges.To.SqliteDatabase(_connectionString).JournalToSqliteTable("schema_versions");
+
+    internal override string MigrationScriptPrefix => "BulkInvite.Storage.Migrations.";
+
+    internal override IDisposable PrepareMigration()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(options.DatabasePath)!);
+        using var connection = Open();
+        connection.Execute("PRAGMA journal_mode = WAL");
+        return new Nothing();
+    }
+
+    private SqliteConnection Open(int autoCheckpointPages)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = string.Create(CultureInfo.InvariantCulture,
+            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; " +
+            $"PRAGMA wal_autocheckpoint = {autoCheckpointPages}; PRAGMA journal_size_limit = {options.WalCheckpointBytes};");
+        command.ExecuteNonQuery();
+        return connection;
+    }
+
+    private sealed class Nothing : IDisposable
+    {
+        public void Dispose()
+        {
+        }
+    }
+}
