@@ -108,7 +108,8 @@ public sealed class WebPageHostingTests : IAsyncLifetime
         var health = await new Health.HealthClient(Server.Channel).CheckAsync(new HealthCheckRequest(), cancellationToken: _ct);
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
-        await LogsAsync(Server, $"The web page: {Server.PageAddress}/");
+        await LogsAsync(Server, $"Web page:   {Server.PageAddress}/ (open it in a browser");
+        await LogsAsync(Server, $"Listening:  {Server.PageAddress}: the web page and gRPC-Web (HTTP/1.1)");
     }
 
     [Fact]
@@ -119,7 +120,7 @@ public sealed class WebPageHostingTests : IAsyncLifetime
         {
             await using var server = await ServerProcess.StartAsync(folder);
 
-            await LogsAsync(server, "No endpoint serves the web page");
+            await LogsAsync(server, "Web page:   none (Web:Url http://localhost:8080/ is not one of the server's Urls)");
         }
         finally
         {

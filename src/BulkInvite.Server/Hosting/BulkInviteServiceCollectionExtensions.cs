@@ -39,6 +39,7 @@ public static class BulkInviteServiceCollectionExtensions
                 options.EnableDetailedErrors = GrpcSettings.From(configuration, environment).EnableDetailedErrors);
         services.AddGrpcReflection();
         services.AddHostedService<StartupBanner>();
+        services.AddSingleton<IStartupBannerLines, Web.WebPageBannerLines>();
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

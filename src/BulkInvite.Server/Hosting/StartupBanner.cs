@@ -1,6 +1,7 @@
 using System.Text;
 using BulkInvite.Core.Invitations;
 using BulkInvite.Server.Security;
+using BulkInvite.Server.Web;
 using BulkInvite.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -54,11 +55,14 @@ internal sealed partial class StartupBanner(
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
         var prometheus = configuration.GetValue<bool>($"{TelemetrySettings.SectionName}:Prometheus:Enabled");
-        var serves = "gRPC (HTTP/2; h2c on http://), /healthz/live, /healthz/ready" + (prometheus ? ", /metrics" : "");
+        var endpoints = "/healthz/live, /healthz/ready" + (prometheus ? ", /metrics" : "");
+        var page = WebPageSettings.From(configuration);
         var text = new StringBuilder("BulkInvite is ready");
         foreach (var address in addresses)
         {
-            text.Append("\n  Listening:  ").Append(address).Append(": ").Append(serves);
+            var pagePort = Uri.TryCreate(address, UriKind.Absolute, out var bound) && page.IsPagePort(bound.Port);
+            text.Append("\n  Listening:  ").Append(address).Append(": ")
+                .Append(pagePort ? "the web page and gRPC-Web (HTTP/1.1), " : "gRPC (HTTP/2; h2c on http://), ").Append(endpoints);
         }
 
         foreach (var line in more.SelectMany(m => m.Lines(addresses)))
