@@ -11,6 +11,9 @@ namespace BulkInvite.Server.Services;
 /// <summary>Domain records to their bulkinvite.v1 messages. The enums share their numbers with the protos.</summary>
 internal static class ProtoMapping
 {
+    public static UploadMetadata ToDomain(this V1.ImportFileMetadata metadata) =>
+        new(metadata.OrganizationId, metadata.FileName, metadata.SizeBytes, metadata.Sha256);
+
     public static V1.Import ToProto(this ImportRecord import) => new()
     {
         ImportId = import.ImportId,
