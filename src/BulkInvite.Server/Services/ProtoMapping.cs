@@ -85,6 +85,19 @@ internal static class ProtoMapping
         },
     };
 
+    public static V1.InvitationPreview ToProto(this InvitationPreview preview) => new()
+    {
+        OrganizationId = preview.OrganizationId,
+        OrganizationDisplayName = preview.OrganizationDisplayName,
+        InviterDisplayName = preview.InviterDisplayName,
+        Email = preview.Email,
+        FirstName = preview.FirstName,
+        LastName = preview.LastName,
+        Permissions = { preview.Permissions.Select(p => new V1.InvitationPermission { Id = p.Id, Description = p.Description }) },
+        ExpireTime = Timestamp.FromDateTimeOffset(preview.ExpireTime),
+        PersonalMessage = preview.PersonalMessage,
+    };
+
     public static V1.Member ToProto(this MemberRecord member) => new()
     {
         OrganizationId = member.OrganizationId,
