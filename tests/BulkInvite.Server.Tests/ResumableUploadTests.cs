@@ -1,6 +1,7 @@
 using BulkInvite.Server.Tests.Infrastructure;
 using BulkInvite.Testing;
 using BulkInvite.V1;
+using Dapper;
 using Google.Protobuf;
 using Google.Rpc;
 using Grpc.Core;
@@ -187,6 +188,25 @@ public abstract class ResumableUploadTests(TestStore store) : IDisposable
     }
 
     [Fact]
+    public async Task AFinishedUploadWhoseImportWasDeletedIsNotFoundAndItsCancelSucceeds()
+    {
+        var content = Files.Fixture("team_utf8.csv");
+        var uploadId = await Client.StartAsync(content);
+        await Client.WriteAsync(uploadId, content, 0, content.Length, finish: true);
+
+        await Client.DeleteImportAsync(new DeleteImportRequest { ImportId = uploadId }, cancellationToken: _ct);
+        var query = await Calls.FailsAsync(() => Client.QueryAsync(uploadId));
+        var finishAgain = await Calls.FailsAsync(() => Client.WriteAsync(uploadId, content, 0, content.Length, finish: true));
+        await Client.CancelAsync(uploadId);
+        _server.Clock.Advance(TimeSpan.FromSeconds(30)); // the sweep's interval: it forgets the upload
+        await WaitUntilAsync(() => UploadRows() == 0);
+
+        AssertUploadNotFound(query, uploadId);
+        AssertUploadNotFound(finishAgain, uploadId);
+        Assert.Empty(_server.StoredFiles());
+    }
+
+    [Fact]
     public async Task AnotherOrganizationsUploadIsNotFoundAndItsCancelLeavesTheUploadAlone()
     {
         var content = Files.ManyUsers(10);
@@ -370,7 +390,13 @@ public abstract class ResumableUploadTests(TestStore store) : IDisposable
             await Task.Delay(25, _ct);
         }
 
-        Assert.True(condition(), "The sweep did not delete the expired upload's bytes.");
+        Assert.True(condition(), "The sweep did not delete what it should have.");
+    }
+
+    private long UploadRows()
+    {
+        using var database = _server.OpenDatabase();
+        return database.ExecuteScalar<long>("SELECT COUNT(*) FROM resumable_uploads");
     }
 }
 
