@@ -26,6 +26,11 @@ var drainRows = new Option<int>("--rows") { Description = "Rows of the imported 
 var drain = new Command("drain", "Only the email drain: one import, then its emails in pickup mode (emails/s, peak WAL, peak RSS).") { drainRows };
 drain.SetAction(async (result, _) => await Bench.DrainAsync(result.GetValue(drainRows)));
 
+var uploadRows = new Option<int>("--rows") { Description = "Rows of the uploaded CSV.", DefaultValueFactory = _ => 1_000_000 };
+var uploadRuns = new Option<int>("--runs") { Description = "Runs of each upload; the table shows the median.", DefaultValueFactory = _ => 3 };
+var upload = new Command("upload", "Only the upload: UploadImportFile beside the resumable upload, of one file (seconds, MB/s, peak RSS).") { uploadRows, uploadRuns };
+upload.SetAction(async (result, _) => await UploadComparison.RunAsync(result.GetValue(uploadRows), result.GetValue(uploadRuns)));
+
 var output = new Option<string>("--output", "-o") { Description = "The file to write.", Required = true };
 var format = new Option<string>("--format") { Description = "csv or xlsx.", DefaultValueFactory = _ => "csv" };
 var generate = new Command("generate", "Writes a realistic user file.") { rows, format, output };
@@ -45,4 +50,4 @@ generate.SetAction(result =>
     return 0;
 });
 
-return await new RootCommand("BulkInvite benchmark.") { run, drain, generate }.Parse(args).InvokeAsync();
+return await new RootCommand("BulkInvite benchmark.") { run, drain, upload, generate }.Parse(args).InvokeAsync();

@@ -132,7 +132,7 @@ public sealed class Scenarios(string workFolder, int runs)
         return sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(p * sorted.Count))];
     }
 
-    private async Task<ServerUnderTest> StartServerAsync() =>
+    public async Task<ServerUnderTest> StartServerAsync() =>
         await ServerUnderTest.StartAsync(Path.Combine(workFolder, $"server-{Interlocked.Increment(ref _serverCount)}"));
 
     private static byte[] SmallFile(int client, int iteration, int rows)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Checking;
 using BulkInvite.Core.Importing;
@@ -9,17 +10,22 @@ namespace BulkInvite.Storage;
 /// <summary>Imports, their staged users and diagnostics, through Dapper.</summary>
 internal sealed class ImportRepository(StoreDialect dialect) : Repository(dialect), IImportRepository
 {
+    private const string InsertImport =
+        $"INSERT INTO imports ({ImportRow.Columns}) VALUES (@ImportId, @OrganizationId, @FileName, @Format, @SizeBytes, @Sha256, @State, " +
+        "@TotalRows, @ValidRows, @InvalidRows, @InvitedCount, @SkippedCount, @Permissions, @ApplyRequestId, @CreateTime, @UpdateTime)";
+
     public async Task AddAsync(ImportRecord import, AuditEvent audit, CancellationToken cancellationToken)
     {
         await using var connection = await Dialect.OpenAsync(cancellationToken);
         await using var transaction = await Dialect.BeginWriteAsync(connection, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"INSERT INTO imports ({ImportRow.Columns}) VALUES (@ImportId, @OrganizationId, @FileName, @Format, @SizeBytes, @Sha256, @State, " +
-            "@TotalRows, @ValidRows, @InvalidRows, @InvitedCount, @SkippedCount, @Permissions, @ApplyRequestId, @CreateTime, @UpdateTime)",
-            ImportRow.Parameters(import), transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(InsertImport, ImportRow.Parameters(import), transaction, cancellationToken: cancellationToken));
         await AuditLog.RecordAsync(connection, transaction, audit, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>Stores a new import inside a transaction that does more (a resumable upload's finish).</summary>
+    internal static void Insert(DbConnection connection, DbTransaction transaction, ImportRecord import) =>
+        connection.Execute(InsertImport, ImportRow.Parameters(import), transaction);
 
     public async Task<ImportRecord?> FindAsync(string importId, CancellationToken cancellationToken)
     {

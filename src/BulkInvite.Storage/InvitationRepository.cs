@@ -54,6 +54,21 @@ internal sealed class InvitationRepository(StoreDialect dialect) : Repository(di
         return rows.Select(r => r.ToRecord()).ToList();
     }
 
+    public async Task<TokenHolder?> FindByTokenAsync(string tokenHash, CancellationToken cancellationToken)
+    {
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        var token = await connection.QuerySingleOrDefaultAsync<(long InvitationId, long? ReplaceTime)?>(new CommandDefinition(
+            "SELECT invitation_id, replace_time FROM invitation_tokens WHERE token_hash = @tokenHash", new { tokenHash }, cancellationToken: cancellationToken));
+        if (token is not { } found)
+        {
+            return null;
+        }
+
+        var row = await connection.QuerySingleOrDefaultAsync<InvitationRow>(new CommandDefinition(
+            InvitationRow.Select + "WHERE i.invitation_id = @InvitationId", new { found.InvitationId }, cancellationToken: cancellationToken));
+        return row is null ? null : new TokenHolder(row.ToRecord(), found.ReplaceTime is not null);
+    }
+
     public IInvitationTransaction BeginChange(long invitationId) =>
         WriteTransaction.Start(new InvitationChangeTransaction(Dialect, Dialect.Open(), invitationId));
 

@@ -41,6 +41,10 @@ public sealed class PostgresDialect : StoreDialect
 
     internal override string RowLock => "FOR UPDATE OF i";
 
+    // Servers starting uploads of one organization at once count them one after the other; the
+    // lock's key is the organization's, so other organizations do not wait.
+    internal override string? LockUploadsOfOrganization => "SELECT pg_advisory_xact_lock(hashtextextended('bulkinvite.uploads/' || @organizationId, 0))";
+
     /// <summary>
     /// None: a statement's work grows with the file (up to BulkInvite:MaxRows), and a row lock waits
     /// for whatever check or apply of the import holds it, as SQLite's writer queue does.

@@ -55,6 +55,8 @@ public sealed class SqliteDialect(StorageOptions options) : StoreDialect
 
     internal override string RowLock => "";
 
+    internal override string? LockUploadsOfOrganization => null;
+
     internal override int? GrowingWorkTimeout => null;
 
     internal override IBulkSink OpenBulkSink(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns) =>

@@ -42,6 +42,13 @@ public abstract class StoreDialect : IDisposable
     /// </summary>
     internal abstract string RowLock { get; }
 
+    /// <summary>
+    /// Makes the write transaction the only one counting and starting the organization's resumable
+    /// uploads until it ends (PostgreSQL: a transaction-scoped advisory lock, parameter
+    /// @organizationId); null when the writer already is the only one (SQLite).
+    /// </summary>
+    internal abstract string? LockUploadsOfOrganization { get; }
+
     /// <summary>The command timeout, in seconds, of a statement whose work grows with the file; null for the driver's default.</summary>
     internal abstract int? GrowingWorkTimeout { get; }
 

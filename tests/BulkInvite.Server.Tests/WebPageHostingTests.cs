@@ -95,11 +95,14 @@ public sealed class WebPageHostingTests : IAsyncLifetime
             await new UserImportService.UserImportServiceClient(anonymous).ListPermissionsAsync(new ListPermissionsRequest(), cancellationToken: _ct));
         var unknownInvitation = await Calls.FailsAsync(async () =>
             await new InvitationService.InvitationServiceClient(anonymous).AcceptInvitationAsync(new AcceptInvitationRequest { Token = "never-issued" }, cancellationToken: _ct));
+        var unknownPreview = await Calls.FailsAsync(async () =>
+            await new InvitationService.InvitationServiceClient(anonymous).LookupInvitationAsync(new LookupInvitationRequest { Token = "never-issued" }, cancellationToken: _ct));
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
         Assert.Contains(permissions.Permissions, p => p.Id == "projects.view");
         Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
         Assert.Equal(StatusCode.NotFound, unknownInvitation.StatusCode);
+        Assert.Equal(StatusCode.NotFound, unknownPreview.StatusCode);
     }
 
     [Fact]

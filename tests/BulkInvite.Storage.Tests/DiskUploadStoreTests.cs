@@ -55,7 +55,7 @@ public sealed class DiskUploadStoreTests : IDisposable
         File.WriteAllText(Path.Combine(UploadsFolder, "0123abcd.part"), "cut short");
         File.WriteAllText(Path.Combine(UploadsFolder, "0123abce.upload"), "complete");
 
-        store.DeleteAbandonedParts();
+        store.DeletePartsAfterRestart();
 
         Assert.Equal(["0123abce.upload"], Directory.EnumerateFiles(UploadsFolder).Select(Path.GetFileName));
     }
@@ -109,5 +109,73 @@ public sealed class DiskUploadStoreTests : IDisposable
         Assert.Equal(
             new[] { checkedOne, orphanRecent }.Select(id => id + ".upload").Order(StringComparer.Ordinal),
             Directory.EnumerateFiles(UploadsFolder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task AtRestartAResumableUploadsPartStaysAndAFinishedOnesIsRenamedToItsImportsFile()
+    {
+        var store = new DiskUploadStore(_db.Dialect);
+        var inProgress = await StartResumableAsync(store, "in progress");
+        var finished = await StartResumableAsync(store, "Email\n");
+        using (var transaction = store.Resumable.BeginWrite(finished))
+        {
+            var import = TestDatabase.NewImport() with { ImportId = finished, SizeBytes = 6 };
+            transaction.Finish(import, TestDatabase.Audit(import));
+        }
+
+        // What a stop right after the finishing commit leaves: the part not renamed yet; and a part no row names.
+        File.Move(Path.Combine(UploadsFolder, finished + ".upload"), Path.Combine(UploadsFolder, finished + ".part"));
+        var orphan = ImportIds.New();
+        File.WriteAllText(Path.Combine(UploadsFolder, orphan + ".part"), "cut short");
+
+        store.DeletePartsAfterRestart();
+
+        Assert.Equal(
+            new[] { inProgress + ".part", finished + ".upload" }.Order(StringComparer.Ordinal),
+            Directory.EnumerateFiles(UploadsFolder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal("in progress", await File.ReadAllTextAsync(Path.Combine(UploadsFolder, inProgress + ".part"), _ct));
+    }
+
+    [Fact]
+    public async Task AWriteWhoseRowDidNotCommitLeavesNoBytesTheNextWriteKeeps()
+    {
+        var store = new DiskUploadStore(_db.Dialect);
+        var uploadId = await StartResumableAsync(store, "Email,");
+        using (var transaction = store.Resumable.BeginWrite(uploadId))
+        {
+            transaction.Append("lost"u8.ToArray(), DateTimeOffset.UtcNow); // flushed to the part, never committed
+        }
+
+        using (var transaction = store.Resumable.BeginWrite(uploadId))
+        {
+            transaction.Append("First name"u8.ToArray(), DateTimeOffset.UtcNow);
+            transaction.Commit();
+        }
+
+        Assert.Equal("Email,First name", await File.ReadAllTextAsync(Path.Combine(UploadsFolder, uploadId + ".part"), _ct));
+        Assert.Equal(16, (await store.Resumable.FindAsync(uploadId, _ct))?.PersistedSize);
+    }
+
+    /// <summary>Starts a resumable upload of organization acme and stores its first bytes.</summary>
+    private async Task<string> StartResumableAsync(DiskUploadStore store, string firstBytes)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var upload = new ResumableUpload
+        {
+            UploadId = ImportIds.New(),
+            OrganizationId = "acme",
+            Subject = "tester",
+            FileName = "users.csv",
+            SizeBytes = 0,
+            Sha256 = "",
+            PersistedSize = 0,
+            StartTime = now,
+            LastWriteTime = now,
+        };
+        Assert.Null(await store.Resumable.TryStartAsync(upload, 10, now.AddMinutes(-1), _ct));
+        using var transaction = store.Resumable.BeginWrite(upload.UploadId);
+        transaction.Append(System.Text.Encoding.UTF8.GetBytes(firstBytes), now);
+        transaction.Commit();
+        return upload.UploadId;
     }
 }

@@ -22,8 +22,8 @@ public class SqliteDatabaseTests
 
         using var connection = db.Open();
         var scripts = connection.Query<string>("SELECT ScriptName FROM schema_versions ORDER BY ScriptName").ToList();
-        // The names the SQLite storage project recorded before the stores were merged: a database it
-        // migrated finds every script recorded and runs none again.
+        // The names the SQLite storage project recorded before the stores were merged (a database it
+        // migrated finds every script recorded and runs none again), then the scripts added since.
         Assert.Equal(
             [
                 "BulkInvite.Storage.Migrations.0001_create_imports.sql",
@@ -31,6 +31,7 @@ public class SqliteDatabaseTests
                 "BulkInvite.Storage.Migrations.0003_invitation_lifecycle.sql",
                 "BulkInvite.Storage.Migrations.0004_staged_users_in_row_order.sql",
                 "BulkInvite.Storage.Migrations.0005_tokens_made_when_sent.sql",
+                "BulkInvite.Storage.Migrations.0006_resumable_uploads.sql",
             ],
             scripts);
     }

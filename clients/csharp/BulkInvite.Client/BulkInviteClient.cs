@@ -91,6 +91,41 @@ public sealed partial class BulkInviteClient : IDisposable
     }
 
     /// <summary>
+    /// Uploads a file for <paramref name="organizationId"/> with the resumable upload and returns the
+    /// new import (UPLOADED), as <see cref="ImportFileAsync(string, string, IProgress{UploadProgress}?, CancellationToken)"/>
+    /// does: chunks of at most 1 MiB, each written at its offset, the size and SHA-256 verified by the
+    /// server. When a write fails because the server cannot be reached (a dropped connection,
+    /// UNAVAILABLE, a restart), it asks the server how many bytes it has and continues from there,
+    /// for up to <see cref="BulkInviteClientOptions.ResumeWithin"/>; on PostgreSQL any replica can
+    /// continue it. Progress reports the bytes the server has stored. If it gives up or is cancelled,
+    /// it cancels the upload on the server.
+    /// </summary>
+    public async Task<Import> ImportFileResumablyAsync(string path, string organizationId, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, FileOptions.Asynchronous);
+        return await ImportFileResumablyAsync(file, Path.GetFileName(path), organizationId, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Uploads the rest of <paramref name="content"/> as <paramref name="fileName"/> with the resumable
+    /// upload (see the path overload). The stream is read again from where a resumed upload continues,
+    /// so one that cannot seek is first copied to a temporary file.
+    /// </summary>
+    public async Task<Import> ImportFileResumablyAsync(Stream content, string fileName, string organizationId, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (content.CanSeek)
+        {
+            return await ResumableFileUpload.SendAsync(Generated, _runner, content, fileName, organizationId, progress, cancellationToken);
+        }
+
+        await using var copy = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, bufferSize: 81920, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        await content.CopyToAsync(copy, cancellationToken);
+        copy.Position = 0;
+        return await ResumableFileUpload.SendAsync(Generated, _runner, copy, fileName, organizationId, progress, cancellationToken);
+    }
+
+    /// <summary>
     /// Checks an uploaded import (the first call runs the check, later ones return the stored result)
     /// and gathers every page of its diagnostics.
     /// </summary>

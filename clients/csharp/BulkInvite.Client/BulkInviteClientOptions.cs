@@ -24,4 +24,12 @@ public sealed record BulkInviteClientOptions
 
     /// <summary>The deadline of each attempt of a unary call; none when null (checking a large file takes a while).</summary>
     public TimeSpan? AttemptTimeout { get; init; }
+
+    /// <summary>
+    /// How long <see cref="BulkInviteClient.ImportFileResumablyAsync(string, string, IProgress{UploadProgress}?, CancellationToken)"/>
+    /// keeps trying to reach the server after a write failed for want of it (asking QueryUploadStatus
+    /// with backoff, then continuing from the bytes the server has): 30 s by default, the server's
+    /// default idle timeout, after which the upload has expired anyway.
+    /// </summary>
+    public TimeSpan ResumeWithin { get; init; } = TimeSpan.FromSeconds(30);
 }

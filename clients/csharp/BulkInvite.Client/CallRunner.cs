@@ -50,6 +50,15 @@ internal sealed class CallRunner(BulkInviteClientOptions options)
             ? new OperationCanceledException("The call was cancelled.", exception, cancellationToken)
             : BulkInviteException.FromRpcException(exception);
 
+    /// <summary>How long a resumable upload keeps trying to reach the server after a failed write.</summary>
+    public TimeSpan ResumeWithin => options.ResumeWithin;
+
+    /// <summary>Whether the call failed because the server could not be reached, rather than refused it: worth resuming after.</summary>
+    public static bool IsUnreachable(RpcException exception) => ServerUnavailableException.IsTransportFailure(exception);
+
+    /// <summary>Waits before attempt <paramref name="attempt"/> + 1: exponential, capped, with jitter.</summary>
+    public Task BackoffAsync(int attempt, CancellationToken cancellationToken) => Task.Delay(Backoff(attempt), cancellationToken);
+
     private static bool IsTransient(RpcException exception) =>
         exception.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded;
 

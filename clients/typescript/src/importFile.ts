@@ -1,28 +1,25 @@
-import { createHash, randomUUID } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { basename } from "node:path";
+import { randomUUID } from "node:crypto";
 import { Code, ConnectError } from "@connectrpc/connect";
 import type { BulkInviteClient } from "./client.js";
+import { fileToUpload, type FileToUpload, type ImportFileSource } from "./fileSource.js";
 import type { Diagnostic } from "./gen/bulkinvite/v1/diagnostic_pb.js";
 import { ImportState, type Import } from "./gen/bulkinvite/v1/import_pb.js";
 import type { UploadImportFileRequestSchema } from "./gen/bulkinvite/v1/user_import_service_pb.js";
 import { describeImport, importOutcome, type ImportOutcome } from "./importOutcome.js";
+import { uploadResumably } from "./resumableUpload.js";
 import type { MessageInitShape } from "@bufbuild/protobuf";
+
+export type { ImportFileSource } from "./fileSource.js";
 
 /** The largest chunk the server accepts (1 MiB). */
 export const MAX_CHUNK_SIZE = 1024 * 1024;
 
 export interface ImportProgress {
-  /** Bytes handed to the upload stream so far. */
+  /** Bytes handed to the upload stream so far; with `resumable`, the bytes the server has stored. */
   sentBytes: number;
   /** The file's size in bytes. */
   totalBytes: number;
 }
-
-/** The file to import: a path on disk, or bytes in memory with their file name. */
-export type ImportFileSource =
-  | { path: string; bytes?: never; /** Defaults to the path's base name. */ fileName?: string }
-  | { bytes: Uint8Array; path?: never; fileName: string };
 
 export type ImportFileOptions = ImportFileSource & {
   organizationId: string;
@@ -38,6 +35,13 @@ export type ImportFileOptions = ImportFileSource & {
   onProgress?: (progress: ImportProgress) => void;
   /** Attempts at ApplyPermissions while it fails with UNAVAILABLE (default 3); every attempt sends the same request_id. */
   applyAttempts?: number;
+  /**
+   * Upload with the resumable upload (uploadFileResumably) instead of one stream: a connection
+   * dropped mid-upload is resumed from the bytes the server stored rather than failing the import.
+   */
+  resumable?: boolean;
+  /** With `resumable`: how long to keep trying to reach the server after a failed write (default 30 s). */
+  resumeWithinMs?: number;
 };
 
 export interface ImportFileResult {
@@ -67,28 +71,10 @@ export async function importFile(client: BulkInviteClient, options: ImportFileOp
     throw new RangeError(`chunkSize must be an integer from 1 to ${MAX_CHUNK_SIZE}, not ${chunkSize}`);
   }
   const file = await fileToUpload(options);
-
-  async function* uploadRequests(): AsyncGenerator<MessageInitShape<typeof UploadImportFileRequestSchema>> {
-    yield {
-      content: {
-        case: "metadata",
-        value: {
-          organizationId: options.organizationId,
-          fileName: file.fileName,
-          sizeBytes: BigInt(file.size),
-          sha256: file.sha256,
-        },
-      },
-    };
-    let sentBytes = 0;
-    for await (const chunk of file.chunks(chunkSize)) {
-      yield { content: { case: "chunk", value: chunk } };
-      sentBytes += chunk.byteLength;
-      options.onProgress?.({ sentBytes, totalBytes: file.size });
-    }
-  }
-  const uploaded = await client.uploadImportFile(uploadRequests());
-  const importId = required(uploaded.import, "UploadImportFile").importId;
+  const uploaded = options.resumable
+    ? await uploadResumably(client, file, { ...options, chunkSize })
+    : required((await client.uploadImportFile(uploadRequests(file, options, chunkSize))).import, "UploadImportFile");
+  const importId = uploaded.importId;
 
   const rowDiagnostics: Diagnostic[] = [];
   let pageToken = "";
@@ -122,41 +108,29 @@ export async function importFile(client: BulkInviteClient, options: ImportFileOp
   }
 }
 
-interface FileToUpload {
-  fileName: string;
-  size: number;
-  sha256: string;
-  chunks(chunkSize: number): AsyncIterable<Uint8Array>;
-}
-
-/** Size and digest first (they go in the metadata), then the bytes: a file on disk is read twice, never held whole. */
-async function fileToUpload(source: ImportFileSource): Promise<FileToUpload> {
-  if (source.bytes !== undefined) {
-    const bytes = source.bytes;
-    return {
-      fileName: source.fileName,
-      size: bytes.byteLength,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
-      async *chunks(chunkSize) {
-        for (let offset = 0; offset < bytes.byteLength; offset += chunkSize) {
-          yield bytes.subarray(offset, offset + chunkSize);
-        }
+/** UploadImportFile's stream: the metadata with the size and digest, then the bytes in chunks. */
+async function* uploadRequests(
+  file: FileToUpload,
+  options: ImportFileOptions,
+  chunkSize: number,
+): AsyncGenerator<MessageInitShape<typeof UploadImportFileRequestSchema>> {
+  yield {
+    content: {
+      case: "metadata",
+      value: {
+        organizationId: options.organizationId,
+        fileName: file.fileName,
+        sizeBytes: BigInt(file.size),
+        sha256: file.sha256,
       },
-    };
-  }
-  const path = source.path;
-  const hash = createHash("sha256");
-  let size = 0;
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    size += chunk.byteLength;
-  }
-  return {
-    fileName: source.fileName ?? basename(path),
-    size,
-    sha256: hash.digest("hex"),
-    chunks: (chunkSize) => createReadStream(path, { highWaterMark: chunkSize }),
+    },
   };
+  let sentBytes = 0;
+  for await (const chunk of file.chunks(chunkSize)) {
+    yield { content: { case: "chunk", value: chunk } };
+    sentBytes += chunk.byteLength;
+    options.onProgress?.({ sentBytes, totalBytes: file.size });
+  }
 }
 
 function withOutcome(result: Omit<ImportFileResult, "outcome" | "summary">): ImportFileResult {

@@ -80,10 +80,12 @@ public sealed class BulkInviteOptions
     public string OrganizationDisplayName(Access.Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return !string.IsNullOrWhiteSpace(caller.OrganizationName) ? caller.OrganizationName
-            : OrganizationNames.TryGetValue(caller.OrganizationId, out var name) && !string.IsNullOrWhiteSpace(name) ? name
-            : caller.OrganizationId;
+        return !string.IsNullOrWhiteSpace(caller.OrganizationName) ? caller.OrganizationName : OrganizationDisplayName(caller.OrganizationId);
     }
+
+    /// <summary>The organization's name for people when no token names it: the configured name, or the id.</summary>
+    public string OrganizationDisplayName(string organizationId) =>
+        OrganizationNames.TryGetValue(organizationId, out var name) && !string.IsNullOrWhiteSpace(name) ? name : organizationId;
 }
 
 /// <summary>A permission that can be granted to a batch.</summary>

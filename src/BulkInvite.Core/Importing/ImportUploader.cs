@@ -11,7 +11,10 @@ namespace BulkInvite.Core.Importing;
 /// <summary>What a client says about a file before sending it; size and digest are optional (0 and "").</summary>
 public sealed record UploadMetadata(string OrganizationId, string FileName, long SizeBytes, string Sha256);
 
-/// <summary>Starts uploads (section 5 of the contract): validates the metadata and opens a session that streams to storage.</summary>
+/// <summary>
+/// Starts streamed uploads (UploadImportFile): validates the metadata and opens a session that streams
+/// to storage. The checks and the import it makes are shared with <see cref="ResumableUploader"/>.
+/// </summary>
 public sealed class ImportUploader(IImportRepository imports, IUploadStore files, UploadSlots slots, BulkInviteOptions options, TimeProvider clock, BulkInviteTelemetry telemetry, ILogger<ImportUploader> logger)
 {
     public const int MaxFileNameLength = 255;
@@ -21,7 +24,28 @@ public sealed class ImportUploader(IImportRepository imports, IUploadStore files
     /// Validates the metadata and the caller's right to invite into the organization, takes one of
     /// the organization's upload slots and opens a session; nothing is stored until it completes.
     /// </summary>
-    public UploadSession Begin(Caller caller, UploadMetadata metadata)
+    public async Task<UploadSession> BeginAsync(Caller caller, UploadMetadata metadata, CancellationToken cancellationToken)
+    {
+        Admit(caller, metadata);
+        var slot = await slots.AcquireAsync(caller.OrganizationId, cancellationToken);
+        try
+        {
+            var importId = ImportIds.New();
+            return new UploadSession(this, caller, importId, metadata, files.Create(importId), slot, telemetry.StartPhase(ImportPhase.Upload, importId, caller.OrganizationId));
+        }
+        catch
+        {
+            slot.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// What every upload, streamed or resumable, checks before its first byte: the metadata
+    /// (INVALID_ARGUMENT naming each wrong field), the caller's right to invite into the organization
+    /// (PERMISSION_DENIED), and a declared size within the upload limit (RESOURCE_EXHAUSTED).
+    /// </summary>
+    internal void Admit(Caller caller, UploadMetadata metadata)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(metadata);
@@ -49,7 +73,7 @@ public sealed class ImportUploader(IImportRepository imports, IUploadStore files
             violations.Add(new("metadata.size_bytes", "size_bytes cannot be negative."));
         }
 
-        if (metadata.Sha256.Length > 0 && (metadata.Sha256.Length != 64 || !metadata.Sha256.All(char.IsAsciiHexDigit)))
+        if (metadata.Sha256.Length > 0 && !IsSha256(metadata.Sha256))
         {
             violations.Add(new("metadata.sha256", "sha256 must be 64 hexadecimal digits, or empty."));
         }
@@ -65,29 +89,33 @@ public sealed class ImportUploader(IImportRepository imports, IUploadStore files
         {
             throw UploadTooLarge(metadata.OrganizationId);
         }
-
-        var slot = slots.Acquire(caller.OrganizationId);
-        try
-        {
-            var importId = ImportIds.New();
-            return new UploadSession(this, caller, importId, metadata, files.Create(importId), slot, telemetry.StartPhase(ImportPhase.Upload, importId, caller.OrganizationId));
-        }
-        catch
-        {
-            slot.Dispose();
-            throw;
-        }
     }
 
-    internal LimitExceededException UploadTooLarge(string organizationId) =>
-        new(organizationId, "upload size", string.Create(CultureInfo.InvariantCulture, $"The file is larger than {options.MaxUploadBytes:N0} bytes, the most the server accepts. Split it into several files."));
+    internal static bool IsSha256(string value) => value.Length == 64 && value.All(char.IsAsciiHexDigit);
 
-    internal long MaxUploadBytes => options.MaxUploadBytes;
-
-    internal async Task<ImportRecord> StoreAsync(Caller caller, string importId, UploadMetadata metadata, IUploadTarget target, long size, string sha256, CancellationToken cancellationToken)
+    /// <summary>
+    /// How the bytes received differ from what the metadata declared: a size (when it declared one)
+    /// or a SHA-256 (when it declared one) that does not match. Empty when they match.
+    /// </summary>
+    internal static List<FieldViolation> Mismatches(UploadMetadata metadata, long received, string sha256)
     {
-        var format = FileFormatDetector.Detect(target.Stream).Format;
-        await target.CommitAsync(cancellationToken);
+        var violations = new List<FieldViolation>();
+        if (metadata.SizeBytes > 0 && metadata.SizeBytes != received)
+        {
+            violations.Add(new("metadata.size_bytes", string.Create(CultureInfo.InvariantCulture, $"size_bytes says {metadata.SizeBytes:N0} bytes but {received:N0} were received.")));
+        }
+
+        if (metadata.Sha256.Length > 0 && !string.Equals(metadata.Sha256, sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            violations.Add(new("metadata.sha256", $"sha256 does not match the bytes received (their SHA-256 is {sha256})."));
+        }
+
+        return violations;
+    }
+
+    /// <summary>The import an upload makes, UPLOADED, and the audit entry "uploaded" that is stored with it.</summary>
+    internal (ImportRecord Import, AuditEvent Audit) NewImport(Caller caller, string importId, UploadMetadata metadata, FileFormat format, long size, string sha256)
+    {
         var now = clock.Now();
         var import = new ImportRecord
         {
@@ -101,9 +129,22 @@ public sealed class ImportUploader(IImportRepository imports, IUploadStore files
             CreateTime = now,
             UpdateTime = now,
         };
+        return (import, AuditEvents.For(import, caller, AuditAction.Uploaded, now));
+    }
+
+    internal LimitExceededException UploadTooLarge(string organizationId) =>
+        new(organizationId, "upload size", string.Create(CultureInfo.InvariantCulture, $"The file is larger than {options.MaxUploadBytes:N0} bytes, the most the server accepts. Split it into several files."));
+
+    internal long MaxUploadBytes => options.MaxUploadBytes;
+
+    internal async Task<ImportRecord> StoreAsync(Caller caller, string importId, UploadMetadata metadata, IUploadTarget target, long size, string sha256, CancellationToken cancellationToken)
+    {
+        var format = FileFormatDetector.Detect(target.Stream).Format;
+        await target.CommitAsync(cancellationToken);
+        var (import, audit) = NewImport(caller, importId, metadata, format, size, sha256);
         try
         {
-            await imports.AddAsync(import, AuditEvents.For(import, caller, AuditAction.Uploaded, now), CancellationToken.None);
+            await imports.AddAsync(import, audit, CancellationToken.None);
         }
         catch
         {
@@ -165,17 +206,7 @@ public sealed class UploadSession : IAsyncDisposable
     public async Task<ImportRecord> CompleteAsync(CancellationToken cancellationToken)
     {
         var sha256 = Convert.ToHexStringLower(_hash.GetHashAndReset());
-        var violations = new List<FieldViolation>();
-        if (_metadata.SizeBytes > 0 && _metadata.SizeBytes != _received)
-        {
-            violations.Add(new("metadata.size_bytes", string.Create(CultureInfo.InvariantCulture, $"size_bytes says {_metadata.SizeBytes:N0} bytes but {_received:N0} were received.")));
-        }
-
-        if (_metadata.Sha256.Length > 0 && !string.Equals(_metadata.Sha256, sha256, StringComparison.OrdinalIgnoreCase))
-        {
-            violations.Add(new("metadata.sha256", $"sha256 does not match the bytes received (their SHA-256 is {sha256})."));
-        }
-
+        var violations = ImportUploader.Mismatches(_metadata, _received, sha256);
         if (violations.Count > 0)
         {
             throw new InvalidRequestException(violations);

@@ -23,7 +23,13 @@ public interface IInvitationRepository
 
     /// <summary>Starts the write transaction that accepts the invitation holding the token with this hash.</summary>
     IAcceptTransaction BeginAccept(string tokenHash);
+
+    /// <summary>The invitation holding the token with this hash, read without a lock, or null when none does.</summary>
+    Task<TokenHolder?> FindByTokenAsync(string tokenHash, CancellationToken cancellationToken);
 }
+
+/// <summary>The invitation a token belongs to, and whether a resend replaced the token since.</summary>
+public sealed record TokenHolder(InvitationRecord Invitation, bool TokenReplaced);
 
 /// <summary>A revoke or resend in progress; disposing it without completing rolls back.</summary>
 public interface IInvitationTransaction : IDisposable

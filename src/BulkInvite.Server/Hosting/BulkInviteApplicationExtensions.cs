@@ -44,7 +44,7 @@ public static class BulkInviteApplicationExtensions
     }
 
     /// <summary>
-    /// Maps the BulkInvite services (every call authenticated but AcceptInvitation, rate limited per organization), the
+    /// Maps the BulkInvite services (every call authenticated but the invitee's LookupInvitation and AcceptInvitation, rate limited per organization), the
     /// grpc.health.v1 service and the HTTP health endpoints (open, for load balancers and orchestrators:
     /// docs/operations.md) and, where enabled, server reflection. All gRPC services but reflection also
     /// answer gRPC-Web, for the web page.
@@ -55,7 +55,9 @@ public static class BulkInviteApplicationExtensions
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapGrpcService<UserImportGrpcService>().RequireAuthorization().EnableGrpcWeb();
-        // AcceptInvitation alone allows anonymous calls (its [AllowAnonymous]): the invitation token is its credential.
+        // LookupInvitation and AcceptInvitation alone allow anonymous calls (their [AllowAnonymous]): the
+        // invitation token is their credential. The rate limiter partitions by the bearer token's
+        // organization, so it does not limit them either (SecurityServiceCollectionExtensions).
         app.MapGrpcService<InvitationGrpcService>().RequireAuthorization().EnableGrpcWeb();
         app.MapGrpcHealthChecksService().EnableGrpcWeb();
         // Liveness runs no check: the process answers. Readiness runs them all (the database).

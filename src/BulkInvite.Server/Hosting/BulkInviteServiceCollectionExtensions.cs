@@ -19,6 +19,7 @@ public static class BulkInviteServiceCollectionExtensions
         services.AddSingleton<PermissionCatalog>();
         services.AddSingleton<UploadSlots>();
         services.AddSingleton<ImportUploader>();
+        services.AddSingleton<ResumableUploader>();
         services.AddSingleton<ImportChecker>();
         services.AddSingleton<PermissionApplier>();
         services.AddSingleton<ImportQueries>();
@@ -27,6 +28,7 @@ public static class BulkInviteServiceCollectionExtensions
         services.AddSingleton<AppliedImportCleanup>();
         services.AddHostedService<AppliedImportCleanupService>();
         services.AddHostedService<AbandonedUploadSweepService>();
+        services.AddHostedService<ExpiredUploadSweepService>();
 
         services.AddBulkInviteStorage();
         // The metrics' gauges and the email dispatcher's summary read the store through one class.
@@ -67,6 +69,7 @@ public static class BulkInviteServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Store.Invitations);
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Store.Outbox);
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Uploads);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().ResumableUploads);
         services.AddSingleton<IHostedService>(sp => new BackgroundServices(sp.GetRequiredService<StorageBackend>().CreateBackgroundServices(sp)));
         return services;
     }

@@ -26,6 +26,7 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<InvitationQueries>();
         services.AddSingleton<InvitationActions>();
         services.AddSingleton<InvitationAcceptor>();
+        services.AddSingleton<InvitationPreviewer>();
         services.AddSingleton<InvitationMailComposer>();
         services.AddSingleton<InvitationDispatcher>();
         services.AddSingleton<IMailTransport>(sp =>

@@ -13,6 +13,8 @@ internal sealed class PostgresStorageBackend(PostgresDialect dialect, TimeProvid
 
     public override IUploadStore Uploads => _uploads;
 
+    public override IResumableUploadStore ResumableUploads => _uploads.Resumable;
+
     /// <summary>"data" under the working directory, where the SQLite default keeps its file too.</summary>
     public override string DataDirectory => Path.GetFullPath("data");
 

@@ -10,13 +10,16 @@ internal sealed class SqliteStorageBackend(SqliteDialect dialect) : StorageBacke
 
     public override IUploadStore Uploads => _uploads;
 
+    public override IResumableUploadStore ResumableUploads => _uploads.Resumable;
+
     public override string DataDirectory => Path.GetDirectoryName(dialect.Options.DatabasePath)!;
 
     public override void Prepare(ILogger logger)
     {
         base.Prepare(logger);
-        // Only this process uses the folder, so any partial file at startup was cut short by a crash.
-        _uploads.DeleteAbandonedParts();
+        // Only this process uses the folder, so a streamed upload's part at startup was cut short by
+        // the stop; a resumable upload's part stays for the upload to continue.
+        _uploads.DeletePartsAfterRestart();
     }
 
     public override IEnumerable<IHostedService> CreateBackgroundServices(IServiceProvider services) =>

@@ -15,6 +15,9 @@ internal abstract class StorageBackend(Store store) : IDisposable
 
     public abstract IUploadStore Uploads { get; }
 
+    /// <summary>The resumable uploads, whose bytes live where <see cref="Uploads"/> keeps files.</summary>
+    public abstract IResumableUploadStore ResumableUploads { get; }
+
     /// <summary>The folder beside the data where the server writes what it keeps on disk by default (Pickup emails).</summary>
     public abstract string DataDirectory { get; }
 

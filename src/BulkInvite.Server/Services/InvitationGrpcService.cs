@@ -11,7 +11,7 @@ namespace BulkInvite.Server.Services;
 /// bulkinvite.v1.InvitationService: maps messages to the invitation lifecycle and back. Errors flow to
 /// <see cref="Hosting.ErrorMappingInterceptor"/>.
 /// </summary>
-internal sealed class InvitationGrpcService(InvitationQueries queries, InvitationActions actions, InvitationAcceptor acceptor)
+internal sealed class InvitationGrpcService(InvitationQueries queries, InvitationActions actions, InvitationAcceptor acceptor, InvitationPreviewer previewer)
     : InvitationService.InvitationServiceBase
 {
     public override async Task<ListInvitationsResponse> ListInvitations(ListInvitationsRequest request, ServerCallContext context)
@@ -29,6 +29,11 @@ internal sealed class InvitationGrpcService(InvitationQueries queries, Invitatio
 
     public override async Task<ResendInvitationResponse> ResendInvitation(ResendInvitationRequest request, ServerCallContext context) =>
         new() { Invitation = (await actions.ResendAsync(context.GetCaller(), request.InvitationId, context.CancellationToken)).ToProto() };
+
+    /// <summary>Open to callers without a bearer token: the invitation token in the request is the credential.</summary>
+    [AllowAnonymous]
+    public override async Task<LookupInvitationResponse> LookupInvitation(LookupInvitationRequest request, ServerCallContext context) =>
+        new() { Invitation = (await previewer.LookupAsync(request.Token, context.CancellationToken)).ToProto() };
 
     /// <summary>Open to callers without a bearer token: the invitation token in the request is the credential.</summary>
     [AllowAnonymous]

@@ -11,6 +11,9 @@ namespace BulkInvite.Server.Services;
 /// <summary>Domain records to their bulkinvite.v1 messages. The enums share their numbers with the protos.</summary>
 internal static class ProtoMapping
 {
+    public static UploadMetadata ToDomain(this V1.ImportFileMetadata metadata) =>
+        new(metadata.OrganizationId, metadata.FileName, metadata.SizeBytes, metadata.Sha256);
+
     public static V1.Import ToProto(this ImportRecord import) => new()
     {
         ImportId = import.ImportId,
@@ -80,6 +83,19 @@ internal static class ProtoMapping
             NextAttemptTime = invitation.Delivery.NextAttemptTime is { } next ? Timestamp.FromDateTimeOffset(next) : null,
             SentTime = invitation.Delivery.SentTime is { } sent ? Timestamp.FromDateTimeOffset(sent) : null,
         },
+    };
+
+    public static V1.InvitationPreview ToProto(this InvitationPreview preview) => new()
+    {
+        OrganizationId = preview.OrganizationId,
+        OrganizationDisplayName = preview.OrganizationDisplayName,
+        InviterDisplayName = preview.InviterDisplayName,
+        Email = preview.Email,
+        FirstName = preview.FirstName,
+        LastName = preview.LastName,
+        Permissions = { preview.Permissions.Select(p => new V1.InvitationPermission { Id = p.Id, Description = p.Description }) },
+        ExpireTime = Timestamp.FromDateTimeOffset(preview.ExpireTime),
+        PersonalMessage = preview.PersonalMessage,
     };
 
     public static V1.Member ToProto(this MemberRecord member) => new()

@@ -15,6 +15,7 @@ namespace BulkInvite.Server.Services;
 /// </summary>
 internal sealed class UserImportGrpcService(
     ImportUploader uploader,
+    ResumableUploader resumable,
     ImportChecker checker,
     PermissionApplier applier,
     ImportQueries queries,
@@ -32,7 +33,7 @@ internal sealed class UserImportGrpcService(
         }
 
         var metadata = requestStream.Current.Metadata;
-        await using var session = uploader.Begin(context.GetCaller(), new UploadMetadata(metadata.OrganizationId, metadata.FileName, metadata.SizeBytes, metadata.Sha256));
+        await using var session = await uploader.BeginAsync(context.GetCaller(), metadata.ToDomain(), cancellationToken);
         while (await NextAsync(requestStream, cancellationToken))
         {
             if (requestStream.Current.ContentCase != UploadImportFileRequest.ContentOneofCase.Chunk)
@@ -60,6 +61,32 @@ internal sealed class UserImportGrpcService(
         {
             throw new UploadIdleException(options.UploadIdleTimeout);
         }
+    }
+
+    public override async Task<StartResumableUploadResponse> StartResumableUpload(StartResumableUploadRequest request, ServerCallContext context)
+    {
+        var metadata = request.Metadata ?? throw new InvalidRequestException("metadata", "metadata is required: what will be uploaded, and for whom.");
+        var uploadId = await resumable.StartAsync(context.GetCaller(), metadata.ToDomain(), context.CancellationToken);
+        return new StartResumableUploadResponse { UploadId = uploadId, MaxChunkBytes = BulkInviteOptions.MaxChunkBytes };
+    }
+
+    public override async Task<WriteUploadResponse> WriteUpload(WriteUploadRequest request, ServerCallContext context)
+    {
+        var write = new UploadWrite(request.UploadId, request.WriteOffset, request.Data.Memory, request.FinishWrite, request.Sha256);
+        var status = await resumable.WriteAsync(context.GetCaller(), write, context.CancellationToken);
+        return new WriteUploadResponse { PersistedSize = status.PersistedSize, Import = status.Import?.ToProto() };
+    }
+
+    public override async Task<QueryUploadStatusResponse> QueryUploadStatus(QueryUploadStatusRequest request, ServerCallContext context)
+    {
+        var status = await resumable.QueryAsync(context.GetCaller(), request.UploadId, context.CancellationToken);
+        return new QueryUploadStatusResponse { PersistedSize = status.PersistedSize, Complete = status.Import is not null, Import = status.Import?.ToProto() };
+    }
+
+    public override async Task<CancelResumableUploadResponse> CancelResumableUpload(CancelResumableUploadRequest request, ServerCallContext context)
+    {
+        await resumable.CancelAsync(context.GetCaller(), request.UploadId, context.CancellationToken);
+        return new CancelResumableUploadResponse();
     }
 
     public override async Task<CheckImportResponse> CheckImport(CheckImportRequest request, ServerCallContext context) =>

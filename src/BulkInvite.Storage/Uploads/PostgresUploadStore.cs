@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Data.Common;
 using System.Security.Cryptography;
 using BulkInvite.Core.Importing;
 using Dapper;
@@ -9,24 +10,39 @@ namespace BulkInvite.Storage;
 
 /// <summary>
 /// Uploaded files in the database, so every server reaches every file. An upload writes its bytes in
-/// fixed-size chunks as they arrive (each committed on its own), and keeps a temporary copy on the
-/// receiving server for the format detection that reads it back. A file counts only once the import
-/// row naming it is committed: reading it needs that row, and its chunks must add up to the size and
+/// chunks as they arrive: a streamed upload in fixed-size chunks (each committed on its own), keeping
+/// a temporary copy on the receiving server for the format detection that reads it back; a resumable
+/// upload one chunk per write, in the transaction that moves its persisted size, under the upload's
+/// id. A file counts only once the import row naming it is committed (a finished resumable upload's
+/// import takes its id): reading it needs that row, and its chunks must add up to the size and
 /// SHA-256 the row records. Chunks a stopped server left behind are deleted by
-/// <see cref="DeleteAbandonedAsync"/>.
+/// <see cref="DeleteAbandonedAsync"/>, those of expired resumable uploads with them.
 /// </summary>
-public sealed class PostgresUploadStore(PostgresDialect dialect, TimeProvider clock, int chunkBytes = PostgresUploadStore.DefaultChunkBytes)
-    : Repository(dialect), IUploadStore
+public sealed class PostgresUploadStore : Repository, IUploadStore, IResumableUploadBytes
 {
     public const int DefaultChunkBytes = 1024 * 1024;
 
-    private readonly int _chunkBytes = chunkBytes > 0 ? chunkBytes : throw new ArgumentOutOfRangeException(nameof(chunkBytes));
+    private readonly PostgresDialect _dialect;
+    private readonly TimeProvider _clock;
+    private readonly int _chunkBytes;
+
+    public PostgresUploadStore(PostgresDialect dialect, TimeProvider clock, int chunkBytes = DefaultChunkBytes)
+        : base(dialect)
+    {
+        _dialect = dialect;
+        _clock = clock;
+        _chunkBytes = chunkBytes > 0 ? chunkBytes : throw new ArgumentOutOfRangeException(nameof(chunkBytes));
+        Resumable = new ResumableUploadRepository(dialect, this);
+    }
+
+    /// <summary>The resumable uploads, whose bytes are chunks in this store.</summary>
+    public IResumableUploadStore Resumable { get; }
 
     public IUploadTarget Create(string importId)
     {
         UploadIds.Require(importId);
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        using (var connection = dialect.DataSource.OpenConnection())
+        var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        using (var connection = _dialect.DataSource.OpenConnection())
         {
             connection.Execute(
                 "INSERT INTO uploads (import_id, start_time, last_write_time) VALUES (@importId, @now, @now)", new { importId, now });
@@ -45,35 +61,12 @@ public sealed class PostgresUploadStore(PostgresDialect dialect, TimeProvider cl
         var file = TemporaryFile($"bulkinvite-{importId}-{Guid.NewGuid():N}.upload", FileOptions.None);
         try
         {
-            using var connection = dialect.DataSource.OpenConnection();
+            using var connection = _dialect.DataSource.OpenConnection();
             var expected = connection.QuerySingleOrDefault<(long SizeBytes, string Sha256)?>(
                 "SELECT size_bytes, sha256 FROM imports WHERE import_id = @importId", new { importId })
                 ?? throw new FileNotFoundException($"No import {importId} has a stored file.");
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            using (var command = new NpgsqlCommand("SELECT bytes FROM upload_chunks WHERE import_id = $1 ORDER BY chunk_number", connection))
-            {
-                command.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = importId });
-                using var reader = command.ExecuteReader(System.Data.CommandBehavior.SequentialAccess);
-                var buffer = ArrayPool<byte>.Shared.Rent(81920);
-                try
-                {
-                    while (reader.Read())
-                    {
-                        using var chunk = reader.GetStream(0);
-                        int read;
-                        while ((read = chunk.Read(buffer, 0, buffer.Length)) > 0)
-                        {
-                            hash.AppendData(buffer, 0, read);
-                            file.Write(buffer, 0, read);
-                        }
-                    }
-                }
-                finally
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                }
-            }
-
+            CopyChunks(connection, null, importId, file, hash);
             var sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
             if (file.Length != expected.SizeBytes || !string.Equals(sha256, expected.Sha256, StringComparison.OrdinalIgnoreCase))
             {
@@ -90,10 +83,36 @@ public sealed class PostgresUploadStore(PostgresDialect dialect, TimeProvider cl
         }
     }
 
+    /// <summary>Appends the file's chunks, in order, to <paramref name="destination"/>, hashing them when asked.</summary>
+    private static void CopyChunks(NpgsqlConnection connection, NpgsqlTransaction? transaction, string id, Stream destination, IncrementalHash? hash)
+    {
+        using var command = new NpgsqlCommand("SELECT bytes FROM upload_chunks WHERE import_id = $1 ORDER BY chunk_number", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = id });
+        using var reader = command.ExecuteReader(System.Data.CommandBehavior.SequentialAccess);
+        var buffer = ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            while (reader.Read())
+            {
+                using var chunk = reader.GetStream(0);
+                int read;
+                while ((read = chunk.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    hash?.AppendData(buffer, 0, read);
+                    destination.Write(buffer, 0, read);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     public void Delete(string importId)
     {
         UploadIds.Require(importId);
-        using var connection = dialect.DataSource.OpenConnection();
+        using var connection = _dialect.DataSource.OpenConnection();
         connection.Execute("DELETE FROM uploads WHERE import_id = @importId", new { importId });
     }
 
@@ -105,13 +124,76 @@ public sealed class PostgresUploadStore(PostgresDialect dialect, TimeProvider cl
     /// </summary>
     public async Task<int> DeleteAbandonedAsync(DateTimeOffset writtenBefore, CancellationToken cancellationToken)
     {
-        await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await _dialect.DataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM uploads u WHERE " +
-            "(u.last_write_time < @cutoff AND NOT EXISTS (SELECT 1 FROM imports i WHERE i.import_id = u.import_id)) " +
+            "(u.last_write_time < @cutoff AND NOT EXISTS (SELECT 1 FROM imports i WHERE i.import_id = u.import_id) " +
+            "AND NOT EXISTS (SELECT 1 FROM resumable_uploads r WHERE r.upload_id = u.import_id)) " +
             "OR EXISTS (SELECT 1 FROM imports i WHERE i.import_id = u.import_id AND i.state = @applied)",
             new { cutoff = writtenBefore.ToUnixTimeMilliseconds(), applied = (int)ImportState.Applied },
             cancellationToken: cancellationToken));
+    }
+
+    void IResumableUploadBytes.Create(DbConnection connection, DbTransaction transaction, string uploadId, long now) =>
+        connection.Execute(
+            "INSERT INTO uploads (import_id, start_time, last_write_time) VALUES (@uploadId, @now, @now)", new { uploadId = UploadIds.Require(uploadId), now }, transaction);
+
+    void IResumableUploadBytes.Append(DbConnection connection, DbTransaction transaction, string uploadId, long persistedSize, ReadOnlyMemory<byte> bytes, long now)
+    {
+        // Chunks are inserted in the upload's transaction only, so they always add up to persistedSize.
+        using var command = new NpgsqlCommand(
+            "WITH alive AS (UPDATE uploads SET last_write_time = $2 WHERE import_id = $1 RETURNING import_id) " +
+            "INSERT INTO upload_chunks (import_id, chunk_number, bytes) " +
+            "SELECT import_id, (SELECT COALESCE(MAX(chunk_number) + 1, 0) FROM upload_chunks WHERE import_id = $1), $3 FROM alive WHERE octet_length($3) > 0",
+            (NpgsqlConnection)connection, (NpgsqlTransaction)transaction)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = UploadIds.Require(uploadId) },
+                new NpgsqlParameter<long> { NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = now },
+                new NpgsqlParameter<ReadOnlyMemory<byte>> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = bytes },
+            },
+        };
+        command.ExecuteNonQuery();
+    }
+
+    Stream IResumableUploadBytes.OpenRead(DbConnection connection, DbTransaction transaction, string uploadId, long size)
+    {
+        var file = TemporaryFile($"bulkinvite-{UploadIds.Require(uploadId)}-{Guid.NewGuid():N}.part", FileOptions.None);
+        try
+        {
+            CopyChunks((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, uploadId, file, null);
+            if (file.Length != size)
+            {
+                throw new InvalidDataException($"The chunks of upload {uploadId} add up to {file.Length} bytes where {size} were stored.");
+            }
+
+            file.Position = 0;
+            return file;
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    void IResumableUploadBytes.Delete(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> uploadIds)
+    {
+        if (uploadIds.Count > 0)
+        {
+            connection.Execute("DELETE FROM uploads WHERE import_id = ANY(@uploadIds)", new { uploadIds = uploadIds.ToArray() }, transaction);
+        }
+    }
+
+    void IResumableUploadBytes.AfterDelete(IReadOnlyCollection<string> uploadIds)
+    {
+        // The chunks went with the rows, in the transaction.
+    }
+
+    void IResumableUploadBytes.AfterFinish(string uploadId)
+    {
+        // The chunks are under the import's id already.
     }
 
     /// <summary>
@@ -133,7 +215,7 @@ public sealed class PostgresUploadStore(PostgresDialect dialect, TimeProvider cl
     /// <summary>Writes one chunk and notes the upload is alive; fails when the upload was deleted meanwhile.</summary>
     private async Task WriteChunkAsync(string importId, int chunkNumber, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
-        await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await _dialect.DataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             "WITH alive AS (UPDATE uploads SET last_write_time = $2 WHERE import_id = $1 RETURNING import_id) " +
             "INSERT INTO upload_chunks (import_id, chunk_number, bytes) SELECT import_id, $3, $4 FROM alive", connection)
@@ -141,7 +223,7 @@ public sealed class PostgresUploadStore(PostgresDialect dialect, TimeProvider cl
             Parameters =
             {
                 new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = importId },
-                new NpgsqlParameter<long> { NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = clock.GetUtcNow().ToUnixTimeMilliseconds() },
+                new NpgsqlParameter<long> { NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = _clock.GetUtcNow().ToUnixTimeMilliseconds() },
                 new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = chunkNumber },
                 new NpgsqlParameter<ReadOnlyMemory<byte>> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = bytes },
             },

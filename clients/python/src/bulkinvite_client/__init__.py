@@ -1,19 +1,19 @@
 """Python client of BulkInvite (bulkinvite.v1.UserImportService)."""
 
 from bulkinvite_client.client import (
-    MAX_CHUNK_SIZE,
-    BulkInviteError,
     CheckResult,
     Connection,
     ImportResult,
     apply_permissions,
     check_import,
     connect,
-    error_info,
     import_file,
     upload_file,
 )
+from bulkinvite_client.errors import BulkInviteError, error_info
 from bulkinvite_client.outcome import Outcome
+from bulkinvite_client.resumable import upload_file_resumably
+from bulkinvite_client.transfer import MAX_CHUNK_SIZE
 
 __all__ = [
     "MAX_CHUNK_SIZE",
@@ -28,4 +28,5 @@ __all__ = [
     "error_info",
     "import_file",
     "upload_file",
+    "upload_file_resumably",
 ]

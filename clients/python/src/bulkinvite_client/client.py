@@ -8,26 +8,20 @@ import io
 import json
 import os
 import uuid
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
 import grpc
-from google.protobuf import any_pb2
-
-# google.rpc is generated into this client (src/google/rpc) from the same protos as
-# googleapis-common-protos, which Debian 12 does not package.
-from google.rpc import error_details_pb2, status_pb2
 
 from bulkinvite.v1 import diagnostic_pb2, import_pb2
 from bulkinvite.v1 import user_import_service_pb2 as pb
 from bulkinvite.v1.user_import_service_pb2_grpc import UserImportServiceStub
+from bulkinvite_client.errors import BulkInviteError, error_info, translated_errors
 from bulkinvite_client.outcome import Outcome, describe, outcome_of
-
-MAX_CHUNK_SIZE = 1 << 20
-"""The largest chunk the server accepts (1 MiB)."""
+from bulkinvite_client.resumable import upload_file_resumably
+from bulkinvite_client.transfer import MAX_CHUNK_SIZE, ProgressCallback, import_of
 
 _SERVICE = "bulkinvite.v1.UserImportService"
 # gRPC retries ApplyPermissions itself when the server is unreachable; it resends the same
@@ -49,69 +43,6 @@ _SERVICE_CONFIG = json.dumps(
         ]
     }
 )
-
-
-class BulkInviteError(Exception):
-    """A failed call: its gRPC status code, message and google.rpc.Status details.
-
-    ``details`` holds the ``google.protobuf.Any`` messages of the google.rpc.Status (ErrorInfo,
-    BadRequest, PreconditionFailure, QuotaFailure, ResourceInfo); unpack them with
-    ``google.rpc.error_details_pb2``. ``reason``, ``domain`` and ``metadata`` are those of its
-    ErrorInfo (every BulkInvite error has one: ``TOKEN_EXPIRED``, ``IMPORT_NOT_FOUND``, …), empty
-    when the status has none. ``status_details_bin`` keeps the undecoded trailer.
-    """
-
-    def __init__(
-        self,
-        code: grpc.StatusCode,
-        message: str,
-        details: Sequence[any_pb2.Any] = (),
-        status_details_bin: bytes | None = None,
-    ) -> None:
-        self.code = code
-        self.message = message
-        self.details = list(details)
-        self.status_details_bin = status_details_bin
-        info = error_info(self.details)
-        self.reason = info.reason if info else ""
-        self.domain = info.domain if info else ""
-        self.metadata: dict[str, str] = dict(info.metadata) if info else {}
-        super().__init__(f"{code.name} ({self.reason}): {message}" if self.reason else f"{code.name}: {message}")
-
-    @classmethod
-    def from_call(cls, call: grpc.Call) -> BulkInviteError:
-        raw = next(
-            (value for key, value in call.trailing_metadata() or () if key == "grpc-status-details-bin"),
-            None,
-        )
-        details = list(status_pb2.Status.FromString(raw).details) if raw is not None else []
-        return cls(call.code(), call.details() or "", details, raw)
-
-
-def error_info(details: Sequence[any_pb2.Any]) -> error_details_pb2.ErrorInfo | None:
-    """The first google.rpc.ErrorInfo among a status's details, or None."""
-    for detail in details:
-        if detail.Is(error_details_pb2.ErrorInfo.DESCRIPTOR):
-            info = error_details_pb2.ErrorInfo()
-            detail.Unpack(info)
-            return info
-    return None
-
-
-def _import_of(response: Any) -> import_pb2.Import:
-    """The ``import`` field of a response, which Python can only reach through getattr."""
-    import_: import_pb2.Import = getattr(response, "import")
-    return import_
-
-
-@contextmanager
-def _errors() -> Iterator[None]:
-    try:
-        yield
-    except grpc.RpcError as error:
-        if not isinstance(error, grpc.Call):
-            raise
-        raise BulkInviteError.from_call(error) from error
 
 
 class _CallDetails(
@@ -186,10 +117,6 @@ def connect(
     return Connection(channel, UserImportServiceStub(channel))
 
 
-ProgressCallback = Callable[[int, int], None]
-"""Called with (bytes sent so far, file size) after each chunk is handed to gRPC."""
-
-
 def upload_file(
     stub: UserImportServiceStub,
     file: BinaryIO,
@@ -227,8 +154,8 @@ def upload_file(
             if on_progress is not None:
                 on_progress(sent, size)
 
-    with _errors():
-        return _import_of(stub.UploadImportFile(requests()))
+    with translated_errors():
+        return import_of(stub.UploadImportFile(requests()))
 
 
 @dataclass(frozen=True)
@@ -242,7 +169,7 @@ def check_import(stub: UserImportServiceStub, import_id: str, page_size: int = 1
     """Checks an import (or reads its stored check) and collects every page of row diagnostics."""
     rows: list[diagnostic_pb2.Diagnostic] = []
     page_token = ""
-    with _errors():
+    with translated_errors():
         while True:
             page = stub.CheckImport(
                 pb.CheckImportRequest(import_id=import_id, page_size=page_size, page_token=page_token)
@@ -250,7 +177,7 @@ def check_import(stub: UserImportServiceStub, import_id: str, page_size: int = 1
             rows.extend(page.row_diagnostics)
             page_token = page.next_page_token
             if not page_token:
-                return CheckResult(_import_of(page), list(page.file_diagnostics), rows)
+                return CheckResult(import_of(page), list(page.file_diagnostics), rows)
 
 
 def apply_permissions(
@@ -260,7 +187,7 @@ def apply_permissions(
 
     Reuse ``request_id`` when retrying: the server then returns the stored result.
     """
-    with _errors():
+    with translated_errors():
         return stub.ApplyPermissions(
             pb.ApplyPermissionsRequest(import_id=import_id, permissions=permissions, request_id=request_id)
         )
@@ -297,20 +224,23 @@ def import_file(
     request_id: str | None = None,
     chunk_size: int = MAX_CHUNK_SIZE,
     on_progress: ProgressCallback | None = None,
+    resumable: bool = False,
 ) -> ImportResult:
     """Uploads a file, checks it and, unless it is REJECTED, applies ``permissions`` to its valid rows.
 
-    ``file_name`` defaults to the path's name ("upload" for bytes); it is informative only.
-    Raises BulkInviteError when a call fails.
+    ``file_name`` defaults to the path's name ("upload" for bytes); it is informative only. With
+    ``resumable``, the file goes up with the resumable upload (upload_file_resumably), which carries
+    on after a dropped connection, instead of one stream. Raises BulkInviteError when a call fails.
     """
+    upload = upload_file_resumably if resumable else upload_file
     if isinstance(path_or_bytes, bytes):
         name = file_name or "upload"
         with io.BytesIO(path_or_bytes) as file:
-            uploaded = upload_file(stub, file, organization_id, name, chunk_size, on_progress)
+            uploaded = upload(stub, file, organization_id, name, chunk_size, on_progress)
     else:
         path = Path(path_or_bytes)
         with path.open("rb") as file:
-            uploaded = upload_file(stub, file, organization_id, file_name or path.name, chunk_size, on_progress)
+            uploaded = upload(stub, file, organization_id, file_name or path.name, chunk_size, on_progress)
 
     checked = check_import(stub, uploaded.import_id)
     if checked.import_.state == import_pb2.IMPORT_STATE_REJECTED:
@@ -319,7 +249,7 @@ def import_file(
     request_id = request_id or str(uuid.uuid4())
     applied = apply_permissions(stub, uploaded.import_id, permissions, request_id)
     return ImportResult(
-        _import_of(applied),
+        import_of(applied),
         checked.file_diagnostics,
         checked.row_diagnostics,
         applied.invited_count,

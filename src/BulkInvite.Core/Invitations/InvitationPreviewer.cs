@@ -1,0 +1,50 @@
+using BulkInvite.Core.Importing;
+
+namespace BulkInvite.Core.Invitations;
+
+/// <summary>What the holder of an invitation token sees before accepting it, and nothing more.</summary>
+/// <param name="Permissions">The permissions the invitation grants with their catalog descriptions, sorted by id.</param>
+/// <param name="PersonalMessage">The inviter's note; empty, since invitations do not store one yet.</param>
+public sealed record InvitationPreview(
+    string OrganizationId,
+    string OrganizationDisplayName,
+    string InviterDisplayName,
+    string Email,
+    string FirstName,
+    string LastName,
+    IReadOnlyList<PermissionGranted> Permissions,
+    DateTimeOffset ExpireTime,
+    string PersonalMessage);
+
+/// <summary>A permission an invitation grants, with what it lets its holder do.</summary>
+public sealed record PermissionGranted(string Id, string Description);
+
+/// <summary>
+/// LookupInvitation: shows the invitation a token belongs to, read-only, refusing exactly the
+/// tokens AcceptInvitation refuses (<see cref="InvitationTokenRules"/>). It changes nothing: an
+/// expiry it finds is stored by the next accept, not here.
+/// </summary>
+public sealed class InvitationPreviewer(IInvitationRepository invitations, PermissionCatalog catalog, BulkInviteOptions options, TimeProvider clock)
+{
+    public async Task<InvitationPreview> LookupAsync(string token, CancellationToken cancellationToken)
+    {
+        var holder = await invitations.FindByTokenAsync(InvitationTokenRules.HashOfRequested(token), cancellationToken);
+        if (InvitationTokenRules.Refusal(holder?.Invitation, holder?.TokenReplaced ?? false, clock.Now()) is { } refusal)
+        {
+            throw refusal;
+        }
+
+        var invitation = holder!.Invitation;
+        return new InvitationPreview(
+            invitation.OrganizationId,
+            options.OrganizationDisplayName(invitation.OrganizationId),
+            // Invitations keep the inviter's subject only: their name for people is not stored.
+            invitation.Inviter,
+            invitation.Email,
+            invitation.FirstName,
+            invitation.LastName,
+            invitation.Permissions.Order(StringComparer.Ordinal).Select(id => new PermissionGranted(id, catalog.Find(id)?.Description ?? "")).ToList(),
+            invitation.ExpireTime,
+            PersonalMessage: "");
+    }
+}
