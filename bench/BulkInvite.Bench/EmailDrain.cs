@@ -26,7 +26,7 @@ public static class EmailDrain
     public static async Task<DrainMeasurement> RunAsync(ServerUnderTest server, string path)
     {
         using var client = server.ClientFor("acme");
-        var import = await client.ImportFileAsync(path, "acme");
+        var import = await client.UploadFileAsync(path, "acme");
         await client.Generated.CheckImportAsync(new CheckImportRequest { ImportId = import.ImportId });
         var applied = await client.ApplyAsync(import.ImportId, ["projects.view"]);
         var emails = applied.InvitedCount;

@@ -29,7 +29,7 @@ public sealed class Scenarios(string workFolder, int runs)
             await using var server = await StartServerAsync();
             using var client = server.ClientFor("acme");
             var watch = Stopwatch.StartNew();
-            var import = await client.ImportFileAsync(path, "acme");
+            var import = await client.UploadFileAsync(path, "acme");
             var uploaded = watch.Elapsed.TotalSeconds;
             var check = await client.Generated.CheckImportAsync(new CheckImportRequest { ImportId = import.ImportId });
             var checkedAt = watch.Elapsed.TotalSeconds;
@@ -54,7 +54,7 @@ public sealed class Scenarios(string workFolder, int runs)
     {
         await using var server = await StartServerAsync();
         using var client = server.ClientFor("acme");
-        var import = await client.ImportFileAsync(path, "acme");
+        var import = await client.UploadFileAsync(path, "acme");
         var first = await client.Generated.CheckImportAsync(new CheckImportRequest { ImportId = import.ImportId });
         var times = new List<double>();
         var token = first.NextPageToken;
@@ -91,7 +91,7 @@ public sealed class Scenarios(string workFolder, int runs)
                 var call = Stopwatch.StartNew();
                 try
                 {
-                    var import = await client.ImportFileAsync(new MemoryStream(file), "small.csv", organization);
+                    var import = await client.UploadFileAsync(new MemoryStream(file), "small.csv", organization);
                     await client.Generated.CheckImportAsync(new CheckImportRequest { ImportId = import.ImportId });
                     await client.ApplyAsync(import.ImportId, ["projects.view"]);
                     lock (latencies)

@@ -30,7 +30,7 @@ public static class UploadComparison
                     await using var server = await scenarios.StartServerAsync();
                     using var client = server.ClientFor("acme");
                     var watch = Stopwatch.StartNew();
-                    var import = resumable ? await client.ImportFileResumablyAsync(file, "acme") : await client.ImportFileAsync(file, "acme");
+                    var import = resumable ? await client.UploadFileResumablyAsync(file, "acme") : await client.UploadFileAsync(file, "acme");
                     times.Add(watch.Elapsed.TotalSeconds);
                     peak = Math.Max(peak, server.PeakResidentBytes());
                     if (import.SizeBytes != new FileInfo(file).Length)

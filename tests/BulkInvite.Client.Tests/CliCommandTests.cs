@@ -53,9 +53,9 @@ public sealed class CliCommandTests(ServerFixture server)
     public async Task ListsAnOrganizationsImportsNewestFirst()
     {
         using var client = server.ClientFor(_organization);
-        var older = await client.ImportFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: TestContext.Current.CancellationToken);
+        var older = await client.UploadFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: TestContext.Current.CancellationToken);
         await Task.Delay(20, TestContext.Current.CancellationToken); // creation times are kept to the millisecond
-        var newer = await client.ImportFileAsync(Files.Fixture("team_libreoffice.xlsx"), _organization, cancellationToken: TestContext.Current.CancellationToken);
+        var newer = await client.UploadFileAsync(Files.Fixture("team_libreoffice.xlsx"), _organization, cancellationToken: TestContext.Current.CancellationToken);
 
         var text = await Cli.RunAsync("imports", "--org", _organization);
         var json = await Cli.RunAsync("imports", "--org", _organization, "--output", "json");

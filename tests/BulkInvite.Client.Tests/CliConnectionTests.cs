@@ -103,7 +103,7 @@ public sealed class CliConnectionTests(ServerFixture server)
     public async Task ActsForTheTokensOrganizationWithoutOrg()
     {
         using var client = server.ClientFor(_organization);
-        var import = await client.ImportFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: TestContext.Current.CancellationToken);
+        var import = await client.UploadFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: TestContext.Current.CancellationToken);
 
         var result = await CliProcess.RunAsync(server.Url, Token, "imports");
 

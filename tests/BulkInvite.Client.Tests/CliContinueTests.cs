@@ -111,7 +111,7 @@ public sealed partial class CliContinueTests(ServerFixture server)
     private async Task<string> CheckedImportAsync()
     {
         using var client = server.ClientFor(_organization);
-        var import = await client.ImportFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: TestContext.Current.CancellationToken);
+        var import = await client.UploadFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: TestContext.Current.CancellationToken);
         await client.CheckAsync(import.ImportId, TestContext.Current.CancellationToken);
         return import.ImportId;
     }

@@ -39,7 +39,7 @@ public sealed class CliOutputTests(ServerFixture server)
     public async Task ListsRecordsAsBlocksWhenATableCannotFitTheTerminal()
     {
         using var client = server.ClientFor(_organization);
-        await client.ImportFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: TestContext.Current.CancellationToken);
+        await client.UploadFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: TestContext.Current.CancellationToken);
 
         var result = await Cli.RunWithTerminalOutAsync(40, "imports");
 

@@ -14,7 +14,7 @@ public sealed class ClientAccessTests(ServerFixture server)
     {
         using var client = server.ClientWith(null);
 
-        var error = await Assert.ThrowsAsync<AuthenticationRequiredException>(() => client.ImportFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken));
+        var error = await Assert.ThrowsAsync<AuthenticationRequiredException>(() => client.UploadFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken));
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
         Assert.Contains("bearer token", error.Message, StringComparison.Ordinal);
@@ -34,7 +34,7 @@ public sealed class ClientAccessTests(ServerFixture server)
     public async Task ThrowsAccessDeniedNamingThePermissionAnInviterGrantsWithoutHoldingIt()
     {
         using var client = server.ClientFor(_organization, "members.invite", "projects.view");
-        var import = await client.ImportFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken);
+        var import = await client.UploadFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken);
         await client.CheckAsync(import.ImportId, _cancellationToken);
 
         var error = await Assert.ThrowsAsync<AccessDeniedException>(() => client.ApplyAsync(import.ImportId, ["projects.view", "models.train"], _cancellationToken));
@@ -49,7 +49,7 @@ public sealed class ClientAccessTests(ServerFixture server)
     {
         using var client = server.ClientFor(_organization, "projects.view");
 
-        var error = await Assert.ThrowsAsync<AccessDeniedException>(() => client.ImportFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken));
+        var error = await Assert.ThrowsAsync<AccessDeniedException>(() => client.UploadFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken));
 
         Assert.Equal(["members.invite"], error.MissingPermissions);
     }
@@ -69,7 +69,7 @@ public sealed class ClientAccessTests(ServerFixture server)
     public async Task FindsNoImportOfAnotherOrganization()
     {
         using var owner = server.ClientFor(_organization);
-        var import = await owner.ImportFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken);
+        var import = await owner.UploadFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken);
         using var stranger = server.ClientFor(ServerFixture.NewOrganization());
 
         var error = await Assert.ThrowsAsync<ImportNotFoundException>(() => stranger.GetImportAsync(import.ImportId, _cancellationToken));

@@ -30,7 +30,7 @@ public sealed class ClientErrorTests : IDisposable
     [Fact]
     public async Task ThrowsInvalidRequestWithAFieldViolationForEachUnknownPermission()
     {
-        var import = await _client.ImportFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken);
+        var import = await _client.UploadFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken);
         await _client.CheckAsync(import.ImportId, _cancellationToken);
 
         var error = await Assert.ThrowsAsync<InvalidRequestException>(() => _client.ApplyAsync(import.ImportId, ["projects.view", "no.such.permission"], _cancellationToken));
@@ -44,7 +44,7 @@ public sealed class ClientErrorTests : IDisposable
     [Fact]
     public async Task ThrowsInvalidRequestForAMissingOrganization()
     {
-        var error = await Assert.ThrowsAsync<InvalidRequestException>(() => _client.ImportFileAsync(Files.Fixture("team_utf8.csv"), "", cancellationToken: _cancellationToken));
+        var error = await Assert.ThrowsAsync<InvalidRequestException>(() => _client.UploadFileAsync(Files.Fixture("team_utf8.csv"), "", cancellationToken: _cancellationToken));
 
         Assert.Contains(error.FieldViolations, v => v.Field.Contains("organization_id", StringComparison.Ordinal));
     }
@@ -52,7 +52,7 @@ public sealed class ClientErrorTests : IDisposable
     [Fact]
     public async Task ThrowsFailedPreconditionWithThePreconditionFailureWhenApplyingAnUncheckedImport()
     {
-        var import = await _client.ImportFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken);
+        var import = await _client.UploadFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken);
 
         var error = await Assert.ThrowsAsync<FailedPreconditionException>(() => _client.ApplyAsync(import.ImportId, ["projects.view"], _cancellationToken));
 
@@ -64,7 +64,7 @@ public sealed class ClientErrorTests : IDisposable
     public async Task ThrowsFailedPreconditionWhenApplyingARejectedImport()
     {
         var path = Files.Csv(_server.FilesFolder, "Mail,Name\na@example.com,A\n");
-        var import = await _client.ImportFileAsync(path, _organization, cancellationToken: _cancellationToken);
+        var import = await _client.UploadFileAsync(path, _organization, cancellationToken: _cancellationToken);
         await _client.CheckAsync(import.ImportId, _cancellationToken);
 
         var error = await Assert.ThrowsAsync<FailedPreconditionException>(() => _client.ApplyAsync(import.ImportId, ["projects.view"], _cancellationToken));

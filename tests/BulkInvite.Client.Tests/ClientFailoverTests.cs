@@ -138,7 +138,7 @@ public sealed class ClientFailoverTests(PostgresCluster cluster) : IClassFixture
         {
             try
             {
-                return await client.ImportFileAsync(path, _organization, cancellationToken: _ct);
+                return await client.UploadFileAsync(path, _organization, cancellationToken: _ct);
             }
             catch (ServerUnavailableException) when (attempt < 3)
             {

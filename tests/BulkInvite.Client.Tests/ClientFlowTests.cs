@@ -19,7 +19,7 @@ public sealed class ClientFlowTests : IDisposable
     [Fact]
     public async Task ChecksTheXlsxFixtureAndInvitesItsFourValidUsers()
     {
-        var import = await _client.ImportFileAsync(Files.Fixture("team_libreoffice.xlsx"), _organization, cancellationToken: _cancellationToken);
+        var import = await _client.UploadFileAsync(Files.Fixture("team_libreoffice.xlsx"), _organization, cancellationToken: _cancellationToken);
 
         var check = await _client.CheckAsync(import.ImportId, _cancellationToken);
         var applied = await _client.ApplyAsync(import.ImportId, ["projects.view", "images.annotate"], _cancellationToken);
@@ -30,10 +30,35 @@ public sealed class ClientFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task ImportFileRunsTheWholeFlowAndSaysWhatItCameTo()
+    {
+        var first = await _client.ImportFileAsync(Files.Fixture("team_libreoffice.xlsx"), _organization, ["projects.view"], cancellationToken: _cancellationToken);
+        var again = await _client.ImportFileAsync(Files.Fixture("team_utf8.csv"), _organization, ["projects.view"], new ImportFileOptions { Resumable = true }, _cancellationToken);
+
+        Assert.Equal((ImportOutcome.Invited, 4, ImportState.Applied), (first.Outcome, first.InvitedCount, first.Import.State));
+        Assert.Equal(DiagnosticCode.EmailInvalid, Assert.Single(first.RowDiagnostics).Code);
+        Assert.Equal($"4 users invited to {_organization}", first.Summary);
+        Assert.Equal((ImportOutcome.NobodyToInvite, 0, 4), (again.Outcome, again.InvitedCount, again.SkippedCount));
+        Assert.Equal($"Nobody invited to {_organization}: all 4 valid rows are already invited or members", again.Summary);
+    }
+
+    [Fact]
+    public async Task ImportFileOfARejectedFileAppliesNothingAndSaysWhy()
+    {
+        var path = Path.Combine(_server.FilesFolder, $"{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(path, "Emial,First name,Last name\nann@example.com,Ann,Lee\n", _cancellationToken);
+
+        var result = await _client.ImportFileAsync(path, _organization, ["projects.view"], cancellationToken: _cancellationToken);
+
+        Assert.Equal((ImportOutcome.Rejected, ImportState.Rejected, 0), (result.Outcome, result.Import.State, result.InvitedCount));
+        Assert.StartsWith($"File rejected, nobody invited to {_organization}: HeaderMismatch", result.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GathersEveryPageOfDiagnostics()
     {
         var path = Files.Users(_server.FilesFolder, valid: 1, invalid: 1_500);
-        var import = await _client.ImportFileAsync(path, _organization, cancellationToken: _cancellationToken);
+        var import = await _client.UploadFileAsync(path, _organization, cancellationToken: _cancellationToken);
 
         var check = await _client.CheckAsync(import.ImportId, _cancellationToken);
 
@@ -44,9 +69,9 @@ public sealed class ClientFlowTests : IDisposable
     [Fact]
     public async Task ListsAnOrganizationsImportsNewestFirst()
     {
-        var first = await _client.ImportFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken);
+        var first = await _client.UploadFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken);
         await Task.Delay(20, _cancellationToken); // creation times are kept to the millisecond
-        var second = await _client.ImportFileAsync(Files.Fixture("team_libreoffice.xlsx"), _organization, cancellationToken: _cancellationToken);
+        var second = await _client.UploadFileAsync(Files.Fixture("team_libreoffice.xlsx"), _organization, cancellationToken: _cancellationToken);
 
         var listed = await _client.ListImportsAsync(_organization, _cancellationToken).Select(i => i.ImportId).ToListAsync(_cancellationToken);
 
@@ -56,7 +81,7 @@ public sealed class ClientFlowTests : IDisposable
     [Fact]
     public async Task DeletesAnImportSoThatItIsNotFoundAnyMore()
     {
-        var import = await _client.ImportFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken);
+        var import = await _client.UploadFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken);
 
         await _client.DeleteImportAsync(import.ImportId, _cancellationToken);
 
@@ -70,7 +95,7 @@ public sealed class ClientFlowTests : IDisposable
 
         var fileName = await _client.DownloadSampleAsync(FileFormat.Xlsx, sample, _cancellationToken);
         sample.Position = 0;
-        var import = await _client.ImportFileAsync(sample, fileName, _organization, cancellationToken: _cancellationToken);
+        var import = await _client.UploadFileAsync(sample, fileName, _organization, cancellationToken: _cancellationToken);
         var check = await _client.CheckAsync(import.ImportId, _cancellationToken);
 
         Assert.EndsWith(".xlsx", fileName, StringComparison.Ordinal);
@@ -82,7 +107,7 @@ public sealed class ClientFlowTests : IDisposable
     [Fact]
     public async Task ListsTheAuditTrailNewestFirst()
     {
-        var import = await _client.ImportFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken);
+        var import = await _client.UploadFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken);
         await _client.CheckAsync(import.ImportId, _cancellationToken);
         await _client.ApplyAsync(import.ImportId, ["projects.view"], _cancellationToken);
 

@@ -12,7 +12,7 @@ public sealed class ClientInvitationTests(ServerFixture server)
     public async Task ListsResendsAndRevokesTheInvitationsOfAnImport()
     {
         using var client = server.ClientFor(_organization);
-        var import = await client.ImportFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken);
+        var import = await client.UploadFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken);
         await client.CheckAsync(import.ImportId, _cancellationToken);
         await client.ApplyAsync(import.ImportId, ["projects.view"], _cancellationToken);
 

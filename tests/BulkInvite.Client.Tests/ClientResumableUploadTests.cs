@@ -6,7 +6,7 @@ using BulkInvite.V1;
 namespace BulkInvite.Client.Tests;
 
 /// <summary>
-/// ImportFileResumablyAsync against a real server process: a file in 1 MiB writes, and the same
+/// UploadFileResumablyAsync against a real server process: a file in 1 MiB writes, and the same
 /// upload carried on across the server being killed mid-upload and started again on its data.
 /// </summary>
 public sealed class ClientResumableUploadTests(ServerFixture server)
@@ -22,7 +22,7 @@ public sealed class ClientResumableUploadTests(ServerFixture server)
         var reports = new List<UploadProgress>();
         using var client = server.ClientFor(_organization);
 
-        var import = await client.ImportFileResumablyAsync(path, _organization, new ListProgress(reports), _ct);
+        var import = await client.UploadFileResumablyAsync(path, _organization, new ListProgress(reports), _ct);
         var check = await client.CheckAsync(import.ImportId, _ct);
 
         Assert.True(size > 2 * BulkInviteClient.MaxChunkBytes, "the file must need several writes");
@@ -68,7 +68,7 @@ public sealed class ClientResumableUploadTests(ServerFixture server)
 
         try
         {
-            var import = await client.ImportFileResumablyAsync(path, _organization, progress, _ct);
+            var import = await client.UploadFileResumablyAsync(path, _organization, progress, _ct);
             var check = await client.CheckAsync(import.ImportId, _ct);
 
             Assert.NotNull(restarted);
@@ -107,7 +107,7 @@ public sealed class ClientResumableUploadTests(ServerFixture server)
             }
         });
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.ImportFileResumablyAsync(path, _organization, progress, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.UploadFileResumablyAsync(path, _organization, progress, cancel.Token));
         // The organization's four slots (the server's default) are all free again: four uploads start.
         var started = new List<string>();
         for (var i = 0; i < 4; i++)

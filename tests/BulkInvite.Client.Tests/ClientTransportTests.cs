@@ -40,7 +40,7 @@ public sealed class ClientTransportTests(ServerFixture server)
     public async Task RetriesAnApplyWhoseAnswerWasLostWithTheSameRequestId()
     {
         using var plain = server.ClientFor(_organization);
-        var import = await plain.ImportFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken);
+        var import = await plain.UploadFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken);
         await plain.CheckAsync(import.ImportId, _cancellationToken);
         using var handler = new RecordingHandler();
         handler.LoseAnswers("ApplyPermissions", 1);

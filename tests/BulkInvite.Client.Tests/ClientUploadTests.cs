@@ -16,7 +16,7 @@ public sealed class ClientUploadTests(ServerFixture server)
         var reports = new List<UploadProgress>();
         using var client = server.ClientFor(_organization);
 
-        var import = await client.ImportFileAsync(path, _organization, new ListProgress(reports), TestContext.Current.CancellationToken);
+        var import = await client.UploadFileAsync(path, _organization, new ListProgress(reports), TestContext.Current.CancellationToken);
 
         Assert.True(size > 2 * BulkInviteClient.MaxChunkBytes, "the file must need several chunks");
         Assert.Equal(size, reports[^1].BytesSent);
@@ -31,7 +31,7 @@ public sealed class ClientUploadTests(ServerFixture server)
         var path = Files.Fixture("team_libreoffice.xlsx");
         using var client = server.ClientFor(_organization);
 
-        var import = await client.ImportFileAsync(path, _organization, cancellationToken: TestContext.Current.CancellationToken);
+        var import = await client.UploadFileAsync(path, _organization, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))), import.Sha256);
         Assert.Equal((FileFormat.Xlsx, "team_libreoffice.xlsx"), (import.Format, import.FileName));
@@ -44,7 +44,7 @@ public sealed class ClientUploadTests(ServerFixture server)
         using var stream = new ForwardOnlyStream(bytes);
         using var client = server.ClientFor(_organization);
 
-        var import = await client.ImportFileAsync(stream, "piped.csv", _organization, cancellationToken: TestContext.Current.CancellationToken);
+        var import = await client.UploadFileAsync(stream, "piped.csv", _organization, cancellationToken: TestContext.Current.CancellationToken);
         var check = await client.CheckAsync(import.ImportId, TestContext.Current.CancellationToken);
 
         Assert.Equal(bytes.Length, import.SizeBytes);

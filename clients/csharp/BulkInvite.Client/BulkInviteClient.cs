@@ -63,11 +63,33 @@ public sealed partial class BulkInviteClient : IDisposable
     /// <summary>The generated client underneath, with the token attached, for calls this class does not wrap.</summary>
     public UserImportService.UserImportServiceClient Generated { get; }
 
-    /// <summary>Uploads a file for <paramref name="organizationId"/> and returns the new import (UPLOADED).</summary>
-    public async Task<Import> ImportFileAsync(string path, string organizationId, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The whole flow, as TypeScript's importFile and Python's import_file run it: uploads the file,
+    /// checks it, reads every diagnostic and, when the file is not rejected and has valid rows,
+    /// applies <paramref name="permissions"/> to them (with one request id, reused on retry). The
+    /// result says what it came to (<see cref="ImportResult.Outcome"/>, <see cref="ImportResult.Summary"/>).
+    /// </summary>
+    public async Task<ImportResult> ImportFileAsync(
+        string path, string organizationId, IEnumerable<string> permissions, ImportFileOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var uploaded = options?.Resumable == true
+            ? await UploadFileResumablyAsync(path, organizationId, options.Progress, cancellationToken)
+            : await UploadFileAsync(path, organizationId, options?.Progress, cancellationToken);
+        var check = await CheckAsync(uploaded.ImportId, cancellationToken);
+        if (check.IsRejected || check.Import.ValidRows == 0)
+        {
+            return new ImportResult(check.Import, check.FileDiagnostics, check.RowDiagnostics, 0, 0);
+        }
+
+        var applied = await ApplyAsync(uploaded.ImportId, permissions, cancellationToken);
+        return new ImportResult(applied.Import, check.FileDiagnostics, check.RowDiagnostics, applied.InvitedCount, applied.SkippedCount);
+    }
+
+    /// <summary>Uploads a file for <paramref name="organizationId"/> and returns the new import (UPLOADED); <see cref="CheckAsync"/> and <see cref="ApplyAsync"/> continue it.</summary>
+    public async Task<Import> UploadFileAsync(string path, string organizationId, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        return await ImportFileAsync(file, Path.GetFileName(path), organizationId, progress, cancellationToken);
+        return await UploadFileAsync(file, Path.GetFileName(path), organizationId, progress, cancellationToken);
     }
 
     /// <summary>
@@ -76,7 +98,7 @@ public sealed partial class BulkInviteClient : IDisposable
     /// are sent first, so the server verifies the bytes; a stream that cannot seek is first copied to
     /// a temporary file to compute them. Not retried: a failed upload keeps nothing, so upload again.
     /// </summary>
-    public async Task<Import> ImportFileAsync(Stream content, string fileName, string organizationId, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<Import> UploadFileAsync(Stream content, string fileName, string organizationId, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         if (content.CanSeek)
@@ -92,7 +114,7 @@ public sealed partial class BulkInviteClient : IDisposable
 
     /// <summary>
     /// Uploads a file for <paramref name="organizationId"/> with the resumable upload and returns the
-    /// new import (UPLOADED), as <see cref="ImportFileAsync(string, string, IProgress{UploadProgress}?, CancellationToken)"/>
+    /// new import (UPLOADED), as <see cref="UploadFileAsync(string, string, IProgress{UploadProgress}?, CancellationToken)"/>
     /// does: chunks of at most 1 MiB, each written at its offset, the size and SHA-256 verified by the
     /// server. When a write fails because the server cannot be reached (a dropped connection,
     /// UNAVAILABLE, a restart), it asks the server how many bytes it has and continues from there,
@@ -100,10 +122,10 @@ public sealed partial class BulkInviteClient : IDisposable
     /// continue it. Progress reports the bytes the server has stored. If it gives up or is cancelled,
     /// it cancels the upload on the server.
     /// </summary>
-    public async Task<Import> ImportFileResumablyAsync(string path, string organizationId, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<Import> UploadFileResumablyAsync(string path, string organizationId, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, FileOptions.Asynchronous);
-        return await ImportFileResumablyAsync(file, Path.GetFileName(path), organizationId, progress, cancellationToken);
+        return await UploadFileResumablyAsync(file, Path.GetFileName(path), organizationId, progress, cancellationToken);
     }
 
     /// <summary>
@@ -111,7 +133,7 @@ public sealed partial class BulkInviteClient : IDisposable
     /// upload (see the path overload). The stream is read again from where a resumed upload continues,
     /// so one that cannot seek is first copied to a temporary file.
     /// </summary>
-    public async Task<Import> ImportFileResumablyAsync(Stream content, string fileName, string organizationId, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<Import> UploadFileResumablyAsync(Stream content, string fileName, string organizationId, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         if (content.CanSeek)

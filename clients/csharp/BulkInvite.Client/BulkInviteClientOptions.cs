@@ -26,7 +26,7 @@ public sealed record BulkInviteClientOptions
     public TimeSpan? AttemptTimeout { get; init; }
 
     /// <summary>
-    /// How long <see cref="BulkInviteClient.ImportFileResumablyAsync(string, string, IProgress{UploadProgress}?, CancellationToken)"/>
+    /// How long <see cref="BulkInviteClient.UploadFileResumablyAsync(string, string, IProgress{UploadProgress}?, CancellationToken)"/>
     /// keeps trying to reach the server after a write failed for want of it (asking QueryUploadStatus
     /// with backoff, then continuing from the bytes the server has): 30 s by default, the server's
     /// default idle timeout, after which the upload has expired anyway.

@@ -21,7 +21,7 @@ internal static class ImportCommand
             var organization = session.Organization(parse.GetValue(org), "the organization to invite the users to");
             IReadOnlyList<string> grants = [.. parse.GetValue(permissions) ?? []];
             await PermissionPreCheck.RunAsync(session, organization, grants, "Nothing was uploaded.", cancellationToken);
-            var import = await UploadProgressView.RunAsync(session, path, progress => session.Client.ImportFileAsync(path.FullName, organization, progress, cancellationToken));
+            var import = await UploadProgressView.RunAsync(session, path, progress => session.Client.UploadFileAsync(path.FullName, organization, progress, cancellationToken));
             var check = await Busy.RunAsync(session, "Checking…", () => session.Client.CheckAsync(import.ImportId, cancellationToken));
             return await new ApplyFlow(session, organization, grants, parse.GetValue(yes), parse.GetValue(all)).RunAsync(check, cancellationToken);
         });
