@@ -19,6 +19,7 @@ internal sealed class ApplyTransaction(StoreDialect dialect, DbConnection connec
         return Dialect.InviteAndQueue(Connection, Transaction, new
         {
             ImportId,
+            ImportKey,
             organizationId,
             permissions = ImportRow.Json(permissions),
             inviter,

@@ -13,10 +13,12 @@ internal sealed class ImportRepository(StoreDialect dialect) : Repository(dialec
     {
         await using var connection = await Dialect.OpenAsync(cancellationToken);
         await using var transaction = await Dialect.BeginWriteAsync(connection, cancellationToken);
+        var parameters = new DynamicParameters(ImportRow.Parameters(import));
+        parameters.Add("ImportKey", Dialect.NextImportKey(connection, transaction));
         await connection.ExecuteAsync(new CommandDefinition(
-            $"INSERT INTO imports ({ImportRow.Columns}) VALUES (@ImportId, @OrganizationId, @FileName, @Format, @SizeBytes, @Sha256, @State, " +
-            "@TotalRows, @ValidRows, @InvalidRows, @InvitedCount, @SkippedCount, @Permissions, @ApplyRequestId, @CreateTime, @UpdateTime)",
-            ImportRow.Parameters(import), transaction, cancellationToken: cancellationToken));
+            $"INSERT INTO imports ({ImportRow.KeyedColumns}) VALUES (@ImportId, @OrganizationId, @FileName, @Format, @SizeBytes, @Sha256, @State, " +
+            "@TotalRows, @ValidRows, @InvalidRows, @InvitedCount, @SkippedCount, @Permissions, @ApplyRequestId, @CreateTime, @UpdateTime, @ImportKey)",
+            parameters, transaction, cancellationToken: cancellationToken));
         await AuditLog.RecordAsync(connection, transaction, audit, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -46,15 +48,20 @@ internal sealed class ImportRepository(StoreDialect dialect) : Repository(dialec
         ArgumentNullException.ThrowIfNull(audit);
         await using var connection = await Dialect.OpenAsync(cancellationToken);
         await using var transaction = await Dialect.BeginWriteAsync(connection, cancellationToken);
-        // Staged users and diagnostics go with it (ON DELETE CASCADE); invitations stay. The purge
-        // listed the import before this transaction: one applied since (by another server, or by a
-        // call that got SQLite's writer first) is not purged.
-        var deleted = await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM imports WHERE import_id = @importId AND (@purge = 0 OR state <> @applied)",
+        // Its rows and diagnostics go with it; invitations stay. The purge listed the import before
+        // this transaction: one applied since (by another server, or by a call that got SQLite's
+        // writer first) is not purged.
+        var importKey = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            "DELETE FROM imports WHERE import_id = @importId AND (@purge = 0 OR state <> @applied) RETURNING import_key",
             new { importId, purge = audit.Action == AuditAction.Purged ? 1 : 0, applied = (int)ImportState.Applied },
-            transaction, cancellationToken: cancellationToken)) > 0;
+            transaction, cancellationToken: cancellationToken));
+        var deleted = importKey is not null;
         if (deleted)
         {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM import_rows WHERE import_key = @importKey", new { importKey }, transaction, Dialect.GrowingWorkTimeout, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM diagnostics WHERE import_key = @importKey", new { importKey }, transaction, Dialect.GrowingWorkTimeout, cancellationToken: cancellationToken));
             if (Dialect.DeleteStoredFile is { } deleteFile)
             {
                 await connection.ExecuteAsync(new CommandDefinition(deleteFile, new { importId }, transaction, cancellationToken: cancellationToken));
@@ -71,15 +78,15 @@ internal sealed class ImportRepository(StoreDialect dialect) : Repository(dialec
     {
         await using var connection = await Dialect.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM staged_users WHERE import_id = @importId", new { importId }, commandTimeout: Dialect.GrowingWorkTimeout,
-            cancellationToken: cancellationToken));
+            "DELETE FROM import_rows WHERE import_key = (SELECT import_key FROM imports WHERE import_id = @importId)", new { importId },
+            commandTimeout: Dialect.GrowingWorkTimeout, cancellationToken: cancellationToken));
     }
 
     public async Task<int> DropStagedUsersOfAppliedImportsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await Dialect.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM staged_users WHERE import_id IN (SELECT import_id FROM imports WHERE state = @applied)",
+            "DELETE FROM import_rows WHERE import_key IN (SELECT import_key FROM imports WHERE state = @applied)",
             new { applied = (int)ImportState.Applied }, commandTimeout: Dialect.GrowingWorkTimeout, cancellationToken: cancellationToken));
     }
 
@@ -97,7 +104,8 @@ internal sealed class ImportRepository(StoreDialect dialect) : Repository(dialec
     {
         await using var connection = await Dialect.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<DiagnosticRow>(new CommandDefinition(
-            $"SELECT {DiagnosticRow.Columns} FROM diagnostics WHERE import_id = @importId AND row_number = 0 ORDER BY sequence",
+            $"SELECT {DiagnosticRow.Columns} FROM diagnostics WHERE import_key = (SELECT import_key FROM imports WHERE import_id = @importId) " +
+            "AND row_number = 0 ORDER BY sequence",
             new { importId }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToDiagnostic()).ToList();
     }
@@ -106,7 +114,7 @@ internal sealed class ImportRepository(StoreDialect dialect) : Repository(dialec
     {
         await using var connection = await Dialect.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<DiagnosticRow>(new CommandDefinition(
-            $"SELECT {DiagnosticRow.Columns} FROM diagnostics WHERE import_id = @importId " +
+            $"SELECT {DiagnosticRow.Columns} FROM diagnostics WHERE import_key = (SELECT import_key FROM imports WHERE import_id = @importId) " +
             "AND (row_number, sequence) > (@afterRow, @afterSequence) ORDER BY row_number, sequence LIMIT @limit",
             new { importId, afterRow = after?.RowNumber ?? 0, afterSequence = after?.Sequence ?? long.MaxValue, limit },
             cancellationToken: cancellationToken));

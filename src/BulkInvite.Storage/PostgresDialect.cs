@@ -47,6 +47,9 @@ public sealed class PostgresDialect : StoreDialect
     /// </summary>
     internal override int? GrowingWorkTimeout => 0;
 
+    internal override long NextImportKey(DbConnection connection, DbTransaction? transaction) =>
+        connection.ExecuteScalar<long>("SELECT nextval('import_keys')", transaction: transaction);
+
     internal override IBulkSink OpenBulkSink(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns) =>
         new PostgresBinaryCopy((NpgsqlConnection)connection, table, columns);
 
@@ -60,10 +63,10 @@ public sealed class PostgresDialect : StoreDialect
             "WITH invited AS (" +
             "INSERT INTO invitations (organization_id, import_id, email, normalized_email, first_name, last_name, description, " +
             "permissions, status, inviter, create_time, expire_time, update_time) " +
-            "SELECT @organizationId, s.import_id, s.email, s.normalized_email, s.first_name, s.last_name, s.description, " +
+            "SELECT @organizationId, @ImportId, s.email, s.normalized_email, s.first_name, s.last_name, s.description, " +
             "@permissions, 'pending', @inviter, @now, @expireTime, @now " +
-            "FROM staged_users s " +
-            "WHERE s.import_id = @ImportId AND s.is_valid " +
+            "FROM import_rows s " +
+            "WHERE s.import_key = @ImportKey AND s.is_valid " +
             "AND NOT EXISTS (SELECT 1 FROM members b WHERE b.organization_id = @organizationId AND b.normalized_email = s.normalized_email) " +
             "ORDER BY s.normalized_email " +
             "ON CONFLICT (organization_id, normalized_email) WHERE status = 'pending' DO NOTHING " +
@@ -80,19 +83,19 @@ public sealed class PostgresDialect : StoreDialect
     // just made may not be either: each staged row probes the index (LATERAL … LIMIT 1), a plan
     // whose cost grows with the file whatever the planner believes about the tables.
     internal override string AlreadyInvitedWarnings =>
-        "INSERT INTO diagnostics (import_id, row_number, column_name, code, severity, message, value) " +
-        "SELECT s.import_id, s.row_number, @Column, @Code, @Severity, @message, s.email " +
-        "FROM staged_users s CROSS JOIN LATERAL (SELECT 1 FROM invitations i " +
+        "INSERT INTO diagnostics (import_key, row_number, column_name, code, severity, message, value) " +
+        "SELECT s.import_key, s.row_number, @Column, @Code, @Severity, @message, s.email " +
+        "FROM import_rows s CROSS JOIN LATERAL (SELECT 1 FROM invitations i " +
         "WHERE i.organization_id = @OrganizationId AND i.normalized_email = s.normalized_email AND i.status = 'pending' AND i.expire_time > @now " +
         "LIMIT 1) pending " +
-        "WHERE s.import_id = @ImportId AND s.is_valid ORDER BY s.row_number";
+        "WHERE s.import_key = @ImportKey AND s.is_valid ORDER BY s.row_number";
 
     internal override string AlreadyMemberWarnings =>
-        "INSERT INTO diagnostics (import_id, row_number, column_name, code, severity, message, value) " +
-        "SELECT s.import_id, s.row_number, @Column, @Code, @Severity, @message, s.email " +
-        "FROM staged_users s CROSS JOIN LATERAL (SELECT 1 FROM members b " +
+        "INSERT INTO diagnostics (import_key, row_number, column_name, code, severity, message, value) " +
+        "SELECT s.import_key, s.row_number, @Column, @Code, @Severity, @message, s.email " +
+        "FROM import_rows s CROSS JOIN LATERAL (SELECT 1 FROM members b " +
         "WHERE b.organization_id = @OrganizationId AND b.normalized_email = s.normalized_email LIMIT 1) member " +
-        "WHERE s.import_id = @ImportId AND s.is_valid ORDER BY s.row_number";
+        "WHERE s.import_key = @ImportKey AND s.is_valid ORDER BY s.row_number";
 
     // Rows another dispatcher is claiming are skipped, not waited for: the dispatchers of several
     // servers claiming at once each get other rows, never the same one.

@@ -57,6 +57,9 @@ public sealed class SqliteDialect(StorageOptions options) : StoreDialect
 
     internal override int? GrowingWorkTimeout => null;
 
+    internal override long NextImportKey(DbConnection connection, DbTransaction? transaction) =>
+        connection.ExecuteScalar<long>("UPDATE import_key_sequence SET last_key = last_key + 1 RETURNING last_key", transaction: transaction);
+
     internal override IBulkSink OpenBulkSink(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns) =>
         new SqliteBulkInsert((SqliteConnection)connection, table, columns);
 
@@ -69,10 +72,10 @@ public sealed class SqliteDialect(StorageOptions options) : StoreDialect
         var invited = connection.Execute(
             "INSERT INTO invitations (organization_id, import_id, email, normalized_email, first_name, last_name, description, " +
             "permissions, status, inviter, create_time, expire_time, update_time) " +
-            "SELECT @organizationId, s.import_id, s.email, s.normalized_email, s.first_name, s.last_name, s.description, " +
+            "SELECT @organizationId, @ImportId, s.email, s.normalized_email, s.first_name, s.last_name, s.description, " +
             "@permissions, 'pending', @inviter, @now, @expireTime, @now " +
-            "FROM staged_users s " +
-            "WHERE s.import_id = @ImportId AND s.is_valid = 1 " +
+            "FROM import_rows s " +
+            "WHERE s.import_key = @ImportKey AND s.is_valid = 1 " +
             "AND NOT EXISTS (SELECT 1 FROM members b WHERE b.organization_id = @organizationId AND b.normalized_email = s.normalized_email) " +
             "ORDER BY s.normalized_email " +
             "ON CONFLICT DO NOTHING",
@@ -89,17 +92,17 @@ public sealed class SqliteDialect(StorageOptions options) : StoreDialect
     }
 
     internal override string AlreadyInvitedWarnings =>
-        "INSERT INTO diagnostics (import_id, row_number, column_name, code, severity, message, value) " +
-        "SELECT s.import_id, s.row_number, @Column, @Code, @Severity, @message, s.email " +
-        "FROM staged_users s JOIN invitations i ON i.organization_id = @OrganizationId AND i.normalized_email = s.normalized_email " +
+        "INSERT INTO diagnostics (import_key, row_number, column_name, code, severity, message, value) " +
+        "SELECT s.import_key, s.row_number, @Column, @Code, @Severity, @message, s.email " +
+        "FROM import_rows s JOIN invitations i ON i.organization_id = @OrganizationId AND i.normalized_email = s.normalized_email " +
         "AND i.status = 'pending' AND i.expire_time > @now " +
-        "WHERE s.import_id = @ImportId AND s.is_valid = 1";
+        "WHERE s.import_key = @ImportKey AND s.is_valid = 1";
 
     internal override string AlreadyMemberWarnings =>
-        "INSERT INTO diagnostics (import_id, row_number, column_name, code, severity, message, value) " +
-        "SELECT s.import_id, s.row_number, @Column, @Code, @Severity, @message, s.email " +
-        "FROM staged_users s JOIN members b ON b.organization_id = @OrganizationId AND b.normalized_email = s.normalized_email " +
-        "WHERE s.import_id = @ImportId AND s.is_valid = 1";
+        "INSERT INTO diagnostics (import_key, row_number, column_name, code, severity, message, value) " +
+        "SELECT s.import_key, s.row_number, @Column, @Code, @Severity, @message, s.email " +
+        "FROM import_rows s JOIN members b ON b.organization_id = @OrganizationId AND b.normalized_email = s.normalized_email " +
+        "WHERE s.import_key = @ImportKey AND s.is_valid = 1";
 
     // The write lock keeps any other dispatcher out until the claim commits.
     internal override async Task<IReadOnlyList<OutboxRow>> ClaimDueAsync(DbConnection connection, object parameters, CancellationToken cancellationToken)

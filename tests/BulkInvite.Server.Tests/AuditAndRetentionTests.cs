@@ -93,12 +93,12 @@ public abstract class AuditAndRetentionTests(TestStore store) : IDisposable
 
         using var db = _server.OpenDatabase();
         // The staged rows go just after the answer, in the background.
-        for (var i = 0; i < 600 && db.ExecuteScalar<long>("SELECT COUNT(*) FROM staged_users") > 0; i++)
+        for (var i = 0; i < 600 && db.ExecuteScalar<long>("SELECT COUNT(*) FROM import_rows") > 0; i++)
         {
             await Task.Delay(50, _ct);
         }
 
-        Assert.Equal(0, db.ExecuteScalar<long>("SELECT COUNT(*) FROM staged_users"));
+        Assert.Equal(0, db.ExecuteScalar<long>("SELECT COUNT(*) FROM import_rows"));
         Assert.Empty(_server.StoredFiles());
         Assert.Equal(4, db.ExecuteScalar<long>("SELECT COUNT(*) FROM invitations"));
         // The stored result stays readable, and a retry still gets it.

@@ -61,19 +61,33 @@ public abstract class ImportRepositoryTests(TestDatabase db) : IDisposable
     }
 
     [Fact]
-    public async Task StagesUsersAndReadsBackTheAddressOfAStagedRow()
+    public async Task StagesEveryRowWithItsValuesAndReadsBackTheAddressOfAStagedRow()
     {
         var import = TestDatabase.NewImport();
         await Repository.AddAsync(import, TestDatabase.Audit(import), _ct);
         using var check = Repository.BeginCheck(import.ImportId);
 
-        check.Stage([TestDatabase.User(2, "a@example.com"), TestDatabase.User(3, "b@example.com", valid: false)]);
-        Assert.Equal(("a@example.com", "b@example.com", null), (check.StagedEmailAt(2), check.StagedEmailAt(3), check.StagedEmailAt(4)));
+        check.Stage(
+        [
+            TestDatabase.User(2, "a@example.com"),
+            TestDatabase.User(3, "b@example.com", valid: false),
+            new StagedUser(4, "not-an-address", null, "Ann", "", "Sales", false),
+        ]);
+
+        Assert.Equal(("a@example.com", "b@example.com", null, null), (check.StagedEmailAt(2), check.StagedEmailAt(3), check.StagedEmailAt(4), check.StagedEmailAt(5)));
+        check.Complete(new CheckResult([], 3, 1, 2), Now, TestDatabase.Audited(AuditAction.Checked));
+        using var connection = _db.Open();
+        Assert.Equal(
+            [(2L, "a@example.com", "First", "Last", null, true), (3L, "b@example.com", "First", "Last", null, false), (4L, "not-an-address", "Ann", "", "Sales", false)],
+            connection.Query<(long, string, string, string, string?, bool)>(
+                "SELECT row_number, email, first_name, last_name, description, is_valid FROM import_rows ORDER BY row_number"));
     }
 
     [Theory]
     [InlineData(1)]
+    [InlineData(63)]
     [InlineData(64)]
+    [InlineData(65)]
     [InlineData(200)]
     public async Task StagesBatchesOfAnySizeCompletely(int count)
     {
@@ -159,7 +173,7 @@ public abstract class ImportRepositoryTests(TestDatabase db) : IDisposable
         Assert.Equal(DiagnosticCode.TooManyRows, Assert.Single(await Repository.ListFileDiagnosticsAsync(import.ImportId, _ct)).Code);
         Assert.Empty(await Repository.ListRowDiagnosticsAsync(import.ImportId, null, 10, _ct));
         using var connection = _db.Open();
-        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM staged_users"));
+        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM import_rows"));
     }
 
     [Fact]
@@ -236,7 +250,7 @@ public abstract class ImportRepositoryTests(TestDatabase db) : IDisposable
 
         using var connection = _db.Open();
         Assert.Null(await Repository.FindAsync(import.ImportId, _ct));
-        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM staged_users"));
+        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM import_rows"));
         Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM diagnostics"));
         Assert.Equal(1, connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM audit_events WHERE action = {(int)AuditAction.Deleted}"));
     }
@@ -251,11 +265,11 @@ public abstract class ImportRepositoryTests(TestDatabase db) : IDisposable
         await ApplyAsync(leftover);
 
         using var connection = _db.Open();
-        Assert.Equal(4, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM staged_users")); // apply leaves them for later
+        Assert.Equal(4, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM import_rows")); // apply leaves them for later
         await Repository.DropStagedUsersAsync(applied.ImportId, _ct);
-        Assert.Equal(2, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM staged_users"));
+        Assert.Equal(2, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM import_rows"));
         Assert.Equal(1, await Repository.DropStagedUsersOfAppliedImportsAsync(_ct)); // the leftover; the unapplied import keeps its row
-        Assert.Equal(other.ImportId, connection.ExecuteScalar<string>("SELECT import_id FROM staged_users"));
+        Assert.Equal(other.ImportId, connection.ExecuteScalar<string>("SELECT i.import_id FROM import_rows r JOIN imports i ON i.import_key = r.import_key"));
         Assert.True(await Repository.DeleteAsync(applied.ImportId, TestDatabase.Audit(applied, AuditAction.Deleted), _ct));
         Assert.Equal(3, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM invitations"));
     }

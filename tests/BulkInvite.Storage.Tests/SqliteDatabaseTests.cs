@@ -31,6 +31,7 @@ public class SqliteDatabaseTests
                 "BulkInvite.Storage.Migrations.0003_invitation_lifecycle.sql",
                 "BulkInvite.Storage.Migrations.0004_staged_users_in_row_order.sql",
                 "BulkInvite.Storage.Migrations.0005_tokens_made_when_sent.sql",
+                "BulkInvite.Storage.Migrations.0006_lean_staging.sql",
             ],
             scripts);
     }

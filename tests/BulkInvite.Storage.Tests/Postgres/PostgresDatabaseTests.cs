@@ -24,7 +24,11 @@ public sealed class PostgresDatabaseTests(PostgresCluster cluster) : IDisposable
         var scripts = connection.Query<string>("SELECT scriptname FROM schema_versions ORDER BY scriptname").ToList();
         // The names the PostgreSQL storage project recorded before the stores were merged.
         Assert.Equal(
-            ["BulkInvite.Storage.Postgres.Migrations.0001_create_schema.sql", "BulkInvite.Storage.Postgres.Migrations.0002_uploads_in_the_database.sql"],
+            [
+                "BulkInvite.Storage.Postgres.Migrations.0001_create_schema.sql",
+                "BulkInvite.Storage.Postgres.Migrations.0002_uploads_in_the_database.sql",
+                "BulkInvite.Storage.Postgres.Migrations.0003_lean_staging.sql",
+            ],
             scripts);
     }
 
@@ -37,7 +41,7 @@ public sealed class PostgresDatabaseTests(PostgresCluster cluster) : IDisposable
         await Task.WhenAll(dialects.Select(d => Task.Run(() => new Store(d).Migrate(NullLogger.Instance), TestContext.Current.CancellationToken)));
 
         using var connection = dialects[0].Open();
-        Assert.Equal(2, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_versions"));
+        Assert.Equal(3, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_versions"));
         dialects.ForEach(d => d.Dispose());
     }
 
@@ -48,7 +52,7 @@ public sealed class PostgresDatabaseTests(PostgresCluster cluster) : IDisposable
         using var connection = dialect.Open();
 
         var collations = connection.Query<string>(
-            "SELECT collation_name FROM information_schema.columns WHERE table_name IN ('invitations', 'members', 'staged_users') AND column_name = 'normalized_email'");
+            "SELECT collation_name FROM information_schema.columns WHERE table_name IN ('invitations', 'members', 'import_rows') AND column_name = 'normalized_email'");
 
         Assert.Equal(["C", "C", "C"], collations);
     }
