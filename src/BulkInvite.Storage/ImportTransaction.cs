@@ -25,7 +25,7 @@ internal abstract class ImportTransaction(StoreDialect dialect, DbConnection con
     protected override void Load()
     {
         var row = Connection.QuerySingleOrDefault<ImportRow>(
-            $"SELECT {ImportRow.KeyedColumns} FROM imports i WHERE i.import_id = @ImportId {Dialect.RowLock}",
+            $"SELECT {ImportRow.KeyedColumns} FROM imports i WHERE i.import_id = @ImportId AND i.delete_time IS NULL {Dialect.RowLock}",
             new { ImportId }, Transaction, Dialect.GrowingWorkTimeout);
         Import = row?.ToRecord();
         ImportKey = row?.ImportKey ?? 0;

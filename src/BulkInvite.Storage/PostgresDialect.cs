@@ -61,10 +61,8 @@ public sealed class PostgresDialect : StoreDialect
     internal override int InviteAndQueue(DbConnection connection, DbTransaction transaction, object parameters) =>
         connection.ExecuteScalar<int>(
             "WITH invited AS (" +
-            "INSERT INTO invitations (organization_id, import_id, email, normalized_email, first_name, last_name, description, " +
-            "permissions, status, inviter, create_time, expire_time, update_time) " +
-            "SELECT @organizationId, @ImportId, s.email, s.normalized_email, s.first_name, s.last_name, s.description, " +
-            "@permissions, 'pending', @inviter, @now, @expireTime, @now " +
+            "INSERT INTO invitations (invitation_id, organization_id, normalized_email, status, create_time, expire_time, update_time) " +
+            "SELECT @ApplyKey * 4294967296 + s.row_number, @organizationId, s.normalized_email, 'pending', @now, @expireTime, @now " +
             "FROM import_rows s " +
             "WHERE s.import_key = @ImportKey AND s.is_valid " +
             "AND NOT EXISTS (SELECT 1 FROM members b WHERE b.organization_id = @organizationId AND b.normalized_email = s.normalized_email) " +
@@ -107,7 +105,7 @@ public sealed class PostgresDialect : StoreDialect
             "ORDER BY next_attempt_time, message_id LIMIT @limit FOR UPDATE SKIP LOCKED) due " +
             "WHERE o.message_id = due.message_id " +
             "RETURNING o.message_id, o.invitation_id, o.attempts) " +
-            $"SELECT {OutboxRow.Columns} FROM claimed o JOIN invitations i ON i.invitation_id = o.invitation_id ORDER BY o.message_id",
+            $"SELECT {OutboxRow.Columns} FROM claimed o JOIN invitations i ON i.invitation_id = o.invitation_id {InvitationPerson.Joins}ORDER BY o.message_id",
             parameters, cancellationToken: cancellationToken))).ToList();
 
     internal override string? DeleteStoredFile => "DELETE FROM uploads WHERE import_id = @importId";

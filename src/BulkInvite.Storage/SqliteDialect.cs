@@ -63,30 +63,25 @@ public sealed class SqliteDialect(StorageOptions options) : StoreDialect
     internal override IBulkSink OpenBulkSink(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns) =>
         new SqliteBulkInsert((SqliteConnection)connection, table, columns);
 
-    // Inserting in the order of the unique index's key keeps the index writes sequential; the
-    // partial unique index skips addresses that already have a pending invitation. The single
-    // writer lets the emails be queued by id: every invitation above the largest before is this one's.
+    // Rows are read in row order, so the invitations' ids (apply key × 2^32 + row number) are written
+    // in order too; the partial unique index skips addresses that already have a pending
+    // invitation. The emails of the apply are those of its id range.
     internal override int InviteAndQueue(DbConnection connection, DbTransaction transaction, object parameters)
     {
-        var lastBefore = connection.ExecuteScalar<long>("SELECT COALESCE(MAX(invitation_id), 0) FROM invitations", transaction: transaction);
         var invited = connection.Execute(
-            "INSERT INTO invitations (organization_id, import_id, email, normalized_email, first_name, last_name, description, " +
-            "permissions, status, inviter, create_time, expire_time, update_time) " +
-            "SELECT @organizationId, @ImportId, s.email, s.normalized_email, s.first_name, s.last_name, s.description, " +
-            "@permissions, 'pending', @inviter, @now, @expireTime, @now " +
+            "INSERT INTO invitations (invitation_id, organization_id, normalized_email, status, create_time, expire_time, update_time) " +
+            "SELECT @ApplyKey * 4294967296 + s.row_number, @organizationId, s.normalized_email, 'pending', @now, @expireTime, @now " +
             "FROM import_rows s " +
             "WHERE s.import_key = @ImportKey AND s.is_valid = 1 " +
             "AND NOT EXISTS (SELECT 1 FROM members b WHERE b.organization_id = @organizationId AND b.normalized_email = s.normalized_email) " +
-            "ORDER BY s.normalized_email " +
             "ON CONFLICT DO NOTHING",
             parameters,
             transaction);
-        var queue = new DynamicParameters(parameters);
-        queue.Add("lastBefore", lastBefore);
         connection.Execute(
             "INSERT INTO invitation_outbox (invitation_id, state, create_time, next_attempt_time) " +
-            "SELECT invitation_id, 'queued', @now, @now FROM invitations WHERE invitation_id > @lastBefore AND import_id = @ImportId ORDER BY invitation_id",
-            queue,
+            "SELECT invitation_id, 'queued', @now, @now FROM invitations " +
+            "WHERE invitation_id >= @ApplyKey * 4294967296 AND invitation_id < (@ApplyKey + 1) * 4294967296 ORDER BY invitation_id",
+            parameters,
             transaction);
         return invited;
     }
@@ -119,7 +114,7 @@ public sealed class SqliteDialect(StorageOptions options) : StoreDialect
         }
 
         var rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition(
-            $"SELECT {OutboxRow.Columns} FROM invitation_outbox o JOIN invitations i ON i.invitation_id = o.invitation_id " +
+            $"SELECT {OutboxRow.Columns} FROM invitation_outbox o JOIN invitations i ON i.invitation_id = o.invitation_id {InvitationPerson.Joins}" +
             "WHERE o.message_id IN @claimed ORDER BY o.message_id",
             new { claimed }, transaction, cancellationToken: cancellationToken))).ToList();
         await transaction.CommitAsync(cancellationToken);

@@ -56,8 +56,9 @@ public abstract class StoreDialect : IDisposable
 
     /// <summary>
     /// Invites every valid row of the import whose address is not a member's and has no pending
-    /// invitation, and queues one email for each; returns how many. Parameters: @ImportId, @ImportKey,
-    /// @organizationId, @permissions, @inviter, @now, @expireTime.
+    /// invitation, with the id <see cref="Rows.InvitationPerson.IdOf"/>(@ApplyKey, row number), and
+    /// queues one email for each; returns how many. Parameters: @ImportKey, @ApplyKey,
+    /// @organizationId, @now, @expireTime.
     /// </summary>
     internal abstract int InviteAndQueue(DbConnection connection, DbTransaction transaction, object parameters);
 

@@ -193,7 +193,8 @@ public abstract class ImportFlowTests(TestStore store) : IDisposable
         await Client.ApplyAsync(import.ImportId, "", "models.train", "projects.view", "models.train");
 
         using var db = _server.OpenDatabase();
-        var invitations = db.Query<(string Permissions, long CreateTime, long ExpireTime)>("SELECT permissions, create_time, expire_time FROM invitations").ToList();
+        var invitations = db.Query<(string Permissions, long CreateTime, long ExpireTime)>(
+            "SELECT m.permissions, i.create_time, i.expire_time FROM invitations i JOIN imports m ON m.apply_key = i.invitation_id / 4294967296").ToList();
         Assert.Equal(4, invitations.Count);
         Assert.All(invitations, i => Assert.Equal("[\"models.train\",\"projects.view\"]", i.Permissions));
         Assert.All(invitations, i => Assert.Equal(TimeSpan.FromDays(7), TimeSpan.FromMilliseconds(i.ExpireTime - i.CreateTime)));

@@ -1,6 +1,7 @@
 using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Checking;
 using BulkInvite.Core.Importing;
+using BulkInvite.Core.Invitations;
 using Dapper;
 using BulkInvite.Storage.Tests.Postgres;
 using BulkInvite.Testing;
@@ -188,11 +189,12 @@ public abstract class ImportRepositoryTests(TestDatabase db) : IDisposable
             apply.Complete(apply.Import! with { State = ImportState.Applied, InvitedCount = invited }, TestDatabase.Audit(apply.Import!, AuditAction.Applied));
         }
 
-        using var connection = _db.Open();
-        var invitation = connection.QuerySingle<(string Email, string Permissions, string Status, long ExpireTime, string ImportId)>(
-            "SELECT email, permissions, status, expire_time, import_id FROM invitations");
+        var invitation = Assert.Single(await _db.Invitations.ListAsync(new InvitationFilter("acme", InvitationStatus.Unspecified, null), Now, null, 10, _ct));
         Assert.Equal(1, invited);
-        Assert.Equal(("a@example.com", "[\"projects.view\",\"models.train\"]", "pending", Now.AddDays(7).ToUnixTimeMilliseconds(), import.ImportId), invitation);
+        Assert.Equal(
+            ("a@example.com", "First", "Last", "tester", InvitationStatus.Pending, Now.AddDays(7), import.ImportId),
+            (invitation.Email, invitation.FirstName, invitation.LastName, invitation.Inviter, invitation.Status, invitation.ExpireTime, invitation.ImportId));
+        Assert.Equal(["projects.view", "models.train"], invitation.Permissions);
         Assert.Equal(ImportState.Applied, (await Repository.FindAsync(import.ImportId, _ct))!.State);
     }
 
@@ -256,22 +258,23 @@ public abstract class ImportRepositoryTests(TestDatabase db) : IDisposable
     }
 
     [Fact]
-    public async Task StagedRowsOfAppliedImportsAreDroppedAndDeletingTheImportKeepsItsInvitations()
+    public async Task AnAppliedImportKeepsItsRowsAndDeletingItKeepsItsInvitationsWithTheirData()
     {
-        var applied = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com"), TestDatabase.User(3, "b@example.com"));
-        var other = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "c@example.com"));
-        var leftover = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "d@example.com"));
+        var applied = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com"), TestDatabase.User(3, "b@example.com"), TestDatabase.User(4, "c@example.com", valid: false));
         await ApplyAsync(applied);
-        await ApplyAsync(leftover);
 
         using var connection = _db.Open();
-        Assert.Equal(4, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM import_rows")); // apply leaves them for later
-        await Repository.DropStagedUsersAsync(applied.ImportId, _ct);
-        Assert.Equal(2, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM import_rows"));
-        Assert.Equal(1, await Repository.DropStagedUsersOfAppliedImportsAsync(_ct)); // the leftover; the unapplied import keeps its row
-        Assert.Equal(other.ImportId, connection.ExecuteScalar<string>("SELECT i.import_id FROM import_rows r JOIN imports i ON i.import_key = r.import_key"));
+        Assert.Equal(3, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM import_rows"));
         Assert.True(await Repository.DeleteAsync(applied.ImportId, TestDatabase.Audit(applied, AuditAction.Deleted), _ct));
-        Assert.Equal(3, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM invitations"));
+
+        Assert.Null(await Repository.FindAsync(applied.ImportId, _ct));
+        Assert.False(await Repository.DeleteAsync(applied.ImportId, TestDatabase.Audit(applied, AuditAction.Deleted), _ct));
+        Assert.Equal(2, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM import_rows")); // the row nobody was invited from went
+        var invitations = await _db.Invitations.ListAsync(new InvitationFilter("acme", InvitationStatus.Unspecified, applied.ImportId), Now, null, 10, _ct);
+        Assert.Equal(
+            [("b@example.com", "First", applied.ImportId, "tester"), ("a@example.com", "First", applied.ImportId, "tester")],
+            invitations.Select(i => (i.Email, i.FirstName, i.ImportId, i.Inviter)));
+        Assert.All(invitations, i => Assert.Equal(["projects.view"], i.Permissions));
     }
 
     [Fact]

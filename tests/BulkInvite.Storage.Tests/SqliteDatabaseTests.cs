@@ -32,6 +32,7 @@ public class SqliteDatabaseTests
                 "BulkInvite.Storage.Migrations.0004_staged_users_in_row_order.sql",
                 "BulkInvite.Storage.Migrations.0005_tokens_made_when_sent.sql",
                 "BulkInvite.Storage.Migrations.0006_lean_staging.sql",
+                "BulkInvite.Storage.Migrations.0007_invitations_read_their_import_row.sql",
             ],
             scripts);
     }

@@ -24,8 +24,6 @@ public static class BulkInviteServiceCollectionExtensions
         services.AddSingleton<ImportQueries>();
         services.AddSingleton<ImportRetention>();
         services.AddHostedService<ImportRetentionService>();
-        services.AddSingleton<AppliedImportCleanup>();
-        services.AddHostedService<AppliedImportCleanupService>();
         services.AddHostedService<AbandonedUploadSweepService>();
 
         services.AddBulkInviteStorage();

@@ -6,9 +6,9 @@ namespace BulkInvite.Storage.Rows;
 /// <summary>A claimed outbox row joined with its invitation, as Dapper reads it.</summary>
 internal sealed class OutboxRow
 {
-    /// <summary>The columns read, from the outbox aliased o and the invitation aliased i.</summary>
+    /// <summary>The columns read, from the outbox aliased o and the invitation aliased i with <see cref="InvitationPerson.Joins"/>.</summary>
     public const string Columns =
-        "o.message_id, o.invitation_id, o.attempts, i.organization_id, i.email, i.first_name, i.last_name, i.permissions, i.inviter, i.expire_time";
+        "o.message_id, o.invitation_id, o.attempts, i.organization_id, i.expire_time, " + InvitationPerson.Columns;
 
     public long MessageId { get; set; }
     public long InvitationId { get; set; }

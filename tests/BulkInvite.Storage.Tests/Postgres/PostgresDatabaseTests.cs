@@ -28,6 +28,7 @@ public sealed class PostgresDatabaseTests(PostgresCluster cluster) : IDisposable
                 "BulkInvite.Storage.Postgres.Migrations.0001_create_schema.sql",
                 "BulkInvite.Storage.Postgres.Migrations.0002_uploads_in_the_database.sql",
                 "BulkInvite.Storage.Postgres.Migrations.0003_lean_staging.sql",
+                "BulkInvite.Storage.Postgres.Migrations.0004_invitations_read_their_import_row.sql",
             ],
             scripts);
     }
@@ -41,7 +42,7 @@ public sealed class PostgresDatabaseTests(PostgresCluster cluster) : IDisposable
         await Task.WhenAll(dialects.Select(d => Task.Run(() => new Store(d).Migrate(NullLogger.Instance), TestContext.Current.CancellationToken)));
 
         using var connection = dialects[0].Open();
-        Assert.Equal(3, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_versions"));
+        Assert.Equal(4, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_versions"));
         dialects.ForEach(d => d.Dispose());
     }
 
