@@ -65,26 +65,18 @@ public sealed class SqliteDialect(StorageOptions options) : StoreDialect
 
     // Rows are read in row order, so the invitations' ids (apply key × 2^32 + row number) are written
     // in order too; the partial unique index skips addresses that already have a pending
-    // invitation. The emails of the apply are those of its id range.
-    internal override int InviteAndQueue(DbConnection connection, DbTransaction transaction, object parameters)
-    {
-        var invited = connection.Execute(
-            "INSERT INTO invitations (invitation_id, organization_id, normalized_email, status, create_time, expire_time, update_time) " +
-            "SELECT @ApplyKey * 4294967296 + s.row_number, @organizationId, s.normalized_email, 'pending', @now, @expireTime, @now " +
+    // invitation. Each invitation's row carries its queued email.
+    internal override int InviteAndQueue(DbConnection connection, DbTransaction transaction, object parameters) =>
+        connection.Execute(
+            "INSERT INTO invitations (invitation_id, organization_id, normalized_email, status, create_time, expire_time, update_time, " +
+            "emails, delivery_state, next_attempt_time) " +
+            "SELECT @ApplyKey * 4294967296 + s.row_number, @organizationId, s.normalized_email, 'pending', @now, @expireTime, @now, 1, 'queued', @now " +
             "FROM import_rows s " +
             "WHERE s.import_key = @ImportKey AND s.is_valid = 1 " +
             "AND NOT EXISTS (SELECT 1 FROM members b WHERE b.organization_id = @organizationId AND b.normalized_email = s.normalized_email) " +
             "ON CONFLICT DO NOTHING",
             parameters,
             transaction);
-        connection.Execute(
-            "INSERT INTO invitation_outbox (invitation_id, state, create_time, next_attempt_time) " +
-            "SELECT invitation_id, 'queued', @now, @now FROM invitations " +
-            "WHERE invitation_id >= @ApplyKey * 4294967296 AND invitation_id < (@ApplyKey + 1) * 4294967296 ORDER BY invitation_id",
-            parameters,
-            transaction);
-        return invited;
-    }
 
     internal override string AlreadyInvitedWarnings =>
         "INSERT INTO diagnostics (import_key, row_number, column_name, code, severity, message, value) " +
@@ -104,9 +96,9 @@ public sealed class SqliteDialect(StorageOptions options) : StoreDialect
     {
         await using var transaction = BeginWrite(connection);
         var claimed = (await connection.QueryAsync<long>(new CommandDefinition(
-            "UPDATE invitation_outbox SET attempts = attempts + 1, next_attempt_time = @claimedUntil WHERE message_id IN (" +
-            "SELECT message_id FROM invitation_outbox WHERE state = 'queued' AND next_attempt_time <= @now " +
-            "ORDER BY next_attempt_time, message_id LIMIT @limit) RETURNING message_id",
+            "UPDATE invitations SET delivery_attempts = delivery_attempts + 1, next_attempt_time = @claimedUntil WHERE invitation_id IN (" +
+            "SELECT invitation_id FROM invitations WHERE delivery_state = 'queued' AND next_attempt_time <= @now " +
+            "ORDER BY next_attempt_time, invitation_id LIMIT @limit) RETURNING invitation_id",
             parameters, transaction, cancellationToken: cancellationToken))).ToList();
         if (claimed.Count == 0)
         {
@@ -114,8 +106,8 @@ public sealed class SqliteDialect(StorageOptions options) : StoreDialect
         }
 
         var rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition(
-            $"SELECT {OutboxRow.Columns} FROM invitation_outbox o JOIN invitations i ON i.invitation_id = o.invitation_id {InvitationPerson.Joins}" +
-            "WHERE o.message_id IN @claimed ORDER BY o.message_id",
+            $"SELECT i.invitation_id, i.emails AS sequence, i.delivery_attempts AS attempts, {OutboxRow.Columns} FROM invitations i {InvitationPerson.Joins}" +
+            "WHERE i.invitation_id IN @claimed ORDER BY i.invitation_id",
             new { claimed }, transaction, cancellationToken: cancellationToken))).ToList();
         await transaction.CommitAsync(cancellationToken);
         return rows;

@@ -33,6 +33,7 @@ public class SqliteDatabaseTests
                 "BulkInvite.Storage.Migrations.0005_tokens_made_when_sent.sql",
                 "BulkInvite.Storage.Migrations.0006_lean_staging.sql",
                 "BulkInvite.Storage.Migrations.0007_invitations_read_their_import_row.sql",
+                "BulkInvite.Storage.Migrations.0008_delivery_in_the_invitation_row.sql",
             ],
             scripts);
     }

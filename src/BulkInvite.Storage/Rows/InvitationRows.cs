@@ -27,18 +27,15 @@ internal static class InvitationPerson
     public static long IdOf(long applyKey, int rowNumber) => (applyKey * RowsPerApply) + rowNumber;
 }
 
-/// <summary>The columns of an invitation, its person's data and its latest outbox row, as Dapper reads them.</summary>
+/// <summary>The columns of an invitation, with its person's data and the delivery of its latest email, as Dapper reads them.</summary>
 internal sealed class InvitationRow
 {
     /// <summary>Invitations with their person's data and the delivery of their latest email; add a WHERE clause.</summary>
     public const string Select =
         "SELECT i.invitation_id, i.organization_id, i.normalized_email, i.status, i.create_time, i.expire_time, i.update_time, " +
         InvitationPerson.Columns + ", " +
-        "o.state AS delivery_state, o.attempts AS delivery_attempts, " +
-        "o.last_error AS delivery_error, o.next_attempt_time AS delivery_next_attempt_time, o.sent_time AS delivery_sent_time " +
-        "FROM invitations i " + InvitationPerson.Joins +
-        "LEFT JOIN invitation_outbox o " +
-        "ON o.message_id = (SELECT MAX(x.message_id) FROM invitation_outbox x WHERE x.invitation_id = i.invitation_id) ";
+        "i.delivery_state, i.delivery_attempts, i.delivery_error, i.next_attempt_time AS delivery_next_attempt_time, i.sent_time AS delivery_sent_time " +
+        "FROM invitations i " + InvitationPerson.Joins;
 
     public long InvitationId { get; set; }
     public string OrganizationId { get; set; } = "";
@@ -128,7 +125,7 @@ internal static class InvitationStatuses
     };
 }
 
-/// <summary>The invitation_outbox table's state column.</summary>
+/// <summary>The invitations table's delivery_state column: where the invitation's latest email is.</summary>
 internal static class OutboxStates
 {
     public const string Queued = "queued";

@@ -29,6 +29,7 @@ public sealed class PostgresDatabaseTests(PostgresCluster cluster) : IDisposable
                 "BulkInvite.Storage.Postgres.Migrations.0002_uploads_in_the_database.sql",
                 "BulkInvite.Storage.Postgres.Migrations.0003_lean_staging.sql",
                 "BulkInvite.Storage.Postgres.Migrations.0004_invitations_read_their_import_row.sql",
+                "BulkInvite.Storage.Postgres.Migrations.0005_delivery_in_the_invitation_row.sql",
             ],
             scripts);
     }
@@ -42,7 +43,7 @@ public sealed class PostgresDatabaseTests(PostgresCluster cluster) : IDisposable
         await Task.WhenAll(dialects.Select(d => Task.Run(() => new Store(d).Migrate(NullLogger.Instance), TestContext.Current.CancellationToken)));
 
         using var connection = dialects[0].Open();
-        Assert.Equal(4, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_versions"));
+        Assert.Equal(5, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_versions"));
         dialects.ForEach(d => d.Dispose());
     }
 
