@@ -77,6 +77,54 @@ public static class Bench
         }
     }
 
+    /// <summary>Servers A and B on the same CSV, alternating, with medians of each phase and B's time over A's.</summary>
+    public static async Task<int> CompareAsync(int rows, int runs, ServerSetup a, ServerSetup b)
+    {
+        var folder = Directory.CreateTempSubdirectory("bulkinvite-bench-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "ab.csv");
+            UserFileGenerator.WriteCsv(file, rows);
+            var scenarios = new Scenarios(folder, runs);
+            var results = await scenarios.AlternatingAsync(file, rows, [(Describe("A", a), a), (Describe("B", b), b)]);
+            var startup = await scenarios.StartupAsync(runs, [a, b]);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Load average at the end: {LoadAverage()}"));
+            PrintPhases(results, startup);
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The machine's load averages (1, 5, 15 minutes), as /proc/loadavg gives them.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    private static string Describe(string name, ServerSetup setup) =>
+        name + " (" + (setup.ServerFolder ?? "this build") + (setup.Environment is { Count: > 0 } environment ? ", " + string.Join(' ', environment.Select(e => $"{e.Key}={e.Value}")) : "") + ")";
+
+    /// <summary>End-to-end medians per phase, side by side, with each case's ratio to the first.</summary>
+    public static void PrintPhases(IReadOnlyList<Measurement> results, IReadOnlyList<double>? startup = null)
+    {
+        var table = new StringBuilder();
+        table.AppendLine("| case | rows | end to end | upload | check | apply | server peak RSS | startup | vs first |");
+        table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (var i = 0; i < results.Count; i++)
+        {
+            var r = results[i];
+            table.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Case} | {r.Rows:N0} | {r.Seconds:0.00} s | {r.MedianOf(x => x.Upload):0.00} | {r.MedianOf(x => x.Check):0.00} | {r.MedianOf(x => x.Apply):0.00} | {r.PeakBytes / 1048576.0:0} MB | {(startup is null ? "—" : $"{startup[i]:0.00} s")} | {r.Seconds / results[0].Seconds:0.00}× |"));
+        }
+
+        Console.Write(table);
+        foreach (var r in results)
+        {
+            Console.WriteLine($"{r.Case}: {r.Note}");
+        }
+    }
+
     private static void Print(IReadOnlyList<Measurement> results)
     {
         var table = new StringBuilder();

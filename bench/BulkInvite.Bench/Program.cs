@@ -31,6 +31,22 @@ var uploadRuns = new Option<int>("--runs") { Description = "Runs of each upload;
 var upload = new Command("upload", "Only the upload: UploadImportFile beside the resumable upload, of one file (seconds, MB/s, peak RSS).") { uploadRows, uploadRuns };
 upload.SetAction(async (result, _) => await UploadComparison.RunAsync(result.GetValue(uploadRows), result.GetValue(uploadRuns)));
 
+var abRows = new Option<int>("--rows") { Description = "Rows of the CSV.", DefaultValueFactory = _ => 1_000_000 };
+var abRuns = new Option<int>("--runs") { Description = "Runs per server, alternating.", DefaultValueFactory = _ => 5 };
+var aFolder = new Option<string?>("--a") { Description = "Folder of server A's BulkInvite.Server.dll (default: the one built with the benchmark)." };
+var bFolder = new Option<string?>("--b") { Description = "Folder of server B's BulkInvite.Server.dll (default: the one built with the benchmark)." };
+var aEnv = new Option<string[]>("--a-env") { Description = "NAME=VALUE added to server A's environment; repeatable.", DefaultValueFactory = _ => [] };
+var bEnv = new Option<string[]>("--b-env") { Description = "NAME=VALUE added to server B's environment; repeatable.", DefaultValueFactory = _ => [] };
+var ab = new Command("ab", "Two server builds or settings side by side: the same CSV end to end, alternating A and B; medians and B/A.")
+{
+    abRows, abRuns, aFolder, bFolder, aEnv, bEnv,
+};
+ab.SetAction(async (result, _) => await Bench.CompareAsync(
+    result.GetValue(abRows),
+    result.GetValue(abRuns),
+    Setup(result.GetValue(aFolder), result.GetValue(aEnv)!),
+    Setup(result.GetValue(bFolder), result.GetValue(bEnv)!)));
+
 var output = new Option<string>("--output", "-o") { Description = "The file to write.", Required = true };
 var format = new Option<string>("--format") { Description = "csv or xlsx.", DefaultValueFactory = _ => "csv" };
 var generate = new Command("generate", "Writes a realistic user file.") { rows, format, output };
@@ -50,4 +66,8 @@ generate.SetAction(result =>
     return 0;
 });
 
-return await new RootCommand("BulkInvite benchmark.") { run, drain, upload, generate }.Parse(args).InvokeAsync();
+return await new RootCommand("BulkInvite benchmark.") { run, drain, upload, generate, ab }.Parse(args).InvokeAsync();
+
+static ServerSetup Setup(string? folder, string[] environment) => new(
+    folder is null ? null : Path.GetFullPath(folder),
+    environment.Select(e => e.Split('=', 2)).ToDictionary(e => e[0], e => e.Length > 1 ? e[1] : ""));

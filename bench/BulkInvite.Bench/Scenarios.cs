@@ -11,6 +11,19 @@ public sealed record Measurement(string Case, int Rows, double Seconds, long Pea
 {
     /// <summary>The case this one is compared with in the ratio column, if any.</summary>
     public Measurement? ComparedWith { get; init; }
+
+    /// <summary>Each run of an end-to-end case.</summary>
+    public IReadOnlyList<EndToEndRun> Runs { get; init; } = [];
+
+    /// <summary>The median of one phase over the runs.</summary>
+    public double MedianOf(Func<EndToEndRun, double> phase) => Scenarios.Median(Runs.Select(phase).ToList());
+}
+
+/// <summary>One end-to-end run: the whole time, its three phases, the server's peak memory and how long it took to start.</summary>
+public sealed record EndToEndRun(double Seconds, double Upload, double Check, double Apply, long PeakBytes, double StartupSeconds)
+{
+    public string Split => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{Seconds:0.00} s = upload {Upload:0.00} + check {Check:0.00} + apply {Apply:0.00}");
 }
 
 /// <summary>The cases the benchmark measures, each against a fresh server process.</summary>
@@ -19,35 +32,78 @@ public sealed class Scenarios(string workFolder, int runs)
     private int _serverCount;
 
     /// <summary>Upload + CheckImport + ApplyPermissions of one file, median over the runs; the peak RSS is the highest seen.</summary>
-    public async Task<Measurement> EndToEndAsync(string label, string path, int rows)
+    public async Task<Measurement> EndToEndAsync(string label, string path, int rows, ServerSetup? setup = null)
     {
-        var times = new List<double>();
-        var phases = new List<string>();
-        long peak = 0;
+        var results = new List<EndToEndRun>();
         for (var run = 0; run < runs; run++)
         {
-            await using var server = await StartServerAsync();
-            using var client = server.ClientFor("acme");
-            var watch = Stopwatch.StartNew();
-            var import = await client.UploadFileAsync(path, "acme");
-            var uploaded = watch.Elapsed.TotalSeconds;
-            var check = await client.Generated.CheckImportAsync(new CheckImportRequest { ImportId = import.ImportId });
-            var checkedAt = watch.Elapsed.TotalSeconds;
-            var applied = await client.ApplyAsync(import.ImportId, ["projects.view"]);
-            watch.Stop();
-            phases.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{watch.Elapsed.TotalSeconds:0.00} s = upload {uploaded:0.00} + check {checkedAt - uploaded:0.00} + apply {watch.Elapsed.TotalSeconds - checkedAt:0.00}"));
-            if (check.Import.State != ImportState.Checked || applied.InvitedCount == 0)
-            {
-                throw new InvalidOperationException($"{label}: the import ended {check.Import.State} with {applied.InvitedCount} invited.");
-            }
-
-            times.Add(watch.Elapsed.TotalSeconds);
-            peak = Math.Max(peak, server.PeakResidentBytes());
+            results.Add(await EndToEndOnceAsync(label, path, setup ?? ServerSetup.Default));
         }
 
-        return new Measurement(label, rows, Median(times), peak, string.Join("; ", phases));
+        return Summarize(label, rows, results);
     }
+
+    /// <summary>
+    /// The same file end to end on several server setups, alternating (A, B, A, B, …) so that what
+    /// else the machine does weighs on each alike; one measurement per setup, medians over the runs.
+    /// </summary>
+    public async Task<IReadOnlyList<Measurement>> AlternatingAsync(string path, int rows, IReadOnlyList<(string Label, ServerSetup Setup)> variants)
+    {
+        var results = variants.Select(_ => new List<EndToEndRun>()).ToList();
+        for (var run = 0; run < runs; run++)
+        {
+            for (var v = 0; v < variants.Count; v++)
+            {
+                results[v].Add(await EndToEndOnceAsync(variants[v].Label, path, variants[v].Setup));
+            }
+        }
+
+        return variants.Select((v, i) => Summarize(v.Label, rows, results[i])).ToList();
+    }
+
+    /// <summary>Starts the server <paramref name="count"/> times per setup, alternating; the median time to its first answered call.</summary>
+    public async Task<IReadOnlyList<double>> StartupAsync(int count, IReadOnlyList<ServerSetup> setups)
+    {
+        var times = setups.Select(_ => new List<double>()).ToList();
+        for (var i = 0; i < count; i++)
+        {
+            for (var s = 0; s < setups.Count; s++)
+            {
+                await using var server = await StartServerAsync(setups[s]);
+                times[s].Add(server.StartupTime.TotalSeconds);
+            }
+        }
+
+        return times.Select(Median).ToList();
+    }
+
+    public async Task<EndToEndRun> EndToEndOnceAsync(string label, string path, ServerSetup setup)
+    {
+        await using var server = await StartServerAsync(setup);
+        using var client = server.ClientFor("acme");
+        var watch = Stopwatch.StartNew();
+        var import = await client.UploadFileAsync(path, "acme");
+        var uploaded = watch.Elapsed.TotalSeconds;
+        var check = await client.Generated.CheckImportAsync(new CheckImportRequest { ImportId = import.ImportId });
+        var checkedAt = watch.Elapsed.TotalSeconds;
+        var applied = await client.ApplyAsync(import.ImportId, ["projects.view"]);
+        watch.Stop();
+        if (check.Import.State != ImportState.Checked || applied.InvitedCount == 0)
+        {
+            throw new InvalidOperationException($"{label}: the import ended {check.Import.State} with {applied.InvitedCount} invited.");
+        }
+
+        var total = watch.Elapsed.TotalSeconds;
+        var run = new EndToEndRun(total, uploaded, checkedAt - uploaded, total - checkedAt, server.PeakResidentBytes(), server.StartupTime.TotalSeconds);
+        Console.Error.WriteLine($"  {label}: {run.Split}, peak {run.PeakBytes / 1048576.0:0} MB");
+        return run;
+    }
+
+    private static Measurement Summarize(string label, int rows, List<EndToEndRun> results) =>
+        new(label, rows, Median(results.Select(r => r.Seconds).ToList()), results.Max(r => r.PeakBytes), string.Join("; ", results.Select(r => r.Split)))
+        {
+            Runs = results,
+        };
 
     /// <summary>Fetches every page of a large import's row diagnostics and reports the median fetch time.</summary>
     public async Task<Measurement> PageFetchAsync(string path, int rows)
@@ -132,8 +188,8 @@ public sealed class Scenarios(string workFolder, int runs)
         return sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(p * sorted.Count))];
     }
 
-    public async Task<ServerUnderTest> StartServerAsync() =>
-        await ServerUnderTest.StartAsync(Path.Combine(workFolder, $"server-{Interlocked.Increment(ref _serverCount)}"));
+    public async Task<ServerUnderTest> StartServerAsync(ServerSetup? setup = null) =>
+        await ServerUnderTest.StartAsync(Path.Combine(workFolder, $"server-{Interlocked.Increment(ref _serverCount)}"), setup);
 
     private static byte[] SmallFile(int client, int iteration, int rows)
     {

@@ -8,6 +8,21 @@ using BulkInvite.Server.Security;
 
 namespace BulkInvite.Bench;
 
+/// <summary>Which server build runs, and how: its folder, extra environment, and its store.</summary>
+/// <param name="ServerFolder">The folder holding BulkInvite.Server.dll; null for the one built beside the benchmark.</param>
+/// <param name="Environment">Variables added to the server's environment (a runtime knob, a setting such as BulkInvite__CheckWhileUploading).</param>
+/// <param name="PostgresConnectionString">Runs the server on this PostgreSQL database instead of its own SQLite file.</param>
+public sealed record ServerSetup(string? ServerFolder = null, IReadOnlyDictionary<string, string>? Environment = null, string? PostgresConnectionString = null)
+{
+    public static ServerSetup Default { get; } = new();
+
+    public string Folder => ServerFolder ?? AppContext.BaseDirectory;
+
+    /// <summary>This setup with one more environment variable.</summary>
+    public ServerSetup With(string name, string value) =>
+        this with { Environment = new Dictionary<string, string>(Environment ?? new Dictionary<string, string>()) { [name] = value } };
+}
+
 /// <summary>
 /// The real server in its own process (Production, a fresh working folder and database, a signing key
 /// of its own, the rate limit raised for load), with its peak resident memory read from /proc.
@@ -16,8 +31,9 @@ public sealed class ServerUnderTest : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly TokenSettings _tokens = new() { SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) };
+    private readonly Stopwatch _sinceStart;
 
-    private ServerUnderTest(string folder)
+    private ServerUnderTest(string folder, ServerSetup setup)
     {
         Folder = folder;
         Url = $"http://127.0.0.1:{FreePort()}";
@@ -26,13 +42,25 @@ public sealed class ServerUnderTest : IAsyncDisposable
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "BulkInvite.Server.dll"), "--urls", Url, "--contentRoot", AppContext.BaseDirectory },
+            ArgumentList = { Path.Combine(setup.Folder, "BulkInvite.Server.dll"), "--urls", Url, "--contentRoot", setup.Folder },
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Authentication__SigningKey"] = _tokens.SigningKey;
         start.Environment["RateLimiting__RequestsPerSecond"] = "100000";
         start.Environment["RateLimiting__Burst"] = "100000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (setup.PostgresConnectionString is { } postgres)
+        {
+            start.Environment["Storage__Provider"] = "postgres";
+            start.Environment["ConnectionStrings__BulkInvite"] = postgres;
+        }
+
+        foreach (var (name, value) in setup.Environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        _sinceStart = Stopwatch.StartNew();
         _process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("server: " + e.Data); } };
@@ -44,22 +72,46 @@ public sealed class ServerUnderTest : IAsyncDisposable
 
     public string Folder { get; }
 
-    public static async Task<ServerUnderTest> StartAsync(string folder)
+    /// <summary>From starting the process to its first answered call.</summary>
+    public TimeSpan StartupTime { get; private set; }
+
+    public static async Task<ServerUnderTest> StartAsync(string folder, ServerSetup? setup = null)
     {
         Directory.CreateDirectory(folder);
-        var server = new ServerUnderTest(folder);
+        var server = new ServerUnderTest(folder, setup ?? ServerSetup.Default);
         var deadline = DateTime.UtcNow.AddSeconds(60);
+        // The port first, every 10 ms: a gRPC channel refused a connection waits a second before it tries again.
+        await server.WaitForPortAsync(deadline);
         using var probe = server.ClientFor("probe");
         while (true)
         {
             try
             {
                 await probe.ListPermissionsAsync();
+                server.StartupTime = server._sinceStart.Elapsed;
                 return server;
             }
             catch (BulkInviteException) when (DateTime.UtcNow < deadline && !server._process.HasExited)
             {
-                await Task.Delay(100);
+                await Task.Delay(10);
+            }
+        }
+    }
+
+    private async Task WaitForPortAsync(DateTime deadline)
+    {
+        var port = new Uri(Url).Port;
+        while (DateTime.UtcNow < deadline && !_process.HasExited)
+        {
+            using var socket = new TcpClient();
+            try
+            {
+                await socket.ConnectAsync(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(10);
             }
         }
     }

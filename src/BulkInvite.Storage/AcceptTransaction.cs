@@ -36,8 +36,9 @@ internal sealed class AcceptTransaction(StoreDialect dialect, DbConnection conne
         // An address that is already a member (through another invitation) keeps its membership as it is.
         Connection.Execute(
             $"INSERT INTO members ({MemberRow.Columns}) " +
-            "SELECT organization_id, normalized_email, email, first_name, last_name, permissions, invitation_id, @now " +
-            "FROM invitations WHERE invitation_id = @InvitationId ON CONFLICT DO NOTHING",
+            "SELECT i.organization_id, i.normalized_email, COALESCE(r.email, l.email), COALESCE(r.first_name, l.first_name), " +
+            "COALESCE(r.last_name, l.last_name), COALESCE(m.permissions, l.permissions), i.invitation_id, @now " +
+            $"FROM invitations i {InvitationPerson.Joins}WHERE i.invitation_id = @InvitationId ON CONFLICT DO NOTHING",
             new { now = now.ToUnixTimeMilliseconds(), Stored.InvitationId },
             Transaction);
         SetStatus(InvitationStatuses.Accepted, now);

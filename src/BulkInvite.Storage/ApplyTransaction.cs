@@ -6,22 +6,33 @@ using Dapper;
 
 namespace BulkInvite.Storage;
 
-/// <summary>Creates the invitations of one import and marks it applied, in one transaction.</summary>
+/// <summary>
+/// Creates the invitations of one import and marks it applied, in one transaction. The apply gets a
+/// key of its own, which the ids of its invitations start with (<see cref="InvitationPerson"/>): an
+/// invitation holds no copy of its row's values, and the import keeps who applied it and with which
+/// permissions.
+/// </summary>
 internal sealed class ApplyTransaction(StoreDialect dialect, DbConnection connection, string importId)
     : ImportTransaction(dialect, connection, importId), IApplyTransaction
 {
+    private long? _applyKey;
+    private string? _inviter;
+    private string? _permissions;
+
     public int InviteValidUsers(IReadOnlyList<string> permissions, string inviter, DateTimeOffset now, DateTimeOffset expireTime)
     {
         var organizationId = OrganizationId;
         // An expired invitation stored as pending would otherwise hold the partial unique index.
         InvitationWrites.MarkExpired(Dialect, Connection, Transaction, organizationId, now);
+        _applyKey = Dialect.NextImportKey(Connection, Transaction);
+        _inviter = inviter;
+        _permissions = ImportRow.Json(permissions); // what the invitations read as theirs
         // Each email's token is made when it is sent.
         return Dialect.InviteAndQueue(Connection, Transaction, new
         {
-            ImportId,
+            ImportKey,
+            ApplyKey = _applyKey,
             organizationId,
-            permissions = ImportRow.Json(permissions),
-            inviter,
             now = now.ToUnixTimeMilliseconds(),
             expireTime = expireTime.ToUnixTimeMilliseconds(),
         });
@@ -32,8 +43,20 @@ internal sealed class ApplyTransaction(StoreDialect dialect, DbConnection connec
         ArgumentNullException.ThrowIfNull(applied);
         Connection.Execute(
             "UPDATE imports SET state = @State, invited_count = @InvitedCount, skipped_count = @SkippedCount, permissions = @Permissions, " +
-            "apply_request_id = @ApplyRequestId, update_time = @UpdateTime WHERE import_id = @ImportId",
-            ImportRow.Parameters(applied),
+            "apply_request_id = @ApplyRequestId, update_time = @UpdateTime, apply_key = CAST(@ApplyKey AS BIGINT), inviter = CAST(@Inviter AS TEXT) " +
+            "WHERE import_id = @ImportId",
+            new
+            {
+                State = (int)applied.State,
+                applied.InvitedCount,
+                applied.SkippedCount,
+                Permissions = _permissions ?? ImportRow.Json(applied.Permissions),
+                applied.ApplyRequestId,
+                UpdateTime = applied.UpdateTime.ToUnixTimeMilliseconds(),
+                ApplyKey = _applyKey,
+                Inviter = _inviter,
+                ImportId,
+            },
             Transaction,
             Dialect.GrowingWorkTimeout);
         return Commit(_ => audit);

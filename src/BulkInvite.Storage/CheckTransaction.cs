@@ -8,16 +8,17 @@ using Dapper;
 namespace BulkInvite.Storage;
 
 /// <summary>
-/// Stores what a check finds: staged users and diagnostics go in through the dialect's bulk sink
-/// (SQLite's prepared insert, PostgreSQL's binary COPY), a batch at a time.
+/// Stores what a check finds: every row and the diagnostics go in through the dialect's bulk sink
+/// (SQLite's prepared multi-row insert, PostgreSQL's binary COPY), a batch at a time, under the
+/// import's integer key.
 /// </summary>
 internal sealed class CheckTransaction(StoreDialect dialect, DbConnection connection, string importId)
     : ImportTransaction(dialect, connection, importId), ICheckTransaction
 {
-    private static readonly string[] StagedUserColumns =
-        ["import_id", "row_number", "normalized_email", "email", "first_name", "last_name", "description", "is_valid"];
+    private static readonly string[] RowColumns =
+        ["import_key", "row_number", "email", "first_name", "last_name", "description", "normalized_email", "is_valid"];
 
-    private static readonly string[] DiagnosticColumns = ["import_id", "row_number", "column_name", "code", "severity", "message", "value"];
+    private static readonly string[] DiagnosticColumns = ["import_key", "row_number", "column_name", "code", "severity", "message", "value"];
 
     private IBulkSink? _stageUsers;
     private IBulkSink? _addDiagnostics;
@@ -26,13 +27,13 @@ internal sealed class CheckTransaction(StoreDialect dialect, DbConnection connec
     protected override void Load()
     {
         base.Load();
-        _stageUsers = Dialect.OpenBulkSink(Connection, Transaction, "staged_users", StagedUserColumns);
+        _stageUsers = Dialect.OpenBulkSink(Connection, Transaction, "import_rows", RowColumns);
         _addDiagnostics = Dialect.OpenBulkSink(Connection, Transaction, "diagnostics", DiagnosticColumns);
         // Prepared once: the check asks for every duplicate it finds.
         _stagedEmailAt = Connection.CreateCommand();
         _stagedEmailAt.Transaction = Transaction;
-        _stagedEmailAt.CommandText = "SELECT normalized_email FROM staged_users WHERE import_id = @import_id AND row_number = @row_number";
-        AddParameter(_stagedEmailAt, "import_id", DbType.String, ImportId);
+        _stagedEmailAt.CommandText = "SELECT normalized_email FROM import_rows WHERE import_key = @import_key AND row_number = @row_number";
+        AddParameter(_stagedEmailAt, "import_key", DbType.Int64, ImportKey);
         AddParameter(_stagedEmailAt, "row_number", DbType.Int32, 0);
         _stagedEmailAt.Prepare();
     }
@@ -47,20 +48,20 @@ internal sealed class CheckTransaction(StoreDialect dialect, DbConnection connec
     public void Stage(IReadOnlyList<StagedUser> users) =>
         _stageUsers!.Insert(users, (user, values) =>
         {
-            values[0] = ImportId;
+            values[0] = ImportKey;
             values[1] = user.RowNumber;
-            values[2] = user.NormalizedEmail;
-            values[3] = user.Email;
-            values[4] = user.FirstName;
-            values[5] = user.LastName;
-            values[6] = user.Description;
+            values[2] = user.Email;
+            values[3] = user.FirstName;
+            values[4] = user.LastName;
+            values[5] = user.Description;
+            values[6] = user.NormalizedEmail;
             values[7] = user.IsValid;
         });
 
     public void AddDiagnostics(IReadOnlyList<Diagnostic> diagnostics) =>
         _addDiagnostics!.Insert(diagnostics, (d, values) =>
         {
-            values[0] = ImportId;
+            values[0] = ImportKey;
             values[1] = d.RowNumber;
             values[2] = d.Column;
             values[3] = (int)d.Code;
@@ -74,7 +75,7 @@ internal sealed class CheckTransaction(StoreDialect dialect, DbConnection connec
             Dialect.AlreadyInvitedWarnings,
             new
             {
-                ImportId,
+                ImportKey,
                 OrganizationId,
                 Column = UserColumns.Email,
                 Code = (int)DiagnosticCode.AlreadyInvited,
@@ -90,7 +91,7 @@ internal sealed class CheckTransaction(StoreDialect dialect, DbConnection connec
             Dialect.AlreadyMemberWarnings,
             new
             {
-                ImportId,
+                ImportKey,
                 OrganizationId,
                 Column = UserColumns.Email,
                 Code = (int)DiagnosticCode.AlreadyMember,
@@ -114,8 +115,8 @@ internal sealed class CheckTransaction(StoreDialect dialect, DbConnection connec
 
     public ImportRecord Reject(IReadOnlyList<Diagnostic> fileDiagnostics, DateTimeOffset now, Func<ImportRecord, AuditEvent> audit)
     {
-        Connection.Execute("DELETE FROM staged_users WHERE import_id = @ImportId", new { ImportId }, Transaction, Dialect.GrowingWorkTimeout);
-        Connection.Execute("DELETE FROM diagnostics WHERE import_id = @ImportId", new { ImportId }, Transaction, Dialect.GrowingWorkTimeout);
+        Connection.Execute("DELETE FROM import_rows WHERE import_key = @ImportKey", new { ImportKey }, Transaction, Dialect.GrowingWorkTimeout);
+        Connection.Execute("DELETE FROM diagnostics WHERE import_key = @ImportKey", new { ImportKey }, Transaction, Dialect.GrowingWorkTimeout);
         AddDiagnostics(fileDiagnostics);
         Connection.Execute(
             "UPDATE imports SET state = @State, total_rows = 0, valid_rows = 0, invalid_rows = 0, update_time = @now WHERE import_id = @ImportId",

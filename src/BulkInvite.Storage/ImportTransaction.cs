@@ -17,12 +17,19 @@ internal abstract class ImportTransaction(StoreDialect dialect, DbConnection con
 
     protected string ImportId { get; } = importId;
 
+    /// <summary>The key the import's rows and diagnostics carry.</summary>
+    protected long ImportKey { get; private set; }
+
     protected string OrganizationId => Import?.OrganizationId ?? throw new InvalidOperationException("The import does not exist.");
 
-    protected override void Load() =>
-        Import = Connection.QuerySingleOrDefault<ImportRow>(
-            $"SELECT {ImportRow.Columns} FROM imports i WHERE i.import_id = @ImportId {Dialect.RowLock}",
-            new { ImportId }, Transaction, Dialect.GrowingWorkTimeout)?.ToRecord();
+    protected override void Load()
+    {
+        var row = Connection.QuerySingleOrDefault<ImportRow>(
+            $"SELECT {ImportRow.KeyedColumns} FROM imports i WHERE i.import_id = @ImportId AND i.delete_time IS NULL {Dialect.RowLock}",
+            new { ImportId }, Transaction, Dialect.GrowingWorkTimeout);
+        Import = row?.ToRecord();
+        ImportKey = row?.ImportKey ?? 0;
+    }
 
     /// <summary>Records the audit entry made from the import as stored, commits, and returns the import.</summary>
     protected ImportRecord Commit(Func<ImportRecord, AuditEvent> audit)

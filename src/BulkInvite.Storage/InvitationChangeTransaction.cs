@@ -23,7 +23,7 @@ internal sealed class InvitationChangeTransaction(StoreDialect dialect, DbConnec
     public InvitationRecord Revoke(DateTimeOffset now, AuditEvent audit)
     {
         SetStatus(InvitationStatuses.Revoked, now);
-        InvitationWrites.CancelQueuedEmails(Connection, Transaction, Stored.InvitationId);
+        InvitationWrites.CancelQueuedEmail(Connection, Transaction, Stored.InvitationId);
         return Commit(audit);
     }
 
@@ -47,8 +47,7 @@ internal sealed class InvitationChangeTransaction(StoreDialect dialect, DbConnec
 
         // The old link dies now; the new one is made when the new email goes out.
         InvitationWrites.RetireTokens(Connection, Transaction, Stored.InvitationId, now);
-        InvitationWrites.CancelQueuedEmails(Connection, Transaction, Stored.InvitationId);
-        InvitationWrites.QueueEmail(Connection, Transaction, Stored.InvitationId, now);
+        InvitationWrites.QueueNewEmail(Connection, Transaction, Stored.InvitationId, now);
         return Commit(audit);
     }
 }

@@ -4,9 +4,10 @@ using Dapper;
 namespace BulkInvite.Storage;
 
 /// <summary>
-/// The invitation emails to send. A claim pushes a row's next_attempt_time past the claim in the
-/// dialect's one claiming statement, so two dispatchers, on one server or several, never hold the
-/// same row.
+/// The invitation emails to send: the latest email of each invitation, in the invitation's row. A
+/// claim pushes its next_attempt_time past the claim in the dialect's one claiming statement, so two
+/// dispatchers, on one server or several, never hold the same email. Acknowledgements name the
+/// email's sequence: one of an email a resend has replaced changes nothing.
 /// </summary>
 internal sealed class InvitationOutbox(StoreDialect dialect) : Repository(dialect), IInvitationOutbox
 {
@@ -29,24 +30,26 @@ internal sealed class InvitationOutbox(StoreDialect dialect) : Repository(dialec
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task MarkSentAsync(long messageId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task MarkSentAsync(OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(message);
         await using var connection = await Dialect.OpenForBackgroundWritesAsync(cancellationToken);
         // Also when the email was cancelled while it was being sent: it did go out.
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE invitation_outbox SET state = 'sent', sent_time = @now, last_error = '' " +
-            "WHERE message_id = @messageId AND state IN ('queued', 'cancelled')",
-            new { messageId, now = now.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+            "UPDATE invitations SET delivery_state = 'sent', sent_time = @now, delivery_error = '' " +
+            "WHERE invitation_id = @InvitationId AND emails = @Sequence AND delivery_state IN ('queued', 'cancelled')",
+            new { message.InvitationId, message.Sequence, now = now.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
     }
 
-    public async Task MarkFailedAsync(long messageId, string reason, DateTimeOffset? nextAttempt, CancellationToken cancellationToken)
+    public async Task MarkFailedAsync(OutboxMessage message, string reason, DateTimeOffset? nextAttempt, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(message);
         await using var connection = await Dialect.OpenForBackgroundWritesAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE invitation_outbox SET last_error = @reason, " +
+            "UPDATE invitations SET delivery_error = @reason, " +
             "next_attempt_time = COALESCE(CAST(@next AS BIGINT), next_attempt_time), " +
-            "state = CASE WHEN CAST(@next AS BIGINT) IS NULL THEN 'failed' ELSE state END " +
-            "WHERE message_id = @messageId AND state = 'queued'",
-            new { messageId, reason, next = nextAttempt?.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+            "delivery_state = CASE WHEN CAST(@next AS BIGINT) IS NULL THEN 'failed' ELSE delivery_state END " +
+            "WHERE invitation_id = @InvitationId AND emails = @Sequence AND delivery_state = 'queued'",
+            new { message.InvitationId, message.Sequence, reason, next = nextAttempt?.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
     }
 }

@@ -19,11 +19,22 @@ internal sealed class InvitationRepository(StoreDialect dialect) : Repository(di
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var connection = await Dialect.OpenAsync(cancellationToken);
+        // An import's invitations are the id range of its apply (none before it is applied), or for
+        // one applied before migration 0007, those invitations_before_0007 names.
+        long? applyKey = null;
+        if (filter.ImportId is { } importId)
+        {
+            applyKey = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                "SELECT apply_key FROM imports WHERE import_id = @importId", new { importId }, cancellationToken: cancellationToken));
+        }
+
         // A pending invitation past its expiry is listed as expired, whatever is stored.
         var rows = await connection.QueryAsync<InvitationRow>(new CommandDefinition(
             InvitationRow.Select +
             "WHERE i.organization_id = @OrganizationId AND i.invitation_id < @beforeId " +
-            "AND (CAST(@ImportId AS TEXT) IS NULL OR i.import_id = CAST(@ImportId AS TEXT)) AND (" +
+            "AND (CAST(@ImportId AS TEXT) IS NULL " +
+            "OR (i.invitation_id >= CAST(@firstId AS BIGINT) AND i.invitation_id < CAST(@afterId AS BIGINT)) " +
+            "OR i.invitation_id IN (SELECT x.invitation_id FROM invitations_before_0007 x WHERE x.import_id = CAST(@ImportId AS TEXT))) AND (" +
             "@status = 0 " +
             "OR (@status = 1 AND i.status = 'pending' AND i.expire_time > @now) " +
             "OR (@status = 2 AND i.status = 'accepted') " +
@@ -34,6 +45,8 @@ internal sealed class InvitationRepository(StoreDialect dialect) : Repository(di
             {
                 filter.OrganizationId,
                 filter.ImportId,
+                firstId = applyKey is { } key ? InvitationPerson.IdOf(key, 0) : (long?)null,
+                afterId = applyKey is { } next ? InvitationPerson.IdOf(next + 1, 0) : (long?)null,
                 status = (int)filter.Status,
                 now = now.ToUnixTimeMilliseconds(),
                 beforeId = beforeId ?? long.MaxValue,

@@ -6,10 +6,15 @@ namespace BulkInvite.Storage;
 /// <summary>The statements that retire tokens, queue, cancel and expire, shared by the apply, resend and send paths.</summary>
 internal static class InvitationWrites
 {
-    /// <summary>Queues one invitation's email (its token is made when it is sent).</summary>
-    public static void QueueEmail(IDbConnection connection, IDbTransaction transaction, long invitationId, DateTimeOffset now) =>
+    /// <summary>
+    /// Queues a new email of the invitation in place of its latest (its token is made when it is
+    /// sent); the earlier one, if it was still queued, is not sent, and if it is being sent, its
+    /// acknowledgement changes nothing.
+    /// </summary>
+    public static void QueueNewEmail(IDbConnection connection, IDbTransaction transaction, long invitationId, DateTimeOffset now) =>
         connection.Execute(
-            "INSERT INTO invitation_outbox (invitation_id, state, create_time, next_attempt_time) VALUES (@invitationId, 'queued', @now, @now)",
+            "UPDATE invitations SET emails = emails + 1, delivery_state = 'queued', delivery_attempts = 0, delivery_error = '', " +
+            "next_attempt_time = @now, sent_time = NULL WHERE invitation_id = @invitationId",
             new { invitationId, now = now.ToUnixTimeMilliseconds() },
             transaction);
 
@@ -37,10 +42,10 @@ internal static class InvitationWrites
             transaction,
             dialect.GrowingWorkTimeout);
 
-    /// <summary>Cancels an invitation's emails not sent yet.</summary>
-    public static void CancelQueuedEmails(IDbConnection connection, IDbTransaction transaction, long invitationId) =>
+    /// <summary>Cancels the invitation's email if it is not sent yet.</summary>
+    public static void CancelQueuedEmail(IDbConnection connection, IDbTransaction transaction, long invitationId) =>
         connection.Execute(
-            "UPDATE invitation_outbox SET state = 'cancelled' WHERE invitation_id = @invitationId AND state = 'queued'",
+            "UPDATE invitations SET delivery_state = 'cancelled' WHERE invitation_id = @invitationId AND delivery_state = 'queued'",
             new { invitationId },
             transaction);
 }

@@ -51,31 +51,28 @@ public sealed class PostgresDialect : StoreDialect
     /// </summary>
     internal override int? GrowingWorkTimeout => 0;
 
+    internal override long NextImportKey(DbConnection connection, DbTransaction? transaction) =>
+        connection.ExecuteScalar<long>("SELECT nextval('import_keys')", transaction: transaction);
+
     internal override IBulkSink OpenBulkSink(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns) =>
         new PostgresBinaryCopy((NpgsqlConnection)connection, table, columns);
 
-    // One statement invites and queues the emails. Another import applied at the same moment, on
-    // this server or another, may insert the same addresses: the partial unique index makes one of
-    // the two inserts wait for the other's commit and then skip the address (ON CONFLICT … DO
-    // NOTHING). Inserting in the index's key order means two such applies take their index entries
-    // in one order, so neither can wait for the other in a cycle.
+    // One statement invites and queues the emails (each invitation's row carries its email).
+    // Another import applied at the same moment, on this server or another, may insert the same
+    // addresses: the partial unique index makes one of the two inserts wait for the other's commit
+    // and then skip the address (ON CONFLICT … DO NOTHING). Inserting in the index's key order means
+    // two such applies take their index entries in one order, so neither can wait for the other in
+    // a cycle.
     internal override int InviteAndQueue(DbConnection connection, DbTransaction transaction, object parameters) =>
-        connection.ExecuteScalar<int>(
-            "WITH invited AS (" +
-            "INSERT INTO invitations (organization_id, import_id, email, normalized_email, first_name, last_name, description, " +
-            "permissions, status, inviter, create_time, expire_time, update_time) " +
-            "SELECT @organizationId, s.import_id, s.email, s.normalized_email, s.first_name, s.last_name, s.description, " +
-            "@permissions, 'pending', @inviter, @now, @expireTime, @now " +
-            "FROM staged_users s " +
-            "WHERE s.import_id = @ImportId AND s.is_valid " +
+        connection.Execute(
+            "INSERT INTO invitations (invitation_id, organization_id, normalized_email, status, create_time, expire_time, update_time, " +
+            "emails, delivery_state, next_attempt_time) " +
+            "SELECT @ApplyKey * 4294967296 + s.row_number, @organizationId, s.normalized_email, 'pending', @now, @expireTime, @now, 1, 'queued', @now " +
+            "FROM import_rows s " +
+            "WHERE s.import_key = @ImportKey AND s.is_valid " +
             "AND NOT EXISTS (SELECT 1 FROM members b WHERE b.organization_id = @organizationId AND b.normalized_email = s.normalized_email) " +
             "ORDER BY s.normalized_email " +
-            "ON CONFLICT (organization_id, normalized_email) WHERE status = 'pending' DO NOTHING " +
-            "RETURNING invitation_id), " +
-            "queued AS (" +
-            "INSERT INTO invitation_outbox (invitation_id, state, create_time, next_attempt_time) " +
-            "SELECT invitation_id, 'queued', @now, @now FROM invited ORDER BY invitation_id RETURNING 1) " +
-            "SELECT COUNT(*)::integer FROM queued",
+            "ON CONFLICT (organization_id, normalized_email) WHERE status = 'pending' DO NOTHING",
             parameters,
             transaction,
             GrowingWorkTimeout);
@@ -84,31 +81,33 @@ public sealed class PostgresDialect : StoreDialect
     // just made may not be either: each staged row probes the index (LATERAL … LIMIT 1), a plan
     // whose cost grows with the file whatever the planner believes about the tables.
     internal override string AlreadyInvitedWarnings =>
-        "INSERT INTO diagnostics (import_id, row_number, column_name, code, severity, message, value) " +
-        "SELECT s.import_id, s.row_number, @Column, @Code, @Severity, @message, s.email " +
-        "FROM staged_users s CROSS JOIN LATERAL (SELECT 1 FROM invitations i " +
+        "INSERT INTO diagnostics (import_key, row_number, column_name, code, severity, message, value) " +
+        "SELECT s.import_key, s.row_number, @Column, @Code, @Severity, @message, s.email " +
+        "FROM import_rows s CROSS JOIN LATERAL (SELECT 1 FROM invitations i " +
         "WHERE i.organization_id = @OrganizationId AND i.normalized_email = s.normalized_email AND i.status = 'pending' AND i.expire_time > @now " +
         "LIMIT 1) pending " +
-        "WHERE s.import_id = @ImportId AND s.is_valid ORDER BY s.row_number";
+        "WHERE s.import_key = @ImportKey AND s.is_valid ORDER BY s.row_number";
 
     internal override string AlreadyMemberWarnings =>
-        "INSERT INTO diagnostics (import_id, row_number, column_name, code, severity, message, value) " +
-        "SELECT s.import_id, s.row_number, @Column, @Code, @Severity, @message, s.email " +
-        "FROM staged_users s CROSS JOIN LATERAL (SELECT 1 FROM members b " +
+        "INSERT INTO diagnostics (import_key, row_number, column_name, code, severity, message, value) " +
+        "SELECT s.import_key, s.row_number, @Column, @Code, @Severity, @message, s.email " +
+        "FROM import_rows s CROSS JOIN LATERAL (SELECT 1 FROM members b " +
         "WHERE b.organization_id = @OrganizationId AND b.normalized_email = s.normalized_email LIMIT 1) member " +
-        "WHERE s.import_id = @ImportId AND s.is_valid ORDER BY s.row_number";
+        "WHERE s.import_key = @ImportKey AND s.is_valid ORDER BY s.row_number";
 
     // Rows another dispatcher is claiming are skipped, not waited for: the dispatchers of several
-    // servers claiming at once each get other rows, never the same one.
+    // servers claiming at once each get other emails, never the same one. The claim's own attempt
+    // count and sequence are returned by the UPDATE: the query around it sees the rows as before it.
     internal override async Task<IReadOnlyList<OutboxRow>> ClaimDueAsync(DbConnection connection, object parameters, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<OutboxRow>(new CommandDefinition(
             "WITH claimed AS (" +
-            "UPDATE invitation_outbox o SET attempts = o.attempts + 1, next_attempt_time = @claimedUntil " +
-            "FROM (SELECT message_id FROM invitation_outbox WHERE state = 'queued' AND next_attempt_time <= @now " +
-            "ORDER BY next_attempt_time, message_id LIMIT @limit FOR UPDATE SKIP LOCKED) due " +
-            "WHERE o.message_id = due.message_id " +
-            "RETURNING o.message_id, o.invitation_id, o.attempts) " +
-            $"SELECT {OutboxRow.Columns} FROM claimed o JOIN invitations i ON i.invitation_id = o.invitation_id ORDER BY o.message_id",
+            "UPDATE invitations c SET delivery_attempts = c.delivery_attempts + 1, next_attempt_time = @claimedUntil " +
+            "FROM (SELECT invitation_id FROM invitations WHERE delivery_state = 'queued' AND next_attempt_time <= @now " +
+            "ORDER BY next_attempt_time, invitation_id LIMIT @limit FOR UPDATE SKIP LOCKED) due " +
+            "WHERE c.invitation_id = due.invitation_id " +
+            "RETURNING c.invitation_id, c.emails, c.delivery_attempts) " +
+            $"SELECT c.invitation_id, c.emails AS sequence, c.delivery_attempts AS attempts, {OutboxRow.Columns} " +
+            $"FROM claimed c JOIN invitations i ON i.invitation_id = c.invitation_id {InvitationPerson.Joins}ORDER BY c.invitation_id",
             parameters, cancellationToken: cancellationToken))).ToList();
 
     internal override string? DeleteStoredFile => "DELETE FROM uploads WHERE import_id = @importId";

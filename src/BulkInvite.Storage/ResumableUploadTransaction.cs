@@ -43,7 +43,7 @@ internal sealed class ResumableUploadTransaction(StoreDialect dialect, DbConnect
     {
         ArgumentNullException.ThrowIfNull(import);
         ArgumentNullException.ThrowIfNull(audit);
-        ImportRepository.Insert(Connection, Transaction, import);
+        ImportRepository.Insert(Connection, Transaction, Dialect, import);
         AuditLog.Record(Connection, Transaction, audit);
         Connection.Execute("UPDATE resumable_uploads SET import_id = @ImportId WHERE upload_id = @uploadId", new { import.ImportId, uploadId }, Transaction);
         Transaction.Commit();

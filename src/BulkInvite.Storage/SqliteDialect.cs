@@ -59,58 +59,48 @@ public sealed class SqliteDialect(StorageOptions options) : StoreDialect
 
     internal override int? GrowingWorkTimeout => null;
 
+    internal override long NextImportKey(DbConnection connection, DbTransaction? transaction) =>
+        connection.ExecuteScalar<long>("UPDATE import_key_sequence SET last_key = last_key + 1 RETURNING last_key", transaction: transaction);
+
     internal override IBulkSink OpenBulkSink(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns) =>
         new SqliteBulkInsert((SqliteConnection)connection, table, columns);
 
-    // Inserting in the order of the unique index's key keeps the index writes sequential; the
-    // partial unique index skips addresses that already have a pending invitation. The single
-    // writer lets the emails be queued by id: every invitation above the largest before is this one's.
-    internal override int InviteAndQueue(DbConnection connection, DbTransaction transaction, object parameters)
-    {
-        var lastBefore = connection.ExecuteScalar<long>("SELECT COALESCE(MAX(invitation_id), 0) FROM invitations", transaction: transaction);
-        var invited = connection.Execute(
-            "INSERT INTO invitations (organization_id, import_id, email, normalized_email, first_name, last_name, description, " +
-            "permissions, status, inviter, create_time, expire_time, update_time) " +
-            "SELECT @organizationId, s.import_id, s.email, s.normalized_email, s.first_name, s.last_name, s.description, " +
-            "@permissions, 'pending', @inviter, @now, @expireTime, @now " +
-            "FROM staged_users s " +
-            "WHERE s.import_id = @ImportId AND s.is_valid = 1 " +
+    // Rows are read in row order, so the invitations' ids (apply key × 2^32 + row number) are written
+    // in order too; the partial unique index skips addresses that already have a pending
+    // invitation. Each invitation's row carries its queued email.
+    internal override int InviteAndQueue(DbConnection connection, DbTransaction transaction, object parameters) =>
+        connection.Execute(
+            "INSERT INTO invitations (invitation_id, organization_id, normalized_email, status, create_time, expire_time, update_time, " +
+            "emails, delivery_state, next_attempt_time) " +
+            "SELECT @ApplyKey * 4294967296 + s.row_number, @organizationId, s.normalized_email, 'pending', @now, @expireTime, @now, 1, 'queued', @now " +
+            "FROM import_rows s " +
+            "WHERE s.import_key = @ImportKey AND s.is_valid = 1 " +
             "AND NOT EXISTS (SELECT 1 FROM members b WHERE b.organization_id = @organizationId AND b.normalized_email = s.normalized_email) " +
-            "ORDER BY s.normalized_email " +
             "ON CONFLICT DO NOTHING",
             parameters,
             transaction);
-        var queue = new DynamicParameters(parameters);
-        queue.Add("lastBefore", lastBefore);
-        connection.Execute(
-            "INSERT INTO invitation_outbox (invitation_id, state, create_time, next_attempt_time) " +
-            "SELECT invitation_id, 'queued', @now, @now FROM invitations WHERE invitation_id > @lastBefore AND import_id = @ImportId ORDER BY invitation_id",
-            queue,
-            transaction);
-        return invited;
-    }
 
     internal override string AlreadyInvitedWarnings =>
-        "INSERT INTO diagnostics (import_id, row_number, column_name, code, severity, message, value) " +
-        "SELECT s.import_id, s.row_number, @Column, @Code, @Severity, @message, s.email " +
-        "FROM staged_users s JOIN invitations i ON i.organization_id = @OrganizationId AND i.normalized_email = s.normalized_email " +
+        "INSERT INTO diagnostics (import_key, row_number, column_name, code, severity, message, value) " +
+        "SELECT s.import_key, s.row_number, @Column, @Code, @Severity, @message, s.email " +
+        "FROM import_rows s JOIN invitations i ON i.organization_id = @OrganizationId AND i.normalized_email = s.normalized_email " +
         "AND i.status = 'pending' AND i.expire_time > @now " +
-        "WHERE s.import_id = @ImportId AND s.is_valid = 1";
+        "WHERE s.import_key = @ImportKey AND s.is_valid = 1";
 
     internal override string AlreadyMemberWarnings =>
-        "INSERT INTO diagnostics (import_id, row_number, column_name, code, severity, message, value) " +
-        "SELECT s.import_id, s.row_number, @Column, @Code, @Severity, @message, s.email " +
-        "FROM staged_users s JOIN members b ON b.organization_id = @OrganizationId AND b.normalized_email = s.normalized_email " +
-        "WHERE s.import_id = @ImportId AND s.is_valid = 1";
+        "INSERT INTO diagnostics (import_key, row_number, column_name, code, severity, message, value) " +
+        "SELECT s.import_key, s.row_number, @Column, @Code, @Severity, @message, s.email " +
+        "FROM import_rows s JOIN members b ON b.organization_id = @OrganizationId AND b.normalized_email = s.normalized_email " +
+        "WHERE s.import_key = @ImportKey AND s.is_valid = 1";
 
     // The write lock keeps any other dispatcher out until the claim commits.
     internal override async Task<IReadOnlyList<OutboxRow>> ClaimDueAsync(DbConnection connection, object parameters, CancellationToken cancellationToken)
     {
         await using var transaction = BeginWrite(connection);
         var claimed = (await connection.QueryAsync<long>(new CommandDefinition(
-            "UPDATE invitation_outbox SET attempts = attempts + 1, next_attempt_time = @claimedUntil WHERE message_id IN (" +
-            "SELECT message_id FROM invitation_outbox WHERE state = 'queued' AND next_attempt_time <= @now " +
-            "ORDER BY next_attempt_time, message_id LIMIT @limit) RETURNING message_id",
+            "UPDATE invitations SET delivery_attempts = delivery_attempts + 1, next_attempt_time = @claimedUntil WHERE invitation_id IN (" +
+            "SELECT invitation_id FROM invitations WHERE delivery_state = 'queued' AND next_attempt_time <= @now " +
+            "ORDER BY next_attempt_time, invitation_id LIMIT @limit) RETURNING invitation_id",
             parameters, transaction, cancellationToken: cancellationToken))).ToList();
         if (claimed.Count == 0)
         {
@@ -118,8 +108,8 @@ public sealed class SqliteDialect(StorageOptions options) : StoreDialect
         }
 
         var rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition(
-            $"SELECT {OutboxRow.Columns} FROM invitation_outbox o JOIN invitations i ON i.invitation_id = o.invitation_id " +
-            "WHERE o.message_id IN @claimed ORDER BY o.message_id",
+            $"SELECT i.invitation_id, i.emails AS sequence, i.delivery_attempts AS attempts, {OutboxRow.Columns} FROM invitations i {InvitationPerson.Joins}" +
+            "WHERE i.invitation_id IN @claimed ORDER BY i.invitation_id",
             new { claimed }, transaction, cancellationToken: cancellationToken))).ToList();
         await transaction.CommitAsync(cancellationToken);
         return rows;

@@ -52,25 +52,32 @@ public abstract class StoreDialect : IDisposable
     /// <summary>The command timeout, in seconds, of a statement whose work grows with the file; null for the driver's default.</summary>
     internal abstract int? GrowingWorkTimeout { get; }
 
+    /// <summary>
+    /// Hands out a new import key, inside the transaction when one is given: SQLite counts in
+    /// import_key_sequence (under its write lock), PostgreSQL takes the next value of import_keys.
+    /// </summary>
+    internal abstract long NextImportKey(DbConnection connection, DbTransaction? transaction);
+
     /// <summary>Appends many rows to one table inside the transaction, the fastest way the engine has.</summary>
     internal abstract IBulkSink OpenBulkSink(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns);
 
     /// <summary>
-    /// Invites every valid staged row of the import whose address is not a member's and has no
-    /// pending invitation, and queues one email for each; returns how many. Parameters: @ImportId,
-    /// @organizationId, @permissions, @inviter, @now, @expireTime.
+    /// Invites every valid row of the import whose address is not a member's and has no pending
+    /// invitation, with the id <see cref="Rows.InvitationPerson.IdOf"/>(@ApplyKey, row number), and
+    /// queues one email for each; returns how many. Parameters: @ImportKey, @ApplyKey,
+    /// @organizationId, @now, @expireTime.
     /// </summary>
     internal abstract int InviteAndQueue(DbConnection connection, DbTransaction transaction, object parameters);
 
     /// <summary>
-    /// Adds an ALREADY_INVITED diagnostic to every valid staged row whose address has an unexpired
-    /// pending invitation. Parameters: @ImportId, @OrganizationId, @Column, @Code, @Severity, @message, @now.
+    /// Adds an ALREADY_INVITED diagnostic to every valid row of the import whose address has an
+    /// unexpired pending invitation. Parameters: @ImportKey, @OrganizationId, @Column, @Code, @Severity, @message, @now.
     /// </summary>
     internal abstract string AlreadyInvitedWarnings { get; }
 
     /// <summary>
-    /// Adds an ALREADY_MEMBER diagnostic to every valid staged row whose address is a member's.
-    /// Parameters: @ImportId, @OrganizationId, @Column, @Code, @Severity, @message.
+    /// Adds an ALREADY_MEMBER diagnostic to every valid row of the import whose address is a member's.
+    /// Parameters: @ImportKey, @OrganizationId, @Column, @Code, @Severity, @message.
     /// </summary>
     internal abstract string AlreadyMemberWarnings { get; }
 

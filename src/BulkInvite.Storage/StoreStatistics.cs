@@ -22,7 +22,7 @@ public sealed class StoreStatistics(Func<CancellationToken, ValueTask<DbConnecti
         "SELECT COUNT(*) AS Queued, " +
         "COALESCE(SUM(CASE WHEN next_attempt_time <= @now THEN 1 ELSE 0 END), 0) AS Due, " +
         "MIN(CASE WHEN next_attempt_time <= @now THEN next_attempt_time END) AS OldestDue " +
-        "FROM invitation_outbox WHERE state = 'queued'";
+        "FROM invitations WHERE delivery_state = 'queued'";
 
     private readonly SemaphoreSlim _reading = new(1, 1);
     private Snapshot? _last;

@@ -64,8 +64,9 @@ public abstract class ImportFlowTests(TestStore store) : IDisposable
         await Client.CheckAsync(utf16.ImportId);
 
         using var db = _server.OpenDatabase();
-        var names = db.Query<string>("SELECT first_name || ' ' || last_name FROM staged_users WHERE import_id = @id ORDER BY row_number", new { id = utf16.ImportId }).ToList();
-        var latin = db.Query<string>("SELECT first_name || ' ' || last_name FROM staged_users WHERE import_id = @id ORDER BY row_number", new { id = semicolon.ImportId }).ToList();
+        const string namesOf = "SELECT r.first_name || ' ' || r.last_name FROM import_rows r JOIN imports i ON i.import_key = r.import_key WHERE i.import_id = @id ORDER BY r.row_number";
+        var names = db.Query<string>(namesOf, new { id = utf16.ImportId }).ToList();
+        var latin = db.Query<string>(namesOf, new { id = semicolon.ImportId }).ToList();
 
         Assert.Contains(names, n => n.Any(c => c > '\u3000')); // the Japanese row survived UTF-16
         Assert.Contains(latin, n => n.Any(c => c is >= 'À' and <= 'ÿ')); // Windows-1252 accents decoded
@@ -192,7 +193,8 @@ public abstract class ImportFlowTests(TestStore store) : IDisposable
         await Client.ApplyAsync(import.ImportId, "", "models.train", "projects.view", "models.train");
 
         using var db = _server.OpenDatabase();
-        var invitations = db.Query<(string Permissions, long CreateTime, long ExpireTime)>("SELECT permissions, create_time, expire_time FROM invitations").ToList();
+        var invitations = db.Query<(string Permissions, long CreateTime, long ExpireTime)>(
+            "SELECT m.permissions, i.create_time, i.expire_time FROM invitations i JOIN imports m ON m.apply_key = i.invitation_id / 4294967296").ToList();
         Assert.Equal(4, invitations.Count);
         Assert.All(invitations, i => Assert.Equal("[\"models.train\",\"projects.view\"]", i.Permissions));
         Assert.All(invitations, i => Assert.Equal(TimeSpan.FromDays(7), TimeSpan.FromMilliseconds(i.ExpireTime - i.CreateTime)));
@@ -326,7 +328,7 @@ public abstract class ImportFlowTests(TestStore store) : IDisposable
         var warning = Assert.Single(check.RowDiagnostics);
         Assert.Equal((3, DiagnosticCode.EmailNonAscii, Severity.Warning), (warning.RowNumber, warning.Code, warning.Severity));
         using var db = _server.OpenDatabase();
-        Assert.Equal("user@xn--mnchen-3ya.de", db.ExecuteScalar<string>("SELECT normalized_email FROM staged_users WHERE row_number = 2"));
+        Assert.Equal("user@xn--mnchen-3ya.de", db.ExecuteScalar<string>("SELECT normalized_email FROM import_rows WHERE row_number = 2"));
     }
 }
 

@@ -1,6 +1,7 @@
 using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Checking;
 using BulkInvite.Core.Importing;
+using BulkInvite.Core.Invitations;
 using Dapper;
 using BulkInvite.Storage.Tests.Postgres;
 using BulkInvite.Testing;
@@ -61,19 +62,33 @@ public abstract class ImportRepositoryTests(TestDatabase db) : IDisposable
     }
 
     [Fact]
-    public async Task StagesUsersAndReadsBackTheAddressOfAStagedRow()
+    public async Task StagesEveryRowWithItsValuesAndReadsBackTheAddressOfAStagedRow()
     {
         var import = TestDatabase.NewImport();
         await Repository.AddAsync(import, TestDatabase.Audit(import), _ct);
         using var check = Repository.BeginCheck(import.ImportId);
 
-        check.Stage([TestDatabase.User(2, "a@example.com"), TestDatabase.User(3, "b@example.com", valid: false)]);
-        Assert.Equal(("a@example.com", "b@example.com", null), (check.StagedEmailAt(2), check.StagedEmailAt(3), check.StagedEmailAt(4)));
+        check.Stage(
+        [
+            TestDatabase.User(2, "a@example.com"),
+            TestDatabase.User(3, "b@example.com", valid: false),
+            new StagedUser(4, "not-an-address", null, "Ann", "", "Sales", false),
+        ]);
+
+        Assert.Equal(("a@example.com", "b@example.com", null, null), (check.StagedEmailAt(2), check.StagedEmailAt(3), check.StagedEmailAt(4), check.StagedEmailAt(5)));
+        check.Complete(new CheckResult([], 3, 1, 2), Now, TestDatabase.Audited(AuditAction.Checked));
+        using var connection = _db.Open();
+        Assert.Equal(
+            [(2L, "a@example.com", "First", "Last", null, true), (3L, "b@example.com", "First", "Last", null, false), (4L, "not-an-address", "Ann", "", "Sales", false)],
+            connection.Query<(long, string, string, string, string?, bool)>(
+                "SELECT row_number, email, first_name, last_name, description, is_valid FROM import_rows ORDER BY row_number"));
     }
 
     [Theory]
     [InlineData(1)]
+    [InlineData(63)]
     [InlineData(64)]
+    [InlineData(65)]
     [InlineData(200)]
     public async Task StagesBatchesOfAnySizeCompletely(int count)
     {
@@ -159,7 +174,7 @@ public abstract class ImportRepositoryTests(TestDatabase db) : IDisposable
         Assert.Equal(DiagnosticCode.TooManyRows, Assert.Single(await Repository.ListFileDiagnosticsAsync(import.ImportId, _ct)).Code);
         Assert.Empty(await Repository.ListRowDiagnosticsAsync(import.ImportId, null, 10, _ct));
         using var connection = _db.Open();
-        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM staged_users"));
+        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM import_rows"));
     }
 
     [Fact]
@@ -174,11 +189,12 @@ public abstract class ImportRepositoryTests(TestDatabase db) : IDisposable
             apply.Complete(apply.Import! with { State = ImportState.Applied, InvitedCount = invited }, TestDatabase.Audit(apply.Import!, AuditAction.Applied));
         }
 
-        using var connection = _db.Open();
-        var invitation = connection.QuerySingle<(string Email, string Permissions, string Status, long ExpireTime, string ImportId)>(
-            "SELECT email, permissions, status, expire_time, import_id FROM invitations");
+        var invitation = Assert.Single(await _db.Invitations.ListAsync(new InvitationFilter("acme", InvitationStatus.Unspecified, null), Now, null, 10, _ct));
         Assert.Equal(1, invited);
-        Assert.Equal(("a@example.com", "[\"projects.view\",\"models.train\"]", "pending", Now.AddDays(7).ToUnixTimeMilliseconds(), import.ImportId), invitation);
+        Assert.Equal(
+            ("a@example.com", "First", "Last", "tester", InvitationStatus.Pending, Now.AddDays(7), import.ImportId),
+            (invitation.Email, invitation.FirstName, invitation.LastName, invitation.Inviter, invitation.Status, invitation.ExpireTime, invitation.ImportId));
+        Assert.Equal(["projects.view", "models.train"], invitation.Permissions);
         Assert.Equal(ImportState.Applied, (await Repository.FindAsync(import.ImportId, _ct))!.State);
     }
 
@@ -236,28 +252,29 @@ public abstract class ImportRepositoryTests(TestDatabase db) : IDisposable
 
         using var connection = _db.Open();
         Assert.Null(await Repository.FindAsync(import.ImportId, _ct));
-        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM staged_users"));
+        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM import_rows"));
         Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM diagnostics"));
         Assert.Equal(1, connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM audit_events WHERE action = {(int)AuditAction.Deleted}"));
     }
 
     [Fact]
-    public async Task StagedRowsOfAppliedImportsAreDroppedAndDeletingTheImportKeepsItsInvitations()
+    public async Task AnAppliedImportKeepsItsRowsAndDeletingItKeepsItsInvitationsWithTheirData()
     {
-        var applied = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com"), TestDatabase.User(3, "b@example.com"));
-        var other = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "c@example.com"));
-        var leftover = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "d@example.com"));
+        var applied = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com"), TestDatabase.User(3, "b@example.com"), TestDatabase.User(4, "c@example.com", valid: false));
         await ApplyAsync(applied);
-        await ApplyAsync(leftover);
 
         using var connection = _db.Open();
-        Assert.Equal(4, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM staged_users")); // apply leaves them for later
-        await Repository.DropStagedUsersAsync(applied.ImportId, _ct);
-        Assert.Equal(2, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM staged_users"));
-        Assert.Equal(1, await Repository.DropStagedUsersOfAppliedImportsAsync(_ct)); // the leftover; the unapplied import keeps its row
-        Assert.Equal(other.ImportId, connection.ExecuteScalar<string>("SELECT import_id FROM staged_users"));
+        Assert.Equal(3, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM import_rows"));
         Assert.True(await Repository.DeleteAsync(applied.ImportId, TestDatabase.Audit(applied, AuditAction.Deleted), _ct));
-        Assert.Equal(3, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM invitations"));
+
+        Assert.Null(await Repository.FindAsync(applied.ImportId, _ct));
+        Assert.False(await Repository.DeleteAsync(applied.ImportId, TestDatabase.Audit(applied, AuditAction.Deleted), _ct));
+        Assert.Equal(2, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM import_rows")); // the row nobody was invited from went
+        var invitations = await _db.Invitations.ListAsync(new InvitationFilter("acme", InvitationStatus.Unspecified, applied.ImportId), Now, null, 10, _ct);
+        Assert.Equal(
+            [("b@example.com", "First", applied.ImportId, "tester"), ("a@example.com", "First", applied.ImportId, "tester")],
+            invitations.Select(i => (i.Email, i.FirstName, i.ImportId, i.Inviter)));
+        Assert.All(invitations, i => Assert.Equal(["projects.view"], i.Permissions));
     }
 
     [Fact]

@@ -35,11 +35,11 @@ public abstract class InvitationOutboxTests(TestDatabase db) : IDisposable
         _db.Apply(await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com")), Now);
         var claimed = Assert.Single(await _db.Outbox.ClaimDueAsync(Now, Now.AddMinutes(5), 10, _ct));
 
-        await _db.Outbox.MarkSentAsync(claimed.MessageId, Now.AddSeconds(1), _ct);
+        await _db.Outbox.MarkSentAsync(claimed, Now.AddSeconds(1), _ct);
 
         Assert.Empty(await _db.Outbox.ClaimDueAsync(Now.AddDays(30), Now.AddDays(31), 10, _ct));
-        using var connection = _db.Open();
-        Assert.Equal("sent", connection.QuerySingle<string>("SELECT state FROM invitation_outbox"));
+        var invitation = (await _db.Invitations.FindAsync(claimed.InvitationId, _ct))!;
+        Assert.Equal((Core.Invitations.DeliveryState.Sent, Now.AddSeconds(1)), (invitation.Delivery.State, invitation.Delivery.SentTime));
     }
 
     [Fact]
@@ -48,16 +48,33 @@ public abstract class InvitationOutboxTests(TestDatabase db) : IDisposable
         _db.Apply(await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com")), Now);
         var claimed = Assert.Single(await _db.Outbox.ClaimDueAsync(Now, Now.AddMinutes(5), 10, _ct));
 
-        await _db.Outbox.MarkFailedAsync(claimed.MessageId, "Connection refused", Now.AddSeconds(30), _ct);
+        await _db.Outbox.MarkFailedAsync(claimed, "Connection refused", Now.AddSeconds(30), _ct);
         var early = await _db.Outbox.ClaimDueAsync(Now.AddSeconds(29), Now.AddMinutes(5), 10, _ct);
         var retry = Assert.Single(await _db.Outbox.ClaimDueAsync(Now.AddSeconds(30), Now.AddMinutes(5), 10, _ct));
-        await _db.Outbox.MarkFailedAsync(retry.MessageId, "Mailbox unavailable", null, _ct);
+        await _db.Outbox.MarkFailedAsync(retry, "Mailbox unavailable", null, _ct);
 
         Assert.Empty(early);
         Assert.Equal(2, retry.Attempts);
         Assert.Empty(await _db.Outbox.ClaimDueAsync(Now.AddDays(30), Now.AddDays(31), 10, _ct));
         var invitation = (await _db.Invitations.FindAsync(retry.InvitationId, _ct))!;
         Assert.Equal((Core.Invitations.DeliveryState.Failed, 2, "Mailbox unavailable"), (invitation.Delivery.State, invitation.Delivery.Attempts, invitation.Delivery.LastError));
+    }
+
+    [Fact]
+    public async Task AnEmailResentWhileTheEarlierOneWasBeingSentStillGoesOut()
+    {
+        _db.Apply(await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com")), Now);
+        var first = Assert.Single(await _db.Outbox.ClaimDueAsync(Now, Now.AddMinutes(5), 10, _ct));
+        using (var change = _db.Invitations.BeginChange(first.InvitationId))
+        {
+            change.Resend(Now.AddSeconds(1), Now.AddDays(8), Core.Auditing.AuditEvents.For(change.Invitation!, "tester", Core.Auditing.AuditAction.InvitationResent, Now));
+        }
+
+        await _db.Outbox.MarkSentAsync(first, Now.AddSeconds(2), _ct); // the first email went out after the resend
+        var second = Assert.Single(await _db.Outbox.ClaimDueAsync(Now.AddSeconds(3), Now.AddMinutes(5), 10, _ct));
+
+        Assert.Equal((1, 2, 1), (first.Sequence, second.Sequence, second.Attempts));
+        Assert.Equal(Core.Invitations.DeliveryState.Queued, (await _db.Invitations.FindAsync(first.InvitationId, _ct))!.Delivery.State);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public abstract class InvitationRepositoryTests(TestDatabase db) : IDisposable
         _db.Apply(import, Now);
 
         using var connection = _db.Open();
-        var emails = connection.Query<(long InvitationId, string State)>("SELECT invitation_id, state FROM invitation_outbox").ToList();
+        var emails = connection.Query<(long InvitationId, string State)>("SELECT invitation_id, delivery_state FROM invitations").ToList();
         Assert.Equal(2, emails.Count);
         Assert.Equal(2, emails.Select(e => e.InvitationId).Distinct().Count());
         Assert.All(emails, e => Assert.Equal("queued", e.State));
@@ -83,7 +83,7 @@ public abstract class InvitationRepositoryTests(TestDatabase db) : IDisposable
     }
 
     [Fact]
-    public async Task ReissuingRetiresTheTokenCancelsTheUnsentEmailAndQueuesANewOne()
+    public async Task ResendingRetiresTheTokenAndQueuesANewEmailInPlaceOfTheUnsentOne()
     {
         _db.Apply(await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com")), Now);
         var oldToken = await IssueTokenAsync();
@@ -95,7 +95,9 @@ public abstract class InvitationRepositoryTests(TestDatabase db) : IDisposable
         }
 
         using var connection = _db.Open();
-        Assert.Equal(["cancelled", "queued"], connection.Query<string>("SELECT state FROM invitation_outbox ORDER BY message_id"));
+        Assert.Equal((2L, "queued"), connection.QuerySingle<(long, string)>("SELECT emails, delivery_state FROM invitations"));
+        var claimed = Assert.Single(await _db.Outbox.ClaimDueAsync(Now.AddDays(1), Now.AddDays(1).AddMinutes(5), 10, _ct));
+        Assert.Equal(2, claimed.Sequence);
         using var old = _db.Invitations.BeginAccept(AcceptToken.HashOf(oldToken));
         Assert.True(old.TokenReplaced);
         Assert.Equal(Now.AddDays(8), old.Invitation!.ExpireTime);
@@ -121,7 +123,7 @@ public abstract class InvitationRepositoryTests(TestDatabase db) : IDisposable
     private async Task<string> IssueTokenAsync()
     {
         using var connection = _db.Open();
-        var invitationId = connection.QuerySingle<long>("SELECT invitation_id FROM invitation_outbox WHERE state = 'queued' ORDER BY message_id DESC LIMIT 1");
+        var invitationId = connection.QuerySingle<long>("SELECT invitation_id FROM invitations WHERE delivery_state = 'queued' ORDER BY invitation_id DESC LIMIT 1");
         var token = AcceptToken.New();
         await _db.Outbox.IssueTokenAsync(invitationId, token.Hash, Now, _ct);
         return token.Value;

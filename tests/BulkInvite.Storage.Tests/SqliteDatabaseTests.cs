@@ -32,6 +32,9 @@ public class SqliteDatabaseTests
                 "BulkInvite.Storage.Migrations.0004_staged_users_in_row_order.sql",
                 "BulkInvite.Storage.Migrations.0005_tokens_made_when_sent.sql",
                 "BulkInvite.Storage.Migrations.0006_resumable_uploads.sql",
+                "BulkInvite.Storage.Migrations.0007_lean_staging.sql",
+                "BulkInvite.Storage.Migrations.0008_invitations_read_their_import_row.sql",
+                "BulkInvite.Storage.Migrations.0009_delivery_in_the_invitation_row.sql",
             ],
             scripts);
     }

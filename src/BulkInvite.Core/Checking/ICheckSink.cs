@@ -6,7 +6,7 @@ public interface ICheckSink
     /// <summary>The duplicate key of the row staged at that row number, or null: confirms a duplicate found by its hash.</summary>
     string? StagedEmailAt(int rowNumber);
 
-    /// <summary>Stores rows whose keys were not staged before, in row order.</summary>
+    /// <summary>Stores user rows, every one whatever its verdict, in row order.</summary>
     void Stage(IReadOnlyList<StagedUser> users);
 
     void AddDiagnostics(IReadOnlyList<Diagnostic> diagnostics);

@@ -104,7 +104,10 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000)
         return null;
     }
 
-    /// <summary>Resolves duplicates within the batch and against earlier batches, then writes it. Returns the invalid rows.</summary>
+    /// <summary>
+    /// Resolves duplicates within the batch and against earlier batches, then writes it: every row,
+    /// in row order, a duplicate as an invalid row. Returns the invalid rows.
+    /// </summary>
     private static int Flush(List<RowCheck> batch, ICheckSink sink, DuplicateIndex firstRows)
     {
         if (batch.Count == 0)
@@ -113,7 +116,7 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000)
         }
 
         var toStage = new List<StagedUser>(batch.Count);
-        var inBatch = new Dictionary<int, string>();
+        var inBatch = new Dictionary<int, string>(batch.Count);
         var diagnostics = new List<Diagnostic>();
         var invalid = 0;
 
@@ -122,20 +125,22 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000)
 
         foreach (var row in batch)
         {
-            if (row.User is { } user)
+            var values = row.Row;
+            if (values.NormalizedEmail is { } address)
             {
-                if (firstRows.FirstRowOf(user.NormalizedEmail, row.RowNumber, EmailAt) is { } firstRow)
+                if (firstRows.FirstRowOf(address, row.RowNumber, EmailAt) is { } firstRow)
                 {
                     InsertAfterEmailDiagnostics(row.Diagnostics, Diagnostic.ForRow(row.RowNumber, UserColumns.Email, DiagnosticCode.DuplicateEmail,
                         $"This address already appears on row {firstRow}; each user can be listed once. Remove this row.", row.RawEmail));
+                    values = values with { IsValid = false };
                 }
                 else
                 {
-                    inBatch.Add(row.RowNumber, user.NormalizedEmail);
-                    toStage.Add(user);
+                    inBatch.Add(row.RowNumber, address);
                 }
             }
 
+            toStage.Add(values);
             diagnostics.AddRange(row.Diagnostics);
             if (row.HasError)
             {

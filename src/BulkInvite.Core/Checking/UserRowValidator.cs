@@ -18,7 +18,10 @@ public static class UserRowValidator
             // The reader could not read the row as cells (an unclosed quote, a cell over a size limit):
             // say so, and check nothing else in it.
             diagnostics.AddRange(row.Problems.Select(p => Diagnostic.ForRow(n, layout.ColumnName(p.ColumnIndex), p.Code, p.Message, p.Value)));
-            return new RowCheck(n, diagnostics, null) { RawEmail = CellOf(row, layout, UserField.Email) };
+            var unread = new StagedUser(n, TextRules.Trim(CellOf(row, layout, UserField.Email)), null,
+                TextRules.Trim(CellOf(row, layout, UserField.FirstName)), TextRules.Trim(CellOf(row, layout, UserField.LastName)),
+                DescriptionOf(TextRules.Trim(CellOf(row, layout, UserField.Description))), IsValid: false);
+            return new RowCheck(n, diagnostics, unread) { RawEmail = CellOf(row, layout, UserField.Email) };
         }
 
         var rawEmail = CellOf(row, layout, UserField.Email);
@@ -53,11 +56,11 @@ public static class UserRowValidator
         CheckCellsWithoutHeader(diagnostics, row, layout);
 
         var hasError = diagnostics.Exists(d => d.IsError);
-        var user = emailCheck is { IsValid: true }
-            ? new StagedUser(n, email, emailCheck.Normalized!, firstName, lastName, description, !hasError)
-            : null;
-        return new RowCheck(n, diagnostics, user) { RawEmail = rawEmail };
+        var values = new StagedUser(n, email, emailCheck is { IsValid: true } ? emailCheck.Normalized : null, firstName, lastName, description, !hasError);
+        return new RowCheck(n, diagnostics, values) { RawEmail = rawEmail };
     }
+
+    private static string? DescriptionOf(string trimmed) => trimmed.Length == 0 ? null : trimmed;
 
     private static string CellOf(SheetRow row, ColumnLayout layout, UserField field) =>
         layout.IndexOf(field) is var index and >= 0 ? row.CellAt(index) : "";

@@ -12,7 +12,7 @@ public sealed record DiagnosticCursor(int RowNumber, long Sequence);
 /// <summary>A stored row diagnostic and its position, for paging.</summary>
 public sealed record StoredDiagnostic(Diagnostic Diagnostic, long Sequence);
 
-/// <summary>Imports, their staged users and diagnostics, and the invitations they create.</summary>
+/// <summary>Imports, their rows and diagnostics, and the invitations they create.</summary>
 public interface IImportRepository
 {
     /// <summary>Stores a new import and its audit entry, together.</summary>
@@ -24,20 +24,10 @@ public interface IImportRepository
     Task<IReadOnlyList<ImportRecord>> ListAsync(string organizationId, ImportCursor? after, int limit, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Deletes an import, its staged users and diagnostics, and records the audit entry, together;
-    /// its invitations stay. False when it did not exist (any more).
+    /// Deletes an import, its rows and diagnostics, and records the audit entry, together; its
+    /// invitations stay, with the rows they were made from. False when it did not exist (any more).
     /// </summary>
     Task<bool> DeleteAsync(string importId, AuditEvent audit, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Deletes the staged users of an applied import: the invitations hold what they need, and the
-    /// staged copies are personal data no longer needed. Outside the apply transaction, so a large
-    /// apply answers without waiting for it.
-    /// </summary>
-    Task DropStagedUsersAsync(string importId, CancellationToken cancellationToken);
-
-    /// <summary>Deletes the staged users of every applied import still holding some (a crash can leave them); returns how many rows.</summary>
-    Task<int> DropStagedUsersOfAppliedImportsAsync(CancellationToken cancellationToken);
 
     /// <summary>Imports never applied that were created before the cutoff, oldest first: what the retention purge deletes.</summary>
     Task<IReadOnlyList<ImportRecord>> ListUnappliedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken);
@@ -85,7 +75,7 @@ public interface IApplyTransaction : IDisposable
     ImportRecord? Import { get; }
 
     /// <summary>
-    /// Creates a pending invitation for every valid staged row whose address has no unexpired
+    /// Creates a pending invitation for every valid row whose address has no unexpired
     /// pending invitation in the organization and is not a member's, first storing as expired the
     /// organization's pending invitations whose expiry has passed, so they do not block new ones.
     /// Each new invitation gets one queued email in the outbox; its <see cref="Invitations.AcceptToken"/>
@@ -93,6 +83,9 @@ public interface IApplyTransaction : IDisposable
     /// </summary>
     int InviteValidUsers(IReadOnlyList<string> permissions, string inviter, DateTimeOffset now, DateTimeOffset expireTime);
 
-    /// <summary>Saves the applied import, records the audit entry, and commits. Its staged users are dropped afterwards (<see cref="IImportRepository.DropStagedUsersAsync"/>).</summary>
+    /// <summary>
+    /// Saves the applied import, records the audit entry, and commits. Its rows stay: its invitations
+    /// read their address and names from them, and they say what became of each row.
+    /// </summary>
     ImportRecord Complete(ImportRecord applied, AuditEvent audit);
 }

@@ -6,16 +6,15 @@ namespace BulkInvite.Core.Importing;
 
 /// <summary>
 /// Deletes imports never applied once they are older than the retention (7 days by default), with
-/// their stored file and staged rows, so personal data does not linger. Each deletion is audited.
+/// their stored file and rows, so personal data does not linger. Each deletion is audited.
 /// </summary>
 public sealed class ImportRetention(IImportRepository imports, IUploadStore files, BulkInviteOptions options, TimeProvider clock, ILogger<ImportRetention> logger)
 {
     private const int Batch = 100;
 
-    /// <summary>Purges every expired import, and staged rows applied imports left behind; returns how many imports.</summary>
+    /// <summary>Purges every expired import; returns how many.</summary>
     public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
     {
-        await imports.DropStagedUsersOfAppliedImportsAsync(cancellationToken);
         var purged = 0;
         var now = clock.Now();
         var cutoff = now - options.ImportRetention;

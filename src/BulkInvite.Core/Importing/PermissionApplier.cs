@@ -10,7 +10,7 @@ namespace BulkInvite.Core.Importing;
 /// ApplyPermissions (section 4 of the contract): grants one set of permissions to every valid row
 /// of a CHECKED import and invites them, all or nothing, exactly once.
 /// </summary>
-public sealed class PermissionApplier(IImportRepository imports, IUploadStore files, AppliedImportCleanup cleanup, PermissionCatalog catalog, OutboxSignal signal, BulkInviteOptions options, TimeProvider clock, BulkInviteTelemetry telemetry, ILogger<PermissionApplier> logger)
+public sealed class PermissionApplier(IImportRepository imports, IUploadStore files, PermissionCatalog catalog, OutboxSignal signal, BulkInviteOptions options, TimeProvider clock, BulkInviteTelemetry telemetry, ILogger<PermissionApplier> logger)
 {
     public const int MaxRequestIdLength = 128;
 
@@ -33,11 +33,10 @@ public sealed class PermissionApplier(IImportRepository imports, IUploadStore fi
         requestId = string.IsNullOrEmpty(requestId) ? null : requestId;
         // The transaction waits for other writers (a concurrent apply of the same import among them).
         var applied = await Task.Run(() => Apply(caller, importId, granted, requestId), cancellationToken);
-        // Neither the file nor the staged rows are needed once applied: keep no personal data longer
-        // than that. Both happen after the commit and never fail the call: the answer is what was
-        // committed, and a retry returns it too; what is left the sweeps delete.
+        // The file is not needed once applied (the rows hold what was read): keep no copy of personal
+        // data longer than that. The delete happens after the commit and never fails the call: the
+        // answer is what was committed, and a retry returns it too; what is left the sweep deletes.
         StoredFileCleanup.DeleteOrLeaveToSweep(files, importId, logger);
-        cleanup.Enqueue(importId);
         signal.Notify(); // the invitation emails are queued: wake the dispatcher
         return applied;
     }

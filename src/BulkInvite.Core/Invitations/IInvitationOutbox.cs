@@ -1,10 +1,12 @@
 namespace BulkInvite.Core.Invitations;
 
-/// <summary>An invitation email waiting in the outbox, with what it must say.</summary>
+/// <summary>An invitation email waiting to go out, with what it must say.</summary>
 public sealed record OutboxMessage
 {
-    public required long MessageId { get; init; }
     public required long InvitationId { get; init; }
+
+    /// <summary>Which email of the invitation this is: 1 for the one its apply queued, one more for each resend.</summary>
+    public required int Sequence { get; init; }
 
     /// <summary>Attempts made so far, this one included.</summary>
     public required int Attempts { get; init; }
@@ -19,8 +21,9 @@ public sealed record OutboxMessage
 }
 
 /// <summary>
-/// The invitation emails to send. Rows are written by the transactions that create or resend
-/// invitations; the dispatcher claims due ones, sends them, then acknowledges each.
+/// The invitation emails to send, queued by the transactions that create or resend invitations (an
+/// invitation's latest email is stored with it); the dispatcher claims due ones, sends them, then
+/// acknowledges each.
 /// </summary>
 public interface IInvitationOutbox
 {
@@ -38,9 +41,12 @@ public interface IInvitationOutbox
     /// </summary>
     Task IssueTokenAsync(long invitationId, string tokenHash, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Acknowledges a sent email: it is never sent again.</summary>
-    Task MarkSentAsync(long messageId, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// Acknowledges a sent email: it is never sent again. Nothing changes when a resend has queued a
+    /// newer email of the invitation meanwhile: that one still goes out.
+    /// </summary>
+    Task MarkSentAsync(OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Records a failed attempt: due again at <paramref name="nextAttempt"/>, or given up when it is null.</summary>
-    Task MarkFailedAsync(long messageId, string reason, DateTimeOffset? nextAttempt, CancellationToken cancellationToken);
+    Task MarkFailedAsync(OutboxMessage message, string reason, DateTimeOffset? nextAttempt, CancellationToken cancellationToken);
 }

@@ -1,7 +1,7 @@
 namespace BulkInvite.Core.Invitations;
 
 /// <summary>A composed invitation email.</summary>
-/// <param name="MessageId">The Message-ID header: one per outbox row, so a resent copy can be recognized.</param>
+/// <param name="MessageId">The Message-ID header: one per email of an invitation (its sequence), so a copy sent again by a retry can be recognized.</param>
 public sealed record InvitationMail(string To, string ToName, string Subject, string Text, string Html, string MessageId);
 
 /// <summary>Where emails go: an SMTP server, or a pickup folder.</summary>

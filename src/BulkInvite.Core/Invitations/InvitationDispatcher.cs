@@ -61,7 +61,7 @@ public sealed class InvitationDispatcher(IInvitationOutbox outbox, IMailTranspor
                 }
 
                 // Not cancellable: the email is out, and its acknowledgement is what stops a second copy.
-                await outbox.MarkSentAsync(message.MessageId, clock.GetUtcNow(), CancellationToken.None);
+                await outbox.MarkSentAsync(message, clock.GetUtcNow(), CancellationToken.None);
                 telemetry.EmailSent();
                 sent++;
             }
@@ -74,7 +74,7 @@ public sealed class InvitationDispatcher(IInvitationOutbox outbox, IMailTranspor
     {
         telemetry.EmailFailed(reason);
         var next = message.Attempts >= options.MaxAttempts ? (DateTimeOffset?)null : clock.GetUtcNow() + options.RetryDelay(message.Attempts);
-        return outbox.MarkFailedAsync(message.MessageId, Describe(error), next, cancellationToken);
+        return outbox.MarkFailedAsync(message, Describe(error), next, cancellationToken);
     }
 
     /// <summary>The error as an admin can read it: the innermost message, without a stack trace.</summary>

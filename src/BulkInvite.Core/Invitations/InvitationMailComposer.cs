@@ -66,5 +66,5 @@ public sealed class InvitationMailComposer(EmailOptions options, PermissionCatal
     private static string Encode(string value) => WebUtility.HtmlEncode(value);
 
     private static string MessageId(OutboxMessage message) =>
-        string.Create(CultureInfo.InvariantCulture, $"invitation-{message.InvitationId}.{message.MessageId}@bulkinvite");
+        string.Create(CultureInfo.InvariantCulture, $"invitation-{message.InvitationId}.{message.Sequence}@bulkinvite");
 }

@@ -25,8 +25,6 @@ public static class BulkInviteServiceCollectionExtensions
         services.AddSingleton<ImportQueries>();
         services.AddSingleton<ImportRetention>();
         services.AddHostedService<ImportRetentionService>();
-        services.AddSingleton<AppliedImportCleanup>();
-        services.AddHostedService<AppliedImportCleanupService>();
         services.AddHostedService<AbandonedUploadSweepService>();
         services.AddHostedService<ExpiredUploadSweepService>();
 

@@ -12,7 +12,11 @@ internal sealed class ImportRow
         "import_id, organization_id, file_name, format, size_bytes, sha256, state, total_rows, valid_rows, invalid_rows, " +
         "invited_count, skipped_count, permissions, apply_request_id, create_time, update_time";
 
+    /// <summary><see cref="Columns"/> and the import's key, which only storage uses.</summary>
+    public const string KeyedColumns = Columns + ", import_key";
+
     public string ImportId { get; set; } = "";
+    public long ImportKey { get; set; }
     public string OrganizationId { get; set; } = "";
     public string FileName { get; set; } = "";
     public long Format { get; set; }

@@ -3,16 +3,39 @@ using BulkInvite.Core.Invitations;
 
 namespace BulkInvite.Storage.Rows;
 
-/// <summary>The columns of an invitation and of its latest outbox row, as Dapper reads them.</summary>
+/// <summary>
+/// Where an invitation aliased i finds its person's data. An invitation of an apply has the id
+/// apply_key × 2^32 + row number (<see cref="IdOf"/>): its address and names are its import row's
+/// (aliased r), its import id, permissions and inviter its import's (aliased m). One made before
+/// migration 0007 has a smaller id and its data in invitations_before_0007 (aliased l).
+/// </summary>
+internal static class InvitationPerson
+{
+    /// <summary>The invitations of one apply are those from <see cref="IdOf"/>(applyKey, 0) up to, not including, IdOf(applyKey + 1, 0).</summary>
+    public const long RowsPerApply = 1L << 32;
+
+    public const string Joins =
+        "LEFT JOIN imports m ON m.apply_key = i.invitation_id / 4294967296 " +
+        "LEFT JOIN import_rows r ON r.import_key = m.import_key AND r.row_number = i.invitation_id % 4294967296 " +
+        "LEFT JOIN invitations_before_0007 l ON l.invitation_id = i.invitation_id ";
+
+    public const string Columns =
+        "COALESCE(m.import_id, l.import_id) AS import_id, COALESCE(r.email, l.email) AS email, COALESCE(r.first_name, l.first_name) AS first_name, " +
+        "COALESCE(r.last_name, l.last_name) AS last_name, COALESCE(m.permissions, l.permissions) AS permissions, COALESCE(m.inviter, l.inviter) AS inviter";
+
+    /// <summary>The id of the invitation an apply makes of a row.</summary>
+    public static long IdOf(long applyKey, int rowNumber) => (applyKey * RowsPerApply) + rowNumber;
+}
+
+/// <summary>The columns of an invitation, with its person's data and the delivery of its latest email, as Dapper reads them.</summary>
 internal sealed class InvitationRow
 {
-    /// <summary>Invitations joined with the delivery of their latest email; add a WHERE clause.</summary>
+    /// <summary>Invitations with their person's data and the delivery of their latest email; add a WHERE clause.</summary>
     public const string Select =
-        "SELECT i.invitation_id, i.organization_id, i.import_id, i.email, i.normalized_email, i.first_name, i.last_name, i.permissions, " +
-        "i.inviter, i.status, i.create_time, i.expire_time, i.update_time, o.state AS delivery_state, o.attempts AS delivery_attempts, " +
-        "o.last_error AS delivery_error, o.next_attempt_time AS delivery_next_attempt_time, o.sent_time AS delivery_sent_time " +
-        "FROM invitations i LEFT JOIN invitation_outbox o " +
-        "ON o.message_id = (SELECT MAX(x.message_id) FROM invitation_outbox x WHERE x.invitation_id = i.invitation_id) ";
+        "SELECT i.invitation_id, i.organization_id, i.normalized_email, i.status, i.create_time, i.expire_time, i.update_time, " +
+        InvitationPerson.Columns + ", " +
+        "i.delivery_state, i.delivery_attempts, i.delivery_error, i.next_attempt_time AS delivery_next_attempt_time, i.sent_time AS delivery_sent_time " +
+        "FROM invitations i " + InvitationPerson.Joins;
 
     public long InvitationId { get; set; }
     public string OrganizationId { get; set; } = "";
@@ -102,7 +125,7 @@ internal static class InvitationStatuses
     };
 }
 
-/// <summary>The invitation_outbox table's state column.</summary>
+/// <summary>The invitations table's delivery_state column: where the invitation's latest email is.</summary>
 internal static class OutboxStates
 {
     public const string Queued = "queued";

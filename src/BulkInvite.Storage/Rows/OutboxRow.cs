@@ -3,15 +3,17 @@ using BulkInvite.Core.Invitations;
 
 namespace BulkInvite.Storage.Rows;
 
-/// <summary>A claimed outbox row joined with its invitation, as Dapper reads it.</summary>
+/// <summary>A claimed email with its invitation, as Dapper reads it.</summary>
 internal sealed class OutboxRow
 {
-    /// <summary>The columns read, from the outbox aliased o and the invitation aliased i.</summary>
-    public const string Columns =
-        "o.message_id, o.invitation_id, o.attempts, i.organization_id, i.email, i.first_name, i.last_name, i.permissions, i.inviter, i.expire_time";
+    /// <summary>
+    /// The columns read from the invitation aliased i with <see cref="InvitationPerson.Joins"/>, besides
+    /// its id, attempts and sequence, which the claiming statement reads as it wrote them.
+    /// </summary>
+    public const string Columns = "i.organization_id, i.expire_time, " + InvitationPerson.Columns;
 
-    public long MessageId { get; set; }
     public long InvitationId { get; set; }
+    public long Sequence { get; set; }
     public long Attempts { get; set; }
     public string OrganizationId { get; set; } = "";
     public string Email { get; set; } = "";
@@ -23,8 +25,8 @@ internal sealed class OutboxRow
 
     public OutboxMessage ToMessage() => new()
     {
-        MessageId = MessageId,
         InvitationId = InvitationId,
+        Sequence = (int)Sequence,
         Attempts = (int)Attempts,
         OrganizationId = OrganizationId,
         Email = Email,

@@ -39,6 +39,31 @@ public class UserFileCheckerTests
     }
 
     [Fact]
+    public void StagesEveryRowWithItsValuesWhateverItsVerdict()
+    {
+        // Arrange
+        var sheet = ListSheetReader.Of(
+            HeaderWithDescription,
+            [" Ann@Example.com ", "Ann", "Lee", "Sales"],
+            ["not-an-email", " Bob ", "Ray"],
+            ["ann@example.com", "Ann", "Again", ""],
+            ["cy@example.com", "", "Ng", "Night shift"]);
+
+        // Act
+        Check(sheet);
+
+        // Assert
+        Assert.Equal(
+            [
+                new StagedUser(2, "Ann@Example.com", "ann@example.com", "Ann", "Lee", "Sales", true),
+                new StagedUser(3, "not-an-email", null, "Bob", "Ray", null, false),
+                new StagedUser(4, "ann@example.com", "ann@example.com", "Ann", "Again", null, false),
+                new StagedUser(5, "cy@example.com", "cy@example.com", "", "Ng", "Night shift", false),
+            ],
+            _sink.Rows);
+    }
+
+    [Fact]
     public void TakesTheFirstNonBlankRowAsTheHeader()
     {
         // Arrange
@@ -322,7 +347,7 @@ public class UserFileCheckerTests
         // Assert
         Assert.Equal((5, 3, 2), (result.TotalRows, result.ValidRows, result.InvalidRows));
         Assert.Equal([2, 3, 4], _sink.Staged.Select(u => u.RowNumber));
-        Assert.Equal([2, 1, 0], _sink.StageBatches);
+        Assert.Equal([2, 2, 1], _sink.StageBatches);
         Assert.Collection(
             _sink.Diagnostics,
             d => AssertDuplicateOf(d, row: 5, firstRow: 3),
@@ -535,15 +560,15 @@ public class UserFileCheckerTests
         {
             var sink = new InMemoryCheckSink();
             var result = new UserFileChecker(maxRows: 100, batchSize: size).Check(Sheet(Header, users), sink, TestContext.Current.CancellationToken);
-            return (result.TotalRows, result.ValidRows, result.InvalidRows, Staged: sink.Staged.Count, Diagnostics: sink.Diagnostics.Count, Largest: sink.StageBatches.Max());
+            return (result.TotalRows, result.ValidRows, result.InvalidRows, Rows: sink.Rows.Count, Staged: sink.Staged.Count, Diagnostics: sink.Diagnostics.Count, Largest: sink.StageBatches.Max());
         }).ToList();
 
         // Assert
-        Assert.Equal((7, 6, 1, 6, 1, 1), results[0]);
-        Assert.Equal((7, 6, 1, 6, 1, 2), results[1]);
-        Assert.Equal((7, 6, 1, 6, 1, 3), results[2]);
-        Assert.Equal((7, 6, 1, 6, 1, 6), results[3]);
-        Assert.Equal((7, 6, 1, 6, 1, 6), results[4]);
+        Assert.Equal((7, 6, 1, 7, 6, 1, 1), results[0]);
+        Assert.Equal((7, 6, 1, 7, 6, 1, 2), results[1]);
+        Assert.Equal((7, 6, 1, 7, 6, 1, 3), results[2]);
+        Assert.Equal((7, 6, 1, 7, 6, 1, 7), results[3]);
+        Assert.Equal((7, 6, 1, 7, 6, 1, 7), results[4]);
     }
 
     [Fact]

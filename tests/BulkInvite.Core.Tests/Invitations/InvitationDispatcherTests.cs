@@ -124,7 +124,7 @@ public class InvitationDispatcherTests
         {
             foreach (var email in emails)
             {
-                Rows.Add(new Row { MessageId = Rows.Count + 1, Email = email });
+                Rows.Add(new Row { InvitationId = Rows.Count + 1, Email = email });
             }
         }
 
@@ -139,8 +139,8 @@ public class InvitationDispatcherTests
 
             return Task.FromResult<IReadOnlyList<OutboxMessage>>(due.Select(r => new OutboxMessage
             {
-                MessageId = r.MessageId,
-                InvitationId = r.MessageId,
+                InvitationId = r.InvitationId,
+                Sequence = 1,
                 Attempts = r.Attempts,
                 OrganizationId = "acme",
                 Email = r.Email,
@@ -161,19 +161,19 @@ public class InvitationDispatcherTests
             return Task.CompletedTask;
         }
 
-        public Task MarkSentAsync(long messageId, DateTimeOffset now, CancellationToken cancellationToken)
+        public Task MarkSentAsync(OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
         {
             if (!LoseAcknowledgements)
             {
-                Rows.Single(r => r.MessageId == messageId).Sent = true;
+                Rows.Single(r => r.InvitationId == message.InvitationId).Sent = true;
             }
 
             return Task.CompletedTask;
         }
 
-        public Task MarkFailedAsync(long messageId, string reason, DateTimeOffset? nextAttempt, CancellationToken cancellationToken)
+        public Task MarkFailedAsync(OutboxMessage message, string reason, DateTimeOffset? nextAttempt, CancellationToken cancellationToken)
         {
-            var row = Rows.Single(r => r.MessageId == messageId);
+            var row = Rows.Single(r => r.InvitationId == message.InvitationId);
             row.LastError = reason;
             row.Due = nextAttempt ?? row.Due;
             row.GaveUp = nextAttempt is null;
@@ -182,7 +182,7 @@ public class InvitationDispatcherTests
 
         public sealed class Row
         {
-            public long MessageId { get; init; }
+            public long InvitationId { get; init; }
             public string Email { get; init; } = "";
             public int Attempts { get; set; }
             public DateTimeOffset Due { get; set; } = DateTimeOffset.MinValue;

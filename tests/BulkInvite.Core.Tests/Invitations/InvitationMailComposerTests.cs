@@ -7,7 +7,7 @@ public class InvitationMailComposerTests
 {
     private static readonly OutboxMessage Message = new()
     {
-        MessageId = 7,
+        Sequence = 7,
         InvitationId = 42,
         Attempts = 1,
         OrganizationId = "acme",

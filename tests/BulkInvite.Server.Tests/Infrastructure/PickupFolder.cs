@@ -25,7 +25,10 @@ public static class PickupFolder
         return messages.Select(m => InvitationCalls.AcceptLink(m.TextBody ?? "").Token).ToList();
     }
 
-    // The Message-ID is invitation-{invitation}.{outbox row}@bulkinvite: the row gives the order.
-    private static long OutboxNumber(MimeMessage message) =>
-        long.Parse(message.MessageId!.Split('@')[0].Split('.')[^1], CultureInfo.InvariantCulture);
+    // The Message-ID is invitation-{invitation}.{sequence}@bulkinvite: invitations are numbered in
+    // the order they were made, and each one's emails in the order they were queued.
+    private static (long Invitation, long Sequence) OutboxNumber(MimeMessage message) =>
+        message.MessageId!.Split('@')[0]["invitation-".Length..].Split('.') is [var invitation, var sequence]
+            ? (long.Parse(invitation, CultureInfo.InvariantCulture), long.Parse(sequence, CultureInfo.InvariantCulture))
+            : throw new FormatException($"Unexpected Message-ID {message.MessageId}.");
 }

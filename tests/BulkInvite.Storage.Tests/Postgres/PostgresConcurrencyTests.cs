@@ -93,7 +93,7 @@ public sealed class PostgresConcurrencyTests(PostgresCluster cluster) : IDisposa
             var mine = new List<long>();
             while (await _db.Outbox.ClaimDueAsync(Now, Now.AddMinutes(5), 7, _ct) is { Count: > 0 } batch)
             {
-                mine.AddRange(batch.Select(m => m.MessageId));
+                mine.AddRange(batch.Select(m => m.InvitationId));
             }
 
             return mine;

@@ -28,6 +28,9 @@ public sealed class PostgresDatabaseTests(PostgresCluster cluster) : IDisposable
                 "BulkInvite.Storage.Postgres.Migrations.0001_create_schema.sql",
                 "BulkInvite.Storage.Postgres.Migrations.0002_uploads_in_the_database.sql",
                 "BulkInvite.Storage.Postgres.Migrations.0003_resumable_uploads.sql",
+                "BulkInvite.Storage.Postgres.Migrations.0004_lean_staging.sql",
+                "BulkInvite.Storage.Postgres.Migrations.0005_invitations_read_their_import_row.sql",
+                "BulkInvite.Storage.Postgres.Migrations.0006_delivery_in_the_invitation_row.sql",
             ],
             scripts);
     }
@@ -41,7 +44,7 @@ public sealed class PostgresDatabaseTests(PostgresCluster cluster) : IDisposable
         await Task.WhenAll(dialects.Select(d => Task.Run(() => new Store(d).Migrate(NullLogger.Instance), TestContext.Current.CancellationToken)));
 
         using var connection = dialects[0].Open();
-        Assert.Equal(3, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_versions"));
+        Assert.Equal(6, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_versions"));
         dialects.ForEach(d => d.Dispose());
     }
 
@@ -52,7 +55,7 @@ public sealed class PostgresDatabaseTests(PostgresCluster cluster) : IDisposable
         using var connection = dialect.Open();
 
         var collations = connection.Query<string>(
-            "SELECT collation_name FROM information_schema.columns WHERE table_name IN ('invitations', 'members', 'staged_users') AND column_name = 'normalized_email'");
+            "SELECT collation_name FROM information_schema.columns WHERE table_name IN ('invitations', 'members', 'import_rows') AND column_name = 'normalized_email'");
 
         Assert.Equal(["C", "C", "C"], collations);
     }

@@ -170,9 +170,12 @@ public abstract partial class PageTest : IAsyncLifetime
         await Page.SetViewportSizeAsync(1440, 900);
     }
 
-    // The Message-ID is invitation-{invitation}.{outbox row}@bulkinvite: the row gives the order.
-    private static long OutboxNumber(MimeMessage message) =>
-        long.Parse(message.MessageId!.Split('@')[0].Split('.')[^1], System.Globalization.CultureInfo.InvariantCulture);
+    // The Message-ID is invitation-{invitation}.{sequence}@bulkinvite: invitations are numbered in
+    // the order they were made, and each one's emails in the order they were queued.
+    private static (long Invitation, long Sequence) OutboxNumber(MimeMessage message) =>
+        message.MessageId!.Split('@')[0]["invitation-".Length..].Split('.') is [var invitation, var sequence]
+            ? (long.Parse(invitation, System.Globalization.CultureInfo.InvariantCulture), long.Parse(sequence, System.Globalization.CultureInfo.InvariantCulture))
+            : throw new FormatException($"Unexpected Message-ID {message.MessageId}.");
 
     private static string Safe(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
 
