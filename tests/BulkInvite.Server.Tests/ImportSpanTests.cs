@@ -2,12 +2,15 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using BulkInvite.Core.Telemetry;
 using BulkInvite.Server.Tests.Infrastructure;
+using BulkInvite.V1;
+using Grpc.Core;
 
 namespace BulkInvite.Server.Tests;
 
 /// <summary>
 /// Each import phase is a span (import.upload, import.check, import.apply) inside its RPC's span,
-/// tagged with ids and counts and never with an address, a name or a file name.
+/// tagged with ids and counts and never with an address, a name or a file name; an RPC's span
+/// continues the trace of the caller that sent a W3C <c>traceparent</c>.
 /// </summary>
 public sealed class ImportSpanTests : IDisposable
 {
@@ -54,5 +57,20 @@ public sealed class ImportSpanTests : IDisposable
             Assert.All(span.TagObjects, tag => Assert.DoesNotContain("@", tag.Value?.ToString() ?? "", StringComparison.Ordinal));
             Assert.All(span.TagObjects, tag => Assert.DoesNotContain("ines", tag.Value?.ToString() ?? "", StringComparison.OrdinalIgnoreCase));
         });
+    }
+
+    [Fact]
+    public async Task AnRpcSpanContinuesTheTraceOfTheCallerThatSentATraceparent()
+    {
+        var callerTrace = ActivityTraceId.CreateRandom();
+        var callerSpan = ActivitySpanId.CreateRandom();
+
+        await _server.Client.ListPermissionsAsync(
+            new ListPermissionsRequest(),
+            new Metadata { { "traceparent", $"00-{callerTrace}-{callerSpan}-01" } },
+            cancellationToken: TestContext.Current.CancellationToken);
+
+        var rpc = Assert.Single(_stopped, a => a.OperationName == "Microsoft.AspNetCore.Hosting.HttpRequestIn" && a.TraceId == callerTrace);
+        Assert.Equal(callerSpan, rpc.ParentSpanId);
     }
 }
