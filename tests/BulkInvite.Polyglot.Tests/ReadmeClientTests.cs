@@ -5,9 +5,10 @@ using BulkInvite.Testing;
 namespace BulkInvite.Polyglot.Tests;
 
 /// <summary>
-/// The README's TypeScript and Python client lines, executed as written from the repository root
-/// against a real server started as `dotnet run` starts it (Development), with its address in place
-/// of localhost:5000. In one collection with the client suites, which build the same folders.
+/// The TypeScript and Python client lines of docs/clients.md, executed as written from the
+/// repository root against a real server started as `dotnet run` starts it (Development), with its
+/// address in place of localhost:5000. In one collection with the client suites, which build the
+/// same folders.
 /// </summary>
 [Collection(ClientSuites.Name)]
 public sealed partial class ReadmeClientTests : IAsyncLifetime
@@ -57,9 +58,9 @@ public sealed partial class ReadmeClientTests : IAsyncLifetime
 
     private async Task<(int ExitCode, string Output)> RunBlockAsync(Regex block)
     {
-        var readme = await File.ReadAllTextAsync(Repository.PathOf("README.md"), TestContext.Current.CancellationToken);
-        var script = block.Match(readme).Groups["script"].Value;
-        Assert.False(string.IsNullOrWhiteSpace(script), $"The README has no {block} sh block.");
+        var page = await File.ReadAllTextAsync(Repository.PathOf("docs/clients.md"), TestContext.Current.CancellationToken);
+        var script = block.Match(page).Groups["script"].Value;
+        Assert.False(string.IsNullOrWhiteSpace(script), $"docs/clients.md has no {block} sh block.");
         script = script.Replace("localhost:5000", $"127.0.0.1:{_server!.Port}", StringComparison.Ordinal);
         return await Repository.RunAsync("bash", ["-euo", "pipefail", "-c", script], Repository.Root, timeout: TimeSpan.FromMinutes(10));
     }

@@ -4,7 +4,10 @@ using BulkInvite.Testing;
 
 namespace BulkInvite.Polyglot.Tests;
 
-/// <summary>The README's buf curl walkthrough, executed as written against a real server, so the docs cannot rot.</summary>
+/// <summary>
+/// The buf curl walkthroughs, the README's and docs/invitations.md's, executed as written against a
+/// real server, so the docs cannot rot.
+/// </summary>
 public sealed partial class ReadmeWalkthroughTests : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "bulkinvite-tests", Guid.NewGuid().ToString("N"));
@@ -48,9 +51,9 @@ public sealed partial class ReadmeWalkthroughTests : IAsyncLifetime
     [Fact]
     public async Task TheInvitationsWalkthroughRunsAsWrittenFromEmailToMember()
     {
-        var readme = await File.ReadAllTextAsync(Repository.PathOf("README.md"), TestContext.Current.CancellationToken);
-        var script = InvitationsBlock().Match(readme).Groups["script"].Value;
-        Assert.False(string.IsNullOrWhiteSpace(script), "The README has no <!-- invitations-walkthrough --> sh block.");
+        var page = await File.ReadAllTextAsync(Repository.PathOf("docs/invitations.md"), TestContext.Current.CancellationToken);
+        var script = InvitationsBlock().Match(page).Groups["script"].Value;
+        Assert.False(string.IsNullOrWhiteSpace(script), "docs/invitations.md has no <!-- invitations-walkthrough --> sh block.");
 
         var (exitCode, output) = await Repository.RunAsync(
             "bash", ["-euo", "pipefail", "-c", script], Repository.Root,

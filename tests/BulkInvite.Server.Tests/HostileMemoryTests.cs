@@ -9,15 +9,15 @@ using Google.Protobuf;
 namespace BulkInvite.Server.Tests;
 
 /// <summary>
-/// The memory bound of README's "Hostile input": the real server process checks 10 hostile files at
+/// The memory bound of docs/hostile-input.md: the real server process checks 10 hostile files at
 /// once, and its peak resident set (VmHWM in /proc/PID/status) stays under the bound. By default the
 /// two biggest files are scaled down (a 10 MB line, 6 MiB of shared strings) to keep the suite fast;
-/// BULKINVITE_MEMORY_PROBE=full uses the sizes README reports (100 MB, 60 MiB), and
+/// BULKINVITE_MEMORY_PROBE=full uses the sizes that page reports (100 MB, 60 MiB), and
 /// BULKINVITE_MEMORY_REPORT=PATH writes what was measured to PATH.
 /// </summary>
 public sealed class HostileMemoryTests : IAsyncLifetime
 {
-    /// <summary>The bound README states, with a wide margin over what was measured (see README).</summary>
+    /// <summary>The bound docs/hostile-input.md states, with a wide margin over what was measured (see that page).</summary>
     private const long PeakBytesBound = 640L * 1024 * 1024;
 
     private static readonly bool Full = Environment.GetEnvironmentVariable("BULKINVITE_MEMORY_PROBE") == "full";

@@ -138,6 +138,9 @@ public sealed class ServerProcessTests : IDisposable
             ["BulkInvite__MaxRows"] = "0",
             ["Email__Mode"] = "Smtp",
             ["Authentication__ClockSkew"] = "-00:00:05",
+            ["RateLimiting__Burst"] = "0",
+            ["Storage__BusyTimeout"] = "00:00:00",
+            ["Telemetry__Otlp__Endpoint"] = "collector",
         });
 
         Assert.Equal(1, exitCode);
@@ -147,6 +150,9 @@ public sealed class ServerProcessTests : IDisposable
         Assert.Contains("BulkInvite:MaxRows must be positive.", error, StringComparison.Ordinal);
         Assert.Contains("Email:Smtp:Host is not set", error, StringComparison.Ordinal);
         Assert.Contains("Authentication:ClockSkew cannot be negative.", error, StringComparison.Ordinal);
+        Assert.Contains("RateLimiting:Burst must be positive.", error, StringComparison.Ordinal);
+        Assert.Contains("Storage:BusyTimeout, CheckpointInterval and WalCheckpointBytes must be positive.", error, StringComparison.Ordinal);
+        Assert.Contains("Telemetry:Otlp:Endpoint must be an absolute URL", error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_folder, "data", "bulkinvite.db")), "the database was created before the settings were checked");
     }
 

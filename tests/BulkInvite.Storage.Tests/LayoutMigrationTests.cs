@@ -11,9 +11,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace BulkInvite.Storage.Tests;
 
 /// <summary>
-/// A database of the layout before issue 14 (staged_users, invitations holding their person's data,
-/// invitation_outbox), with what such a server stored, migrated to the current layout: run on both
-/// stores, <see cref="SqliteLayoutMigrationTests"/> and <see cref="PostgresLayoutMigrationTests"/>.
+/// A database of the layout before lean staging (SQLite's 0007, PostgreSQL's 0004: staged_users,
+/// invitations holding their person's data, invitation_outbox), with what such a server stored,
+/// migrated to the current layout: run on both stores, <see cref="SqliteLayoutMigrationTests"/> and
+/// <see cref="PostgresLayoutMigrationTests"/>.
 /// </summary>
 public abstract class LayoutMigrationTests : IDisposable
 {
@@ -26,7 +27,7 @@ public abstract class LayoutMigrationTests : IDisposable
     /// <summary>DbUp aimed at the database, journaling as the store does.</summary>
     protected abstract UpgradeEngineBuilder DbUpTarget();
 
-    /// <summary>The names of the engine's scripts up to the last one before issue 14's.</summary>
+    /// <summary>The names of the engine's scripts before lean staging's.</summary>
     protected abstract Func<string, bool> EarlierScripts { get; }
 
     public void Dispose()

@@ -2,9 +2,6 @@ using BulkInvite.Core.Importing;
 
 namespace BulkInvite.Core.Access;
 
-/// <summary>Whether a caller may grant one permission of the catalog, and why not.</summary>
-public sealed record PermissionGrant(PermissionDefinition Permission, bool Grantable, string NotGrantableReason);
-
 /// <summary>The caller as people see it (GetCaller): names, and what it may grant (ListPermissions).</summary>
 public sealed record CallerProfile(Caller Caller, string OrganizationDisplayName, IReadOnlyList<PermissionGrant> Permissions)
 {

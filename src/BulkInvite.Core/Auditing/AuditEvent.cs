@@ -1,22 +1,5 @@
 namespace BulkInvite.Core.Auditing;
 
-/// <summary>What happened to an import or an invitation; the numbers are those of <c>bulkinvite.v1.AuditAction</c>.</summary>
-public enum AuditAction
-{
-    Unspecified = 0,
-    Uploaded = 1,
-    Checked = 2,
-    Rejected = 3,
-    Applied = 4,
-    Deleted = 5,
-    Purged = 6,
-    InvitationRevoked = 7,
-    InvitationResent = 8,
-    InvitationAccepted = 9,
-    RowsUpdated = 10,
-    RowsRemoved = 11,
-}
-
 /// <summary>
 /// One entry of the audit trail: who did what to which import, when, with which permissions and
 /// counts. Written in the same transaction as the change it records.
@@ -42,13 +25,4 @@ public sealed record AuditEvent
 
     /// <summary>For the invitation actions: the invitation (ImportId is then the import that created it); empty otherwise.</summary>
     public string InvitationId { get; init; } = "";
-}
-
-/// <summary>Where a page of audit events ended: newest first, by id.</summary>
-public sealed record AuditCursor(long EventId);
-
-/// <summary>Reads the audit trail; entries are written by the import transactions themselves.</summary>
-public interface IAuditLog
-{
-    Task<IReadOnlyList<AuditEvent>> ListAsync(string organizationId, AuditCursor? after, int limit, CancellationToken cancellationToken);
 }

@@ -78,8 +78,9 @@ public interface IApplyTransaction : IDisposable
     /// Creates a pending invitation for every valid row whose address has no unexpired
     /// pending invitation in the organization and is not a member's, first storing as expired the
     /// organization's pending invitations whose expiry has passed, so they do not block new ones.
-    /// Each new invitation gets one queued email in the outbox; its <see cref="Invitations.AcceptToken"/>
-    /// is made when the email is sent (only its hash is kept). Returns how many were created.
+    /// Each new invitation's row carries its first email, queued (the outbox is the invitations whose
+    /// email is queued); its <see cref="Invitations.AcceptToken"/> is made when the email is sent (only
+    /// its hash is kept). Returns how many were created.
     /// </summary>
     int InviteValidUsers(IReadOnlyList<string> permissions, string inviter, DateTimeOffset now, DateTimeOffset expireTime);
 

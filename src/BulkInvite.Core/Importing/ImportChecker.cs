@@ -6,13 +6,6 @@ using BulkInvite.Core.Telemetry;
 
 namespace BulkInvite.Core.Importing;
 
-/// <summary>A page of a check's result.</summary>
-public sealed record CheckReport(
-    ImportRecord Import,
-    IReadOnlyList<Diagnostic> FileDiagnostics,
-    IReadOnlyList<Diagnostic> RowDiagnostics,
-    string NextPageToken);
-
 /// <summary>
 /// CheckImport: the first call on an UPLOADED import reads the stored file, checks it and stores
 /// the valid users and the diagnostics in one transaction; every call returns a page of the result.

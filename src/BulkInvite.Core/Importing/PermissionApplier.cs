@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace BulkInvite.Core.Importing;
 
 /// <summary>
-/// ApplyPermissions (section 4 of the contract): grants one set of permissions to every valid row
+/// ApplyPermissions (user_import_service.proto): grants one set of permissions to every valid row
 /// of a CHECKED import and invites them, all or nothing, exactly once.
 /// </summary>
 public sealed class PermissionApplier(IImportRepository imports, IUploadStore files, PermissionCatalog catalog, OutboxSignal signal, BulkInviteOptions options, TimeProvider clock, BulkInviteTelemetry telemetry, ILogger<PermissionApplier> logger)

@@ -43,11 +43,3 @@ public sealed record ResumableUpload
     /// <summary>The metadata it was started with.</summary>
     public UploadMetadata Metadata => new(OrganizationId, FileName, SizeBytes, Sha256);
 }
-
-/// <summary>What a resumable upload holds after a call: the bytes stored, and its import once finished.</summary>
-public sealed record ResumableUploadStatus(long PersistedSize, ImportRecord? Import);
-
-/// <summary>One WriteUpload request.</summary>
-/// <param name="WriteOffset">Where in the file <paramref name="Data"/> starts.</param>
-/// <param name="Sha256">With <paramref name="FinishWrite"/>: the whole file's lowercase hex SHA-256.</param>
-public sealed record UploadWrite(string UploadId, long WriteOffset, ReadOnlyMemory<byte> Data, bool FinishWrite, string Sha256);

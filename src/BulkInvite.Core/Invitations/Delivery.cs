@@ -1,15 +1,5 @@
 namespace BulkInvite.Core.Invitations;
 
-/// <summary>Where an invitation email is; the numbers are those of <c>bulkinvite.v1.DeliveryState</c>.</summary>
-public enum DeliveryState
-{
-    Unspecified = 0,
-    Queued = 1,
-    Sent = 2,
-    Failed = 3,
-    Cancelled = 4,
-}
-
 /// <summary>The delivery of an invitation's latest email, as the outbox records it.</summary>
 public sealed record Delivery(DeliveryState State, int Attempts, string LastError, DateTimeOffset? NextAttemptTime, DateTimeOffset? SentTime)
 {

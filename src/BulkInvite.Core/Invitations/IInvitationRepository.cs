@@ -40,13 +40,14 @@ public interface IInvitationTransaction : IDisposable
     /// <summary>Whether another invitation of the same address in the organization is pending and unexpired.</summary>
     bool AddressHasOtherPendingInvitation(DateTimeOffset now);
 
-    /// <summary>Marks the invitation revoked, cancels its unsent emails, records the audit entry, and commits.</summary>
+    /// <summary>Marks the invitation revoked, cancels its email if it is not sent yet, records the audit entry, and commits.</summary>
     InvitationRecord Revoke(DateTimeOffset now, AuditEvent audit);
 
     /// <summary>
     /// Retires the invitation's tokens (kept only to say they were replaced), makes it pending until
-    /// the new expiry, cancels its unsent emails and queues a new one (whose token is made when it is
-    /// sent), records the audit entry, and commits.
+    /// the new expiry, puts a new queued email in the invitation's row in place of its latest (an
+    /// earlier one not sent yet is not sent; the new one's token is made when it is sent), records
+    /// the audit entry, and commits.
     /// </summary>
     InvitationRecord Resend(DateTimeOffset now, DateTimeOffset expireTime, AuditEvent audit);
 }

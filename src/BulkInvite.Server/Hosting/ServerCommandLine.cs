@@ -33,7 +33,7 @@ public static class ServerCommandLine
           dotnet run --project src/BulkInvite.Server -- token --org acme --permission organization.admin
           dotnet BulkInvite.Server.dll --urls http://0.0.0.0:5000 --Storage:Provider postgres --ConnectionStrings:BulkInvite "Host=db;Database=bulkinvite;Username=bulkinvite"
 
-        Docs: README.md (every setting: Configuration), docs/operations.md (health, metrics, logs), docs/deployment.md (PostgreSQL replicas).
+        Docs: docs/configuration.md (every setting), docs/operations.md (health, metrics, logs), docs/deployment.md (PostgreSQL replicas).
         """;
 
     /// <summary>The arguments the host reads as configuration: all of them, less a leading `run`.</summary>

@@ -26,9 +26,9 @@ public static class SecurityServiceCollectionExtensions
             .Configure<IOptions<TokenSettings>>((jwt, settings) => Configure(jwt, settings.Value));
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
+        services.AddValidatedSettings<RateLimitSettings>(RateLimitSettings.SectionName, RateLimitProblems);
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((limiter, configuration) =>
-            Configure(limiter, configuration.GetSection(RateLimitSettings.SectionName).Get<RateLimitSettings>() ?? new RateLimitSettings()));
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitSettings>>((limiter, settings) => Configure(limiter, settings.Value));
         return services;
     }
 
@@ -64,6 +64,20 @@ public static class SecurityServiceCollectionExtensions
                 return Task.CompletedTask;
             },
         };
+    }
+
+    // A token bucket refuses a zero or negative size or refill when the first call builds it: say so at start instead.
+    private static IEnumerable<string> RateLimitProblems(RateLimitSettings settings)
+    {
+        if (settings.RequestsPerSecond <= 0)
+        {
+            yield return $"{RateLimitSettings.SectionName}:{nameof(settings.RequestsPerSecond)} must be positive.";
+        }
+
+        if (settings.Burst <= 0)
+        {
+            yield return $"{RateLimitSettings.SectionName}:{nameof(settings.Burst)} must be positive.";
+        }
     }
 
     private static void Configure(RateLimiterOptions limiter, RateLimitSettings settings)
@@ -113,13 +127,4 @@ internal sealed class TokenSettingsValidator(IHostEnvironment environment) : IVa
 
         return options.ClockSkew < TimeSpan.Zero ? ValidateOptionsResult.Fail("Authentication:ClockSkew cannot be negative.") : ValidateOptionsResult.Success;
     }
-}
-
-/// <summary>The request rate each organization may sustain ("RateLimiting" section).</summary>
-public sealed class RateLimitSettings
-{
-    public const string SectionName = "RateLimiting";
-
-    public int RequestsPerSecond { get; set; } = 20;
-    public int Burst { get; set; } = 100;
 }

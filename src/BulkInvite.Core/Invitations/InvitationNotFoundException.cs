@@ -14,12 +14,3 @@ public sealed class InvitationNotFoundException(string invitationId, string mess
     public static InvitationNotFoundException ForToken() =>
         new("", "No invitation has this token. Check that the whole link from the email was used.");
 }
-
-/// <summary>The invitation is not in a state that allows the operation (FAILED_PRECONDITION).</summary>
-/// <param name="reason">The unmet condition, such as <see cref="ErrorReason.InvitationExpired"/>.</param>
-public sealed class InvitationStateException(long invitationId, ErrorReason reason, string message)
-    : BulkInviteException(message)
-{
-    public long InvitationId { get; } = invitationId;
-    public ErrorReason Reason { get; } = reason;
-}
