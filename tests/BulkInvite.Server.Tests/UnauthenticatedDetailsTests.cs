@@ -30,7 +30,7 @@ public sealed class UnauthenticatedDetailsTests : IDisposable
         { "not a token", "not.a.token", "TOKEN_MALFORMED", "not a valid JWT" },
         { "not even three parts", "garbage", "TOKEN_MALFORMED", "not a valid JWT" },
         { "expired two minutes ago", Tokens.For("acme", ["projects.view"], validFor: TimeSpan.FromMinutes(-2)), "TOKEN_EXPIRED", " ago (this server allows" },
-        { "valid in ten minutes", Minted(Tokens.Development, TimeSpan.FromMinutes(10), TimeSpan.FromHours(1)), "TOKEN_NOT_YET_VALID", "is not valid before" },
+        { "valid from tomorrow", Minted(Tokens.Development, TimeSpan.FromDays(1), TimeSpan.FromDays(2)), "TOKEN_NOT_YET_VALID", "is not valid before" },
         { "signed with another key", Tokens.For("acme", ["projects.view"], settings: OtherKey), "TOKEN_SIGNATURE_INVALID", "signing key" },
         { "from another issuer", Tokens.For("acme", ["projects.view"], settings: new TokenSettings { SigningKey = TokenSettings.DevelopmentSigningKey, Issuer = "someone-else" }), "TOKEN_ISSUER_INVALID", "\"someone-else\"" },
         { "for another audience", Tokens.For("acme", ["projects.view"], settings: new TokenSettings { SigningKey = TokenSettings.DevelopmentSigningKey, Audience = "billing" }), "TOKEN_AUDIENCE_INVALID", "\"billing\"" },
