@@ -77,6 +77,16 @@ public sealed class Scenarios(string workFolder, int runs)
         return times.Select(Median).ToList();
     }
 
+    /// <summary>
+    /// The end-to-end apply says the most an apply can in each invitation (a 1,000-character note, its
+    /// own lifetime), so its time includes storing it; a server from before issue 15 ignores both fields.
+    /// </summary>
+    private static readonly ApplyOptions LargestApply = new()
+    {
+        PersonalMessage = string.Concat(Enumerable.Repeat("Welcome, \"team\"!\n", 100))[..1000],
+        InvitationLifetime = TimeSpan.FromDays(14),
+    };
+
     public async Task<EndToEndRun> EndToEndOnceAsync(string label, string path, ServerSetup setup)
     {
         await using var server = await StartServerAsync(setup);
@@ -86,7 +96,7 @@ public sealed class Scenarios(string workFolder, int runs)
         var uploaded = watch.Elapsed.TotalSeconds;
         var check = await client.Generated.CheckImportAsync(new CheckImportRequest { ImportId = import.ImportId });
         var checkedAt = watch.Elapsed.TotalSeconds;
-        var applied = await client.ApplyAsync(import.ImportId, ["projects.view"]);
+        var applied = await client.ApplyAsync(import.ImportId, ["projects.view"], LargestApply);
         watch.Stop();
         if (check.Import.State != ImportState.Checked || applied.InvitedCount == 0)
         {

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Importing;
+using BulkInvite.Core.Invitations;
 using BulkInvite.Storage.Rows;
 using Dapper;
 
@@ -9,23 +10,24 @@ namespace BulkInvite.Storage;
 /// <summary>
 /// Creates the invitations of one import and marks it applied, in one transaction. The apply gets a
 /// key of its own, which the ids of its invitations start with (<see cref="InvitationPerson"/>): an
-/// invitation holds no copy of its row's values, and the import keeps who applied it and with which
-/// permissions.
+/// invitation holds no copy of its row's values, and the import keeps who applied it, with which
+/// permissions, and what the batch says (<see cref="InvitationBatch"/>: names, note, lifetime).
 /// </summary>
 internal sealed class ApplyTransaction(StoreDialect dialect, DbConnection connection, string importId)
     : ImportTransaction(dialect, connection, importId), IApplyTransaction
 {
     private long? _applyKey;
-    private string? _inviter;
+    private InvitationBatch? _batch;
     private string? _permissions;
 
-    public int InviteValidUsers(IReadOnlyList<string> permissions, string inviter, DateTimeOffset now, DateTimeOffset expireTime)
+    public int InviteValidUsers(IReadOnlyList<string> permissions, InvitationBatch batch, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(batch);
         var organizationId = OrganizationId;
         // An expired invitation stored as pending would otherwise hold the partial unique index.
         InvitationWrites.MarkExpired(Dialect, Connection, Transaction, organizationId, now);
         _applyKey = Dialect.NextImportKey(Connection, Transaction);
-        _inviter = inviter;
+        _batch = batch;
         _permissions = ImportRow.Json(permissions); // what the invitations read as theirs
         // Each email's token is made when it is sent.
         return Dialect.InviteAndQueue(Connection, Transaction, new
@@ -34,7 +36,7 @@ internal sealed class ApplyTransaction(StoreDialect dialect, DbConnection connec
             ApplyKey = _applyKey,
             organizationId,
             now = now.ToUnixTimeMilliseconds(),
-            expireTime = expireTime.ToUnixTimeMilliseconds(),
+            expireTime = (now + batch.Lifetime).ToUnixTimeMilliseconds(),
         });
     }
 
@@ -43,7 +45,9 @@ internal sealed class ApplyTransaction(StoreDialect dialect, DbConnection connec
         ArgumentNullException.ThrowIfNull(applied);
         Connection.Execute(
             "UPDATE imports SET state = @State, invited_count = @InvitedCount, skipped_count = @SkippedCount, permissions = @Permissions, " +
-            "apply_request_id = @ApplyRequestId, update_time = @UpdateTime, apply_key = CAST(@ApplyKey AS BIGINT), inviter = CAST(@Inviter AS TEXT) " +
+            "apply_request_id = @ApplyRequestId, update_time = @UpdateTime, apply_key = CAST(@ApplyKey AS BIGINT), inviter = CAST(@Inviter AS TEXT), " +
+            "inviter_name = CAST(@InviterName AS TEXT), organization_name = CAST(@OrganizationName AS TEXT), " +
+            "personal_message = CAST(@PersonalMessage AS TEXT), invitation_lifetime = CAST(@InvitationLifetime AS BIGINT) " +
             "WHERE import_id = @ImportId",
             new
             {
@@ -54,7 +58,11 @@ internal sealed class ApplyTransaction(StoreDialect dialect, DbConnection connec
                 applied.ApplyRequestId,
                 UpdateTime = applied.UpdateTime.ToUnixTimeMilliseconds(),
                 ApplyKey = _applyKey,
-                Inviter = _inviter,
+                Inviter = _batch?.Inviter,
+                InviterName = _batch?.InviterDisplayName,
+                OrganizationName = _batch?.OrganizationDisplayName,
+                PersonalMessage = _batch?.PersonalMessage,
+                InvitationLifetime = (long?)_batch?.Lifetime.TotalMilliseconds,
                 ImportId,
             },
             Transaction,

@@ -27,15 +27,16 @@ internal sealed class InvitationChangeTransaction(StoreDialect dialect, DbConnec
         return Commit(audit);
     }
 
-    public InvitationRecord Resend(DateTimeOffset now, DateTimeOffset expireTime, AuditEvent audit)
+    public InvitationRecord Resend(DateTimeOffset now, DateTimeOffset expireTime, string? requestId, AuditEvent audit)
     {
         // Another expired invitation of the address stored as pending would hold the partial unique index.
         InvitationWrites.MarkExpired(Dialect, Connection, Transaction, Stored.OrganizationId, now, Stored.NormalizedEmail);
         try
         {
             Connection.Execute(
-                "UPDATE invitations SET status = 'pending', expire_time = @expireTime, update_time = @now WHERE invitation_id = @InvitationId",
-                new { expireTime = expireTime.ToUnixTimeMilliseconds(), now = now.ToUnixTimeMilliseconds(), Stored.InvitationId },
+                "UPDATE invitations SET status = 'pending', expire_time = @expireTime, update_time = @now, resend_request_id = CAST(@requestId AS TEXT) " +
+                "WHERE invitation_id = @InvitationId",
+                new { expireTime = expireTime.ToUnixTimeMilliseconds(), now = now.ToUnixTimeMilliseconds(), requestId, Stored.InvitationId },
                 Transaction);
         }
         catch (DbException e) when (Dialect.IsUniqueViolation(e))

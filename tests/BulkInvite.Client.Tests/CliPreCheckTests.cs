@@ -45,7 +45,7 @@ public sealed class CliPreCheckTests(ServerFixture server)
     [Fact]
     public async Task LetsAnAdminGrantAnyPermission()
     {
-        var result = await server.CliFor(_organization, "organization.admin").RunAsync("import", Files.Fixture("team_utf8.csv"), "-p", "models.deploy", "-p", "members.invite", "--yes");
+        var result = await server.CliFor(_organization, "organization.admin").RunAsync("import", Files.Fixture("team_utf8.csv"), "-p", "models.deploy", "-p", "members.invite", "--yes", "--confirm-privileged");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains($"4 users invited to {_organization}", result.Out, StringComparison.Ordinal);

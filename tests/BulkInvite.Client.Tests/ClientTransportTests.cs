@@ -57,6 +57,30 @@ public sealed class ClientTransportTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task RetriesAResendWhoseAnswerWasLostWithTheSameRequestIdAndSendsOneEmail()
+    {
+        using var plain = server.ClientFor(_organization);
+        var import = await plain.UploadFileAsync(Files.Fixture("team_utf8.csv"), _organization, cancellationToken: _cancellationToken);
+        await plain.CheckAsync(import.ImportId, _cancellationToken);
+        await plain.ApplyAsync(import.ImportId, ["projects.view"], _cancellationToken);
+        var invitation = await plain.ListInvitationsAsync(_organization, cancellationToken: _cancellationToken).FirstAsync(i => i.Email == "ines.garcia@example.es", _cancellationToken);
+        using var handler = new RecordingHandler();
+        handler.LoseAnswers("ResendInvitation", 1, "bulkinvite.v1.InvitationService");
+        using var channel = GrpcChannel.ForAddress(server.Url, new GrpcChannelOptions { HttpHandler = handler });
+        using var client = new BulkInviteClient(channel, new BulkInviteClientOptions { Token = ServerFixture.Token(_organization), InitialBackoff = TimeSpan.FromMilliseconds(10) });
+
+        var resent = await client.ResendInvitationAsync(invitation.InvitationId, _cancellationToken);
+        await WaitUntilAsync(async () => (await plain.GetInvitationAsync(invitation.InvitationId, _cancellationToken)).Delivery.State == DeliveryState.Sent);
+
+        var requestIds = handler.Requests.Select(r => r.Message(ResendInvitationRequest.Parser).RequestId).ToList();
+        Assert.Equal(2, requestIds.Count);
+        Assert.NotEmpty(requestIds[0]);
+        Assert.Equal(requestIds[0], requestIds[1]);
+        Assert.Equal(InvitationStatus.Pending, resent.Status);
+        Assert.Equal(2, EmailsTo("ines.garcia@example.es")); // the apply's and one resend's
+    }
+
+    [Fact]
     public async Task GivesUpOnAnUnreachableServerAfterTheConfiguredAttempts()
     {
         using var handler = new RecordingHandler();
@@ -79,5 +103,21 @@ public sealed class ClientTransportTests(ServerFixture server)
         await Assert.ThrowsAsync<ServerUnavailableException>(() => client.DeleteImportAsync(Guid.NewGuid().ToString("N"), _cancellationToken));
 
         Assert.Single(handler.Requests);
+    }
+
+    /// <summary>The emails in the server's pickup folder to <paramref name="email"/> in this test's organization.</summary>
+    private int EmailsTo(string email) =>
+        (Directory.Exists(server.MailFolder) ? Directory.EnumerateFiles(server.MailFolder, "*.eml") : [])
+            .Select(File.ReadAllText)
+            .Count(text => text.Contains(email, StringComparison.OrdinalIgnoreCase) && text.Contains(_organization, StringComparison.Ordinal));
+
+    private async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (var attempt = 0; attempt < 200 && !await condition(); attempt++)
+        {
+            await Task.Delay(100, _cancellationToken);
+        }
+
+        Assert.True(await condition());
     }
 }

@@ -122,7 +122,12 @@ public abstract class AuthorizationTests(TestStore store) : IDisposable
         var import = await _server.Client.UploadAsync(Files.Fixture("team_utf8.csv"));
         await _server.Client.CheckAsync(import.ImportId);
 
-        var applied = await _server.Client.ApplyAsync(import.ImportId, "", "models.deploy", "organization.admin");
+        var applied = await _server.Client.ApplyAsync(new ApplyPermissionsRequest
+        {
+            ImportId = import.ImportId,
+            Permissions = { "models.deploy", "organization.admin" },
+            ConfirmPrivilegedPermissions = true,
+        });
 
         Assert.Equal(["models.deploy", "organization.admin"], applied.Import.Permissions);
     }

@@ -81,6 +81,30 @@ public abstract class SmtpDeliveryTests(TestStore store, Smtp4devFixture fixture
         Assert.Equal([ann], (await _server.Invitations.ListMembersAsync()).Select(m => m.Email));
     }
 
+    [Fact]
+    public async Task AMessageNamesTheInviterAndOrganizationAndQuotesTheNoteEncodedInItsHtml()
+    {
+        var ann = $"ann@{_domain}";
+        var named = _server.ClientWith(Tokens.For(Calls.Organization, ["organization.admin"], subject: "ines", name: "Inès Moreau", organizationName: "ACME Corp"));
+        var importId = await named.CheckedImportAsync(ann);
+
+        await named.ApplyAsync(new ApplyPermissionsRequest
+        {
+            ImportId = importId,
+            Permissions = { "projects.view" },
+            PersonalMessage = "Hello \"Ann\", welcome!\nSee <script>alert(1)</script> you soon",
+        });
+        var message = (await WaitForMessagesAsync(1)).Single();
+        var html = await Smtp.HtmlAsync(message.Id);
+
+        Assert.Equal("Inès Moreau invited you to join ACME Corp", message.Subject);
+        Assert.Contains("  > Hello \"Ann\", welcome!\n  > See <script>alert(1)</script> you soon\n", message.Text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("  - See the organization's projects and their data. (projects.view)", message.Text, StringComparison.Ordinal);
+        Assert.Contains("Hello &quot;Ann&quot;, welcome!<br>", html, StringComparison.Ordinal);
+        Assert.Contains("See &lt;script&gt;alert(1)&lt;/script&gt; you soon</blockquote>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+    }
+
     /// <summary>Waits until smtp4dev holds exactly this many messages to the test's domain.</summary>
     private async Task<List<ReceivedMessage>> WaitForMessagesAsync(int count)
     {

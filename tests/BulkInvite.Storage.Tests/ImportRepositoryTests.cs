@@ -185,7 +185,7 @@ public abstract class ImportRepositoryTests(TestDatabase db) : IDisposable
         int invited;
         using (var apply = Repository.BeginApply(import.ImportId))
         {
-            invited = apply.InviteValidUsers(["projects.view", "models.train"], "tester", Now, Now.AddDays(7));
+            invited = apply.InviteValidUsers(["projects.view", "models.train"], new Core.Invitations.InvitationBatch("tester", TimeSpan.FromDays(7)), Now);
             apply.Complete(apply.Import! with { State = ImportState.Applied, InvitedCount = invited }, TestDatabase.Audit(apply.Import!, AuditAction.Applied));
         }
 
@@ -321,7 +321,7 @@ public abstract class ImportRepositoryTests(TestDatabase db) : IDisposable
     private Task<int> ApplyAsync(ImportRecord import)
     {
         using var apply = Repository.BeginApply(import.ImportId);
-        var invited = apply.InviteValidUsers(["projects.view"], "tester", Now, Now.AddDays(7));
+        var invited = apply.InviteValidUsers(["projects.view"], new Core.Invitations.InvitationBatch("tester", TimeSpan.FromDays(7)), Now);
         apply.Complete(apply.Import! with { State = ImportState.Applied, InvitedCount = invited }, TestDatabase.Audit(apply.Import!, AuditAction.Applied));
         return Task.FromResult(invited);
     }

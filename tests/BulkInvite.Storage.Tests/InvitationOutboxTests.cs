@@ -67,7 +67,7 @@ public abstract class InvitationOutboxTests(TestDatabase db) : IDisposable
         var first = Assert.Single(await _db.Outbox.ClaimDueAsync(Now, Now.AddMinutes(5), 10, _ct));
         using (var change = _db.Invitations.BeginChange(first.InvitationId))
         {
-            change.Resend(Now.AddSeconds(1), Now.AddDays(8), Core.Auditing.AuditEvents.For(change.Invitation!, "tester", Core.Auditing.AuditAction.InvitationResent, Now));
+            change.Resend(Now.AddSeconds(1), Now.AddDays(8), null, Core.Auditing.AuditEvents.For(change.Invitation!, "tester", Core.Auditing.AuditAction.InvitationResent, Now));
         }
 
         await _db.Outbox.MarkSentAsync(first, Now.AddSeconds(2), _ct); // the first email went out after the resend

@@ -34,6 +34,61 @@ public abstract class InvitationRepositoryTests(TestDatabase db) : IDisposable
     }
 
     [Fact]
+    public async Task WhatAnApplySaysIsStoredOnceWithItsImportAndReadByEachOfItsInvitations()
+    {
+        var import = await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com"), TestDatabase.User(3, "b@example.com"));
+        var batch = new InvitationBatch("tester", TimeSpan.FromDays(14))
+        {
+            InviterDisplayName = "Inès Moreau",
+            OrganizationDisplayName = "ACME Corp",
+            PersonalMessage = "Welcome, \"all\"!\nSee you Monday.",
+        };
+
+        _db.Apply(import, Now, batch);
+
+        var invitations = await _db.Invitations.ListAsync(new InvitationFilter("acme", InvitationStatus.Unspecified, null), Now, null, 10, _ct);
+        var claimed = await _db.Outbox.ClaimDueAsync(Now, Now.AddMinutes(1), 10, _ct);
+        using var connection = _db.Open();
+        Assert.Equal(2, invitations.Count);
+        Assert.All(invitations, i => Assert.Equal(
+            ("Inès Moreau", "ACME Corp", batch.PersonalMessage, TimeSpan.FromDays(14), Now.AddDays(14)),
+            (i.InviterDisplayName, i.OrganizationDisplayName, i.PersonalMessage, i.Lifetime, i.ExpireTime)));
+        Assert.All(claimed, m => Assert.Equal(("Inès Moreau", "ACME Corp", batch.PersonalMessage), (m.InviterDisplayName, m.OrganizationDisplayName, m.PersonalMessage)));
+        Assert.Equal(1, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM imports WHERE personal_message = @PersonalMessage", new { batch.PersonalMessage }));
+    }
+
+    [Fact]
+    public async Task AnInvitationWhoseApplyStoredNoNamesIsNamedByItsInvitersSubjectAndItsOrganizationsId()
+    {
+        _db.Apply(await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com")), Now);
+        using (var connection = _db.Open())
+        {
+            // As an import applied before the names were stored reads.
+            connection.Execute("UPDATE imports SET inviter_name = NULL, organization_name = NULL, personal_message = NULL, invitation_lifetime = NULL");
+        }
+
+        var invitation = (await _db.Invitations.ListAsync(new InvitationFilter("acme", InvitationStatus.Unspecified, null), Now, null, 10, _ct)).Single();
+
+        Assert.Equal(("tester", "acme", "", null), (invitation.InviterDisplayName, invitation.OrganizationDisplayName, invitation.PersonalMessage, invitation.Lifetime));
+    }
+
+    [Fact]
+    public async Task AResendKeepsItsRequestIdWithTheInvitation()
+    {
+        _db.Apply(await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com")), Now);
+        var id = (await _db.Invitations.ListAsync(new InvitationFilter("acme", InvitationStatus.Unspecified, null), Now, null, 10, _ct)).Single().InvitationId;
+
+        InvitationRecord resent;
+        using (var change = _db.Invitations.BeginChange(id))
+        {
+            resent = change.Resend(Now.AddDays(1), Now.AddDays(8), "resend-1", AuditEvents.For(change.Invitation!, "tester", AuditAction.InvitationResent, Now));
+        }
+
+        Assert.Equal("resend-1", resent.LastResendRequestId);
+        Assert.Equal("resend-1", (await _db.Invitations.FindAsync(id, _ct))!.LastResendRequestId);
+    }
+
+    [Fact]
     public async Task AnExpiredInvitationStillStoredAsPendingDoesNotBlockANewOne()
     {
         _db.Apply(await _db.AddCheckedImportAsync("acme", TestDatabase.User(2, "a@example.com")), Now);
@@ -91,7 +146,7 @@ public abstract class InvitationRepositoryTests(TestDatabase db) : IDisposable
 
         using (var change = _db.Invitations.BeginChange(id))
         {
-            change.Resend(Now.AddDays(1), Now.AddDays(8), AuditEvents.For(change.Invitation!, "tester", AuditAction.InvitationResent, Now));
+            change.Resend(Now.AddDays(1), Now.AddDays(8), null, AuditEvents.For(change.Invitation!, "tester", AuditAction.InvitationResent, Now));
         }
 
         using var connection = _db.Open();

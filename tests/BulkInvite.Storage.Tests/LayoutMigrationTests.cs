@@ -70,7 +70,7 @@ public abstract class LayoutMigrationTests : IDisposable
         int invited;
         using (var apply = store.Imports.BeginApply(pending.ImportId))
         {
-            invited = apply.InviteValidUsers(["projects.view"], "tester", Now, Now.AddDays(7));
+            invited = apply.InviteValidUsers(["projects.view"], new Core.Invitations.InvitationBatch("tester", TimeSpan.FromDays(7)), Now);
             apply.Complete(apply.Import! with { State = ImportState.Applied, InvitedCount = invited }, TestDatabase.Audit(apply.Import!, Core.Auditing.AuditAction.Applied));
         }
 

@@ -79,11 +79,11 @@ public abstract class TestDatabase : IDisposable
         return check.Complete(new CheckResult([], users.Length, valid, users.Length - valid), import.CreateTime, Audited(AuditAction.Checked));
     }
 
-    /// <summary>Applies a checked import at <paramref name="now"/> with invitations valid for 7 days, as ApplyPermissions does.</summary>
-    public int Apply(ImportRecord import, DateTimeOffset now)
+    /// <summary>Applies a checked import at <paramref name="now"/> as ApplyPermissions does, by default with invitations valid for 7 days.</summary>
+    public int Apply(ImportRecord import, DateTimeOffset now, InvitationBatch? batch = null)
     {
         using var apply = Repository.BeginApply(import.ImportId);
-        var invited = apply.InviteValidUsers(["projects.view"], "tester", now, now.AddDays(7));
+        var invited = apply.InviteValidUsers(["projects.view"], batch ?? new InvitationBatch("tester", TimeSpan.FromDays(7)), now);
         apply.Complete(apply.Import! with { State = ImportState.Applied, InvitedCount = invited }, Audit(apply.Import!, AuditAction.Applied));
         return invited;
     }

@@ -10,13 +10,17 @@ public static class Tokens
 
     public static string Admin(string organizationId) => For(organizationId, ["organization.admin"]);
 
-    public static string For(string organizationId, string[] permissions, string subject = "test-user", TokenSettings? settings = null, TimeSpan? validFor = null)
+    /// <param name="name">The token's name claim (the caller's name for people), when given.</param>
+    /// <param name="organizationName">The token's org_name claim, when given.</param>
+    public static string For(
+        string organizationId, string[] permissions, string subject = "test-user", TokenSettings? settings = null, TimeSpan? validFor = null,
+        string? name = null, string? organizationName = null)
     {
         var now = DateTimeOffset.UtcNow;
         var lifetime = validFor ?? TimeSpan.FromHours(1);
         return lifetime > TimeSpan.Zero
-            ? TokenIssuer.Mint(settings ?? Development, subject, organizationId, permissions, now, now + lifetime)
-            : TokenIssuer.Mint(settings ?? Development, subject, organizationId, permissions, now + lifetime - TimeSpan.FromHours(1), now + lifetime);
+            ? TokenIssuer.Mint(settings ?? Development, subject, organizationId, permissions, now, now + lifetime, name, organizationName)
+            : TokenIssuer.Mint(settings ?? Development, subject, organizationId, permissions, now + lifetime - TimeSpan.FromHours(1), now + lifetime, name, organizationName);
     }
 }
 

@@ -31,12 +31,13 @@ public sealed partial class BulkInviteClient
 
     /// <summary>
     /// Sends an invitation again with a new link and a new expiry (the old link is refused from
-    /// then on). Not retried: a retry after a lost answer would send one more email.
+    /// then on). One request id is chosen for the call and sent again by every retry, so a retry
+    /// after a lost answer returns the invitation as the resend left it instead of sending another email.
     /// </summary>
     public async Task<Invitation> ResendInvitationAsync(string invitationId, CancellationToken cancellationToken = default)
     {
-        var request = new ResendInvitationRequest { InvitationId = invitationId };
-        return (await _runner.OnceAsync(options => GeneratedInvitations.ResendInvitationAsync(request, options).ResponseAsync, cancellationToken)).Invitation;
+        var request = new ResendInvitationRequest { InvitationId = invitationId, RequestId = Guid.NewGuid().ToString("N") };
+        return (await _runner.RetryingAsync(options => GeneratedInvitations.ResendInvitationAsync(request, options).ResponseAsync, cancellationToken)).Invitation;
     }
 
     /// <summary>

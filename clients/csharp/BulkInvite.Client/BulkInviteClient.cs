@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using BulkInvite.V1;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Grpc.Net.Client;
 
@@ -81,11 +82,11 @@ public sealed partial class BulkInviteClient : IDisposable
             return new ImportResult(check.Import, check.FileDiagnostics, check.RowDiagnostics, 0, 0);
         }
 
-        var applied = await ApplyAsync(uploaded.ImportId, permissions, cancellationToken);
+        var applied = await ApplyAsync(uploaded.ImportId, permissions, options?.Apply, cancellationToken);
         return new ImportResult(applied.Import, check.FileDiagnostics, check.RowDiagnostics, applied.InvitedCount, applied.SkippedCount);
     }
 
-    /// <summary>Uploads a file for <paramref name="organizationId"/> and returns the new import (UPLOADED); <see cref="CheckAsync"/> and <see cref="ApplyAsync"/> continue it.</summary>
+    /// <summary>Uploads a file for <paramref name="organizationId"/> and returns the new import (UPLOADED); <see cref="CheckAsync"/> and <see cref="ApplyAsync(string, IEnumerable{string}, ApplyOptions?, CancellationToken)"/> continue it.</summary>
     public async Task<Import> UploadFileAsync(string path, string organizationId, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
@@ -173,9 +174,26 @@ public sealed partial class BulkInviteClient : IDisposable
     /// One request id is chosen for the call and sent again by every retry, so a retry after a lost
     /// answer returns the stored result instead of inviting anyone twice.
     /// </summary>
-    public async Task<ApplyPermissionsResponse> ApplyAsync(string importId, IEnumerable<string> permissions, CancellationToken cancellationToken = default)
+    public Task<ApplyPermissionsResponse> ApplyAsync(string importId, IEnumerable<string> permissions, CancellationToken cancellationToken = default) =>
+        ApplyAsync(importId, permissions, null, cancellationToken);
+
+    /// <summary>
+    /// <inheritdoc cref="ApplyAsync(string, IEnumerable{string}, CancellationToken)"/> The options add a
+    /// personal message, the invitations' lifetime, and the confirmation privileged permissions need
+    /// (without it, granting one is a <see cref="FailedPreconditionException"/> whose
+    /// <see cref="FailedPreconditionException.PrivilegedPermissions"/> names them).
+    /// </summary>
+    public async Task<ApplyPermissionsResponse> ApplyAsync(string importId, IEnumerable<string> permissions, ApplyOptions? options, CancellationToken cancellationToken = default)
     {
-        var request = new ApplyPermissionsRequest { ImportId = importId, Permissions = { permissions }, RequestId = Guid.NewGuid().ToString("N") };
+        var request = new ApplyPermissionsRequest
+        {
+            ImportId = importId,
+            Permissions = { permissions },
+            RequestId = Guid.NewGuid().ToString("N"),
+            PersonalMessage = options?.PersonalMessage ?? "",
+            InvitationLifetime = options?.InvitationLifetime is { } lifetime ? Duration.FromTimeSpan(lifetime) : null,
+            ConfirmPrivilegedPermissions = options?.ConfirmPrivilegedPermissions ?? false,
+        };
         return await _runner.RetryingAsync(options => Generated.ApplyPermissionsAsync(request, options).ResponseAsync, cancellationToken);
     }
 
@@ -237,7 +255,7 @@ public sealed partial class BulkInviteClient : IDisposable
         }, cancellationToken);
     }
 
-    /// <summary>The permissions that <see cref="ApplyAsync"/> accepts, in catalog order.</summary>
+    /// <summary>The permissions that <see cref="ApplyAsync(string, IEnumerable{string}, ApplyOptions?, CancellationToken)"/> accepts, in catalog order.</summary>
     public async Task<IReadOnlyList<Permission>> ListPermissionsAsync(CancellationToken cancellationToken = default)
     {
         var response = await _runner.RetryingAsync(options => Generated.ListPermissionsAsync(new ListPermissionsRequest(), options).ResponseAsync, cancellationToken);

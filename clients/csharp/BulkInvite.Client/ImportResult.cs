@@ -48,7 +48,7 @@ public sealed record ImportResult(Import Import, IReadOnlyList<Diagnostic> FileD
     private static string Users(int count) => count == 1 ? "1 user" : $"{count} users";
 }
 
-/// <summary>How <see cref="BulkInviteClient.ImportFileAsync(string, string, IEnumerable{string}, ImportFileOptions?, CancellationToken)"/> uploads.</summary>
+/// <summary>How <see cref="BulkInviteClient.ImportFileAsync(string, string, IEnumerable{string}, ImportFileOptions?, CancellationToken)"/> uploads and applies.</summary>
 public sealed class ImportFileOptions
 {
     /// <summary>Upload with the resumable upload (a dropped connection resumes) instead of one stream.</summary>
@@ -56,4 +56,7 @@ public sealed class ImportFileOptions
 
     /// <summary>Reports the bytes sent (with <see cref="Resumable"/>, the bytes the server stored).</summary>
     public IProgress<UploadProgress>? Progress { get; init; }
+
+    /// <summary>The personal message, lifetime and privileged confirmation of the apply.</summary>
+    public ApplyOptions? Apply { get; init; }
 }

@@ -1,5 +1,5 @@
 import { Code, ConnectError } from "@connectrpc/connect";
-import { ErrorInfoSchema, type ErrorInfo } from "./gen/google/rpc/error_details_pb.js";
+import { ErrorInfoSchema, PreconditionFailureSchema, type ErrorInfo } from "./gen/google/rpc/error_details_pb.js";
 
 /**
  * The google.rpc.ErrorInfo of a failed call, if it has one: every BulkInvite error does, in domain
@@ -8,6 +8,18 @@ import { ErrorInfoSchema, type ErrorInfo } from "./gen/google/rpc/error_details_
  */
 export function errorInfo(error: unknown): ErrorInfo | undefined {
   return ConnectError.from(error).findDetails(ErrorInfoSchema)[0];
+}
+
+/**
+ * For a refused apply (PRIVILEGED_PERMISSIONS_NOT_CONFIRMED): the privileged permissions it would have
+ * granted, which `confirmPrivilegedPermissions` confirms; empty for any other error.
+ */
+export function privilegedPermissions(error: unknown): string[] {
+  return ConnectError.from(error)
+    .findDetails(PreconditionFailureSchema)
+    .flatMap((failure) => failure.violations)
+    .filter((violation) => violation.type === "PRIVILEGED_PERMISSIONS_NOT_CONFIRMED")
+    .map((violation) => violation.subject);
 }
 
 /**

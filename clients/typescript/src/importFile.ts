@@ -8,6 +8,7 @@ import type { UploadImportFileRequestSchema } from "./gen/bulkinvite/v1/user_imp
 import { describeImport, importOutcome, type ImportOutcome } from "./importOutcome.js";
 import { uploadResumably } from "./resumableUpload.js";
 import type { MessageInitShape } from "@bufbuild/protobuf";
+import { durationFromMs } from "@bufbuild/protobuf/wkt";
 
 export type { ImportFileSource } from "./fileSource.js";
 
@@ -27,6 +28,15 @@ export type ImportFileOptions = ImportFileSource & {
   permissions: string[];
   /** Identifies the ApplyPermissions call, so that a retry is not applied twice. Defaults to a random UUID. */
   requestId?: string;
+  /** A note shown in every invitation email, as plain text (at most 1,000 characters; line breaks kept). */
+  personalMessage?: string;
+  /** How long the invitations can be accepted, in milliseconds: 1 to 30 days. Unset: the server's lifetime (7 days). */
+  invitationLifetimeMs?: number;
+  /**
+   * Confirms granting a privileged permission (members.invite, organization.admin: Permission.privileged)
+   * to every invited user; without it the server refuses with PRIVILEGED_PERMISSIONS_NOT_CONFIRMED.
+   */
+  confirmPrivilegedPermissions?: boolean;
   /** Bytes per upload message, at most MAX_CHUNK_SIZE (the default). */
   chunkSize?: number;
   /** Row diagnostics per CheckImport page (the server caps it at 1000). */
@@ -90,7 +100,14 @@ export async function importFile(client: BulkInviteClient, options: ImportFileOp
     return withOutcome({ ...result, import: checkedImport, invitedCount: 0, skippedCount: 0 });
   }
 
-  const request = { importId, permissions: options.permissions, requestId: options.requestId ?? randomUUID() };
+  const request = {
+    importId,
+    permissions: options.permissions,
+    requestId: options.requestId ?? randomUUID(),
+    personalMessage: options.personalMessage ?? "",
+    invitationLifetime: options.invitationLifetimeMs === undefined ? undefined : durationFromMs(options.invitationLifetimeMs),
+    confirmPrivilegedPermissions: options.confirmPrivilegedPermissions ?? false,
+  };
   const attempts = options.applyAttempts ?? 3;
   for (let attempt = 1; ; attempt++) {
     try {

@@ -80,9 +80,11 @@ public interface IApplyTransaction : IDisposable
     /// organization's pending invitations whose expiry has passed, so they do not block new ones.
     /// Each new invitation's row carries its first email, queued (the outbox is the invitations whose
     /// email is queued); its <see cref="Invitations.AcceptToken"/> is made when the email is sent (only
-    /// its hash is kept). Returns how many were created.
+    /// its hash is kept). Each expires the batch's lifetime after <paramref name="now"/>; what the batch
+    /// says (names, note, lifetime) is stored once, with the import, by <see cref="Complete"/>. Returns
+    /// how many were created.
     /// </summary>
-    int InviteValidUsers(IReadOnlyList<string> permissions, string inviter, DateTimeOffset now, DateTimeOffset expireTime);
+    int InviteValidUsers(IReadOnlyList<string> permissions, Invitations.InvitationBatch batch, DateTimeOffset now);
 
     /// <summary>
     /// Saves the applied import, records the audit entry, and commits. Its rows stay: its invitations

@@ -12,36 +12,38 @@ namespace BulkInvite.Core.Importing;
 /// </summary>
 public sealed class PermissionApplier(IImportRepository imports, IUploadStore files, PermissionCatalog catalog, OutboxSignal signal, BulkInviteOptions options, TimeProvider clock, BulkInviteTelemetry telemetry, ILogger<PermissionApplier> logger)
 {
-    public const int MaxRequestIdLength = 128;
-
     /// <summary>
     /// Applies as the caller: they must be an inviter and may grant only permissions they hold, checked
     /// here, at apply time, whatever they held when the file was uploaded.
     /// </summary>
-    public async Task<ImportRecord> ApplyAsync(Caller caller, string importId, IReadOnlyList<string> permissions, string? requestId, CancellationToken cancellationToken)
+    public async Task<ImportRecord> ApplyAsync(Caller caller, ApplyRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
         AccessRules.RequireInviter(caller);
-        ImportIds.Require(importId);
-        if (requestId?.Length > MaxRequestIdLength)
-        {
-            throw new InvalidRequestException("request_id", $"request_id must be at most {MaxRequestIdLength} characters.");
-        }
+        ImportIds.Require(request.ImportId);
+        request.Validate();
 
-        var granted = catalog.Validate(permissions);
+        var granted = catalog.Validate(request.Permissions);
         AccessRules.RequireGrantable(caller, granted);
-        requestId = string.IsNullOrEmpty(requestId) ? null : requestId;
+        var requestId = string.IsNullOrEmpty(request.RequestId) ? null : request.RequestId;
+        var batch = new InvitationBatch(caller.Subject, request.InvitationLifetime ?? options.InvitationLifetime)
+        {
+            InviterDisplayName = caller.DisplayName,
+            OrganizationDisplayName = options.OrganizationDisplayName(caller),
+            PersonalMessage = request.StoredPersonalMessage,
+        };
         // The transaction waits for other writers (a concurrent apply of the same import among them).
-        var applied = await Task.Run(() => Apply(caller, importId, granted, requestId), cancellationToken);
+        var applied = await Task.Run(() => Apply(caller, request.ImportId, granted, requestId, batch, request.ConfirmPrivilegedPermissions), cancellationToken);
         // The file is not needed once applied (the rows hold what was read): keep no copy of personal
         // data longer than that. The delete happens after the commit and never fails the call: the
         // answer is what was committed, and a retry returns it too; what is left the sweep deletes.
-        StoredFileCleanup.DeleteOrLeaveToSweep(files, importId, logger);
+        StoredFileCleanup.DeleteOrLeaveToSweep(files, request.ImportId, logger);
         signal.Notify(); // the invitation emails are queued: wake the dispatcher
         return applied;
     }
 
-    private ImportRecord Apply(Caller caller, string importId, IReadOnlyList<string> granted, string? requestId)
+    private ImportRecord Apply(Caller caller, string importId, IReadOnlyList<string> granted, string? requestId, InvitationBatch batch, bool privilegedConfirmed)
     {
         using var transaction = imports.BeginApply(importId);
         var import = transaction.Import.VisibleTo(caller, importId);
@@ -58,9 +60,15 @@ public sealed class PermissionApplier(IImportRepository imports, IUploadStore fi
                 throw new ImportStateException(importId, ErrorReason.ImportRejected, "The file was rejected by the check, so nobody can be invited from it. Fix the file diagnostics and upload it again.");
         }
 
+        // After the retries above: a retry returns what was applied, confirmed or not.
+        if (!privilegedConfirmed)
+        {
+            PrivilegedGrant.RequireConfirmed(catalog, importId, granted, import.ValidRows, batch.OrganizationDisplayName);
+        }
+
         using var phase = telemetry.StartPhase(ImportPhase.Apply, importId, import.OrganizationId);
         var now = clock.Now();
-        var invited = transaction.InviteValidUsers(granted, caller.Subject, now, now + options.InvitationLifetime);
+        var invited = transaction.InviteValidUsers(granted, batch, now);
         var applied = import with
         {
             State = ImportState.Applied,

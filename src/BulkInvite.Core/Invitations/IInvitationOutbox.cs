@@ -18,6 +18,15 @@ public sealed record OutboxMessage
     public required IReadOnlyList<string> Permissions { get; init; }
     public required string Inviter { get; init; }
     public required DateTimeOffset ExpireTime { get; init; }
+
+    /// <summary>The inviter's name for people, stored at apply; their subject for invitations made before it was.</summary>
+    public string InviterDisplayName { get; init; } = "";
+
+    /// <summary>The organization's name for people, stored at apply; its id for invitations made before it was.</summary>
+    public string OrganizationDisplayName { get; init; } = "";
+
+    /// <summary>The inviter's note; empty for none.</summary>
+    public string PersonalMessage { get; init; } = "";
 }
 
 /// <summary>

@@ -46,10 +46,11 @@ public interface IInvitationTransaction : IDisposable
     /// <summary>
     /// Retires the invitation's tokens (kept only to say they were replaced), makes it pending until
     /// the new expiry, puts a new queued email in the invitation's row in place of its latest (an
-    /// earlier one not sent yet is not sent; the new one's token is made when it is sent), records
-    /// the audit entry, and commits.
+    /// earlier one not sent yet is not sent; the new one's token is made when it is sent), keeps
+    /// <paramref name="requestId"/> as its latest resend's (null for none), records the audit entry,
+    /// and commits.
     /// </summary>
-    InvitationRecord Resend(DateTimeOffset now, DateTimeOffset expireTime, AuditEvent audit);
+    InvitationRecord Resend(DateTimeOffset now, DateTimeOffset expireTime, string? requestId, AuditEvent audit);
 }
 
 /// <summary>An accept in progress, found by token; disposing it without completing rolls back.</summary>

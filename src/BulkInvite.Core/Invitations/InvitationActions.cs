@@ -14,11 +14,18 @@ public sealed class InvitationActions(IInvitationRepository invitations, OutboxS
         return Task.Run(() => Revoke(caller, id, invitationId), cancellationToken);
     }
 
-    public async Task<InvitationRecord> ResendAsync(Caller caller, string invitationId, CancellationToken cancellationToken)
+    /// <param name="requestId">The client's id of the call, reused on retries; null or empty for none.</param>
+    public async Task<InvitationRecord> ResendAsync(Caller caller, string invitationId, string? requestId, CancellationToken cancellationToken)
     {
         AccessRules.RequireInviter(caller);
         var id = InvitationIds.Parse(invitationId);
-        var resent = await Task.Run(() => Resend(caller, id, invitationId), cancellationToken);
+        if (requestId?.Length > ApplyRequest.MaxRequestIdLength)
+        {
+            throw new InvalidRequestException("request_id", $"request_id must be at most {ApplyRequest.MaxRequestIdLength} characters.");
+        }
+
+        requestId = string.IsNullOrEmpty(requestId) ? null : requestId;
+        var resent = await Task.Run(() => Resend(caller, id, invitationId, requestId), cancellationToken);
         signal.Notify();
         return resent;
     }
@@ -36,11 +43,16 @@ public sealed class InvitationActions(IInvitationRepository invitations, OutboxS
         };
     }
 
-    private InvitationRecord Resend(Caller caller, long id, string invitationId)
+    private InvitationRecord Resend(Caller caller, long id, string invitationId, string? requestId)
     {
         using var transaction = invitations.BeginChange(id);
         var now = clock.Now();
         var invitation = transaction.Invitation.VisibleTo(caller, invitationId).AsOf(now);
+        if (requestId is not null && requestId == invitation.LastResendRequestId)
+        {
+            return invitation; // a retry of the latest resend: no new token, no new email
+        }
+
         switch (invitation.Status)
         {
             case InvitationStatus.Accepted:
@@ -54,7 +66,9 @@ public sealed class InvitationActions(IInvitationRepository invitations, OutboxS
         }
 
         var audit = AuditEvents.For(invitation, caller.Subject, AuditAction.InvitationResent, now);
-        return transaction.Resend(now, now + options.InvitationLifetime, audit).AsOf(now);
+        // The batch's lifetime, which its apply chose; the configured one for invitations made before it was stored.
+        var lifetime = invitation.Lifetime ?? options.InvitationLifetime;
+        return transaction.Resend(now, now + lifetime, requestId, audit).AsOf(now);
     }
 
     private static InvitationStateException AlreadyAccepted(InvitationRecord invitation, string verb) =>

@@ -4,7 +4,7 @@ namespace BulkInvite.Core.Invitations;
 
 /// <summary>What the holder of an invitation token sees before accepting it, and nothing more.</summary>
 /// <param name="Permissions">The permissions the invitation grants with their catalog descriptions, sorted by id.</param>
-/// <param name="PersonalMessage">The inviter's note; empty, since invitations do not store one yet.</param>
+/// <param name="PersonalMessage">The inviter's note from the apply; empty for none.</param>
 public sealed record InvitationPreview(
     string OrganizationId,
     string OrganizationDisplayName,
@@ -37,14 +37,14 @@ public sealed class InvitationPreviewer(IInvitationRepository invitations, Permi
         var invitation = holder!.Invitation;
         return new InvitationPreview(
             invitation.OrganizationId,
-            options.OrganizationDisplayName(invitation.OrganizationId),
-            // Invitations keep the inviter's subject only: their name for people is not stored.
-            invitation.Inviter,
+            // Stored at apply; an invitation made before names were stored gets today's configured name.
+            invitation.OrganizationDisplayName != invitation.OrganizationId ? invitation.OrganizationDisplayName : options.OrganizationDisplayName(invitation.OrganizationId),
+            invitation.InviterDisplayName,
             invitation.Email,
             invitation.FirstName,
             invitation.LastName,
             invitation.Permissions.Order(StringComparer.Ordinal).Select(id => new PermissionGranted(id, catalog.Find(id)?.Description ?? "")).ToList(),
             invitation.ExpireTime,
-            PersonalMessage: "");
+            invitation.PersonalMessage);
     }
 }

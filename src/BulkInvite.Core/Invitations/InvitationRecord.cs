@@ -25,6 +25,21 @@ public sealed record InvitationRecord
     /// <summary>The token subject of the caller who applied the import; empty for invitations made before it was recorded.</summary>
     public string Inviter { get; init; } = "";
 
+    /// <summary>The inviter's name for people at apply (<see cref="InvitationBatch"/>), or their subject.</summary>
+    public string InviterDisplayName { get; init; } = "";
+
+    /// <summary>The organization's name for people at apply, or its id.</summary>
+    public string OrganizationDisplayName { get; init; } = "";
+
+    /// <summary>The inviter's note from the apply; empty for none.</summary>
+    public string PersonalMessage { get; init; } = "";
+
+    /// <summary>The lifetime its apply chose, which a resend keeps; null for invitations made before it was stored.</summary>
+    public TimeSpan? Lifetime { get; init; }
+
+    /// <summary>The request_id of its latest resend, if it had one: a retry with it resends nothing.</summary>
+    public string? LastResendRequestId { get; init; }
+
     /// <summary>
     /// The status as stored. A pending invitation whose expiry has passed may still be stored as
     /// pending: <see cref="AsOf"/> gives the status a caller sees.

@@ -71,6 +71,7 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
                 Precondition(ErrorReason.UploadAlreadyFinished, ResourceNames.Upload(e.UploadId), e.Message)),
             ImportStateException e => Status(Code.FailedPrecondition, e.Message, e.Reason,
                 Precondition(e.Reason, ResourceNames.Import(e.ImportId), e.Message)),
+            PrivilegedPermissionsNotConfirmedException e => PrivilegedNotConfirmed(e),
             InvitationNotFoundException e => Status(Code.NotFound, e.Message, ErrorReason.InvitationNotFound,
                 new ResourceInfo { ResourceType = "bulkinvite.v1.Invitation", ResourceName = e.InvitationId.Length > 0 ? ResourceNames.Invitation(e.InvitationId) : "", Description = e.Message }),
             InvitationStateException e => Status(Code.FailedPrecondition, e.Message, e.Reason,
@@ -88,6 +89,18 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
 
     private static PreconditionFailure Precondition(ErrorReason reason, string subject, string message) =>
         new() { Violations = { new PreconditionFailure.Types.Violation { Type = RpcStatuses.ReasonName(reason), Subject = subject, Description = message } } };
+
+    // One violation per privileged permission, its id as the subject, so a client can name them and
+    // ask the person in words before retrying with the confirmation.
+    private static Status PrivilegedNotConfirmed(PrivilegedPermissionsNotConfirmedException e)
+    {
+        var type = RpcStatuses.ReasonName(ErrorReason.PrivilegedPermissionsNotConfirmed);
+        var failure = new PreconditionFailure
+        {
+            Violations = { e.Permissions.Select(p => new PreconditionFailure.Types.Violation { Type = type, Subject = p.Id, Description = p.Description }) },
+        };
+        return Status(Code.FailedPrecondition, e.Message, ErrorReason.PrivilegedPermissionsNotConfirmed, failure);
+    }
 
     // ErrorInfo names the limit for programs; QuotaFailure names the organization whose limit it is.
     private static Status LimitExceeded(LimitExceededException e)

@@ -28,7 +28,7 @@ internal sealed class InvitationGrpcService(InvitationQueries queries, Invitatio
         new() { Invitation = (await actions.RevokeAsync(context.GetCaller(), request.InvitationId, context.CancellationToken)).ToProto() };
 
     public override async Task<ResendInvitationResponse> ResendInvitation(ResendInvitationRequest request, ServerCallContext context) =>
-        new() { Invitation = (await actions.ResendAsync(context.GetCaller(), request.InvitationId, context.CancellationToken)).ToProto() };
+        new() { Invitation = (await actions.ResendAsync(context.GetCaller(), request.InvitationId, request.RequestId, context.CancellationToken)).ToProto() };
 
     /// <summary>Open to callers without a bearer token: the invitation token in the request is the credential.</summary>
     [AllowAnonymous]

@@ -14,6 +14,27 @@ internal static class ProtoMapping
     public static UploadMetadata ToDomain(this V1.ImportFileMetadata metadata) =>
         new(metadata.OrganizationId, metadata.FileName, metadata.SizeBytes, metadata.Sha256);
 
+    public static ApplyRequest ToDomain(this V1.ApplyPermissionsRequest request) => new(
+        request.ImportId,
+        request.Permissions,
+        request.RequestId,
+        request.PersonalMessage,
+        request.InvitationLifetime is { } lifetime ? ToTimeSpan(lifetime, "invitation_lifetime") : null,
+        request.ConfirmPrivilegedPermissions);
+
+    /// <summary>A Duration as a TimeSpan, or INVALID_ARGUMENT for one that is not normalized (seconds and nanos of opposite signs, nanos out of range).</summary>
+    private static TimeSpan ToTimeSpan(Duration duration, string field)
+    {
+        try
+        {
+            return duration.ToTimeSpan();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new InvalidRequestException(field, $"{field} is not a valid duration (seconds and nanos must have one sign, nanos below one second).");
+        }
+    }
+
     public static V1.Import ToProto(this ImportRecord import) => new()
     {
         ImportId = import.ImportId,
@@ -71,6 +92,9 @@ internal static class ProtoMapping
         LastName = invitation.LastName,
         Permissions = { invitation.Permissions },
         Inviter = invitation.Inviter,
+        InviterDisplayName = invitation.InviterDisplayName,
+        OrganizationDisplayName = invitation.OrganizationDisplayName,
+        PersonalMessage = invitation.PersonalMessage,
         Status = (V1.InvitationStatus)invitation.Status,
         CreateTime = Timestamp.FromDateTimeOffset(invitation.CreateTime),
         ExpireTime = Timestamp.FromDateTimeOffset(invitation.ExpireTime),

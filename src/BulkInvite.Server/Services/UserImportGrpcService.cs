@@ -110,7 +110,7 @@ internal sealed class UserImportGrpcService(
 
     public override async Task<ApplyPermissionsResponse> ApplyPermissions(ApplyPermissionsRequest request, ServerCallContext context)
     {
-        var import = await applier.ApplyAsync(context.GetCaller(), request.ImportId, request.Permissions, request.RequestId, context.CancellationToken);
+        var import = await applier.ApplyAsync(context.GetCaller(), request.ToDomain(), context.CancellationToken);
         return new ApplyPermissionsResponse { InvitedCount = import.InvitedCount, SkippedCount = import.SkippedCount, Import = import.ToProto() };
     }
 

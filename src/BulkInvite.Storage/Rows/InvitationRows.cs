@@ -6,8 +6,9 @@ namespace BulkInvite.Storage.Rows;
 /// <summary>
 /// Where an invitation aliased i finds its person's data. An invitation of an apply has the id
 /// apply_key × 2^32 + row number (<see cref="IdOf"/>): its address and names are its import row's
-/// (aliased r), its import id, permissions and inviter its import's (aliased m). One made before
-/// migration 0007 has a smaller id and its data in invitations_before_0007 (aliased l).
+/// (aliased r), its import id, permissions, inviter and what its apply says (names for people, note,
+/// lifetime) its import's (aliased m). One made before migration 0007 has a smaller id and its data
+/// in invitations_before_0007 (aliased l), and nothing of what an apply says.
 /// </summary>
 internal static class InvitationPerson
 {
@@ -21,7 +22,17 @@ internal static class InvitationPerson
 
     public const string Columns =
         "COALESCE(m.import_id, l.import_id) AS import_id, COALESCE(r.email, l.email) AS email, COALESCE(r.first_name, l.first_name) AS first_name, " +
-        "COALESCE(r.last_name, l.last_name) AS last_name, COALESCE(m.permissions, l.permissions) AS permissions, COALESCE(m.inviter, l.inviter) AS inviter";
+        "COALESCE(r.last_name, l.last_name) AS last_name, COALESCE(m.permissions, l.permissions) AS permissions, COALESCE(m.inviter, l.inviter) AS inviter, " +
+        "m.inviter_name AS inviter_display_name, m.organization_name AS organization_display_name, m.personal_message, m.invitation_lifetime";
+
+    /// <summary>The inviter's name for people as stored, or their subject when the apply stored none.</summary>
+    public static string InviterName(string? stored, string inviter) => string.IsNullOrEmpty(stored) ? inviter : stored;
+
+    /// <summary>The organization's name for people as stored, or its id when the apply stored none.</summary>
+    public static string OrganizationName(string? stored, string organizationId) => string.IsNullOrEmpty(stored) ? organizationId : stored;
+
+    /// <summary>The stored lifetime of the invitation's batch, in milliseconds, or null.</summary>
+    public static TimeSpan? Lifetime(long? milliseconds) => milliseconds is { } ms ? TimeSpan.FromMilliseconds(ms) : null;
 
     /// <summary>The id of the invitation an apply makes of a row.</summary>
     public static long IdOf(long applyKey, int rowNumber) => (applyKey * RowsPerApply) + rowNumber;
@@ -34,7 +45,8 @@ internal sealed class InvitationRow
     public const string Select =
         "SELECT i.invitation_id, i.organization_id, i.normalized_email, i.status, i.create_time, i.expire_time, i.update_time, " +
         InvitationPerson.Columns + ", " +
-        "i.delivery_state, i.delivery_attempts, i.delivery_error, i.next_attempt_time AS delivery_next_attempt_time, i.sent_time AS delivery_sent_time " +
+        "i.delivery_state, i.delivery_attempts, i.delivery_error, i.next_attempt_time AS delivery_next_attempt_time, i.sent_time AS delivery_sent_time, " +
+        "i.resend_request_id " +
         "FROM invitations i " + InvitationPerson.Joins;
 
     public long InvitationId { get; set; }
@@ -46,6 +58,11 @@ internal sealed class InvitationRow
     public string LastName { get; set; } = "";
     public string Permissions { get; set; } = "[]";
     public string Inviter { get; set; } = "";
+    public string? InviterDisplayName { get; set; }
+    public string? OrganizationDisplayName { get; set; }
+    public string? PersonalMessage { get; set; }
+    public long? InvitationLifetime { get; set; }
+    public string? ResendRequestId { get; set; }
     public string Status { get; set; } = "";
     public long CreateTime { get; set; }
     public long ExpireTime { get; set; }
@@ -67,6 +84,11 @@ internal sealed class InvitationRow
         LastName = LastName,
         Permissions = JsonSerializer.Deserialize<List<string>>(Permissions) ?? [],
         Inviter = Inviter,
+        InviterDisplayName = InvitationPerson.InviterName(InviterDisplayName, Inviter),
+        OrganizationDisplayName = InvitationPerson.OrganizationName(OrganizationDisplayName, OrganizationId),
+        PersonalMessage = PersonalMessage ?? "",
+        Lifetime = InvitationPerson.Lifetime(InvitationLifetime),
+        LastResendRequestId = ResendRequestId,
         Status = InvitationStatuses.Parse(Status),
         CreateTime = DateTimeOffset.FromUnixTimeMilliseconds(CreateTime),
         ExpireTime = DateTimeOffset.FromUnixTimeMilliseconds(ExpireTime),

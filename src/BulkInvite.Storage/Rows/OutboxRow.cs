@@ -21,6 +21,10 @@ internal sealed class OutboxRow
     public string LastName { get; set; } = "";
     public string Permissions { get; set; } = "[]";
     public string Inviter { get; set; } = "";
+    public string? InviterDisplayName { get; set; }
+    public string? OrganizationDisplayName { get; set; }
+    public string? PersonalMessage { get; set; }
+    public long? InvitationLifetime { get; set; }
     public long ExpireTime { get; set; }
 
     public OutboxMessage ToMessage() => new()
@@ -35,5 +39,8 @@ internal sealed class OutboxRow
         Permissions = JsonSerializer.Deserialize<List<string>>(Permissions) ?? [],
         Inviter = Inviter,
         ExpireTime = DateTimeOffset.FromUnixTimeMilliseconds(ExpireTime),
+        InviterDisplayName = InvitationPerson.InviterName(InviterDisplayName, Inviter),
+        OrganizationDisplayName = InvitationPerson.OrganizationName(OrganizationDisplayName, OrganizationId),
+        PersonalMessage = PersonalMessage ?? "",
     };
 }

@@ -30,10 +30,10 @@ public sealed class RecordingHandler() : DelegatingHandler(new HttpClientHandler
         }
     }
 
-    /// <summary>The next <paramref name="count"/> calls to <paramref name="method"/> reach the server, but the client gets 503 instead of the answer.</summary>
-    public void LoseAnswers(string method, int count)
+    /// <summary>The next <paramref name="count"/> calls to <paramref name="method"/> of <paramref name="service"/> reach the server, but the client gets 503 instead of the answer.</summary>
+    public void LoseAnswers(string method, int count, string service = "bulkinvite.v1.UserImportService")
     {
-        _losePath = $"/bulkinvite.v1.UserImportService/{method}";
+        _losePath = $"/{service}/{method}";
         _answersToLose = count;
     }
 

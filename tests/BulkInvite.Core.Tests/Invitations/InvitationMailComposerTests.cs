@@ -68,4 +68,70 @@ public class InvitationMailComposerTests
         // Assert
         Assert.Equal("https://app.example.com/join?lang=en&token=a%2Bb", link);
     }
+
+    [Fact]
+    public void NamesTheInviterAndTheOrganizationByTheNamesStoredAtApply()
+    {
+        // Arrange
+        var named = Message with { InviterDisplayName = "Inès Moreau", OrganizationDisplayName = "ACME Corp" };
+
+        // Act
+        var mail = Composer().Compose(named, "tok_en-1");
+
+        // Assert
+        Assert.Equal("Inès Moreau invited you to join ACME Corp", mail.Subject);
+        Assert.Contains("Inès Moreau invited you to join ACME Corp with these permissions:", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("In&#232;s Moreau invited you to join <strong>ACME Corp</strong>", mail.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ShowsEachPermissionByWhatItLetsTheInviteeDo()
+    {
+        // Act
+        var mail = Composer().Compose(Message, "tok_en-1");
+
+        // Assert
+        Assert.Contains("  - See the organization's projects and their data. (projects.view)\n", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("<li>See the organization&#39;s projects and their data. (<code>projects.view</code>)</li>", mail.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void QuotesThePersonalMessageLineByLineAsTextAndEncodedInHtml()
+    {
+        // Arrange
+        var noted = Message with { PersonalMessage = "Welcome, \"team\"!\r\nSee you <script>alert(1)</script> Monday.\nBring coffee" };
+
+        // Act
+        var mail = Composer().Compose(noted, "tok_en-1");
+
+        // Assert
+        Assert.Contains("ines wrote:\n\n  > Welcome, \"team\"!\n  > See you <script>alert(1)</script> Monday.\n  > Bring coffee\n", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Welcome, &quot;team&quot;!<br>\nSee you &lt;script&gt;alert(1)&lt;/script&gt; Monday.<br>\nBring coffee</blockquote>", mail.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", mail.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WritesNoQuotedBlockWithoutAPersonalMessage()
+    {
+        // Act
+        var mail = Composer().Compose(Message, "tok_en-1");
+
+        // Assert
+        Assert.DoesNotContain("wrote:", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<blockquote", mail.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KeepsALineBreakInANameFromStartingALineOfItsOwn()
+    {
+        // Arrange
+        var forged = Message with { InviterDisplayName = "Ines\r\nBcc: everyone@example.com" };
+
+        // Act
+        var mail = Composer().Compose(forged, "tok_en-1");
+
+        // Assert
+        Assert.Equal("Ines  Bcc: everyone@example.com invited you to join acme", mail.Subject);
+        Assert.DoesNotContain("\nBcc:", mail.Text, StringComparison.Ordinal);
+    }
 }

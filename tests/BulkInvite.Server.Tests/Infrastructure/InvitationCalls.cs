@@ -30,6 +30,24 @@ public static partial class InvitationCalls
         return await server.Client.ApplyAsync(import.ImportId, "", permissions);
     }
 
+    /// <summary>Uploads and checks a file of the given addresses; returns the import id, ready to apply.</summary>
+    public static async Task<string> CheckedImportAsync(this UserImportService.UserImportServiceClient client, params string[] emails)
+    {
+        var import = await client.UploadAsync(Csv(emails));
+        await client.CheckAsync(import.ImportId);
+        return import.ImportId;
+    }
+
+    /// <summary>ApplyPermissions with every field the request sets.</summary>
+    public static async Task<ApplyPermissionsResponse> ApplyAsync(this UserImportService.UserImportServiceClient client, ApplyPermissionsRequest request) =>
+        await client.ApplyPermissionsAsync(request, cancellationToken: TestContext.Current.CancellationToken);
+
+    public static async Task<InvitationPreview> LookupAsync(this InvitationService.InvitationServiceClient client, string token) =>
+        (await client.LookupInvitationAsync(new LookupInvitationRequest { Token = token }, cancellationToken: TestContext.Current.CancellationToken)).Invitation;
+
+    public static async Task<Invitation> ResendAsync(this InvitationService.InvitationServiceClient client, string invitationId, string requestId = "") =>
+        (await client.ResendInvitationAsync(new ResendInvitationRequest { InvitationId = invitationId, RequestId = requestId }, cancellationToken: TestContext.Current.CancellationToken)).Invitation;
+
     public static async Task<List<Invitation>> ListInvitationsAsync(
         this InvitationService.InvitationServiceClient client, InvitationStatus status = InvitationStatus.Unspecified, string importId = "", string organizationId = Calls.Organization) =>
         [.. (await client.ListInvitationsAsync(

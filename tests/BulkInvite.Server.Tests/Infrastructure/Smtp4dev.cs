@@ -95,6 +95,10 @@ public sealed class Smtp4dev : IAsyncDisposable
         return messages;
     }
 
+    /// <summary>The HTML body of a received message.</summary>
+    public async Task<string> HtmlAsync(string messageId) =>
+        await _http.GetStringAsync($"api/messages/{messageId}/html", TestContext.Current.CancellationToken);
+
     /// <summary>The messages to addresses of one domain: what one test sent.</summary>
     public async Task<List<ReceivedMessage>> MessagesToAsync(string domain) =>
         (await MessagesAsync()).Where(m => m.To.EndsWith("@" + domain, StringComparison.OrdinalIgnoreCase)).ToList();

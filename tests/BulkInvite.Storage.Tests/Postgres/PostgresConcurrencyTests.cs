@@ -48,7 +48,7 @@ public sealed class PostgresConcurrencyTests(PostgresCluster cluster) : IDisposa
         Task<ImportState> second;
         using (var first = _db.Repository.BeginApply(import.ImportId))
         {
-            invited = first.InviteValidUsers(["projects.view"], "tester", Now, Now.AddDays(7));
+            invited = first.InviteValidUsers(["projects.view"], new Core.Invitations.InvitationBatch("tester", TimeSpan.FromDays(7)), Now);
             second = Task.Run(() =>
             {
                 using var apply = _db.Repository.BeginApply(import.ImportId);
@@ -71,7 +71,7 @@ public sealed class PostgresConcurrencyTests(PostgresCluster cluster) : IDisposa
         Task<int> secondInvited;
         using (var apply = _db.Repository.BeginApply(first.ImportId))
         {
-            Assert.Equal(2, apply.InviteValidUsers(["projects.view"], "tester", Now, Now.AddDays(7)));
+            Assert.Equal(2, apply.InviteValidUsers(["projects.view"], new Core.Invitations.InvitationBatch("tester", TimeSpan.FromDays(7)), Now));
             secondInvited = Task.Run(() => _db.Apply(second, Now), _ct);
             await Task.Delay(Blocked, _ct);
             Assert.False(secondInvited.IsCompleted); // b@example.com is held by the first apply's index entry

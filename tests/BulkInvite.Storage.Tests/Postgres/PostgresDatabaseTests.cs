@@ -31,6 +31,7 @@ public sealed class PostgresDatabaseTests(PostgresCluster cluster) : IDisposable
                 "BulkInvite.Storage.Postgres.Migrations.0004_lean_staging.sql",
                 "BulkInvite.Storage.Postgres.Migrations.0005_invitations_read_their_import_row.sql",
                 "BulkInvite.Storage.Postgres.Migrations.0006_delivery_in_the_invitation_row.sql",
+                "BulkInvite.Storage.Postgres.Migrations.0007_what_each_invitation_says.sql",
             ],
             scripts);
     }
@@ -44,7 +45,7 @@ public sealed class PostgresDatabaseTests(PostgresCluster cluster) : IDisposable
         await Task.WhenAll(dialects.Select(d => Task.Run(() => new Store(d).Migrate(NullLogger.Instance), TestContext.Current.CancellationToken)));
 
         using var connection = dialects[0].Open();
-        Assert.Equal(6, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_versions"));
+        Assert.Equal(7, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_versions"));
         dialects.ForEach(d => d.Dispose());
     }
 

@@ -12,15 +12,19 @@ internal static class ApplyCommand
         var permissions = ImportCommand.PermissionOption();
         var yes = ImportCommand.YesOption();
         var all = ImportCommand.AllOption();
-        var command = new Command("apply", "Invite the valid users of an import already checked") { id, permissions, yes, all };
+        var message = InvitationChoices.MessageOption();
+        var expiresIn = InvitationChoices.ExpiresInOption();
+        var confirmPrivileged = InvitationChoices.ConfirmPrivilegedOption();
+        var command = new Command("apply", "Invite the valid users of an import already checked") { id, permissions, yes, all, message, expiresIn, confirmPrivileged };
         CommandAction.Set(command, options, console, async (parse, session, cancellationToken) =>
         {
             var importId = parse.GetRequiredValue(id);
             IReadOnlyList<string> grants = [.. parse.GetValue(permissions) ?? []];
+            var choices = InvitationChoices.From(parse, message, expiresIn, confirmPrivileged);
             var import = await session.Client.GetImportAsync(importId, cancellationToken);
-            await PermissionPreCheck.RunAsync(session, import.OrganizationId, grants, "Nothing was applied.", cancellationToken);
+            var privileged = await PermissionPreCheck.RunAsync(session, import.OrganizationId, grants, "Nothing was applied.", cancellationToken);
             var check = await Busy.RunAsync(session, "Checking…", () => session.Client.CheckAsync(importId, cancellationToken));
-            return await new ApplyFlow(session, import.OrganizationId, grants, parse.GetValue(yes), parse.GetValue(all)).RunAsync(check, cancellationToken);
+            return await new ApplyFlow(session, import.OrganizationId, grants, choices, privileged, parse.GetValue(yes), parse.GetValue(all)).RunAsync(check, cancellationToken);
         });
         return command;
     }

@@ -8,11 +8,16 @@ namespace BulkInvite.Cli.Commands;
 
 /// <summary>
 /// What `import` and `apply` share once a check is at hand: show it, say exactly what applying will
-/// do, ask (unless --yes), apply, and say what it did. When nothing is applied, the import stays
-/// checked and the next commands to continue are printed.
+/// do, ask (unless --yes), apply, and say what it did. Granting a privileged permission is asked
+/// about in words of its own, which --yes does not answer (--confirm-privileged does). When nothing is
+/// applied, the import stays checked and the next commands to continue are printed.
 /// </summary>
-internal sealed class ApplyFlow(Session session, string organization, IReadOnlyList<string> permissions, bool yes, bool all)
+/// <param name="privileged">The privileged permissions among <paramref name="permissions"/>.</param>
+internal sealed class ApplyFlow(
+    Session session, string organization, IReadOnlyList<string> permissions, InvitationChoices choices, IReadOnlyList<Permission> privileged, bool yes, bool all)
 {
+    private bool _privilegedConfirmed;
+
     private readonly IAnsiConsole _out = session.Console.Out;
     private readonly IAnsiConsole _err = session.Console.Error;
 
@@ -60,7 +65,8 @@ internal sealed class ApplyFlow(Session session, string organization, IReadOnlyL
             return ExitCodes.Usage;
         }
 
-        var applied = await Busy.RunAsync(session, "Inviting…", () => session.Client.ApplyAsync(check.Import.ImportId, permissions, cancellationToken));
+        var applied = await Busy.RunAsync(session, "Inviting…",
+            () => session.Client.ApplyAsync(check.Import.ImportId, permissions, choices.ToApplyOptions(_privilegedConfirmed), cancellationToken));
         if (session.Json)
         {
             WriteJson(check with { Import = applied.Import }, applied);
@@ -106,6 +112,11 @@ internal sealed class ApplyFlow(Session session, string organization, IReadOnlyL
 
     private async Task<bool> ConfirmAsync(CheckResult check, CancellationToken cancellationToken)
     {
+        if (!await ConfirmPrivilegedAsync(cancellationToken))
+        {
+            return false;
+        }
+
         if (yes)
         {
             return true;
@@ -127,12 +138,37 @@ internal sealed class ApplyFlow(Session session, string organization, IReadOnlyL
         return confirmed;
     }
 
+    /// <summary>Every invited person will be able to invite others to acme. Continue?</summary>
+    private async Task<bool> ConfirmPrivilegedAsync(CancellationToken cancellationToken)
+    {
+        if (privileged.Count == 0 || choices.ConfirmPrivileged)
+        {
+            return true;
+        }
+
+        var consequence = InviteText.Privileged(privileged, organization);
+        if (yes || !session.Console.CanPrompt)
+        {
+            _err.MarkupLineInterpolated(
+                $"Nothing was applied: {consequence} Pass --confirm-privileged to grant {(privileged.Count == 1 ? "it" : "them")} without being asked (--yes does not).");
+            return false;
+        }
+
+        _privilegedConfirmed = await new ConfirmationPrompt(Markup.Escape($"{consequence} Continue?")) { DefaultValue = false }.ShowAsync(_err, cancellationToken);
+        if (!_privilegedConfirmed)
+        {
+            _err.MarkupLine("Nothing was applied.");
+        }
+
+        return _privilegedConfirmed;
+    }
+
     /// <summary>The import stays checked: its id and the exact commands that continue it, each on a line of its own to copy.</summary>
     private void WriteNextSteps(string importId)
     {
         var grants = string.Join(" ", permissions.Select(p => $"--permission {p}"));
         _err.MarkupLineInterpolated($"The import {importId} stays checked. To invite its users later (it asks again; --yes does not):");
-        _err.MarkupLineInterpolated($"  bulkinvite apply {importId} {grants}");
+        _err.MarkupLineInterpolated($"  bulkinvite apply {importId} {grants}{choices.Flags(privileged.Count > 0)}");
         _err.MarkupLine("To see its diagnostics again:");
         _err.MarkupLineInterpolated($"  bulkinvite check {importId}");
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BulkInvite.Client;
+using BulkInvite.V1;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
@@ -12,15 +13,19 @@ namespace BulkInvite.Cli.Commands;
 /// organization other than the token's, a token that cannot invite, or a permission the inviter
 /// does not hold (PERMISSION_DENIED: an inviter grants only permissions they hold; organization.admin
 /// holds them all). The same errors, details and exit codes as the server's; the server still decides.
+/// Returns the privileged permissions among those requested (ListPermissions' Permission.privileged),
+/// which applying asks about in words.
 /// </summary>
 internal static class PermissionPreCheck
 {
-    public static async Task RunAsync(Session session, string organization, IReadOnlyList<string> permissions, string nothingDone, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<Permission>> RunAsync(Session session, string organization, IReadOnlyList<string> permissions, string nothingDone, CancellationToken cancellationToken)
     {
-        await RequireKnownAsync(session.Client, permissions, nothingDone, cancellationToken);
+        var catalog = await session.Client.ListPermissionsAsync(cancellationToken);
+        RequireKnown(catalog, permissions, nothingDone);
+        IReadOnlyList<Permission> privileged = [.. catalog.Where(p => p.Privileged && permissions.Contains(p.Id, StringComparer.Ordinal))];
         if (session.Claims is not { } claims)
         {
-            return; // not a JWT this tool reads: the server decides
+            return privileged; // not a JWT this tool reads: the server decides
         }
 
         if (claims.Organization is { } own && !string.Equals(own, organization, StringComparison.Ordinal))
@@ -40,11 +45,13 @@ internal static class PermissionPreCheck
             throw Denied(missing,
                 $"You can grant only permissions you hold; the token does not hold {string.Join(", ", missing)} in {organization}. {nothingDone}");
         }
+
+        return privileged;
     }
 
-    private static async Task RequireKnownAsync(BulkInviteClient client, IReadOnlyList<string> permissions, string nothingDone, CancellationToken cancellationToken)
+    private static void RequireKnown(IReadOnlyList<Permission> catalog, IReadOnlyList<string> permissions, string nothingDone)
     {
-        var known = (await client.ListPermissionsAsync(cancellationToken)).Select(p => p.Id).ToList();
+        var known = catalog.Select(p => p.Id).ToList();
         var unknown = permissions.Select((id, index) => (id, index)).Where(p => !known.Contains(p.id, StringComparer.Ordinal)).ToList();
         if (unknown.Count == 0)
         {

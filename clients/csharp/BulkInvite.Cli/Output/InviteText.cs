@@ -14,6 +14,22 @@ internal static class InviteText
         $"Invite {Users(check.RowsToInvite)} to {organization} with {string.Join(", ", permissions)}?" +
         (check.RowsToSkip > 0 ? $" ({check.RowsToSkip} will be skipped: {SkipReason(check)})" : "");
 
+    /// <summary>
+    /// Every invited person will be able to invite others to acme. (What each privileged permission
+    /// lets every person of the batch do, in words: the catalog's own description for one this tool
+    /// does not know.)
+    /// </summary>
+    public static string Privileged(IReadOnlyList<Permission> privileged, string organization)
+    {
+        var abilities = privileged.Select(p => p.Id switch
+        {
+            "members.invite" => $"invite others to {organization}",
+            "organization.admin" => $"administer {organization} (its members, permissions and settings)",
+            _ => $"hold {p.Id} ({p.Description.TrimEnd('.')})",
+        });
+        return $"Every invited person will be able to {string.Join(" and ", abilities)}.";
+    }
+
     /// <summary>175 users will be invited; 17 will be skipped (already invited).</summary>
     public static string Plan(CheckResult check) =>
         $"{Users(check.RowsToInvite)} will be invited" + (check.RowsToSkip > 0 ? $"; {check.RowsToSkip} will be skipped ({SkipReason(check)})." : ".");

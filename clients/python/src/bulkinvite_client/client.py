@@ -10,10 +10,12 @@ import os
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
 import grpc
+from google.protobuf import duration_pb2
 
 from bulkinvite.v1 import diagnostic_pb2, import_pb2
 from bulkinvite.v1 import user_import_service_pb2 as pb
@@ -181,16 +183,36 @@ def check_import(stub: UserImportServiceStub, import_id: str, page_size: int = 1
 
 
 def apply_permissions(
-    stub: UserImportServiceStub, import_id: str, permissions: Sequence[str], request_id: str
+    stub: UserImportServiceStub,
+    import_id: str,
+    permissions: Sequence[str],
+    request_id: str,
+    personal_message: str = "",
+    invitation_lifetime: timedelta | None = None,
+    confirm_privileged_permissions: bool = False,
 ) -> pb.ApplyPermissionsResponse:
     """Grants ``permissions`` to the valid rows of a CHECKED import and invites them.
 
     Reuse ``request_id`` when retrying: the server then returns the stored result.
+    ``personal_message`` is a note shown in every invitation email (plain text, at most 1,000
+    characters); ``invitation_lifetime`` how long the invitations can be accepted (1 to 30 days;
+    None for the server's configured lifetime). Granting a privileged permission (members.invite,
+    organization.admin) needs ``confirm_privileged_permissions``: without it the server refuses
+    with PRIVILEGED_PERMISSIONS_NOT_CONFIRMED (``BulkInviteError.privileged_permissions`` names them).
     """
+    request = pb.ApplyPermissionsRequest(
+        import_id=import_id,
+        permissions=permissions,
+        request_id=request_id,
+        personal_message=personal_message,
+        confirm_privileged_permissions=confirm_privileged_permissions,
+    )
+    if invitation_lifetime is not None:
+        lifetime = duration_pb2.Duration()
+        lifetime.FromTimedelta(invitation_lifetime)
+        request.invitation_lifetime.CopyFrom(lifetime)
     with translated_errors():
-        return stub.ApplyPermissions(
-            pb.ApplyPermissionsRequest(import_id=import_id, permissions=permissions, request_id=request_id)
-        )
+        return stub.ApplyPermissions(request)
 
 
 @dataclass(frozen=True)
@@ -225,12 +247,17 @@ def import_file(
     chunk_size: int = MAX_CHUNK_SIZE,
     on_progress: ProgressCallback | None = None,
     resumable: bool = False,
+    personal_message: str = "",
+    invitation_lifetime: timedelta | None = None,
+    confirm_privileged_permissions: bool = False,
 ) -> ImportResult:
     """Uploads a file, checks it and, unless it is REJECTED, applies ``permissions`` to its valid rows.
 
     ``file_name`` defaults to the path's name ("upload" for bytes); it is informative only. With
     ``resumable``, the file goes up with the resumable upload (upload_file_resumably), which carries
-    on after a dropped connection, instead of one stream. Raises BulkInviteError when a call fails.
+    on after a dropped connection, instead of one stream. ``personal_message``,
+    ``invitation_lifetime`` and ``confirm_privileged_permissions`` go with the apply (see
+    apply_permissions). Raises BulkInviteError when a call fails.
     """
     upload = upload_file_resumably if resumable else upload_file
     if isinstance(path_or_bytes, bytes):
@@ -247,7 +274,15 @@ def import_file(
         return ImportResult(checked.import_, checked.file_diagnostics, checked.row_diagnostics, 0, 0, "")
 
     request_id = request_id or str(uuid.uuid4())
-    applied = apply_permissions(stub, uploaded.import_id, permissions, request_id)
+    applied = apply_permissions(
+        stub,
+        uploaded.import_id,
+        permissions,
+        request_id,
+        personal_message,
+        invitation_lifetime,
+        confirm_privileged_permissions,
+    )
     return ImportResult(
         import_of(applied),
         checked.file_diagnostics,

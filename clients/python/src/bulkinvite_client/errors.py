@@ -38,6 +38,8 @@ class BulkInviteError(Exception):
         self.reason = info.reason if info else ""
         self.domain = info.domain if info else ""
         self.metadata: dict[str, str] = dict(info.metadata) if info else {}
+        self.privileged_permissions = _privileged_permissions(self.details)
+        """For PRIVILEGED_PERMISSIONS_NOT_CONFIRMED: the privileged permissions the apply would grant."""
         super().__init__(f"{code.name} ({self.reason}): {message}" if self.reason else f"{code.name}: {message}")
 
     @classmethod
@@ -58,6 +60,17 @@ def error_info(details: Sequence[any_pb2.Any]) -> error_details_pb2.ErrorInfo | 
             detail.Unpack(info)
             return info
     return None
+
+
+def _privileged_permissions(details: Sequence[any_pb2.Any]) -> list[str]:
+    """The subjects of the PreconditionFailure violations of type PRIVILEGED_PERMISSIONS_NOT_CONFIRMED."""
+    permissions: list[str] = []
+    for detail in details:
+        if detail.Is(error_details_pb2.PreconditionFailure.DESCRIPTOR):
+            failure = error_details_pb2.PreconditionFailure()
+            detail.Unpack(failure)
+            permissions += [v.subject for v in failure.violations if v.type == "PRIVILEGED_PERMISSIONS_NOT_CONFIRMED"]
+    return permissions
 
 
 @contextmanager
