@@ -32,7 +32,7 @@ public sealed class AcceptPageTests : PageTest
         Assert.Contains("You are now a member of acme.", confirmation, StringComparison.Ordinal);
         Assert.Contains("projects.view", confirmation, StringComparison.Ordinal);
         Assert.Contains("This invitation was already accepted", again, StringComparison.Ordinal);
-        Assert.Equal(InvitationStatus.Accepted, (await Invitations.ListInvitationsAsync(new ListInvitationsRequest { OrganizationId = "acme" }, cancellationToken: Ct)).Invitations.Single().Status);
+        Assert.Equal(InvitationStatus.Accepted, Assert.Single(await InvitationsAsync()).Status);
         Assert.Empty(ScriptErrors);
     }
 
@@ -41,8 +41,8 @@ public sealed class AcceptPageTests : PageTest
     {
         await InviteAsync("bob@example.com");
         var link = Assert.Single(await AcceptLinksAsync("bob@example.com"));
-        var invitation = (await Invitations.ListInvitationsAsync(new ListInvitationsRequest { OrganizationId = "acme" }, cancellationToken: Ct)).Invitations.Single();
-        await Invitations.RevokeInvitationAsync(new RevokeInvitationRequest { InvitationId = invitation.InvitationId }, cancellationToken: Ct);
+        var invitation = Assert.Single(await InvitationsAsync());
+        await Api.RevokeInvitationAsync(invitation.InvitationId, Ct);
 
         var text = await ProblemShownForAsync(link);
         await StepAsync("revoked");
@@ -56,8 +56,8 @@ public sealed class AcceptPageTests : PageTest
     {
         await InviteAsync("cyd@example.com");
         var first = Assert.Single(await AcceptLinksAsync("cyd@example.com"));
-        var invitation = (await Invitations.ListInvitationsAsync(new ListInvitationsRequest { OrganizationId = "acme" }, cancellationToken: Ct)).Invitations.Single();
-        await Invitations.ResendInvitationAsync(new ResendInvitationRequest { InvitationId = invitation.InvitationId }, cancellationToken: Ct);
+        var invitation = Assert.Single(await InvitationsAsync());
+        await Api.ResendInvitationAsync(invitation.InvitationId, Ct);
 
         var text = await ProblemShownForAsync(first);
         await StepAsync("replaced");

@@ -1,4 +1,3 @@
-using BulkInvite.Server.Tests.Infrastructure;
 using BulkInvite.V1;
 using BulkInvite.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -11,7 +10,7 @@ public sealed class KeyboardTests : PageTest
     [Fact]
     public async Task SignInReviewInviteAndRevokeWorkWithTheKeyboardAloneWithTheFocusAlwaysVisible()
     {
-        var importId = (await Imports.UploadAsync(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "team_utf8.csv")), "team.csv")).ImportId;
+        var importId = await UploadAsync(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "team_utf8.csv")), "team.csv");
         await Page.GotoAsync(PageAddress + "/");
 
         await TabToAsync("Access token");
@@ -40,9 +39,9 @@ public sealed class KeyboardTests : PageTest
         await Page.Keyboard.PressAsync("Enter");
         await Page.GetByText("was revoked.").WaitForAsync();
 
-        var invitations = await Invitations.ListInvitationsAsync(new ListInvitationsRequest { OrganizationId = Calls.Organization, ImportId = importId }, cancellationToken: Ct);
-        Assert.Equal(4, invitations.Invitations.Count);
-        Assert.Equal(InvitationStatus.Revoked, invitations.Invitations.Single(i => revoked.EndsWith(i.Email, StringComparison.Ordinal)).Status);
+        var invitations = await InvitationsAsync(importId);
+        Assert.Equal(4, invitations.Count);
+        Assert.Equal(InvitationStatus.Revoked, invitations.Single(i => revoked.EndsWith(i.Email, StringComparison.Ordinal)).Status);
         Assert.Empty(ScriptErrors);
     }
 

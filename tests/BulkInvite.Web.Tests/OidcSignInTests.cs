@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using BulkInvite.Server.Tests.Infrastructure;
 using BulkInvite.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
