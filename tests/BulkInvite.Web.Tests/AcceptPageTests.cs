@@ -8,7 +8,7 @@ namespace BulkInvite.Web.Tests;
 public sealed class AcceptPageTests : PageTest
 {
     [Fact]
-    public async Task AnInviteeAcceptsFromTheEmailsLinkAndTheSameLinkThenSaysItWasAlreadyAccepted()
+    public async Task AnInviteeSeesWhoInvitesThemWithWhatUntilWhenAcceptsFromTheEmailsLinkAndTheSameLinkThenSaysItWasAlreadyAccepted()
     {
         await InviteAsync("ann@example.com");
         var link = Assert.Single(await AcceptLinksAsync("ann@example.com"));
@@ -16,6 +16,7 @@ public sealed class AcceptPageTests : PageTest
         var response = await Page.GotoAsync(link);
         await Page.GetByRole(AriaRole.Heading, new() { Name = "Your invitation" }).WaitForAsync();
         var addressBar = Page.Url;
+        var preview = await Page.GetByTestId("invitation-details").InnerTextAsync();
         await StepAsync("1-invitation");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Accept the invitation" }).ClickAsync();
         await Page.GetByRole(AriaRole.Heading, new() { Name = "You are in" }).WaitForAsync();
@@ -29,7 +30,12 @@ public sealed class AcceptPageTests : PageTest
         Assert.Contains("frame-ancestors 'none'", await response.HeaderValueAsync("content-security-policy"), StringComparison.Ordinal);
         Assert.Equal("no-referrer", await response.HeaderValueAsync("referrer-policy"));
         Assert.Equal(PageAddress + "/invitations/accept", addressBar);
-        Assert.Contains("You are now a member of acme.", confirmation, StringComparison.Ordinal);
+        // Invitations keep their inviter's subject only (not the token's name), so the server names the inviter by it.
+        Assert.Contains($"ada invites you (ann@example.com) to join {OrganizationName}.", preview, StringComparison.Ordinal);
+        Assert.Contains("projects.view — See the organization's projects and their data.", preview, StringComparison.Ordinal);
+        Assert.Matches(@"The invitation can be accepted until \w{3} \d{1,2}, \d{4}", preview);
+        Assert.Contains("You are now a member of ACME.", confirmation, StringComparison.Ordinal);
+        Assert.Contains("You joined as ann@example.com.", confirmation, StringComparison.Ordinal);
         Assert.Contains("projects.view", confirmation, StringComparison.Ordinal);
         Assert.Contains("This invitation was already accepted", again, StringComparison.Ordinal);
         Assert.Equal(InvitationStatus.Accepted, Assert.Single(await InvitationsAsync()).Status);

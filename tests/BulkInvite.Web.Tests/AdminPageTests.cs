@@ -56,7 +56,7 @@ public sealed class AdminPageTests : PageTest
         Assert.Contains("<img src=x onerror=alert(3)>", values);
         Assert.False(pwned, "A cell's markup ran.");
         Assert.Equal(0, injected);
-        Assert.Equal("2 users invited to acme", invited);
+        Assert.Equal("2 users invited to ACME", invited);
         Assert.Contains("Revoked", deeRow, StringComparison.Ordinal);
         var stored = await InvitationsAsync(importId);
         Assert.Equal(["ann@example.com", "dee@example.com"], stored.Select(i => i.Email).Order());
@@ -160,12 +160,10 @@ public sealed class AdminPageTests : PageTest
 
     private async Task<string> FirstCellAsync() => await Page.Locator("tbody tr").First.Locator("td").First.InnerTextAsync();
 
-    /// <summary>Drops a file on the drop zone, as a person dragging it from their desktop; returns the refusal shown.</summary>
+    /// <summary>Drops a file on the drop zone; returns the refusal shown.</summary>
     private async Task<string> DropAsync(string name, string content)
     {
-        var transfer = await Page.EvaluateHandleAsync(
-            "([name, content]) => { const t = new DataTransfer(); t.items.add(new File([content], name)); return t; }", new[] { name, content });
-        await Page.GetByTestId("dropzone").DispatchEventAsync("drop", new { dataTransfer = transfer });
+        await DropFileAsync(name, Encoding.UTF8.GetBytes(content));
         await Page.GetByTestId("refusal").Filter(new() { HasText = name }).WaitForAsync();
         return await Page.GetByTestId("refusal").InnerTextAsync();
     }

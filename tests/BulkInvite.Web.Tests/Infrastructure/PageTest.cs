@@ -135,7 +135,7 @@ public abstract partial class PageTest : IAsyncLifetime
     protected async Task<string> UploadAsync(byte[] content, string fileName)
     {
         using var stream = new MemoryStream(content);
-        var import = await Api.ImportFileAsync(stream, fileName, Organization, cancellationToken: Ct);
+        var import = await Api.UploadFileAsync(stream, fileName, Organization, cancellationToken: Ct);
         return import.ImportId;
     }
 
@@ -178,6 +178,31 @@ public abstract partial class PageTest : IAsyncLifetime
             await Task.Delay(100, Ct);
         }
     }
+
+    /// <summary>A file of the test project's Fixtures folder (the Core tests' real files).</summary>
+    protected static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+
+    /// <summary>
+    /// Drops a file on the drop zone as a person dragging it from their desktop does: a drop event
+    /// whose DataTransfer holds a File with the bytes.
+    /// </summary>
+    protected async Task DropFileAsync(string name, byte[] content)
+    {
+        var transfer = await Page.EvaluateHandleAsync(
+            """
+            ([name, base64]) => {
+              const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+              const transfer = new DataTransfer();
+              transfer.items.add(new File([bytes], name));
+              return transfer;
+            }
+            """,
+            new[] { name, Convert.ToBase64String(content) });
+        await Page.GetByTestId("dropzone").DispatchEventAsync("drop", new { dataTransfer = transfer });
+    }
+
+    /// <summary>The number a total of the review shows (rows, valid, invalid, warnings, skipped).</summary>
+    protected async Task<string> TotalAsync(string name) => await Page.Locator($"[data-total={name}] dd").InnerTextAsync();
 
     /// <summary>
     /// Records a step: an axe-core scan with no serious or critical violation, and screenshots at
