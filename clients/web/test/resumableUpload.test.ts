@@ -134,6 +134,20 @@ describe("the resumable upload", () => {
     expect(gone.writes).toEqual([0, 4]);
   });
 
+  it("stops waiting to retry as soon as it is cancelled", async () => {
+    const server = new ProtocolServer();
+    server.loseAnswers.add(1);
+    const controller = new AbortController();
+    const never = () => new Promise<void>(() => undefined);
+
+    const upload = uploadFile(server, file("abcdefgh"), { organizationId: "acme", signal: controller.signal, onProgress: () => undefined, pause: never });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.abort();
+
+    await expect(upload).rejects.toThrow();
+    expect(server.cancelled).toBe(true);
+  });
+
   it("hashes a file larger than one slice as a whole", async () => {
     const text = "x".repeat(10_000);
 

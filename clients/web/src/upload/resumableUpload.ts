@@ -148,7 +148,8 @@ export async function uploadFile(client: ResumableUploadClient, file: File, opti
       } catch (error) {
         if (signal.aborted || !transient(error) || ++failures > retries) throw error;
         askFirst = true;
-        await pause(failures);
+        // Cancel ends the wait at once rather than after it.
+        await Promise.race([pause(failures), new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }))]);
       }
     }
   } catch (error) {
