@@ -122,13 +122,13 @@ public abstract partial class PageTest : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Signs in on the page by pasting the token, as the sign-in screen asks.</summary>
+    /// <summary>Signs in on the page by pasting the token, as the sign-in screen asks; returns once the server named the caller.</summary>
     protected async Task SignInAsync(string? token = null)
     {
         await Page.GotoAsync(PageAddress + "/");
         await Page.GetByLabel("Access token").FillAsync(token ?? AdminToken);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
+        await Page.GetByTestId("signed-in-as").WaitForAsync();
     }
 
     /// <summary>Uploads a file through the C# client; returns the import id.</summary>

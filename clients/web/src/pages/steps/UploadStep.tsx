@@ -17,7 +17,8 @@ export function UploadStep() {
       {upload ? (
         <UploadProgress upload={upload} onCancel={actions.cancelUpload} />
       ) : (
-        <DropZone disabled={state.busy || checking !== null} onFiles={(files) => void actions.upload(files)} />
+        // Another call running (the caller's names loading, say) does not stop a file: only a check does.
+        <DropZone disabled={checking !== null} onFiles={(files) => void actions.upload(files)} />
       )}
       {refusal && (
         <p class="refusal" role="alert" data-testid="refusal">
