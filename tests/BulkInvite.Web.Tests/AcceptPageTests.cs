@@ -8,7 +8,7 @@ namespace BulkInvite.Web.Tests;
 public sealed class AcceptPageTests : PageTest
 {
     [Fact]
-    public async Task AnInviteeAcceptsFromTheEmailsLinkAndTheSameLinkThenSaysItWasAlreadyAccepted()
+    public async Task AnInviteeSeesWhoInvitesThemWithWhatUntilWhenAcceptsFromTheEmailsLinkAndTheSameLinkThenSaysItWasAlreadyAccepted()
     {
         await InviteAsync("ann@example.com");
         var link = Assert.Single(await AcceptLinksAsync("ann@example.com"));
@@ -16,6 +16,7 @@ public sealed class AcceptPageTests : PageTest
         var response = await Page.GotoAsync(link);
         await Page.GetByRole(AriaRole.Heading, new() { Name = "Your invitation" }).WaitForAsync();
         var addressBar = Page.Url;
+        var preview = await Page.GetByTestId("invitation-details").InnerTextAsync();
         await StepAsync("1-invitation");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Accept the invitation" }).ClickAsync();
         await Page.GetByRole(AriaRole.Heading, new() { Name = "You are in" }).WaitForAsync();
@@ -29,10 +30,15 @@ public sealed class AcceptPageTests : PageTest
         Assert.Contains("frame-ancestors 'none'", await response.HeaderValueAsync("content-security-policy"), StringComparison.Ordinal);
         Assert.Equal("no-referrer", await response.HeaderValueAsync("referrer-policy"));
         Assert.Equal(PageAddress + "/invitations/accept", addressBar);
-        Assert.Contains("You are now a member of acme.", confirmation, StringComparison.Ordinal);
+        // The inviter's name for people (the admin token's name claim) is stored with the batch at apply.
+        Assert.Contains($"{AdminName} invites you (ann@example.com) to join {OrganizationName}.", preview, StringComparison.Ordinal);
+        Assert.Contains("projects.view — See the organization's projects and their data.", preview, StringComparison.Ordinal);
+        Assert.Matches(@"The invitation can be accepted until \w{3} \d{1,2}, \d{4}", preview);
+        Assert.Contains("You are now a member of ACME.", confirmation, StringComparison.Ordinal);
+        Assert.Contains("You joined as ann@example.com.", confirmation, StringComparison.Ordinal);
         Assert.Contains("projects.view", confirmation, StringComparison.Ordinal);
         Assert.Contains("This invitation was already accepted", again, StringComparison.Ordinal);
-        Assert.Equal(InvitationStatus.Accepted, (await Invitations.ListInvitationsAsync(new ListInvitationsRequest { OrganizationId = "acme" }, cancellationToken: Ct)).Invitations.Single().Status);
+        Assert.Equal(InvitationStatus.Accepted, Assert.Single(await InvitationsAsync()).Status);
         Assert.Empty(ScriptErrors);
     }
 
@@ -41,8 +47,8 @@ public sealed class AcceptPageTests : PageTest
     {
         await InviteAsync("bob@example.com");
         var link = Assert.Single(await AcceptLinksAsync("bob@example.com"));
-        var invitation = (await Invitations.ListInvitationsAsync(new ListInvitationsRequest { OrganizationId = "acme" }, cancellationToken: Ct)).Invitations.Single();
-        await Invitations.RevokeInvitationAsync(new RevokeInvitationRequest { InvitationId = invitation.InvitationId }, cancellationToken: Ct);
+        var invitation = Assert.Single(await InvitationsAsync());
+        await Api.RevokeInvitationAsync(invitation.InvitationId, Ct);
 
         var text = await ProblemShownForAsync(link);
         await StepAsync("revoked");
@@ -56,8 +62,8 @@ public sealed class AcceptPageTests : PageTest
     {
         await InviteAsync("cyd@example.com");
         var first = Assert.Single(await AcceptLinksAsync("cyd@example.com"));
-        var invitation = (await Invitations.ListInvitationsAsync(new ListInvitationsRequest { OrganizationId = "acme" }, cancellationToken: Ct)).Invitations.Single();
-        await Invitations.ResendInvitationAsync(new ResendInvitationRequest { InvitationId = invitation.InvitationId }, cancellationToken: Ct);
+        var invitation = Assert.Single(await InvitationsAsync());
+        await Api.ResendInvitationAsync(invitation.InvitationId, Ct);
 
         var text = await ProblemShownForAsync(first);
         await StepAsync("replaced");

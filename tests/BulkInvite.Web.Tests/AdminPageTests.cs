@@ -1,9 +1,7 @@
 using System.Text;
-using BulkInvite.Server.Tests.Infrastructure;
 using BulkInvite.V1;
 using BulkInvite.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
-using BulkInvite.Testing;
 
 namespace BulkInvite.Web.Tests;
 
@@ -58,11 +56,11 @@ public sealed class AdminPageTests : PageTest
         Assert.Contains("<img src=x onerror=alert(3)>", values);
         Assert.False(pwned, "A cell's markup ran.");
         Assert.Equal(0, injected);
-        Assert.Equal("2 users invited to acme", invited);
+        Assert.Equal("2 users invited to ACME", invited);
         Assert.Contains("Revoked", deeRow, StringComparison.Ordinal);
-        var stored = await Invitations.ListInvitationsAsync(new ListInvitationsRequest { OrganizationId = "acme", ImportId = importId }, cancellationToken: Ct);
-        Assert.Equal(["ann@example.com", "dee@example.com"], stored.Invitations.Select(i => i.Email).Order());
-        Assert.Equal(InvitationStatus.Revoked, stored.Invitations.Single(i => i.Email == "dee@example.com").Status);
+        var stored = await InvitationsAsync(importId);
+        Assert.Equal(["ann@example.com", "dee@example.com"], stored.Select(i => i.Email).Order());
+        Assert.Equal(InvitationStatus.Revoked, stored.Single(i => i.Email == "dee@example.com").Status);
         Assert.Empty(ScriptErrors);
     }
 
@@ -125,7 +123,7 @@ public sealed class AdminPageTests : PageTest
 
         Assert.Equal("photo.png cannot be imported: only .csv, .xlsx and .xls files can be imported.", picked);
         Assert.Equal("notes.txt cannot be imported: only .csv, .xlsx and .xls files can be imported.", dropped);
-        Assert.Empty((await Imports.ListImportsAsync(new ListImportsRequest { OrganizationId = "acme" }, cancellationToken: Ct)).Imports);
+        Assert.Empty(await Api.ListImportsAsync(Organization, Ct).ToListAsync(Ct));
     }
 
     [Fact]
@@ -150,7 +148,7 @@ public sealed class AdminPageTests : PageTest
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Page.GetByLabel("Access token").WaitForAsync();
         var kept = await Page.EvaluateAsync<string?>("() => sessionStorage.getItem('bulkinvite.token')");
-        await Page.GetByLabel("Access token").FillAsync(ServerProcess.Token("acme", "organization.admin")[..^4] + "AAAA");
+        await Page.GetByLabel("Access token").FillAsync(AdminToken[..^4] + "AAAA");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         var alert = await Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Sign in again" }).InnerTextAsync();
         await StepAsync("refused");
@@ -162,12 +160,10 @@ public sealed class AdminPageTests : PageTest
 
     private async Task<string> FirstCellAsync() => await Page.Locator("tbody tr").First.Locator("td").First.InnerTextAsync();
 
-    /// <summary>Drops a file on the drop zone, as a person dragging it from their desktop; returns the refusal shown.</summary>
+    /// <summary>Drops a file on the drop zone; returns the refusal shown.</summary>
     private async Task<string> DropAsync(string name, string content)
     {
-        var transfer = await Page.EvaluateHandleAsync(
-            "([name, content]) => { const t = new DataTransfer(); t.items.add(new File([content], name)); return t; }", new[] { name, content });
-        await Page.GetByTestId("dropzone").DispatchEventAsync("drop", new { dataTransfer = transfer });
+        await DropFileAsync(name, Encoding.UTF8.GetBytes(content));
         await Page.GetByTestId("refusal").Filter(new() { HasText = name }).WaitForAsync();
         return await Page.GetByTestId("refusal").InnerTextAsync();
     }

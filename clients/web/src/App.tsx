@@ -72,8 +72,8 @@ export function App({ config, initial }: { config: PageConfig; initial: State })
         dispatchNow({ type: "navigated", route: { name: "import" } });
         dispatchNow({ type: "failed", message: text.signIn.failed });
       })();
-    } else if (state.session && state.wizard.catalog.length === 0 && state.route.name !== "accept") {
-      void actions.loadCatalog();
+    } else if (state.session && state.route.name !== "accept") {
+      void actions.start();
     }
   }, []);
 
@@ -110,7 +110,7 @@ function Screen({ state }: { state: State }) {
     case "review":
       return <ImportPage importId={route.importId} />;
     case "invitations":
-      return <InvitationsPage importId={route.importId} />;
+      return <InvitationsPage importId={route.importId} status={route.status} />;
     case "notFound":
       return <ImportPage />;
   }

@@ -6,7 +6,7 @@ export const text = {
   appName: "BulkInvite",
   skipToContent: "Skip to content",
   nav: { label: "Main", importFile: "Import a file", invitations: "Invitations", signOut: "Sign out" },
-  signedInAs: (organization: string) => `Signed in for ${organization}`,
+  signedInAs: (name: string, organization: string) => `Signed in as ${name} for ${organization}`,
   busy: "Working…",
 
   signIn: {
@@ -39,12 +39,16 @@ export const text = {
     reasonTooLarge: (limit: string) => `the file is larger than ${limit}.`,
     reasonSeveral: "drop one file at a time.",
     uploading: (name: string) => `Uploading ${name}`,
+    preparing: "Preparing the upload (reading the file)…",
     progress: (sent: string, total: string, percent: number) => `${sent} of ${total} (${percent}%)`,
     cancel: "Cancel upload",
     cancelled: "The upload was cancelled.",
-    notAvailable: "This server cannot take uploads from the browser yet (it has no resumable upload). Upload with a client library or the bulkinvite tool, then open the import from its link.",
+    interruptedTitle: "An upload was interrupted",
+    interrupted: (name: string, sent: string, total: string, percent: number) =>
+      `The upload of ${name} stopped at ${sent} of ${total} (${percent}%). Choose or drop the same file again to continue from there.`,
+    forget: "Forget it",
     checking: "Checking the file…",
-    checkingRows: (rows: number) => `Checking the file… ${plural(rows, "row", "rows")} read`,
+    checkingRows: (rows: number, percent: number) => `${plural(rows, "row", "rows")} read (${percent}%)`,
     sampleTitle: "Not sure of the format?",
     sampleIntro: "Download a sample file that passes the check, and fill it in.",
     sampleCsv: "Download the sample (CSV)",
@@ -96,7 +100,16 @@ export const text = {
   result: {
     title: "Invitations sent",
     invited: (count: number, organization: string) => `${plural(count, "user", "users")} invited to ${organization}`,
-    skipped: (count: number) => `${count.toLocaleString("en")} skipped: already invited or already members`,
+    skipped: (alreadyInvited: number, alreadyMembers: number, either: number) => {
+      const n = (count: number) => count.toLocaleString("en");
+      const total = alreadyInvited + alreadyMembers + either;
+      const invitedWords = "already invited";
+      const membersWords = alreadyMembers === 1 ? "already a member" : "already members";
+      if (either > 0) return `${n(total)} skipped: already invited or already members`;
+      if (alreadyMembers === 0) return `${n(total)} skipped: ${invitedWords}`;
+      if (alreadyInvited === 0) return `${n(total)} skipped: ${membersWords}`;
+      return `${n(total)} skipped: ${n(alreadyInvited)} ${invitedWords}, ${n(alreadyMembers)} ${membersWords}`;
+    },
     pending: "See the pending invitations of this import",
     another: "Import another file",
   },
@@ -142,11 +155,11 @@ export const text = {
 
   accept: {
     title: "Your invitation",
-    intro: "You were invited to join an organization on BulkInvite. Accept to become a member with the permissions the invitation grants.",
     accept: "Accept the invitation",
     accepting: "Accepting…",
     acceptedTitle: "You are in",
     accepted: (organization: string) => `You are now a member of ${organization}.`,
+    acceptedEmail: (email: string) => `You joined as ${email}.`,
     permissions: "Your permissions",
     invitedBy: (inviter: string, organization: string, email: string) => `${inviter} invites you (${email}) to join ${organization}.`,
     until: (date: string) => `The invitation can be accepted until ${date}.`,

@@ -63,7 +63,7 @@ describe("the resumable upload", () => {
 
     expect(new TextDecoder().decode(server.stored)).toBe("Email,First\nann");
     expect(server.writes).toEqual([0, 4, 8, 12]);
-    expect(progress).toEqual([4, 8, 12, 15]);
+    expect(progress).toEqual([0, 4, 8, 12, 15]);
     expect(server.finishedSha).toBe(sha("Email,First\nann"));
     expect(imported.importId).toBe("i1");
   });
@@ -88,10 +88,64 @@ describe("the resumable upload", () => {
 
     await expect(uploadFile(refusing, file("abcdefgh"), { organizationId: "acme", signal: new AbortController().signal, onProgress: () => undefined, pause: noPause })).rejects.toThrow("too large");
     await expect(
-      uploadFile(cancelled, file("abcdefgh"), { organizationId: "acme", signal: controller.signal, onProgress: () => controller.abort(), pause: noPause }),
+      uploadFile(cancelled, file("abcdefgh"), { organizationId: "acme", signal: controller.signal, onProgress: (n) => n > 0 && controller.abort(), pause: noPause }),
     ).rejects.toThrow();
     expect(cancelled.cancelled).toBe(true);
     expect(cancelled.writes).toEqual([0]);
+  });
+
+  it("continues an earlier upload of the same file from the server's persisted size, and tells the upload it holds", async () => {
+    const server = new ProtocolServer();
+    server.stored = new TextEncoder().encode("Email,Fi");
+    const started: string[] = [];
+    const progress: number[] = [];
+    const resume = { uploadId: "u1", sha256: sha("Email,First\nann"), maxChunkBytes: 4 };
+
+    const imported = await uploadFile(server, file("Email,First\nann"), {
+      organizationId: "acme",
+      signal: new AbortController().signal,
+      resume,
+      onStarted: (handle) => started.push(handle.uploadId),
+      onProgress: (n) => progress.push(n),
+      pause: noPause,
+    });
+
+    expect(new TextDecoder().decode(server.stored)).toBe("Email,First\nann");
+    expect(server.writes).toEqual([8, 12]);
+    expect(progress).toEqual([8, 12, 15]);
+    expect(started).toEqual(["u1"]);
+    expect(imported.importId).toBe("i1");
+  });
+
+  it("starts afresh when the earlier upload was of another file (abandoning it) or is gone", async () => {
+    const other = new ProtocolServer();
+    const gone = new ProtocolServer();
+    gone.queryUploadStatus = async () => {
+      throw new ConnectError("no such upload", Code.NotFound);
+    };
+    const options = { organizationId: "acme", onProgress: () => undefined, pause: noPause };
+
+    await uploadFile(other, file("abcdefgh"), { ...options, signal: new AbortController().signal, resume: { uploadId: "old", sha256: sha("another file"), maxChunkBytes: 4 } });
+    await uploadFile(gone, file("abcdefgh"), { ...options, signal: new AbortController().signal, resume: { uploadId: "u1", sha256: sha("abcdefgh"), maxChunkBytes: 4 } });
+
+    expect(other.cancelled).toBe(true);
+    expect(other.writes).toEqual([0, 4]);
+    expect(gone.cancelled).toBe(false);
+    expect(gone.writes).toEqual([0, 4]);
+  });
+
+  it("stops waiting to retry as soon as it is cancelled", async () => {
+    const server = new ProtocolServer();
+    server.loseAnswers.add(1);
+    const controller = new AbortController();
+    const never = () => new Promise<void>(() => undefined);
+
+    const upload = uploadFile(server, file("abcdefgh"), { organizationId: "acme", signal: controller.signal, onProgress: () => undefined, pause: never });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.abort();
+
+    await expect(upload).rejects.toThrow();
+    expect(server.cancelled).toBe(true);
   });
 
   it("hashes a file larger than one slice as a whole", async () => {

@@ -1,17 +1,18 @@
 using System.Text.RegularExpressions;
-using BulkInvite.Server.Tests.Infrastructure;
-using BulkInvite.V1;
+using BulkInvite.Client;
+using BulkInvite.Server.Security;
+using BulkInvite.Testing;
 using Deque.AxeCore.Playwright;
+using Grpc.Net.Client;
 using Microsoft.Playwright;
 using MimeKit;
-using BulkInvite.Testing;
 
 namespace BulkInvite.Web.Tests.Infrastructure;
 
 /// <summary>
 /// One test's world: a real server process serving the page on its own port (Production, with the
 /// run's signing key), a fresh headless Chromium on it, and what the test needs around them:
-/// imports made through the gRPC API, the emails the server wrote to its pickup folder, and a
+/// imports made through the C# client library (gRPC), the emails the server wrote to its pickup folder, and a
 /// record of each step (an accessibility scan and screenshots at 1440 and 375 pixels).
 /// </summary>
 public abstract partial class PageTest : IAsyncLifetime
@@ -21,6 +22,8 @@ public abstract partial class PageTest : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowserContext? _browser;
     private ServerProcess? _server;
+    private GrpcChannel? _adminChannel;
+    private BulkInviteClient? _api;
 
     protected CancellationToken Ct { get; } = TestContext.Current.CancellationToken;
 
@@ -33,23 +36,44 @@ public abstract partial class PageTest : IAsyncLifetime
     /// <summary>The page's origin, such as http://127.0.0.1:41234.</summary>
     protected string PageAddress => Server.PageAddress!;
 
-    /// <summary>An admin's token of acme, as the page's sign-in takes it.</summary>
-    protected static string AdminToken { get; } = ServerProcess.Token(Calls.Organization, "organization.admin");
+    /// <summary>The organization every test acts for, and its name for people (the server's BulkInvite:OrganizationNames).</summary>
+    protected const string Organization = "acme";
 
-    /// <summary>The admin's API client (gRPC on the h2c port), to prepare what the page then shows.</summary>
-    protected UserImportService.UserImportServiceClient Imports => new(Server.Channel);
+    protected const string OrganizationName = "ACME";
 
-    protected InvitationService.InvitationServiceClient Invitations => new(Server.Channel);
+    /// <summary>The admin's name for people (the token's name claim).</summary>
+    protected const string AdminName = "Ada Lovelace";
+
+    /// <summary>An admin's token of acme with a name, as the page's sign-in takes it.</summary>
+    protected static string AdminToken { get; } = TokenFor("ada", AdminName, "organization.admin");
+
+    /// <summary>
+    /// The admin's C# client (BulkInvite.Client, gRPC on the h2c port) with <see cref="AdminToken"/>:
+    /// it prepares what the page then shows, and reads what the page did.
+    /// </summary>
+    protected BulkInviteClient Api => _api ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>Errors the page's scripts threw, dialogs they opened, and what the browser refused by the page's policy.</summary>
     protected IReadOnlyList<string> ScriptErrors => _scriptErrors;
 
-    /// <summary>Settings of the server under test, beyond the page port and the key.</summary>
+    /// <summary>Settings of the server under test, beyond the page port, the key and the organization's name.</summary>
     protected virtual IReadOnlyDictionary<string, string> ServerSettings { get; } = new Dictionary<string, string>();
+
+    /// <summary>A token of acme the server accepts, with a subject, a name and permissions.</summary>
+    protected static string TokenFor(string subject, string name, params string[] permissions) =>
+        TokenIssuer.Mint(new TokenSettings { SigningKey = ServerProcess.SigningKey }, subject, Organization, permissions, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddHours(1), name);
 
     public virtual async ValueTask InitializeAsync()
     {
-        _server = await ServerProcess.StartAsync(Folder, ServerSettings, page: true);
+        var settings = new Dictionary<string, string> { [$"BulkInvite__OrganizationNames__{Organization}"] = OrganizationName };
+        foreach (var (key, value) in ServerSettings)
+        {
+            settings[key] = value;
+        }
+
+        _server = await ServerProcess.StartAsync(Folder, settings, page: true);
+        _adminChannel = _server.ChannelWith(AdminToken);
+        _api = new BulkInviteClient(_adminChannel);
         _playwright = await Playwright.CreateAsync();
         _browser = await Chromium.LaunchAsync(_playwright, _profile);
         // Generous waits: the machine is shared with other builds; nothing here asserts a duration.
@@ -80,6 +104,8 @@ public abstract partial class PageTest : IAsyncLifetime
         }
 
         _playwright?.Dispose();
+        _api?.Dispose();
+        _adminChannel?.Dispose();
         if (_server is not null)
         {
             await _server.DisposeAsync();
@@ -96,31 +122,36 @@ public abstract partial class PageTest : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Signs in on the page by pasting the token, as the sign-in screen asks.</summary>
+    /// <summary>Signs in on the page by pasting the token, as the sign-in screen asks; returns once the server named the caller.</summary>
     protected async Task SignInAsync(string? token = null)
     {
         await Page.GotoAsync(PageAddress + "/");
         await Page.GetByLabel("Access token").FillAsync(token ?? AdminToken);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
+        await Page.GetByTestId("signed-in-as").WaitForAsync();
     }
 
-    /// <summary>Uploads and checks a file through the gRPC API; returns the import id.</summary>
+    /// <summary>Uploads a file through the C# client; returns the import id.</summary>
     protected async Task<string> UploadAsync(byte[] content, string fileName)
     {
-        var import = await Imports.UploadAsync(content, fileName);
+        using var stream = new MemoryStream(content);
+        var import = await Api.UploadFileAsync(stream, fileName, Organization, cancellationToken: Ct);
         return import.ImportId;
     }
 
-    /// <summary>Invites the addresses through the gRPC API (upload, check, apply projects.view); returns the import id.</summary>
+    /// <summary>Invites the addresses through the C# client (upload, check, apply projects.view); returns the import id.</summary>
     protected async Task<string> InviteAsync(params string[] emails)
     {
         var csv = "Email,First name,Last name\n" + string.Join("\n", emails.Select((email, i) => $"{email},Person{i},Tester"));
         var importId = await UploadAsync(System.Text.Encoding.UTF8.GetBytes(csv), "team.csv");
-        await Imports.CheckAsync(importId);
-        await Imports.ApplyAsync(importId, "", "projects.view");
+        await Api.CheckAsync(importId, Ct);
+        await Api.ApplyAsync(importId, ["projects.view"], Ct);
         return importId;
     }
+
+    /// <summary>The organization's invitations, through the C# client (of one import when given).</summary>
+    protected async Task<List<BulkInvite.V1.Invitation>> InvitationsAsync(string? importId = null) =>
+        await Api.ListInvitationsAsync(Organization, importId: importId, cancellationToken: Ct).ToListAsync(Ct);
 
     /// <summary>The accept links of the emails to the address in the pickup folder, oldest first, once there are <paramref name="count"/>.</summary>
     protected async Task<List<string>> AcceptLinksAsync(string email, int count = 1)
@@ -147,6 +178,31 @@ public abstract partial class PageTest : IAsyncLifetime
             await Task.Delay(100, Ct);
         }
     }
+
+    /// <summary>A file of the test project's Fixtures folder (the Core tests' real files).</summary>
+    protected static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+
+    /// <summary>
+    /// Drops a file on the drop zone as a person dragging it from their desktop does: a drop event
+    /// whose DataTransfer holds a File with the bytes.
+    /// </summary>
+    protected async Task DropFileAsync(string name, byte[] content)
+    {
+        var transfer = await Page.EvaluateHandleAsync(
+            """
+            ([name, base64]) => {
+              const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+              const transfer = new DataTransfer();
+              transfer.items.add(new File([bytes], name));
+              return transfer;
+            }
+            """,
+            new[] { name, Convert.ToBase64String(content) });
+        await Page.GetByTestId("dropzone").DispatchEventAsync("drop", new { dataTransfer = transfer });
+    }
+
+    /// <summary>The number a total of the review shows (rows, valid, invalid, warnings, skipped).</summary>
+    protected async Task<string> TotalAsync(string name) => await Page.Locator($"[data-total={name}] dd").InnerTextAsync();
 
     /// <summary>
     /// Records a step: an axe-core scan with no serious or critical violation, and screenshots at

@@ -9,18 +9,16 @@ export interface Session {
   token: string;
   /** The token's org claim: the one organization the caller acts for. */
   organizationId: string;
-  /** The token's sub claim. */
+  /** The token's sub claim. What the caller may do, and their names, come from the server (GetCaller, ListPermissions). */
   subject: string;
-  /** The token's permissions claim (a JSON array, or a space-separated string as OAuth scopes are). */
-  permissions: string[];
 }
 
 /** The session a token opens, or null when it is not a JWT with sub and org claims. */
 export function sessionOf(token: string): Session | null {
   try {
-    const claims = jwtDecode<{ sub?: unknown; org?: unknown; permissions?: unknown }>(token.trim());
+    const claims = jwtDecode<{ sub?: unknown; org?: unknown }>(token.trim());
     if (typeof claims.org !== "string" || !claims.org || typeof claims.sub !== "string") return null;
-    return { token: token.trim(), organizationId: claims.org, subject: claims.sub, permissions: permissionsOf(claims.permissions) };
+    return { token: token.trim(), organizationId: claims.org, subject: claims.sub };
   } catch {
     return null;
   }
@@ -37,14 +35,4 @@ export function saveSession(storage: Storage, session: Session): void {
 
 export function clearSession(storage: Storage): void {
   storage.removeItem(key);
-}
-
-function permissionsOf(claim: unknown): string[] {
-  const items = Array.isArray(claim) ? claim : typeof claim === "string" ? claim.split(" ") : [];
-  return items.filter((item): item is string => typeof item === "string" && item.trim() !== "").map((item) => item.trim());
-}
-
-/** Whether the caller may grant the permission: they hold it, or administer the organization (the server's rule). */
-export function mayGrant(session: Session, permission: string): boolean {
-  return session.permissions.includes("organization.admin") || session.permissions.includes(permission);
 }

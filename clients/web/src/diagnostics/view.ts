@@ -54,8 +54,3 @@ export function visible(diagnostics: readonly Diagnostic[], view: TableView): { 
 export function warningRowCount(diagnostics: readonly Diagnostic[]): number {
   return new Set(ofSeverity(diagnostics, Severity.WARNING).map((d) => d.rowNumber)).size;
 }
-
-/** Valid rows that applying will skip, as of the check: already invited or already members. */
-export function skippedRowCount(diagnostics: readonly Diagnostic[], skipCodes: readonly number[]): number {
-  return new Set(diagnostics.filter((d) => skipCodes.includes(d.code)).map((d) => d.rowNumber)).size;
-}

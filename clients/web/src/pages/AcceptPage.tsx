@@ -4,8 +4,9 @@ import { useStore } from "../state/context.js";
 import { InvitationDetails } from "../components/InvitationDetails.js";
 
 /**
- * The invitee's page, from the emailed link: Accept, then a confirmation; a link that cannot be
- * accepted gets a plain page saying why and what to do (never a status code).
+ * The invitee's page, from the emailed link: the invitation (LookupInvitation: who, to which
+ * organization, with which permissions, until when) and Accept, then a confirmation; a link that
+ * cannot be accepted gets a plain page saying why and what to do on opening (never a status code).
  */
 export function AcceptPage() {
   const { state, actions } = useStore();
@@ -25,12 +26,13 @@ export function AcceptPage() {
     return (
       <section aria-labelledby="page-title" class="card narrow" data-testid="accepted">
         <h1 id="page-title">{text.accept.acceptedTitle}</h1>
-        <p>{text.accept.accepted(accept.member.organizationId)}</p>
+        <p>{text.accept.accepted(accept.preview.organizationDisplayName || accept.member.organizationId)}</p>
+        <p>{text.accept.acceptedEmail(accept.member.email)}</p>
         <h2>{text.accept.permissions}</h2>
         <ul>
-          {accept.member.permissions.map((permission) => (
-            <li key={permission}>
-              <code>{permission}</code>
+          {accept.preview.permissions.map((permission) => (
+            <li key={permission.id}>
+              <code>{permission.id}</code> — {permission.description}
             </li>
           ))}
         </ul>
@@ -50,7 +52,7 @@ export function AcceptPage() {
   return (
     <section aria-labelledby="page-title" class="card narrow">
       <h1 id="page-title">{text.accept.title}</h1>
-      {accept.phase === "ready" && accept.preview ? <InvitationDetails preview={accept.preview} /> : <p>{text.accept.intro}</p>}
+      <InvitationDetails preview={accept.preview} />
       <button type="button" disabled={accept.phase === "accepting"} onClick={() => void actions.accept()}>
         {accept.phase === "accepting" ? text.accept.accepting : text.accept.accept}
       </button>

@@ -1,4 +1,5 @@
 import { useEffect } from "preact/hooks";
+import type { InvitationStatus } from "../gen/bulkinvite/v1/invitation_pb.js";
 import { text } from "../text.js";
 import { useStore } from "../state/context.js";
 import { InvitationFilters } from "../components/InvitationFilters.js";
@@ -7,17 +8,17 @@ import { Pager } from "../components/Pager.js";
 import { ConfirmDialog } from "../components/ConfirmDialog.js";
 
 /** The organization's invitations, newest first, filtered and paged, with resend and revoke behind a confirmation. */
-export function InvitationsPage({ importId }: { importId: string }) {
+export function InvitationsPage({ importId, status }: { importId: string; status: InvitationStatus }) {
   const { state, actions } = useStore();
   const list = state.invitations;
   useEffect(() => {
-    void actions.filterInvitations(list.status, importId);
-  }, [importId]);
+    void actions.filterInvitations(status, importId);
+  }, [importId, status]);
   const confirming = list.confirming;
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title">{text.invitations.title}</h1>
-      <InvitationFilters key={importId} status={list.status} importId={importId} onApply={(status, id) => void actions.filterInvitations(status, id)} />
+      <InvitationFilters key={`${importId}/${status}`} status={status} importId={importId} onApply={(status, id) => void actions.filterInvitations(status, id)} />
       <p role="status" class="notice">
         {list.notice}
       </p>

@@ -1,9 +1,10 @@
-import { Code, ConnectError } from "@connectrpc/connect";
+import { Code } from "@connectrpc/connect";
 import { FileFormat } from "../gen/bulkinvite/v1/import_pb.js";
 import type { Invitation, InvitationStatus } from "../gen/bulkinvite/v1/invitation_pb.js";
 import type { Diagnostic } from "../gen/bulkinvite/v1/diagnostic_pb.js";
 import type { CheckImportResponse } from "../gen/bulkinvite/v1/user_import_service_pb.js";
-import { uploadFile } from "../upload/resumableUpload.js";
+import { transient, uploadFile } from "../upload/resumableUpload.js";
+import { clearPendingUpload, loadPendingUpload, savePendingUpload } from "../upload/pendingUpload.js";
 import type { Clients } from "../api/clients.js";
 import { describe } from "../api/errors.js";
 import { clearSession, saveSession, sessionOf, type Session } from "../auth/session.js";
@@ -66,34 +67,70 @@ export function createActions(env: Environment) {
     return openSession(session);
   }
 
-  /** Keeps the token once the server took it (the permission catalog is the first call that needs one). */
+  /** Keeps the token once the server took it (GetCaller is the first call that needs one). */
   async function openSession(session: Session): Promise<boolean> {
     saveSession(env.storage, session);
     dispatch({ type: "signedIn", session });
-    return loadCatalog();
+    return start();
+  }
+
+  /** What a signed-in page needs first: the caller and the catalog, then any upload to continue. */
+  async function start(): Promise<boolean> {
+    if (!(await loadCaller())) return false;
+    await findInterrupted();
+    return true;
   }
 
   async function signOut(): Promise<void> {
     clearSession(env.storage);
+    clearPendingUpload(env.storage);
     dispatch({ type: "signedOut" });
     await env.onSignedOut();
   }
 
-  /** The permission catalog; whether its grantable flags are the server's is told by GetCaller answering. */
-  async function loadCatalog(): Promise<boolean> {
+  /** Who the server says the caller is (names for people), and the catalog with what they may grant. */
+  async function loadCaller(): Promise<boolean> {
     const loaded = await attempt(async () => {
-      const catalog = await clients.imports.listPermissions({});
-      const serverGrants = await clients.imports.getCaller({}).then(
-        () => true,
-        (error: unknown) => {
-          if (ConnectError.from(error).code === Code.Unimplemented) return false;
-          throw error;
-        },
-      );
-      return { catalog: catalog.permissions, serverGrants };
+      const [caller, catalog] = await Promise.all([clients.imports.getCaller({}), clients.imports.listPermissions({})]);
+      return { caller, catalog: catalog.permissions };
     });
-    if (loaded) dispatch({ type: "catalogLoaded", ...loaded });
+    if (loaded) dispatch({ type: "callerLoaded", ...loaded });
     return loaded !== undefined;
+  }
+
+  /**
+   * An upload this tab started and did not finish (kept in sessionStorage): offers to continue it
+   * from where the server is; one the server finished meanwhile opens its review.
+   */
+  async function findInterrupted(): Promise<void> {
+    const session = env.state().session;
+    const pending = session ? loadPendingUpload(env.storage, session.organizationId) : null;
+    if (!pending) return;
+    try {
+      const status = await clients.imports.queryUploadStatus({ uploadId: pending.uploadId });
+      if (status.complete && status.import) {
+        clearPendingUpload(env.storage);
+        if (env.state().route.name === "import") await showImport(status.import.importId);
+        return;
+      }
+      dispatch({ type: "uploadInterrupted", interrupted: { upload: pending, persistedSize: Number(status.persistedSize) } });
+    } catch (error) {
+      const failure = describe(error);
+      // Gone (expired after its idle time, cancelled elsewhere): nothing to continue.
+      if (failure.code === Code.NotFound || failure.code === Code.FailedPrecondition) clearPendingUpload(env.storage);
+      else {
+        if (failure.signedOut) await signOut();
+        dispatch({ type: "failed", message: failure.message });
+      }
+    }
+  }
+
+  /** Abandons the interrupted upload (on the server too, freeing the organization's upload slot). */
+  async function forgetInterrupted(): Promise<void> {
+    const interrupted = env.state().wizard.interrupted;
+    clearPendingUpload(env.storage);
+    dispatch({ type: "uploadInterrupted", interrupted: null });
+    if (interrupted) await clients.imports.cancelResumableUpload({ uploadId: interrupted.upload.uploadId }).catch(() => undefined);
   }
 
   async function downloadSample(format: FileFormat): Promise<void> {
@@ -114,17 +151,13 @@ export function createActions(env: Environment) {
     return reason !== null;
   }
 
-  /** The first page of the check, with progress while it runs; CheckImport where the server has no StreamCheckImport. */
+  /** The first page of the check (StreamCheckImport), reporting the rows read while it runs. */
   async function firstCheckPage(importId: string): Promise<CheckImportResponse> {
-    try {
-      for await (const message of clients.imports.streamCheckImport({ importId, pageSize: 1000 })) {
-        if (message.event.case === "progress") dispatch({ type: "checkProgressed", rowsRead: message.event.value.rowsRead });
-        else if (message.event.case === "result") return message.event.value;
-      }
-    } catch (error) {
-      if (ConnectError.from(error).code !== Code.Unimplemented) throw error;
+    for await (const message of clients.imports.streamCheckImport({ importId, pageSize: 1000 })) {
+      if (message.event.case === "progress") dispatch({ type: "checkProgressed", progress: message.event.value });
+      else if (message.event.case === "result") return message.event.value;
     }
-    return clients.imports.checkImport({ importId, pageSize: 1000 });
+    throw new Error("StreamCheckImport ended without a result.");
   }
 
   /** Checks the import (the first call runs the check) and loads its diagnostics, up to maxDiagnostics. */
@@ -148,16 +181,28 @@ export function createActions(env: Environment) {
       type: "checked",
       check: { import: loaded.first.import, fileDiagnostics: loaded.first.fileDiagnostics, rowDiagnostics: loaded.rows, truncated: loaded.truncated },
     });
-    if (env.state().wizard.catalog.length === 0) await loadCatalog();
+    if (!env.state().caller) await loadCaller();
   }
 
   let uploading: AbortController | null = null;
 
-  /** Uploads the file once it passes the check before upload (resumably), then checks it. */
+  /** The address names the import, so a reload (or a shared link) comes back to its review. */
+  async function showImport(importId: string): Promise<void> {
+    env.history.push(hrefOf({ name: "review", importId }));
+    await review(importId);
+  }
+
+  /**
+   * Uploads the file once it passes the check before upload (resumably), then checks it. When an
+   * interrupted upload waits and this is the same file, it continues from the server's
+   * persisted_size. The upload is kept in sessionStorage until it ends, so that a reload can offer
+   * to continue it.
+   */
   async function upload(files: readonly File[]): Promise<void> {
     const session = env.state().session;
     if (refuse(files) || !session) return;
     const file = files[0]!;
+    const resume = env.state().wizard.interrupted?.upload ?? null;
     const controller = new AbortController();
     uploading = controller;
     dispatch({ type: "uploadStarted", fileName: file.name, totalBytes: file.size });
@@ -166,22 +211,30 @@ export function createActions(env: Environment) {
       imported = await uploadFile(clients.imports, file, {
         organizationId: session.organizationId,
         signal: controller.signal,
+        resume,
+        onStarted: (handle) => savePendingUpload(env.storage, { ...handle, organizationId: session.organizationId, fileName: file.name, sizeBytes: file.size }),
         onProgress: (sentBytes) => dispatch({ type: "uploadProgressed", sentBytes }),
       });
     } catch (error) {
+      const sentBytes = env.state().wizard.upload?.sentBytes ?? 0;
       dispatch({ type: "uploadEnded" });
+      const pending = loadPendingUpload(env.storage, session.organizationId);
+      if (!controller.signal.aborted && transient(error) && pending) {
+        // The server stayed out of reach: it keeps what it stored, so the person can continue later.
+        dispatch({ type: "uploadInterrupted", interrupted: { upload: pending, persistedSize: sentBytes } });
+      } else {
+        clearPendingUpload(env.storage);
+      }
       const failure = describe(error);
       if (failure.signedOut) await signOut();
-      const message = controller.signal.aborted ? text.upload.cancelled : failure.code === Code.Unimplemented ? text.upload.notAvailable : failure.message;
-      dispatch({ type: "failed", message });
+      dispatch({ type: "failed", message: controller.signal.aborted ? text.upload.cancelled : failure.message });
       return;
     } finally {
       uploading = null;
     }
+    clearPendingUpload(env.storage);
     dispatch({ type: "uploadEnded" });
-    // The address names the import, so a reload (or a shared link) comes back to its review.
-    env.history.push(hrefOf({ name: "review", importId: imported.importId }));
-    await review(imported.importId);
+    await showImport(imported.importId);
   }
 
   function cancelUpload(): void {
@@ -225,7 +278,7 @@ export function createActions(env: Environment) {
 
   async function filterInvitations(status: InvitationStatus, importId: string): Promise<void> {
     dispatch({ type: "invitationFilterChanged", status, importId });
-    env.history.replace(hrefOf({ name: "invitations", importId: importId.trim() }));
+    env.history.replace(hrefOf({ name: "invitations", importId: importId.trim(), status }));
     await loadInvitations("", []);
   }
 
@@ -256,19 +309,16 @@ export function createActions(env: Environment) {
     }
   }
 
-  /** Shows whom the invitation is from before accepting; where the server has no LookupInvitation, Accept alone. */
+  /** Shows who the invitation is from before accepting; a link that cannot be accepted says why at once. */
   async function lookUp(): Promise<void> {
     const current = env.state().accept;
     if (current.phase !== "looking") return;
     try {
       const response = await clients.invitations.lookupInvitation({ token: current.token });
-      dispatch({ type: "lookedUp", preview: response.invitation ?? null });
+      if (!response.invitation) throw new Error("LookupInvitation answered without the invitation.");
+      dispatch({ type: "lookedUp", preview: response.invitation });
     } catch (error) {
-      const failure = describe(error);
-      // A server without LookupInvitation answers UNIMPLEMENTED, or UNAUTHENTICATED where the RPC is
-      // not yet open to token holders: then the page offers Accept alone.
-      if (failure.code === Code.Unimplemented || failure.code === Code.Unauthenticated) dispatch({ type: "lookedUp", preview: null });
-      else dispatch({ type: "acceptFailed", reason: acceptProblem(failure) });
+      dispatch({ type: "acceptFailed", reason: acceptProblem(describe(error)) });
     }
   }
 
@@ -278,7 +328,7 @@ export function createActions(env: Environment) {
     dispatch({ type: "accepting" });
     try {
       const response = await clients.invitations.acceptInvitation({ token: current.token });
-      dispatch({ type: "accepted", member: response.member!, invitation: response.invitation! });
+      dispatch({ type: "accepted", member: response.member! });
     } catch (error) {
       dispatch({ type: "acceptFailed", reason: acceptProblem(describe(error)) });
     }
@@ -290,7 +340,8 @@ export function createActions(env: Environment) {
     signIn,
     openSession,
     signOut,
-    loadCatalog,
+    start,
+    forgetInterrupted,
     downloadSample,
     refuse,
     upload,

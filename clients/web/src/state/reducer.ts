@@ -1,10 +1,10 @@
 import type { Import } from "../gen/bulkinvite/v1/import_pb.js";
 import type { Invitation, InvitationPreview, InvitationStatus, Member } from "../gen/bulkinvite/v1/invitation_pb.js";
-import type { Permission } from "../gen/bulkinvite/v1/user_import_service_pb.js";
+import type { CheckProgress, GetCallerResponse, Permission } from "../gen/bulkinvite/v1/user_import_service_pb.js";
 import type { Session } from "../auth/session.js";
 import type { TableView } from "../diagnostics/view.js";
 import type { Route } from "../routes.js";
-import { initialInvitations, initialWizard, type Check, type State, type Step } from "./state.js";
+import { initialInvitations, initialWizard, type Check, type Interrupted, type State, type Step } from "./state.js";
 
 export type Action =
   | { type: "navigated"; route: Route }
@@ -17,13 +17,14 @@ export type Action =
   | { type: "uploadStarted"; fileName: string; totalBytes: number }
   | { type: "uploadProgressed"; sentBytes: number }
   | { type: "uploadEnded" }
+  | { type: "uploadInterrupted"; interrupted: Interrupted | null }
   | { type: "checkStarted" }
-  | { type: "checkProgressed"; rowsRead: number }
+  | { type: "checkProgressed"; progress: CheckProgress }
   | { type: "checkEnded" }
   | { type: "checked"; check: Check }
   | { type: "tableChanged"; table: TableView }
   | { type: "stepChosen"; step: Step }
-  | { type: "catalogLoaded"; catalog: Permission[]; serverGrants: boolean }
+  | { type: "callerLoaded"; caller: GetCallerResponse; catalog: Permission[] }
   | { type: "privilegedConfirmed"; on: boolean }
   | { type: "permissionToggled"; id: string; on: boolean }
   | { type: "applyStarted" }
@@ -36,9 +37,9 @@ export type Action =
   | { type: "confirmationAsked"; kind: "resend" | "revoke"; invitation: Invitation }
   | { type: "confirmationClosed" }
   | { type: "invitationChanged"; invitation: Invitation; notice: string }
-  | { type: "lookedUp"; preview: InvitationPreview | null }
+  | { type: "lookedUp"; preview: InvitationPreview }
   | { type: "accepting" }
-  | { type: "accepted"; member: Member; invitation: Invitation }
+  | { type: "accepted"; member: Member }
   | { type: "acceptFailed"; reason: string };
 
 export function reducer(state: State, action: Action): State {
@@ -49,7 +50,7 @@ export function reducer(state: State, action: Action): State {
     case "signedIn":
       return { ...state, session: action.session, error: null };
     case "signedOut":
-      return { ...state, session: null, wizard: initialWizard, invitations: initialInvitations, busy: false };
+      return { ...state, session: null, caller: null, wizard: initialWizard, invitations: initialInvitations, busy: false };
     case "busy":
       return { ...state, busy: action.busy };
     case "failed":
@@ -59,25 +60,33 @@ export function reducer(state: State, action: Action): State {
     case "fileRefused":
       return { ...state, wizard: { ...wizard, refusal: action.reason, upload: null } };
     case "uploadStarted":
-      return { ...state, error: null, wizard: { ...wizard, refusal: null, upload: { fileName: action.fileName, sentBytes: 0, totalBytes: action.totalBytes } } };
+      return {
+        ...state,
+        error: null,
+        wizard: { ...wizard, refusal: null, interrupted: null, upload: { fileName: action.fileName, sentBytes: 0, totalBytes: action.totalBytes, preparing: true } },
+      };
     case "uploadProgressed":
-      return wizard.upload ? { ...state, wizard: { ...wizard, upload: { ...wizard.upload, sentBytes: action.sentBytes } } } : state;
+      return wizard.upload ? { ...state, wizard: { ...wizard, upload: { ...wizard.upload, sentBytes: action.sentBytes, preparing: false } } } : state;
     case "uploadEnded":
       return { ...state, wizard: { ...wizard, upload: null } };
+    case "uploadInterrupted":
+      return { ...state, wizard: { ...wizard, interrupted: action.interrupted } };
     case "checkStarted":
-      return { ...state, wizard: { ...wizard, checking: { rowsRead: 0 } } };
+      return { ...state, wizard: { ...wizard, checking: { rowsRead: 0, bytesRead: 0, sizeBytes: 0 } } };
     case "checkEnded":
       return { ...state, wizard: { ...wizard, checking: null } };
-    case "checkProgressed":
-      return { ...state, wizard: { ...wizard, checking: { rowsRead: action.rowsRead } } };
+    case "checkProgressed": {
+      const { rowsRead, bytesRead, sizeBytes } = action.progress;
+      return { ...state, wizard: { ...wizard, checking: { rowsRead, bytesRead: Number(bytesRead), sizeBytes: Number(sizeBytes) } } };
+    }
     case "checked":
       return { ...state, busy: false, wizard: { ...wizard, checking: null, check: action.check, step: "review", table: initialWizard.table, selected: [], confirmPrivileged: false, result: null } };
     case "tableChanged":
       return { ...state, wizard: { ...wizard, table: action.table } };
     case "stepChosen":
       return { ...state, error: null, wizard: { ...wizard, step: action.step } };
-    case "catalogLoaded":
-      return { ...state, wizard: { ...wizard, catalog: action.catalog, serverGrants: action.serverGrants } };
+    case "callerLoaded":
+      return { ...state, caller: action.caller, wizard: { ...wizard, catalog: action.catalog } };
     case "privilegedConfirmed":
       return { ...state, wizard: { ...wizard, confirmPrivileged: action.on } };
     case "permissionToggled": {
@@ -91,7 +100,7 @@ export function reducer(state: State, action: Action): State {
     case "applyFailed":
       return { ...state, error: action.message, wizard: { ...wizard, applying: false } };
     case "restarted":
-      return { ...state, error: null, wizard: { ...initialWizard, catalog: wizard.catalog, serverGrants: wizard.serverGrants } };
+      return { ...state, error: null, wizard: { ...initialWizard, catalog: wizard.catalog, interrupted: wizard.interrupted } };
     case "invitationFilterChanged":
       return { ...state, invitations: { ...state.invitations, status: action.status, importId: action.importId } };
     case "invitationsLoading":
@@ -118,9 +127,9 @@ export function reducer(state: State, action: Action): State {
     case "lookedUp":
       return state.accept.phase === "looking" ? { ...state, accept: { phase: "ready", token: state.accept.token, preview: action.preview } } : state;
     case "accepting":
-      return state.accept.phase === "ready" ? { ...state, accept: { phase: "accepting", token: state.accept.token } } : state;
+      return state.accept.phase === "ready" ? { ...state, accept: { phase: "accepting", token: state.accept.token, preview: state.accept.preview } } : state;
     case "accepted":
-      return { ...state, accept: { phase: "accepted", member: action.member, invitation: action.invitation } };
+      return state.accept.phase === "accepting" ? { ...state, accept: { phase: "accepted", member: action.member, preview: state.accept.preview } } : state;
     case "acceptFailed":
       return { ...state, accept: { phase: "failed", reason: action.reason } };
   }

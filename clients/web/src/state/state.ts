@@ -1,8 +1,9 @@
 import type { Diagnostic } from "../gen/bulkinvite/v1/diagnostic_pb.js";
 import type { Import } from "../gen/bulkinvite/v1/import_pb.js";
-import type { Invitation, InvitationPreview, InvitationStatus, Member } from "../gen/bulkinvite/v1/invitation_pb.js";
-import type { Permission } from "../gen/bulkinvite/v1/user_import_service_pb.js";
+import { InvitationStatus, type Invitation, type InvitationPreview, type Member } from "../gen/bulkinvite/v1/invitation_pb.js";
+import type { GetCallerResponse, Permission } from "../gen/bulkinvite/v1/user_import_service_pb.js";
 import type { Session } from "../auth/session.js";
+import type { PendingUpload } from "../upload/pendingUpload.js";
 import { initialView, type TableView } from "../diagnostics/view.js";
 import type { Route } from "../routes.js";
 
@@ -13,8 +14,24 @@ export type Step = "upload" | "review" | "permissions" | "result";
 
 export interface Upload {
   fileName: string;
+  /** Bytes the server has stored. */
   sentBytes: number;
   totalBytes: number;
+  /** The file is still being read for its SHA-256 (or the server asked where an earlier upload is): nothing sent yet. */
+  preparing: boolean;
+}
+
+/** An upload that stopped before its end (a reload, or the server out of reach too long): picking the same file again continues it. */
+export interface Interrupted {
+  upload: PendingUpload;
+  persistedSize: number;
+}
+
+/** How far the running check is (StreamCheckImport's progress). */
+export interface CheckRun {
+  rowsRead: number;
+  bytesRead: number;
+  sizeBytes: number;
 }
 
 export interface Check {
@@ -30,13 +47,13 @@ export interface Wizard {
   /** Why the dropped or chosen file was refused before upload. */
   refusal: string | null;
   upload: Upload | null;
-  /** Rows read so far while the check runs, or null when no check runs. */
-  checking: { rowsRead: number } | null;
+  interrupted: Interrupted | null;
+  /** The check while it runs, or null when none runs. */
+  checking: CheckRun | null;
   check: Check | null;
   table: TableView;
+  /** ListPermissions: the catalog, each permission saying whether the caller may grant it and why not. */
   catalog: Permission[];
-  /** The server says which permissions the caller may grant (GetCaller answers); else the token's claims tell. */
-  serverGrants: boolean;
   selected: string[];
   /** The admin confirmed granting privileged permissions (organization.admin, members.invite). */
   confirmPrivileged: boolean;
@@ -60,14 +77,16 @@ export interface Invitations {
 
 export type Accept =
   | { phase: "looking"; token: string }
-  | { phase: "ready"; token: string; preview: InvitationPreview | null }
-  | { phase: "accepting"; token: string }
-  | { phase: "accepted"; member: Member; invitation: Invitation }
+  | { phase: "ready"; token: string; preview: InvitationPreview }
+  | { phase: "accepting"; token: string; preview: InvitationPreview }
+  | { phase: "accepted"; member: Member; preview: InvitationPreview }
   | { phase: "failed"; reason: string };
 
 export interface State {
   route: Route;
   session: Session | null;
+  /** GetCaller: who the server says the signed-in person is (names for people, what they may do); null until it answers. */
+  caller: GetCallerResponse | null;
   /** A call is running (the page shows it busy). */
   busy: boolean;
   /** The latest failure, shown as an alert until dismissed or replaced. */
@@ -81,11 +100,11 @@ export const initialWizard: Wizard = {
   step: "upload",
   refusal: null,
   upload: null,
+  interrupted: null,
   checking: null,
   check: null,
   table: initialView,
   catalog: [],
-  serverGrants: false,
   selected: [],
   confirmPrivileged: false,
   applying: false,
@@ -93,7 +112,7 @@ export const initialWizard: Wizard = {
 };
 
 export const initialInvitations: Invitations = {
-  status: 0 as InvitationStatus,
+  status: InvitationStatus.UNSPECIFIED,
   importId: "",
   items: [],
   previousTokens: [],
@@ -108,10 +127,11 @@ export function initialState(route: Route, session: Session | null): State {
   return {
     route,
     session,
+    caller: null,
     busy: false,
     error: null,
     wizard: initialWizard,
-    invitations: { ...initialInvitations, importId: route.name === "invitations" ? route.importId : "" },
+    invitations: route.name === "invitations" ? { ...initialInvitations, importId: route.importId, status: route.status } : initialInvitations,
     accept: route.name === "accept" && route.token ? { phase: "looking", token: route.token } : { phase: "failed", reason: "NO_TOKEN" },
   };
 }

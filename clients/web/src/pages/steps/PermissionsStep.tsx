@@ -1,8 +1,6 @@
 import { useMemo } from "preact/hooks";
-import { DiagnosticCode } from "../../gen/bulkinvite/v1/diagnostic_pb.js";
-import { mayGrant } from "../../auth/session.js";
 import { newRequestId } from "../../state/requestId.js";
-import { skippedRowCount } from "../../diagnostics/view.js";
+import { rowsToInvite } from "../../diagnostics/skips.js";
 import { text } from "../../text.js";
 import { useStore } from "../../state/context.js";
 import { PermissionPicker } from "../../components/PermissionPicker.js";
@@ -10,16 +8,11 @@ import { PermissionPicker } from "../../components/PermissionPicker.js";
 /** Step 3: one set of permissions for the batch, and the button that says how many will be invited. */
 export function PermissionsStep() {
   const { state, actions } = useStore();
-  const { check, catalog, selected, applying, serverGrants, confirmPrivileged } = state.wizard;
+  const { check, catalog, selected, applying, confirmPrivileged } = state.wizard;
   // One id per visit of the step: a retried click is the same request for the server.
   const requestId = useMemo(newRequestId, [check?.import.importId]);
-  const session = state.session;
-  if (!check || !session) return null;
-  // The server's count of valid rows apply will skip where it gives one, else counted from the diagnostics.
-  const skipped =
-    check.import.alreadyInvitedRows + check.import.alreadyMemberRows ||
-    skippedRowCount(check.rowDiagnostics, [DiagnosticCode.ALREADY_INVITED, DiagnosticCode.ALREADY_MEMBER]);
-  const count = Math.max(0, check.import.validRows - skipped);
+  if (!check) return null;
+  const count = rowsToInvite(check.import, check.rowDiagnostics);
   const privileged = catalog.filter((p) => p.privileged && selected.includes(p.id)).map((p) => p.id);
   const submit = (event: Event) => {
     event.preventDefault();
@@ -32,9 +25,7 @@ export function PermissionsStep() {
       <PermissionPicker
         catalog={catalog}
         selected={selected}
-        grantable={(permission) =>
-          serverGrants ? { grantable: permission.grantable, reason: permission.notGrantableReason } : { grantable: mayGrant(session, permission.id), reason: "" }
-        }
+        grantable={(permission) => ({ grantable: permission.grantable, reason: permission.notGrantableReason })}
         onToggle={actions.togglePermission}
       />
       {selected.length === 0 && <p class="help">{text.permissions.chooseOne}</p>}

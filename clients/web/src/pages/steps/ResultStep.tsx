@@ -1,17 +1,18 @@
 import { useStore } from "../../state/context.js";
+import { skipReasons } from "../../diagnostics/skips.js";
 import { ResultSummary } from "../../components/ResultSummary.js";
 
-/** Step 4: the invited count and what next. */
+/** Step 4: the invited count, to which organization (its name for people, from GetCaller), and what next. */
 export function ResultStep() {
   const { state, actions } = useStore();
-  const result = state.wizard.result;
+  const { result, check } = state.wizard;
   if (!result) return null;
   return (
     <div class="step">
       <ResultSummary
         invitedCount={result.invitedCount}
-        skippedCount={result.skippedCount}
-        organization={result.import.organizationId}
+        skipped={skipReasons(result.import, check?.rowDiagnostics ?? [])}
+        organization={state.caller?.organizationDisplayName || result.import.organizationId}
         importId={result.import.importId}
         onAnother={actions.restart}
       />

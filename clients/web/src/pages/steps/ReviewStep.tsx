@@ -1,13 +1,12 @@
-import { DiagnosticCode, Severity } from "../../gen/bulkinvite/v1/diagnostic_pb.js";
+import { Severity } from "../../gen/bulkinvite/v1/diagnostic_pb.js";
 import { ImportState } from "../../gen/bulkinvite/v1/import_pb.js";
 import { text } from "../../text.js";
 import { useStore } from "../../state/context.js";
-import { skippedRowCount, warningRowCount } from "../../diagnostics/view.js";
+import { warningRowCount } from "../../diagnostics/view.js";
+import { rowsToSkip } from "../../diagnostics/skips.js";
 import { Totals } from "../../components/Totals.js";
 import { FileProblem } from "../../components/FileProblem.js";
 import { DiagnosticsTable } from "../../components/DiagnosticsTable.js";
-
-const skipCodes = [DiagnosticCode.ALREADY_INVITED, DiagnosticCode.ALREADY_MEMBER];
 
 /** Step 2: the check's totals, the file-level problem or the rows' diagnostics, and Next. */
 export function ReviewStep() {
@@ -31,7 +30,7 @@ export function ReviewStep() {
         valid={checked.validRows}
         invalid={checked.invalidRows}
         warnings={checked.warningRows || warningRowCount(rowDiagnostics)}
-        skipped={checked.alreadyInvitedRows + checked.alreadyMemberRows || skippedRowCount(rowDiagnostics, skipCodes)}
+        skipped={rowsToSkip(checked, rowDiagnostics)}
       />
       {check.truncated && <p>{text.review.truncated(rowDiagnostics.length)}</p>}
       <DiagnosticsTable diagnostics={rowDiagnostics} view={state.wizard.table} onChange={actions.setTable} />
