@@ -35,6 +35,7 @@ public class SqliteDatabaseTests
                 "BulkInvite.Storage.Migrations.0007_lean_staging.sql",
                 "BulkInvite.Storage.Migrations.0008_invitations_read_their_import_row.sql",
                 "BulkInvite.Storage.Migrations.0009_delivery_in_the_invitation_row.sql",
+                "BulkInvite.Storage.Migrations.0010_fixable_rows_and_counts.sql",
             ],
             scripts);
     }

@@ -6,12 +6,15 @@ using BulkInvite.Core.Telemetry;
 
 namespace BulkInvite.Core.Importing;
 
-/// <summary>A page of a check's result.</summary>
+/// <summary>A page of a check's result, with how the file's columns were mapped (empty when no header was read).</summary>
 public sealed record CheckReport(
     ImportRecord Import,
     IReadOnlyList<Diagnostic> FileDiagnostics,
     IReadOnlyList<Diagnostic> RowDiagnostics,
-    string NextPageToken);
+    string NextPageToken)
+{
+    public IReadOnlyList<ColumnMapping> Columns { get; init; } = [];
+}
 
 /// <summary>
 /// CheckImport: the first call on an UPLOADED import reads the stored file, checks it and stores
@@ -47,11 +50,12 @@ public sealed class ImportChecker(IImportRepository imports, IUploadStore files,
         }
 
         var fileDiagnostics = await imports.ListFileDiagnosticsAsync(importId, cancellationToken);
+        var columns = await imports.ListColumnMappingsAsync(importId, cancellationToken);
         var page = await imports.ListRowDiagnosticsAsync(importId, after, limit + 1, cancellationToken);
         var next = page.Count > limit
             ? PageToken.Encode(importId, PageToken.Format(page[limit - 1].Diagnostic.RowNumber), PageToken.Format(page[limit - 1].Sequence))
             : "";
-        return new CheckReport(import, fileDiagnostics, page.Take(limit).Select(d => d.Diagnostic).ToList(), next);
+        return new CheckReport(import, fileDiagnostics, page.Take(limit).Select(d => d.Diagnostic).ToList(), next) { Columns = columns };
     }
 
     private ImportRecord RunCheck(Caller caller, string importId, CheckProgress? progress, CancellationToken cancellationToken)
@@ -99,7 +103,7 @@ public sealed class ImportChecker(IImportRepository imports, IUploadStore files,
 
         if (result.IsRejected)
         {
-            return Reject(transaction, caller, result.FileDiagnostics);
+            return Reject(transaction, caller, result.FileDiagnostics, result.Columns);
         }
 
         var now = clock.Now();
@@ -108,9 +112,9 @@ public sealed class ImportChecker(IImportRepository imports, IUploadStore files,
         return transaction.Complete(result, now, checkedImport => AuditEvents.For(checkedImport, caller, AuditAction.Checked, now));
     }
 
-    private ImportRecord Reject(ICheckTransaction transaction, Caller caller, IReadOnlyList<Diagnostic> fileDiagnostics)
+    private ImportRecord Reject(ICheckTransaction transaction, Caller caller, IReadOnlyList<Diagnostic> fileDiagnostics, IReadOnlyList<ColumnMapping>? columns = null)
     {
         var now = clock.Now();
-        return transaction.Reject(fileDiagnostics, now, rejected => AuditEvents.For(rejected, caller, AuditAction.Rejected, now));
+        return transaction.Reject(fileDiagnostics, now, rejected => AuditEvents.For(rejected, caller, AuditAction.Rejected, now), columns);
     }
 }

@@ -31,6 +31,7 @@ public sealed class PostgresDatabaseTests(PostgresCluster cluster) : IDisposable
                 "BulkInvite.Storage.Postgres.Migrations.0004_lean_staging.sql",
                 "BulkInvite.Storage.Postgres.Migrations.0005_invitations_read_their_import_row.sql",
                 "BulkInvite.Storage.Postgres.Migrations.0006_delivery_in_the_invitation_row.sql",
+                "BulkInvite.Storage.Postgres.Migrations.0007_fixable_rows_and_counts.sql",
             ],
             scripts);
     }
