@@ -1,17 +1,17 @@
+using System.IO.Compression;
 using System.Text;
 using BulkInvite.Core.Checking;
 using BulkInvite.Core.Reading;
 using CsvHelper;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace BulkInvite.Core.Rows;
 
 /// <summary>
 /// Writes a results file row by row, as CSV (UTF-8 with a byte order mark, comma-separated) or as
-/// the first sheet of an XLSX through OpenXmlWriter, which streams the sheet's XML: memory stays
-/// that of one row however many rows there are. Every value that a spreadsheet would run as a
+/// the one sheet of an XLSX written by OpenXmlWriter into a zip written as it goes: memory stays that
+/// of one row however many rows there are. Every value that a spreadsheet would run as a
 /// formula (it starts with =, +, -, @, tab or CR) is written with a leading apostrophe, in both
 /// formats (OWASP's advice against CSV injection).
 /// </summary>
@@ -45,13 +45,31 @@ public static class ResultsFile
         }
     }
 
+    // The package is zipped by hand, each part written once in turn, because the SDK's package keeps
+    // every part in memory until it closes (.NET's zip in update mode, Open-XML-SDK issue 807): a
+    // million rows would cost over a gigabyte. A write-only zip compresses the sheet as OpenXmlWriter
+    // writes it. The package's three small parts say only where the workbook and its sheet are.
     private static void WriteXlsx(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, Stream destination)
     {
-        using var document = SpreadsheetDocument.Create(destination, SpreadsheetDocumentType.Workbook);
-        var workbook = document.AddWorkbookPart();
-        var sheet = workbook.AddNewPart<WorksheetPart>();
-        using (var writer = OpenXmlWriter.Create(sheet))
+        using var zip = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true);
+        WriteText(zip, "[Content_Types].xml", ContentTypes);
+        WriteText(zip, "_rels/.rels", Relationships("http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "xl/workbook.xml"));
+        WriteText(zip, "xl/_rels/workbook.xml.rels", Relationships("http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet", "worksheets/sheet1.xml"));
+        using (var part = zip.CreateEntry("xl/workbook.xml", CompressionLevel.Fastest).Open())
+        using (var writer = OpenXmlWriter.Create(part))
         {
+            writer.WriteStartDocument(true);
+            writer.WriteStartElement(new Workbook());
+            writer.WriteStartElement(new Sheets());
+            writer.WriteElement(new Sheet { Id = "rId1", SheetId = 1, Name = "Results" });
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
+
+        using (var part = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open())
+        using (var writer = OpenXmlWriter.Create(part))
+        {
+            writer.WriteStartDocument(true);
             writer.WriteStartElement(new Worksheet());
             writer.WriteStartElement(new SheetData());
             uint rowIndex = 0;
@@ -64,15 +82,26 @@ public static class ResultsFile
             writer.WriteEndElement();
             writer.WriteEndElement();
         }
+    }
 
-        using (var writer = OpenXmlWriter.Create(workbook))
-        {
-            writer.WriteStartElement(new Workbook());
-            writer.WriteStartElement(new Sheets());
-            writer.WriteElement(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "Results" });
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-        }
+    private const string ContentTypes =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>" +
+        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">" +
+        "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>" +
+        "<Default Extension=\"xml\" ContentType=\"application/xml\"/>" +
+        "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>" +
+        "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" +
+        "</Types>";
+
+    private static string Relationships(string type, string target) =>
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>" +
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
+        $"<Relationship Id=\"rId1\" Type=\"{type}\" Target=\"{target}\"/></Relationships>";
+
+    private static void WriteText(ZipArchive zip, string name, string text)
+    {
+        using var part = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        part.Write(Encoding.UTF8.GetBytes(text));
     }
 
     // Every value is an inline text cell, never a formula or a number.

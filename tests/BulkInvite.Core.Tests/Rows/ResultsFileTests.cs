@@ -1,4 +1,7 @@
 using BulkInvite.Core.Reading;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 using BulkInvite.Core.Rows;
 
 namespace BulkInvite.Core.Tests.Rows;
@@ -44,6 +47,19 @@ public sealed class ResultsFileTests
         ResultsFile.Write(FileFormat.Xlsx, ["Name"], [["Dee\u0007Dunn"]], file);
 
         Assert.Equal("Dee\uFFFDDunn", ReadBack(file, FileFormat.Xlsx)[1][0]);
+    }
+
+    [Fact]
+    public void WritesAnXlsxPackageTheOpenXmlSdkOpensAndFindsValid()
+    {
+        using var file = new MemoryStream();
+        ResultsFile.Write(FileFormat.Xlsx, ["Email", "Status"], [["ann@example.com", "will be invited"]], file);
+        file.Position = 0;
+
+        using var document = SpreadsheetDocument.Open(file, isEditable: false);
+
+        Assert.Empty(new OpenXmlValidator().Validate(document, TestContext.Current.CancellationToken).Select(e => e.Description));
+        Assert.Equal("Results", document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Single().Name!.Value);
     }
 
     private static List<string[]> ReadBack(MemoryStream file, FileFormat format)
