@@ -40,6 +40,16 @@ internal sealed class ApplyTransaction(StoreDialect dialect, DbConnection connec
         });
     }
 
+    // Only called when some valid rows were not invited: the insert left out members first, so each
+    // valid row whose address is a member's is one it skipped; the other skipped rows had a pending invitation.
+    public int CountSkippedMembers() =>
+        Connection.ExecuteScalar<int>(
+            "SELECT COUNT(*) FROM import_rows s WHERE s.import_key = @ImportKey AND s.is_valid = @valid " +
+            "AND EXISTS (SELECT 1 FROM members b WHERE b.organization_id = @OrganizationId AND b.normalized_email = s.normalized_email)",
+            new { ImportKey, valid = true, OrganizationId },
+            Transaction,
+            Dialect.GrowingWorkTimeout);
+
     public ImportRecord Complete(ImportRecord applied, AuditEvent audit)
     {
         ArgumentNullException.ThrowIfNull(applied);
@@ -47,13 +57,16 @@ internal sealed class ApplyTransaction(StoreDialect dialect, DbConnection connec
             "UPDATE imports SET state = @State, invited_count = @InvitedCount, skipped_count = @SkippedCount, permissions = @Permissions, " +
             "apply_request_id = @ApplyRequestId, update_time = @UpdateTime, apply_key = CAST(@ApplyKey AS BIGINT), inviter = CAST(@Inviter AS TEXT), " +
             "inviter_name = CAST(@InviterName AS TEXT), organization_name = CAST(@OrganizationName AS TEXT), " +
-            "personal_message = CAST(@PersonalMessage AS TEXT), invitation_lifetime = CAST(@InvitationLifetime AS BIGINT) " +
+            "personal_message = CAST(@PersonalMessage AS TEXT), invitation_lifetime = CAST(@InvitationLifetime AS BIGINT), " +
+            "skipped_already_invited_count = @SkippedAlreadyInvitedCount, skipped_already_member_count = @SkippedAlreadyMemberCount " +
             "WHERE import_id = @ImportId",
             new
             {
                 State = (int)applied.State,
                 applied.InvitedCount,
                 applied.SkippedCount,
+                applied.SkippedAlreadyInvitedCount,
+                applied.SkippedAlreadyMemberCount,
                 Permissions = _permissions ?? ImportRow.Json(applied.Permissions),
                 applied.ApplyRequestId,
                 UpdateTime = applied.UpdateTime.ToUnixTimeMilliseconds(),

@@ -10,8 +10,8 @@ internal sealed class AuditLog(StoreDialect dialect) : Repository(dialect), IAud
 {
     private const string Insert =
         "INSERT INTO audit_events (time, organization_id, actor, action, import_id, file_name, permissions, total_rows, valid_rows, " +
-        "invalid_rows, invited_count, skipped_count, invitation_id) VALUES (@Time, @OrganizationId, @Actor, @Action, @ImportId, @FileName, " +
-        "@Permissions, @TotalRows, @ValidRows, @InvalidRows, @InvitedCount, @SkippedCount, @InvitationId)";
+        "invalid_rows, invited_count, skipped_count, invitation_id, row_numbers) VALUES (@Time, @OrganizationId, @Actor, @Action, @ImportId, @FileName, " +
+        "@Permissions, @TotalRows, @ValidRows, @InvalidRows, @InvitedCount, @SkippedCount, @InvitationId, @RowNumbers)";
 
     public async Task<IReadOnlyList<AuditEvent>> ListAsync(string organizationId, AuditCursor? after, int limit, CancellationToken cancellationToken)
     {

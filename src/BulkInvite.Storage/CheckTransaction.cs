@@ -3,6 +3,7 @@ using System.Data.Common;
 using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Checking;
 using BulkInvite.Core.Importing;
+using BulkInvite.Storage.Rows;
 using Dapper;
 
 namespace BulkInvite.Storage;
@@ -23,6 +24,8 @@ internal sealed class CheckTransaction(StoreDialect dialect, DbConnection connec
     private IBulkSink? _stageUsers;
     private IBulkSink? _addDiagnostics;
     private DbCommand? _stagedEmailAt;
+    private int _alreadyInvited;
+    private int _alreadyMember;
 
     protected override void Load()
     {
@@ -71,7 +74,7 @@ internal sealed class CheckTransaction(StoreDialect dialect, DbConnection connec
         });
 
     public void AddAlreadyInvitedWarnings(string message, DateTimeOffset now) =>
-        Connection.Execute(
+        _alreadyInvited = Connection.Execute(
             Dialect.AlreadyInvitedWarnings,
             new
             {
@@ -87,7 +90,7 @@ internal sealed class CheckTransaction(StoreDialect dialect, DbConnection connec
             Dialect.GrowingWorkTimeout);
 
     public void AddAlreadyMemberWarnings(string message) =>
-        Connection.Execute(
+        _alreadyMember = Connection.Execute(
             Dialect.AlreadyMemberWarnings,
             new
             {
@@ -104,23 +107,45 @@ internal sealed class CheckTransaction(StoreDialect dialect, DbConnection connec
     public ImportRecord Complete(CheckResult result, DateTimeOffset now, Func<ImportRecord, AuditEvent> audit)
     {
         ArgumentNullException.ThrowIfNull(result);
+        // Each already-invited or already-member warning is on a valid row, one per row (an address
+        // has at most one pending invitation and one member per organization): their inserts counted
+        // them. A valid row may have several warnings: those rows are counted from the diagnostics,
+        // which hold few warnings unless the file's addresses were mostly invited already.
         Connection.Execute(
-            "UPDATE imports SET state = @State, total_rows = @TotalRows, valid_rows = @ValidRows, invalid_rows = @InvalidRows, update_time = @now " +
+            "UPDATE imports SET state = @State, total_rows = @TotalRows, valid_rows = @ValidRows, invalid_rows = @InvalidRows, update_time = @now, " +
+            "already_invited_rows = @alreadyInvited, already_member_rows = @alreadyMember, column_mappings = @columns, " +
+            "warning_rows = (SELECT COUNT(*) FROM (SELECT DISTINCT d.row_number FROM diagnostics d WHERE d.import_key = @ImportKey AND d.row_number > 0 " +
+            "AND d.severity = @warning) w JOIN import_rows r ON r.import_key = @ImportKey AND r.row_number = w.row_number AND r.is_valid = @valid) " +
             "WHERE import_id = @ImportId",
-            new { State = (int)ImportState.Checked, result.TotalRows, result.ValidRows, result.InvalidRows, now = now.ToUnixTimeMilliseconds(), ImportId },
+            new
+            {
+                State = (int)ImportState.Checked,
+                result.TotalRows,
+                result.ValidRows,
+                result.InvalidRows,
+                now = now.ToUnixTimeMilliseconds(),
+                alreadyInvited = _alreadyInvited,
+                alreadyMember = _alreadyMember,
+                columns = ColumnMappingsJson.Serialize(result.Columns),
+                ImportKey,
+                warning = (int)Severity.Warning,
+                valid = true,
+                ImportId,
+            },
             Transaction,
             Dialect.GrowingWorkTimeout);
         return Commit(audit);
     }
 
-    public ImportRecord Reject(IReadOnlyList<Diagnostic> fileDiagnostics, DateTimeOffset now, Func<ImportRecord, AuditEvent> audit)
+    public ImportRecord Reject(IReadOnlyList<Diagnostic> fileDiagnostics, DateTimeOffset now, Func<ImportRecord, AuditEvent> audit, IReadOnlyList<ColumnMapping>? columns = null)
     {
         Connection.Execute("DELETE FROM import_rows WHERE import_key = @ImportKey", new { ImportKey }, Transaction, Dialect.GrowingWorkTimeout);
         Connection.Execute("DELETE FROM diagnostics WHERE import_key = @ImportKey", new { ImportKey }, Transaction, Dialect.GrowingWorkTimeout);
         AddDiagnostics(fileDiagnostics);
         Connection.Execute(
-            "UPDATE imports SET state = @State, total_rows = 0, valid_rows = 0, invalid_rows = 0, update_time = @now WHERE import_id = @ImportId",
-            new { State = (int)ImportState.Rejected, now = now.ToUnixTimeMilliseconds(), ImportId },
+            "UPDATE imports SET state = @State, total_rows = 0, valid_rows = 0, invalid_rows = 0, update_time = @now, column_mappings = @columns " +
+            "WHERE import_id = @ImportId",
+            new { State = (int)ImportState.Rejected, now = now.ToUnixTimeMilliseconds(), columns = ColumnMappingsJson.Serialize(columns ?? []), ImportId },
             Transaction);
         return Commit(audit);
     }

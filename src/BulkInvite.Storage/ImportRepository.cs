@@ -2,6 +2,7 @@ using System.Data.Common;
 using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Checking;
 using BulkInvite.Core.Importing;
+using BulkInvite.Core.Rows;
 using BulkInvite.Storage.Rows;
 using Dapper;
 
@@ -12,7 +13,8 @@ internal sealed class ImportRepository(StoreDialect dialect) : Repository(dialec
 {
     private const string InsertImport =
         $"INSERT INTO imports ({ImportRow.KeyedColumns}) VALUES (@ImportId, @OrganizationId, @FileName, @Format, @SizeBytes, @Sha256, @State, " +
-        "@TotalRows, @ValidRows, @InvalidRows, @InvitedCount, @SkippedCount, @Permissions, @ApplyRequestId, @CreateTime, @UpdateTime, @ImportKey)";
+        "@TotalRows, @ValidRows, @InvalidRows, @InvitedCount, @SkippedCount, @Permissions, @ApplyRequestId, @CreateTime, @UpdateTime, " +
+        "@WarningRows, @AlreadyInvitedRows, @AlreadyMemberRows, @SkippedAlreadyInvitedCount, @SkippedAlreadyMemberCount, @ImportKey)";
 
     public async Task AddAsync(ImportRecord import, AuditEvent audit, CancellationToken cancellationToken)
     {
@@ -120,6 +122,14 @@ internal sealed class ImportRepository(StoreDialect dialect) : Repository(dialec
         return rows.Select(r => r.ToDiagnostic()).ToList();
     }
 
+    public async Task<IReadOnlyList<ColumnMapping>> ListColumnMappingsAsync(string importId, CancellationToken cancellationToken)
+    {
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        var json = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT column_mappings FROM imports WHERE import_id = @importId", new { importId }, cancellationToken: cancellationToken));
+        return ColumnMappingsJson.Deserialize(json);
+    }
+
     public async Task<IReadOnlyList<StoredDiagnostic>> ListRowDiagnosticsAsync(string importId, DiagnosticCursor? after, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await Dialect.OpenAsync(cancellationToken);
@@ -134,6 +144,92 @@ internal sealed class ImportRepository(StoreDialect dialect) : Repository(dialec
     public ICheckTransaction BeginCheck(string importId) => WriteTransaction.Start(new CheckTransaction(Dialect, Dialect.Open(), importId));
 
     public IApplyTransaction BeginApply(string importId) => WriteTransaction.Start(new ApplyTransaction(Dialect, Dialect.Open(), importId));
+
+    public IRowEditTransaction BeginRowEdit(string importId) => WriteTransaction.Start(new RowEditTransaction(Dialect, Dialect.Open(), importId));
+
+    public async Task<IReadOnlyList<ImportRowRecord>> ListRowsAsync(string importId, RowFilter filter, int afterRow, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await Dialect.OpenAsync(cancellationToken);
+        var importKey = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT import_key FROM imports WHERE import_id = @importId", new { importId }, cancellationToken: cancellationToken));
+        if (importKey is null)
+        {
+            return [];
+        }
+
+        var where = filter switch
+        {
+            RowFilter.Errors => " AND r.is_valid = @invalid",
+            RowFilter.Warnings => " AND r.is_valid = @valid AND EXISTS (SELECT 1 FROM diagnostics d WHERE d.import_key = r.import_key " +
+                                  "AND d.row_number = r.row_number AND d.severity = @warning)",
+            _ => "",
+        };
+        var rows = (await connection.QueryAsync<StoredRow>(new CommandDefinition(
+            $"SELECT {StoredRow.Columns} FROM import_rows r WHERE r.import_key = @importKey AND r.row_number > @afterRow{where} ORDER BY r.row_number LIMIT @limit",
+            new { importKey, afterRow, limit, invalid = false, valid = true, warning = (int)Severity.Warning },
+            commandTimeout: Dialect.GrowingWorkTimeout, cancellationToken: cancellationToken))).ToList();
+        return StoredRow.WithDiagnostics(Dialect, connection, null, importKey.Value, rows);
+    }
+
+    // One ordered pass over the rows joined with their diagnostics, read as it is enumerated: a row
+    // with several diagnostics comes as several records in a row, gathered here.
+    public IEnumerable<ResultRow> ReadResults(string importId, bool onlyErrors)
+    {
+        using var connection = Dialect.Open();
+        var import = connection.QuerySingleOrDefault<(long ImportKey, long? ApplyKey)>(
+            "SELECT import_key, apply_key FROM imports WHERE import_id = @importId", new { importId });
+        var records = connection.Query<ResultRecord>(
+            "SELECT r.row_number, r.email, r.first_name, r.last_name, r.description, r.is_valid, " +
+            "CASE WHEN CAST(@applyKey AS BIGINT) IS NULL OR r.is_valid = @invalid THEN 0 " +
+            "WHEN EXISTS (SELECT 1 FROM invitations v WHERE v.invitation_id = CAST(@applyKey AS BIGINT) * 4294967296 + r.row_number) THEN 1 " +
+            "WHEN EXISTS (SELECT 1 FROM members b WHERE b.organization_id = i.organization_id AND b.normalized_email = r.normalized_email) THEN 2 ELSE 3 END AS outcome, " +
+            "d.code, d.severity, d.message " +
+            "FROM import_rows r JOIN imports i ON i.import_key = r.import_key " +
+            "LEFT JOIN diagnostics d ON d.import_key = r.import_key AND d.row_number = r.row_number " +
+            $"WHERE r.import_key = @importKey{(onlyErrors ? " AND r.is_valid = @invalid" : "")} ORDER BY r.row_number, d.sequence",
+            new { importKey = import.ImportKey, applyKey = import.ApplyKey, invalid = false },
+            buffered: false,
+            commandTimeout: Dialect.GrowingWorkTimeout);
+        ResultRecord? current = null;
+        var diagnostics = new List<Diagnostic>();
+        foreach (var record in records)
+        {
+            if (current is not null && record.RowNumber != current.RowNumber)
+            {
+                yield return current.ToResult(diagnostics);
+                diagnostics = [];
+            }
+
+            current = record;
+            if (record.Code is { } code)
+            {
+                diagnostics.Add(new Diagnostic((int)record.RowNumber, "", (DiagnosticCode)code, (Severity)(record.Severity ?? 0), record.Message ?? "", ""));
+            }
+        }
+
+        if (current is not null)
+        {
+            yield return current.ToResult(diagnostics);
+        }
+    }
+
+    /// <summary>One row of a results file joined with one of its diagnostics, as Dapper reads it.</summary>
+    private sealed class ResultRecord
+    {
+        public long RowNumber { get; set; }
+        public string Email { get; set; } = "";
+        public string FirstName { get; set; } = "";
+        public string LastName { get; set; } = "";
+        public string? Description { get; set; }
+        public bool IsValid { get; set; }
+        public long Outcome { get; set; }
+        public long? Code { get; set; }
+        public long? Severity { get; set; }
+        public string? Message { get; set; }
+
+        public ResultRow ToResult(IReadOnlyList<Diagnostic> diagnostics) =>
+            new((int)RowNumber, Email, FirstName, LastName, Description, IsValid, (ApplyOutcome)Outcome, diagnostics);
+    }
 
     /// <summary>What deleting an import needs to know of it.</summary>
     private sealed class DeleteTarget

@@ -49,6 +49,8 @@ public sealed class PostgresDialect : StoreDialect
     /// None: a statement's work grows with the file (up to BulkInvite:MaxRows), and a row lock waits
     /// for whatever check or apply of the import holds it, as SQLite's writer queue does.
     /// </summary>
+    internal override string InList(string parameter) => $"= ANY({parameter})";
+
     internal override int? GrowingWorkTimeout => 0;
 
     internal override long NextImportKey(DbConnection connection, DbTransaction? transaction) =>

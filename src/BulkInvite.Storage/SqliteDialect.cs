@@ -57,6 +57,8 @@ public sealed class SqliteDialect(StorageOptions options) : StoreDialect
 
     internal override string? LockUploadsOfOrganization => null;
 
+    internal override string InList(string parameter) => "IN " + parameter;
+
     internal override int? GrowingWorkTimeout => null;
 
     internal override long NextImportKey(DbConnection connection, DbTransaction? transaction) =>

@@ -49,6 +49,13 @@ public abstract class StoreDialect : IDisposable
     /// </summary>
     internal abstract string? LockUploadsOfOrganization { get; }
 
+    /// <summary>
+    /// Ends a condition on a column with "is one of the list parameter": SQLite's IN @list (Dapper
+    /// expands the list into one parameter per value), PostgreSQL's = ANY(@list) (Npgsql sends the
+    /// list as one array, which IN cannot take). The parameter must be an array.
+    /// </summary>
+    internal abstract string InList(string parameter);
+
     /// <summary>The command timeout, in seconds, of a statement whose work grows with the file; null for the driver's default.</summary>
     internal abstract int? GrowingWorkTimeout { get; }
 

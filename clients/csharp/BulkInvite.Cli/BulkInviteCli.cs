@@ -17,6 +17,8 @@ internal static class BulkInviteCli
             ImportCommand.Create(options, console),
             ApplyCommand.Create(options, console),
             CheckCommand.Create(options, console),
+            FixCommand.Create(options, console),
+            RemoveCommand.Create(options, console),
             SampleCommand.Create(options, console),
             PermissionsCommand.Create(options, console),
             ImportsCommand.Create(options, console),

@@ -47,6 +47,7 @@ public class BulkInviteException : Exception
             StatusCode.InvalidArgument => new InvalidRequestException(exception),
             StatusCode.NotFound => NotFoundException.For(exception),
             StatusCode.FailedPrecondition => new FailedPreconditionException(exception),
+            StatusCode.Aborted => new RowsChangedException(exception),
             StatusCode.ResourceExhausted => new QuotaExceededException(exception),
             _ when ServerUnavailableException.IsTransportFailure(exception) => new ServerUnavailableException(exception),
             StatusCode.Unauthenticated => new AuthenticationRequiredException(exception),

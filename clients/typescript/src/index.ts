@@ -2,6 +2,7 @@ export * from "./client.js";
 export * from "./errors.js";
 export * from "./importFile.js";
 export * from "./importOutcome.js";
+export * from "./rows.js";
 export { uploadFileResumably, type ResumableUploadOptions } from "./resumableUpload.js";
 export * from "./gen/bulkinvite/v1/diagnostic_pb.js";
 export * from "./gen/bulkinvite/v1/import_pb.js";

@@ -25,4 +25,7 @@ public sealed record AuditEvent
 
     /// <summary>For the invitation actions: the invitation (ImportId is then the import that created it); empty otherwise.</summary>
     public string InvitationId { get; init; } = "";
+
+    /// <summary>For RowsUpdated and RowsRemoved: the rows changed, in order (never their values).</summary>
+    public IReadOnlyList<int> RowNumbers { get; init; } = [];
 }

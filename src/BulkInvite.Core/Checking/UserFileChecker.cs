@@ -130,8 +130,7 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000)
             {
                 if (firstRows.FirstRowOf(address, row.RowNumber, EmailAt) is { } firstRow)
                 {
-                    InsertAfterEmailDiagnostics(row.Diagnostics, Diagnostic.ForRow(row.RowNumber, UserColumns.Email, DiagnosticCode.DuplicateEmail,
-                        $"This address already appears on row {firstRow}; each user can be listed once. Remove this row.", row.RawEmail));
+                    DuplicateEmailRule.InsertAfterEmailDiagnostics(row.Diagnostics, DuplicateEmailRule.Diagnostic(row.RowNumber, firstRow, row.RawEmail));
                     values = values with { IsValid = false };
                 }
                 else
@@ -151,13 +150,6 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000)
         sink.Stage(toStage);
         sink.AddDiagnostics(diagnostics);
         return invalid;
-    }
-
-    // Keeps a row's diagnostics in column order: the duplicate goes with the other Email ones.
-    private static void InsertAfterEmailDiagnostics(List<Diagnostic> diagnostics, Diagnostic duplicate)
-    {
-        var index = diagnostics.FindLastIndex(d => d.Column == UserColumns.Email) + 1;
-        diagnostics.Insert(index, duplicate);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Checking;
+using BulkInvite.Core.Rows;
 
 namespace BulkInvite.Core.Importing;
 
@@ -34,6 +35,9 @@ public interface IImportRepository
 
     Task<IReadOnlyList<Diagnostic>> ListFileDiagnosticsAsync(string importId, CancellationToken cancellationToken);
 
+    /// <summary>How the check mapped the file's columns, in file order; empty before the check or when no header was read.</summary>
+    Task<IReadOnlyList<ColumnMapping>> ListColumnMappingsAsync(string importId, CancellationToken cancellationToken);
+
     /// <summary>Row diagnostics ordered by row number, then the order they were found in, after the cursor.</summary>
     Task<IReadOnlyList<StoredDiagnostic>> ListRowDiagnosticsAsync(string importId, DiagnosticCursor? after, int limit, CancellationToken cancellationToken);
 
@@ -42,6 +46,19 @@ public interface IImportRepository
 
     /// <summary>Starts the one write transaction an apply runs in; it waits for other writers.</summary>
     IApplyTransaction BeginApply(string importId);
+
+    /// <summary>Starts the one write transaction an edit or a removal of rows runs in; it waits for other writers of the import.</summary>
+    IRowEditTransaction BeginRowEdit(string importId);
+
+    /// <summary>Rows after row <paramref name="afterRow"/> that pass the filter, in row order, with their diagnostics.</summary>
+    Task<IReadOnlyList<ImportRowRecord>> ListRowsAsync(string importId, RowFilter filter, int afterRow, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every row of the import (only the invalid ones with <paramref name="onlyErrors"/>) in row order,
+    /// with its diagnostics and, once applied, what became of it; read as it is enumerated, so a
+    /// million rows cost the memory of one.
+    /// </summary>
+    IEnumerable<ResultRow> ReadResults(string importId, bool onlyErrors);
 }
 
 /// <summary>
@@ -62,11 +79,18 @@ public interface ICheckTransaction : ICheckSink, IDisposable
     /// <summary>Adds a warning to every valid staged row whose address belongs to a member of the organization.</summary>
     void AddAlreadyMemberWarnings(string message);
 
-    /// <summary>Stores the counts, marks the import CHECKED, records the audit entry made from the result, and commits.</summary>
+    /// <summary>
+    /// Stores the counts (with the rows that have warnings, and those the already-invited and
+    /// already-member warnings were added to) and the column mapping, marks the import CHECKED,
+    /// records the audit entry made from the result, and commits.
+    /// </summary>
     ImportRecord Complete(CheckResult result, DateTimeOffset now, Func<ImportRecord, AuditEvent> audit);
 
-    /// <summary>Discards anything staged, stores the file diagnostics, marks the import REJECTED, records the audit entry, and commits.</summary>
-    ImportRecord Reject(IReadOnlyList<Diagnostic> fileDiagnostics, DateTimeOffset now, Func<ImportRecord, AuditEvent> audit);
+    /// <summary>
+    /// Discards anything staged, stores the file diagnostics and the header's column mapping (when it
+    /// was read), marks the import REJECTED, records the audit entry, and commits.
+    /// </summary>
+    ImportRecord Reject(IReadOnlyList<Diagnostic> fileDiagnostics, DateTimeOffset now, Func<ImportRecord, AuditEvent> audit, IReadOnlyList<ColumnMapping>? columns = null);
 }
 
 /// <summary>An apply in progress; disposing it without <see cref="Complete"/> rolls back.</summary>
@@ -85,6 +109,9 @@ public interface IApplyTransaction : IDisposable
     /// how many were created.
     /// </summary>
     int InviteValidUsers(IReadOnlyList<string> permissions, Invitations.InvitationBatch batch, DateTimeOffset now);
+
+    /// <summary>After <see cref="InviteValidUsers"/>: how many valid rows it skipped because the address was a member's.</summary>
+    int CountSkippedMembers();
 
     /// <summary>
     /// Saves the applied import, records the audit entry, and commits. Its rows stay: its invitations

@@ -40,11 +40,12 @@ public sealed class ImportChecker(IImportRepository imports, IUploadStore files,
         }
 
         var fileDiagnostics = await imports.ListFileDiagnosticsAsync(importId, cancellationToken);
+        var columns = await imports.ListColumnMappingsAsync(importId, cancellationToken);
         var page = await imports.ListRowDiagnosticsAsync(importId, after, limit + 1, cancellationToken);
         var next = page.Count > limit
             ? PageToken.Encode(importId, PageToken.Format(page[limit - 1].Diagnostic.RowNumber), PageToken.Format(page[limit - 1].Sequence))
             : "";
-        return new CheckReport(import, fileDiagnostics, page.Take(limit).Select(d => d.Diagnostic).ToList(), next);
+        return new CheckReport(import, fileDiagnostics, page.Take(limit).Select(d => d.Diagnostic).ToList(), next) { Columns = columns };
     }
 
     private ImportRecord RunCheck(Caller caller, string importId, CheckProgress? progress, CancellationToken cancellationToken)
@@ -92,7 +93,7 @@ public sealed class ImportChecker(IImportRepository imports, IUploadStore files,
 
         if (result.IsRejected)
         {
-            return Reject(transaction, caller, result.FileDiagnostics);
+            return Reject(transaction, caller, result.FileDiagnostics, result.Columns);
         }
 
         var now = clock.Now();
@@ -101,9 +102,9 @@ public sealed class ImportChecker(IImportRepository imports, IUploadStore files,
         return transaction.Complete(result, now, checkedImport => AuditEvents.For(checkedImport, caller, AuditAction.Checked, now));
     }
 
-    private ImportRecord Reject(ICheckTransaction transaction, Caller caller, IReadOnlyList<Diagnostic> fileDiagnostics)
+    private ImportRecord Reject(ICheckTransaction transaction, Caller caller, IReadOnlyList<Diagnostic> fileDiagnostics, IReadOnlyList<ColumnMapping>? columns = null)
     {
         var now = clock.Now();
-        return transaction.Reject(fileDiagnostics, now, rejected => AuditEvents.For(rejected, caller, AuditAction.Rejected, now));
+        return transaction.Reject(fileDiagnostics, now, rejected => AuditEvents.For(rejected, caller, AuditAction.Rejected, now), columns);
     }
 }

@@ -69,11 +69,15 @@ public sealed class PermissionApplier(IImportRepository imports, IUploadStore fi
         using var phase = telemetry.StartPhase(ImportPhase.Apply, importId, import.OrganizationId);
         var now = clock.Now();
         var invited = transaction.InviteValidUsers(granted, batch, now);
+        var skipped = import.ValidRows - invited;
+        var skippedMembers = skipped > 0 ? transaction.CountSkippedMembers() : 0;
         var applied = import with
         {
             State = ImportState.Applied,
             InvitedCount = invited,
-            SkippedCount = import.ValidRows - invited,
+            SkippedCount = skipped,
+            SkippedAlreadyInvitedCount = skipped - skippedMembers,
+            SkippedAlreadyMemberCount = skippedMembers,
             Permissions = granted,
             ApplyRequestId = requestId,
             UpdateTime = now,

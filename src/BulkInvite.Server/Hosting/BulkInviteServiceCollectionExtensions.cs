@@ -23,6 +23,8 @@ public static class BulkInviteServiceCollectionExtensions
         services.AddSingleton<ImportChecker>();
         services.AddSingleton<PermissionApplier>();
         services.AddSingleton<ImportQueries>();
+        services.AddSingleton<Core.Rows.RowEditor>();
+        services.AddSingleton<Core.Rows.ResultsExporter>();
         services.AddSingleton<ImportRetention>();
         services.AddHostedService<ImportRetentionService>();
         services.AddHostedService<AbandonedUploadSweepService>();

@@ -76,6 +76,18 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
                 new ResourceInfo { ResourceType = "bulkinvite.v1.Invitation", ResourceName = e.InvitationId.Length > 0 ? ResourceNames.Invitation(e.InvitationId) : "", Description = e.Message }),
             InvitationStateException e => Status(Code.FailedPrecondition, e.Message, e.Reason,
                 Precondition(e.Reason, ResourceNames.Invitation(e.InvitationId.ToString(CultureInfo.InvariantCulture)), e.Message)),
+            RowRevisionMismatchException e => Status(Code.Aborted, e.Message, ErrorReason.RowRevisionMismatch, new PreconditionFailure
+            {
+                Violations =
+                {
+                    e.Rows.Select(r => new PreconditionFailure.Types.Violation
+                    {
+                        Type = RpcStatuses.ReasonName(ErrorReason.RowRevisionMismatch),
+                        Subject = ResourceNames.Row(e.ImportId, r.RowNumber),
+                        Description = char.ToUpperInvariant(r.ToString()[0]) + r.ToString()[1..] + ".",
+                    }),
+                },
+            }),
             LimitExceededException e => LimitExceeded(e),
             PermissionDeniedException e => PermissionDenied(e),
             UploadIdleException e => Status(Code.DeadlineExceeded, e.Message, ErrorReason.UploadIdle, null),

@@ -5,6 +5,8 @@ internal static class ResourceNames
 {
     public static string Import(string importId) => "imports/" + importId;
 
+    public static string Row(string importId, int rowNumber) => FormattableString.Invariant($"imports/{importId}/rows/{rowNumber}");
+
     public static string Invitation(string invitationId) => "invitations/" + invitationId;
 
     public static string Upload(string uploadId) => "uploads/" + uploadId;

@@ -3,6 +3,7 @@ using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Checking;
 using BulkInvite.Core.Importing;
 using BulkInvite.Core.Invitations;
+using BulkInvite.Core.Rows;
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 
@@ -52,6 +53,11 @@ internal static class ProtoMapping
         Permissions = { import.Permissions },
         CreateTime = Timestamp.FromDateTimeOffset(import.CreateTime),
         UpdateTime = Timestamp.FromDateTimeOffset(import.UpdateTime),
+        WarningRows = import.WarningRows,
+        AlreadyInvitedRows = import.AlreadyInvitedRows,
+        AlreadyMemberRows = import.AlreadyMemberRows,
+        SkippedAlreadyInvitedCount = import.SkippedAlreadyInvitedCount,
+        SkippedAlreadyMemberCount = import.SkippedAlreadyMemberCount,
     };
 
     public static V1.Diagnostic ToProto(this Diagnostic diagnostic) => new()
@@ -80,7 +86,28 @@ internal static class ProtoMapping
         InvitedCount = audit.InvitedCount,
         SkippedCount = audit.SkippedCount,
         InvitationId = audit.InvitationId,
+        RowNumbers = { audit.RowNumbers },
     };
+
+    public static V1.ImportRow ToProto(this ImportRowRecord row) => new()
+    {
+        RowNumber = row.RowNumber,
+        Email = row.Email,
+        FirstName = row.FirstName,
+        LastName = row.LastName,
+        Description = row.Description ?? "",
+        Revision = row.Revision,
+        Valid = row.IsValid,
+        Diagnostics = { row.Diagnostics.Select(ToProto) },
+    };
+
+    public static RowEdit ToDomain(this V1.RowEdit edit) => new(
+        edit.RowNumber,
+        edit.ExpectedRevision,
+        edit.HasEmail ? edit.Email : null,
+        edit.HasFirstName ? edit.FirstName : null,
+        edit.HasLastName ? edit.LastName : null,
+        edit.HasDescription ? edit.Description : null);
 
     public static V1.Invitation ToProto(this InvitationRecord invitation) => new()
     {
@@ -139,6 +166,14 @@ internal static class ProtoMapping
         FileDiagnostics = { report.FileDiagnostics.Select(ToProto) },
         RowDiagnostics = { report.RowDiagnostics.Select(ToProto) },
         NextPageToken = report.NextPageToken,
+        ColumnMappings = { report.Columns.Select(ToProto) },
+    };
+
+    public static V1.ColumnMapping ToProto(this ColumnMapping column) => new()
+    {
+        ColumnNumber = column.Position,
+        Header = column.Header,
+        Field = column.Field is { } field ? (V1.ImportField)field : V1.ImportField.Ignored,
     };
 
     public static V1.Permission ToProto(this PermissionGrant permission) => new()

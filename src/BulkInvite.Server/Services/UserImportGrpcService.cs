@@ -1,5 +1,6 @@
 using BulkInvite.Core.Access;
 using BulkInvite.Core.Importing;
+using BulkInvite.Core.Rows;
 using BulkInvite.Core.Samples;
 using BulkInvite.Server.Security;
 using BulkInvite.V1;
@@ -20,6 +21,8 @@ internal sealed class UserImportGrpcService(
     PermissionApplier applier,
     ImportQueries queries,
     PermissionCatalog catalog,
+    RowEditor rows,
+    ResultsExporter results,
     BulkInviteOptions options) : UserImportService.UserImportServiceBase
 {
     private const int SampleChunkBytes = 64 * 1024;
@@ -106,6 +109,53 @@ internal sealed class UserImportGrpcService(
         }
 
         await responseStream.WriteAsync(new StreamCheckImportResponse { Result = (await check).ToProto() }, context.CancellationToken);
+    }
+
+    public override async Task<ListImportRowsResponse> ListImportRows(ListImportRowsRequest request, ServerCallContext context)
+    {
+        var (page, next) = await rows.ListAsync(context.GetCaller(), request.ImportId, (Core.Rows.RowFilter)request.Filter, request.PageSize, request.PageToken, context.CancellationToken);
+        return new ListImportRowsResponse { Rows = { page.Select(r => r.ToProto()) }, NextPageToken = next };
+    }
+
+    public override async Task<UpdateImportRowsResponse> UpdateImportRows(UpdateImportRowsRequest request, ServerCallContext context)
+    {
+        var result = await rows.UpdateAsync(context.GetCaller(), request.ImportId, request.Edits.Select(e => e.ToDomain()).ToList(), context.CancellationToken);
+        return new UpdateImportRowsResponse
+        {
+            Import = result.Import.ToProto(),
+            Rows = { result.Rows.Select(r => r.ToProto()) },
+            AffectedRowNumbers = { result.AffectedRowNumbers },
+        };
+    }
+
+    public override async Task<RemoveImportRowsResponse> RemoveImportRows(RemoveImportRowsRequest request, ServerCallContext context)
+    {
+        var result = await rows.RemoveAsync(context.GetCaller(), request.ImportId, request.RowNumbers, context.CancellationToken);
+        return new RemoveImportRowsResponse { Import = result.Import.ToProto(), AffectedRowNumbers = { result.AffectedRowNumbers } };
+    }
+
+    /// <summary>
+    /// Writes the file to a temporary file that is deleted when closed (an XLSX package cannot be
+    /// written to a network stream as it goes), then streams it: memory stays that of a buffer.
+    /// </summary>
+    public override async Task ExportImportResults(ExportImportResultsRequest request, IServerStreamWriter<ExportImportResultsResponse> responseStream, ServerCallContext context)
+    {
+        var (fileName, write) = await results.PrepareAsync(context.GetCaller(), request.ImportId, (DomainFormat)request.Format, (Core.Rows.ResultsScope)request.Scope, context.CancellationToken);
+        await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, SampleChunkBytes, FileOptions.DeleteOnClose);
+        await Task.Run(() => write(file), context.CancellationToken);
+        file.Position = 0;
+        var buffer = new byte[SampleChunkBytes];
+        var first = true;
+        int read;
+        while ((read = await file.ReadAsync(buffer, context.CancellationToken)) > 0 || first)
+        {
+            await responseStream.WriteAsync(new ExportImportResultsResponse
+            {
+                FileName = first ? fileName : "",
+                Chunk = ByteString.CopyFrom(buffer, 0, read),
+            }, context.CancellationToken);
+            first = false;
+        }
     }
 
     public override async Task<ApplyPermissionsResponse> ApplyPermissions(ApplyPermissionsRequest request, ServerCallContext context)

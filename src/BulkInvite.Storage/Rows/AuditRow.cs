@@ -8,7 +8,7 @@ internal sealed class AuditRow
 {
     public const string Columns =
         "event_id, time, organization_id, actor, action, import_id, file_name, permissions, total_rows, valid_rows, invalid_rows, " +
-        "invited_count, skipped_count, invitation_id";
+        "invited_count, skipped_count, invitation_id, row_numbers";
 
     public long EventId { get; set; }
     public long Time { get; set; }
@@ -24,6 +24,7 @@ internal sealed class AuditRow
     public long InvitedCount { get; set; }
     public long SkippedCount { get; set; }
     public string InvitationId { get; set; } = "";
+    public string RowNumbers { get; set; } = "[]";
 
     /// <summary>The parameters of an audit_events insert, named as the columns.</summary>
     public static object Parameters(AuditEvent audit) => new
@@ -41,6 +42,7 @@ internal sealed class AuditRow
         audit.InvitedCount,
         audit.SkippedCount,
         audit.InvitationId,
+        RowNumbers = JsonSerializer.Serialize(audit.RowNumbers),
     };
 
     public AuditEvent ToEvent() => new()
@@ -59,5 +61,6 @@ internal sealed class AuditRow
         InvitedCount = (int)InvitedCount,
         SkippedCount = (int)SkippedCount,
         InvitationId = InvitationId,
+        RowNumbers = JsonSerializer.Deserialize<List<int>>(RowNumbers) ?? [],
     };
 }

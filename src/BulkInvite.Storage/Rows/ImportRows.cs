@@ -10,7 +10,8 @@ internal sealed class ImportRow
 {
     public const string Columns =
         "import_id, organization_id, file_name, format, size_bytes, sha256, state, total_rows, valid_rows, invalid_rows, " +
-        "invited_count, skipped_count, permissions, apply_request_id, create_time, update_time";
+        "invited_count, skipped_count, permissions, apply_request_id, create_time, update_time, warning_rows, already_invited_rows, " +
+        "already_member_rows, skipped_already_invited_count, skipped_already_member_count";
 
     /// <summary><see cref="Columns"/> and the import's key, which only storage uses.</summary>
     public const string KeyedColumns = Columns + ", import_key";
@@ -32,6 +33,11 @@ internal sealed class ImportRow
     public string? ApplyRequestId { get; set; }
     public long CreateTime { get; set; }
     public long UpdateTime { get; set; }
+    public long WarningRows { get; set; }
+    public long AlreadyInvitedRows { get; set; }
+    public long AlreadyMemberRows { get; set; }
+    public long SkippedAlreadyInvitedCount { get; set; }
+    public long SkippedAlreadyMemberCount { get; set; }
 
     public static object Parameters(ImportRecord import) => new
     {
@@ -51,6 +57,11 @@ internal sealed class ImportRow
         import.ApplyRequestId,
         CreateTime = import.CreateTime.ToUnixTimeMilliseconds(),
         UpdateTime = import.UpdateTime.ToUnixTimeMilliseconds(),
+        import.WarningRows,
+        import.AlreadyInvitedRows,
+        import.AlreadyMemberRows,
+        import.SkippedAlreadyInvitedCount,
+        import.SkippedAlreadyMemberCount,
     };
 
     public static string Json(IReadOnlyList<string> permissions) => JsonSerializer.Serialize(permissions);
@@ -73,6 +84,11 @@ internal sealed class ImportRow
         ApplyRequestId = ApplyRequestId,
         CreateTime = DateTimeOffset.FromUnixTimeMilliseconds(CreateTime),
         UpdateTime = DateTimeOffset.FromUnixTimeMilliseconds(UpdateTime),
+        WarningRows = (int)WarningRows,
+        AlreadyInvitedRows = (int)AlreadyInvitedRows,
+        AlreadyMemberRows = (int)AlreadyMemberRows,
+        SkippedAlreadyInvitedCount = (int)SkippedAlreadyInvitedCount,
+        SkippedAlreadyMemberCount = (int)SkippedAlreadyMemberCount,
     };
 }
 

@@ -14,20 +14,29 @@ internal static class ImportCommand
         var permissions = PermissionOption();
         var yes = YesOption();
         var all = AllOption();
+        var report = new ReportOption();
         var message = InvitationChoices.MessageOption();
         var expiresIn = InvitationChoices.ExpiresInOption();
         var confirmPrivileged = InvitationChoices.ConfirmPrivilegedOption();
         var command = new Command("import", "Upload a file of users, check it, and invite its valid users") { file, org, permissions, yes, all, message, expiresIn, confirmPrivileged };
+        report.AddTo(command);
         CommandAction.Set(command, options, console, async (parse, session, cancellationToken) =>
         {
             var path = parse.GetRequiredValue(file);
+            var reportFile = report.Read(parse);
             var organization = session.Organization(parse.GetValue(org), "the organization to invite the users to");
             IReadOnlyList<string> grants = [.. parse.GetValue(permissions) ?? []];
             var choices = InvitationChoices.From(parse, message, expiresIn, confirmPrivileged);
             var privileged = await PermissionPreCheck.RunAsync(session, organization, grants, "Nothing was uploaded.", cancellationToken);
             var import = await UploadProgressView.RunAsync(session, path, progress => session.Client.UploadFileAsync(path.FullName, organization, progress, cancellationToken));
             var check = await Busy.RunAsync(session, "Checking…", () => session.Client.CheckAsync(import.ImportId, cancellationToken));
-            return await new ApplyFlow(session, organization, grants, choices, privileged, parse.GetValue(yes), parse.GetValue(all)).RunAsync(check, cancellationToken);
+            var exitCode = await new ApplyFlow(session, organization, grants, choices, privileged, parse.GetValue(yes), parse.GetValue(all)).RunAsync(check, cancellationToken);
+            if (reportFile is { } wanted && !check.IsRejected)
+            {
+                await ReportOption.WriteAsync(session, import.ImportId, wanted, cancellationToken);
+            }
+
+            return exitCode;
         });
         return command;
     }

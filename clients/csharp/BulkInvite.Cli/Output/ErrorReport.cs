@@ -16,7 +16,7 @@ internal static partial class ErrorReport
 
     public static int Write(Session session, BulkInviteException error)
     {
-        var exitCode = error is InvalidRequestException or NotFoundException or FailedPreconditionException or QuotaExceededException
+        var exitCode = error is InvalidRequestException or NotFoundException or FailedPreconditionException or RowsChangedException or QuotaExceededException
             ? ExitCodes.Rejected
             : ExitCodes.ServerError;
         var console = session.Console.Error;

@@ -13,6 +13,7 @@ from bulkinvite_client.client import (
 from bulkinvite_client.errors import BulkInviteError, error_info
 from bulkinvite_client.outcome import Outcome
 from bulkinvite_client.resumable import upload_file_resumably
+from bulkinvite_client.rows import export_import_results, fix_import_row, list_import_rows, remove_import_rows
 from bulkinvite_client.transfer import MAX_CHUNK_SIZE
 
 __all__ = [
@@ -26,7 +27,11 @@ __all__ = [
     "check_import",
     "connect",
     "error_info",
+    "export_import_results",
+    "fix_import_row",
     "import_file",
+    "list_import_rows",
+    "remove_import_rows",
     "upload_file",
     "upload_file_resumably",
 ]
