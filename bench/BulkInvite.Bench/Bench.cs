@@ -36,21 +36,33 @@ public static class Bench
             Print([baseline]);
             var csv = await scenarios.EndToEndAsync("CSV end to end (upload + check + apply)", large, options.Rows) with { ComparedWith = baseline };
             var smallCsv = await scenarios.EndToEndAsync("CSV end to end, smaller file", small, options.SmallRows);
-            var results = new List<Measurement>
+            var xlsxCase = await scenarios.EndToEndAsync("XLSX end to end, same rows as the smaller CSV", xlsx, options.SmallRows) with { ComparedWith = smallCsv };
+            var pages = await scenarios.PageFetchAsync(large, options.Rows);
+            var many = await scenarios.ManySmallImportsAsync(options.Clients, 1000, TimeSpan.FromSeconds(options.Seconds));
+            var results = new List<Measurement> { baseline, csv, smallCsv, xlsxCase, pages, many };
+
+            var unique = Path.Combine(folder, "large-unique.csv");
+            UserFileGenerator.WriteCsv(unique, options.Rows, unique: true);
+            Measurement copy, postgres;
+            await using (var cluster = await BenchPostgres.StartAsync())
             {
-                baseline,
-                csv,
-                smallCsv,
-                await scenarios.EndToEndAsync("XLSX end to end, same rows as the smaller CSV", xlsx, options.SmallRows) with { ComparedWith = smallCsv },
-                await scenarios.PageFetchAsync(large, options.Rows),
-                await scenarios.ManySmallImportsAsync(options.Clients, 1000, TimeSpan.FromSeconds(options.Seconds)),
-            };
+                (copy, postgres) = await scenarios.PostgresAsync(cluster, unique, options.Rows);
+            }
+
+            results.Add(copy);
+            results.Add(postgres);
+
             Console.WriteLine();
             Print(results);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"\nServer peak RSS, large CSV / smaller CSV: {(double)csv.PeakBytes / smallCsv.PeakBytes:0.00}×. The ratio column compares the CSV with sqlite3 and the XLSX with the CSV of the same rows."));
+                $"\nServer peak RSS, large CSV / smaller CSV: {(double)csv.PeakBytes / smallCsv.PeakBytes:0.00}×. The ratio column compares the CSV with sqlite3, the XLSX with the CSV of the same rows, and the PostgreSQL case with psql's \\copy of its file."));
             Console.WriteLine();
-            EmailDrain.Print("Invitation emails of the smaller CSV, pickup mode", await scenarios.EmailDrainAsync(small));
+            var drain = await scenarios.EmailDrainAsync(small);
+            EmailDrain.Print("Invitation emails of the smaller CSV, pickup mode", drain);
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Load average at the end: {LoadAverage()}"));
+            Console.WriteLine();
+            Targets.Print(Targets.Of(csv, smallCsv, xlsxCase, pages, many, postgres, drain));
             return 0;
         }
         finally
@@ -69,6 +81,50 @@ public static class Bench
             UserFileGenerator.WriteCsv(file, rows);
             EmailDrain.Print(string.Create(CultureInfo.InvariantCulture, $"Invitation emails of a {rows:N0}-row CSV, pickup mode"),
                 await new Scenarios(folder, 1).EmailDrainAsync(file));
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Only the many-small-imports case, <paramref name="runs"/> times, each on a fresh server.</summary>
+    public static async Task<int> ManyClientsAsync(int clients, int seconds, int runs)
+    {
+        var folder = Directory.CreateTempSubdirectory("bulkinvite-bench-").FullName;
+        try
+        {
+            var scenarios = new Scenarios(folder, 1);
+            var results = new List<Measurement>();
+            for (var run = 0; run < runs; run++)
+            {
+                results.Add(await scenarios.ManySmallImportsAsync(clients, 1000, TimeSpan.FromSeconds(seconds)));
+                Console.Error.WriteLine($"  run {run + 1}: {results[^1].Note}");
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Load average at the end: {LoadAverage()}"));
+            Print(results);
+            return results.Sum(r => r.Failures) == 0 ? 0 : 1;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Only the PostgreSQL case: psql's \\copy and the end to end on the PostgreSQL store, alternating, in one cluster.</summary>
+    public static async Task<int> PostgresAsync(int rows, int runs)
+    {
+        var folder = Directory.CreateTempSubdirectory("bulkinvite-bench-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "unique.csv");
+            UserFileGenerator.WriteCsv(file, rows, unique: true);
+            await using var cluster = await BenchPostgres.StartAsync();
+            var (copy, postgres) = await new Scenarios(folder, runs).PostgresAsync(cluster, file, rows);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Load average at the end: {LoadAverage()}"));
+            Print([copy, postgres]);
             return 0;
         }
         finally

@@ -47,6 +47,17 @@ ab.SetAction(async (result, _) => await Bench.CompareAsync(
     Setup(result.GetValue(aFolder), result.GetValue(aEnv)!),
     Setup(result.GetValue(bFolder), result.GetValue(bEnv)!)));
 
+var clientsCount = new Option<int>("--clients") { Description = "Concurrent clients.", DefaultValueFactory = _ => 16 };
+var clientsSeconds = new Option<int>("--seconds") { Description = "How long each run lasts.", DefaultValueFactory = _ => 30 };
+var clientsRuns = new Option<int>("--runs") { Description = "Runs, each on a fresh server.", DefaultValueFactory = _ => 3 };
+var manyClients = new Command("clients", "Only the many-small-imports case, several times: throughput, latency, every failed call with its status.") { clientsCount, clientsSeconds, clientsRuns };
+manyClients.SetAction(async (result, _) => await Bench.ManyClientsAsync(result.GetValue(clientsCount), result.GetValue(clientsSeconds), result.GetValue(clientsRuns)));
+
+var postgresRows = new Option<int>("--rows") { Description = "Rows of the CSV (no duplicate address).", DefaultValueFactory = _ => 1_000_000 };
+var postgresRuns = new Option<int>("--runs") { Description = "Runs of each, alternating.", DefaultValueFactory = _ => 3 };
+var postgres = new Command("postgres", "Only the PostgreSQL case: psql \\copy beside the CSV end to end on the PostgreSQL store, in one throwaway cluster.") { postgresRows, postgresRuns };
+postgres.SetAction(async (result, _) => await Bench.PostgresAsync(result.GetValue(postgresRows), result.GetValue(postgresRuns)));
+
 var output = new Option<string>("--output", "-o") { Description = "The file to write.", Required = true };
 var format = new Option<string>("--format") { Description = "csv or xlsx.", DefaultValueFactory = _ => "csv" };
 var generate = new Command("generate", "Writes a realistic user file.") { rows, format, output };
@@ -66,7 +77,7 @@ generate.SetAction(result =>
     return 0;
 });
 
-return await new RootCommand("BulkInvite benchmark.") { run, drain, upload, generate, ab }.Parse(args).InvokeAsync();
+return await new RootCommand("BulkInvite benchmark.") { run, drain, upload, generate, ab, manyClients, postgres }.Parse(args).InvokeAsync();
 
 static ServerSetup Setup(string? folder, string[] environment) => new(
     folder is null ? null : Path.GetFullPath(folder),
