@@ -191,7 +191,7 @@ public static class Bench
             var perSecond = r.Seconds > 0 && r.Loads ? (r.Rows / r.Seconds).ToString("N0", CultureInfo.InvariantCulture) : "—";
             var ratio = r.ComparedWith is { Seconds: > 0 } reference ? (r.Seconds / reference.Seconds).ToString("0.00", CultureInfo.InvariantCulture) + "×" : "—";
             table.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Case} | {r.Rows:N0} | {r.Seconds:0.000} | {perSecond} | {r.PeakBytes / 1048576.0:0} MB | {ratio} | {r.Note} |"));
+                $"| {r.Case} | {r.Rows:N0} | {r.Seconds:0.000} | {perSecond} | {(r.PeakBytes > 0 ? $"{r.PeakBytes / 1048576.0:0} MB" : "—")} | {ratio} | {r.Note} |"));
         }
 
         Console.Write(table);

@@ -87,13 +87,17 @@ public sealed class BenchPostgres : IAsyncDisposable
         }
     }
 
+    // The benchmark's own folder, or the current one for a copy of the build run from the repository.
     private static string RepositoryRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
-            if (File.Exists(Path.Combine(dir.FullName, "scripts", "postgres.sh")))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, "scripts", "postgres.sh")))
+                {
+                    return dir.FullName;
+                }
             }
         }
 
