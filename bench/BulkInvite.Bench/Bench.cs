@@ -133,8 +133,8 @@ public static class Bench
         }
     }
 
-    /// <summary>Servers A and B on the same CSV, alternating, with medians of each phase and B's time over A's.</summary>
-    public static async Task<int> CompareAsync(int rows, int runs, ServerSetup a, ServerSetup b)
+    /// <summary>Servers A, B, … on the same CSV, alternating, with medians of each phase and each one's time over A's.</summary>
+    public static async Task<int> CompareAsync(int rows, int runs, IReadOnlyList<ServerSetup> setups)
     {
         var folder = Directory.CreateTempSubdirectory("bulkinvite-bench-").FullName;
         try
@@ -142,8 +142,8 @@ public static class Bench
             var file = Path.Combine(folder, "ab.csv");
             UserFileGenerator.WriteCsv(file, rows);
             var scenarios = new Scenarios(folder, runs);
-            var results = await scenarios.AlternatingAsync(file, rows, [(Describe("A", a), a), (Describe("B", b), b)]);
-            var startup = await scenarios.StartupAsync(runs, [a, b]);
+            var results = await scenarios.AlternatingAsync(file, rows, setups.Select((s, i) => (Describe(((char)('A' + i)).ToString(), s), s)).ToList());
+            var startup = await scenarios.StartupAsync(runs, setups);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Load average at the end: {LoadAverage()}"));
             PrintPhases(results, startup);
             return 0;
@@ -165,13 +165,13 @@ public static class Bench
     public static void PrintPhases(IReadOnlyList<Measurement> results, IReadOnlyList<double>? startup = null)
     {
         var table = new StringBuilder();
-        table.AppendLine("| case | rows | end to end | upload | check | apply | server peak RSS | startup | vs first |");
-        table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        table.AppendLine("| case | rows | end to end | upload | check | apply | server CPU | server peak RSS | startup | vs first | CPU vs first |");
+        table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (var i = 0; i < results.Count; i++)
         {
             var r = results[i];
             table.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Case} | {r.Rows:N0} | {r.Seconds:0.00} s | {r.MedianOf(x => x.Upload):0.00} | {r.MedianOf(x => x.Check):0.00} | {r.MedianOf(x => x.Apply):0.00} | {r.PeakBytes / 1048576.0:0} MB | {(startup is null ? "—" : $"{startup[i]:0.00} s")} | {r.Seconds / results[0].Seconds:0.00}× |"));
+                $"| {r.Case} | {r.Rows:N0} | {r.Seconds:0.00} s | {r.MedianOf(x => x.Upload):0.00} | {r.MedianOf(x => x.Check):0.00} | {r.MedianOf(x => x.Apply):0.00} | {r.MedianOf(x => x.ServerCpuSeconds):0.00} s | {r.PeakBytes / 1048576.0:0} MB | {(startup is null ? "—" : $"{startup[i]:0.00} s")} | {r.Seconds / results[0].Seconds:0.00}× | {r.MedianOf(x => x.ServerCpuSeconds) / results[0].MedianOf(x => x.ServerCpuSeconds):0.00}× |"));
         }
 
         Console.Write(table);
