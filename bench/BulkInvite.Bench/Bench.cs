@@ -55,6 +55,7 @@ public static class Bench
             Console.WriteLine();
             Print(results);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"\nServer start to its first answered call (lever 1's cost), median over the large CSV's runs: {csv.MedianOf(r => r.StartupSeconds):0.00} s; server processor time for the large CSV, median: {csv.MedianOf(r => r.ServerCpuSeconds):0.00} s." +
                 $"\nServer peak RSS, large CSV / smaller CSV: {(double)csv.PeakBytes / smallCsv.PeakBytes:0.00}×. The ratio column compares the CSV with sqlite3, the XLSX with the CSV of the same rows, and the PostgreSQL case with psql's \\copy of its file."));
             Console.WriteLine();
             var drain = await scenarios.EmailDrainAsync(small);
