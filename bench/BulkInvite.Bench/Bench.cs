@@ -36,21 +36,34 @@ public static class Bench
             Print([baseline]);
             var csv = await scenarios.EndToEndAsync("CSV end to end (upload + check + apply)", large, options.Rows) with { ComparedWith = baseline };
             var smallCsv = await scenarios.EndToEndAsync("CSV end to end, smaller file", small, options.SmallRows);
-            var results = new List<Measurement>
+            var xlsxCase = await scenarios.EndToEndAsync("XLSX end to end, same rows as the smaller CSV", xlsx, options.SmallRows) with { ComparedWith = smallCsv };
+            var pages = await scenarios.PageFetchAsync(large, options.Rows);
+            var many = await scenarios.ManySmallImportsAsync(options.Clients, 1000, TimeSpan.FromSeconds(options.Seconds));
+            var results = new List<Measurement> { baseline, csv, smallCsv, xlsxCase, pages, many };
+
+            var unique = Path.Combine(folder, "large-unique.csv");
+            UserFileGenerator.WriteCsv(unique, options.Rows, unique: true);
+            Measurement copy, postgres;
+            await using (var cluster = await BenchPostgres.StartAsync())
             {
-                baseline,
-                csv,
-                smallCsv,
-                await scenarios.EndToEndAsync("XLSX end to end, same rows as the smaller CSV", xlsx, options.SmallRows) with { ComparedWith = smallCsv },
-                await scenarios.PageFetchAsync(large, options.Rows),
-                await scenarios.ManySmallImportsAsync(options.Clients, 1000, TimeSpan.FromSeconds(options.Seconds)),
-            };
+                (copy, postgres) = await scenarios.PostgresAsync(cluster, unique, options.Rows);
+            }
+
+            results.Add(copy);
+            results.Add(postgres);
+
             Console.WriteLine();
             Print(results);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"\nServer peak RSS, large CSV / smaller CSV: {(double)csv.PeakBytes / smallCsv.PeakBytes:0.00}×. The ratio column compares the CSV with sqlite3 and the XLSX with the CSV of the same rows."));
+                $"\nServer start to its first answered call (lever 1's cost), median over the large CSV's runs: {csv.MedianOf(r => r.StartupSeconds):0.00} s; server processor time for the large CSV, median: {csv.MedianOf(r => r.ServerCpuSeconds):0.00} s." +
+                $"\nServer peak RSS, large CSV / smaller CSV: {(double)csv.PeakBytes / smallCsv.PeakBytes:0.00}×. The ratio column compares the CSV with sqlite3, the XLSX with the CSV of the same rows, and the PostgreSQL case with psql's \\copy of its file."));
             Console.WriteLine();
-            EmailDrain.Print("Invitation emails of the smaller CSV, pickup mode", await scenarios.EmailDrainAsync(small));
+            var drain = await scenarios.EmailDrainAsync(small);
+            EmailDrain.Print("Invitation emails of the smaller CSV, pickup mode", drain);
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Load average at the end: {LoadAverage()}"));
+            Console.WriteLine();
+            Targets.Print(Targets.Of(csv, smallCsv, xlsxCase, pages, many, postgres, drain));
             return 0;
         }
         finally
@@ -77,8 +90,52 @@ public static class Bench
         }
     }
 
-    /// <summary>Servers A and B on the same CSV, alternating, with medians of each phase and B's time over A's.</summary>
-    public static async Task<int> CompareAsync(int rows, int runs, ServerSetup a, ServerSetup b)
+    /// <summary>Only the many-small-imports case, <paramref name="runs"/> times, each on a fresh server.</summary>
+    public static async Task<int> ManyClientsAsync(int clients, int seconds, int runs)
+    {
+        var folder = Directory.CreateTempSubdirectory("bulkinvite-bench-").FullName;
+        try
+        {
+            var scenarios = new Scenarios(folder, 1);
+            var results = new List<Measurement>();
+            for (var run = 0; run < runs; run++)
+            {
+                results.Add(await scenarios.ManySmallImportsAsync(clients, 1000, TimeSpan.FromSeconds(seconds)));
+                Console.Error.WriteLine($"  run {run + 1}: {results[^1].Note}");
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Load average at the end: {LoadAverage()}"));
+            Print(results);
+            return results.Sum(r => r.Failures) == 0 ? 0 : 1;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Only the PostgreSQL case: psql's \\copy and the end to end on the PostgreSQL store, alternating, in one cluster.</summary>
+    public static async Task<int> PostgresAsync(int rows, int runs)
+    {
+        var folder = Directory.CreateTempSubdirectory("bulkinvite-bench-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "unique.csv");
+            UserFileGenerator.WriteCsv(file, rows, unique: true);
+            await using var cluster = await BenchPostgres.StartAsync();
+            var (copy, postgres) = await new Scenarios(folder, runs).PostgresAsync(cluster, file, rows);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Load average at the end: {LoadAverage()}"));
+            Print([copy, postgres]);
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Servers A, B, … on the same CSV, alternating, with medians of each phase and each one's time over A's.</summary>
+    public static async Task<int> CompareAsync(int rows, int runs, IReadOnlyList<ServerSetup> setups)
     {
         var folder = Directory.CreateTempSubdirectory("bulkinvite-bench-").FullName;
         try
@@ -86,8 +143,8 @@ public static class Bench
             var file = Path.Combine(folder, "ab.csv");
             UserFileGenerator.WriteCsv(file, rows);
             var scenarios = new Scenarios(folder, runs);
-            var results = await scenarios.AlternatingAsync(file, rows, [(Describe("A", a), a), (Describe("B", b), b)]);
-            var startup = await scenarios.StartupAsync(runs, [a, b]);
+            var results = await scenarios.AlternatingAsync(file, rows, setups.Select((s, i) => (Describe(((char)('A' + i)).ToString(), s), s)).ToList());
+            var startup = await scenarios.StartupAsync(runs, setups);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Load average at the end: {LoadAverage()}"));
             PrintPhases(results, startup);
             return 0;
@@ -109,13 +166,13 @@ public static class Bench
     public static void PrintPhases(IReadOnlyList<Measurement> results, IReadOnlyList<double>? startup = null)
     {
         var table = new StringBuilder();
-        table.AppendLine("| case | rows | end to end | upload | check | apply | server peak RSS | startup | vs first |");
-        table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        table.AppendLine("| case | rows | end to end | upload | check | apply | server CPU | server peak RSS | startup | vs first | CPU vs first |");
+        table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (var i = 0; i < results.Count; i++)
         {
             var r = results[i];
             table.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Case} | {r.Rows:N0} | {r.Seconds:0.00} s | {r.MedianOf(x => x.Upload):0.00} | {r.MedianOf(x => x.Check):0.00} | {r.MedianOf(x => x.Apply):0.00} | {r.PeakBytes / 1048576.0:0} MB | {(startup is null ? "—" : $"{startup[i]:0.00} s")} | {r.Seconds / results[0].Seconds:0.00}× |"));
+                $"| {r.Case} | {r.Rows:N0} | {r.Seconds:0.00} s | {r.MedianOf(x => x.Upload):0.00} | {r.MedianOf(x => x.Check):0.00} | {r.MedianOf(x => x.Apply):0.00} | {r.MedianOf(x => x.ServerCpuSeconds):0.00} s | {r.PeakBytes / 1048576.0:0} MB | {(startup is null ? "—" : $"{startup[i]:0.00} s")} | {r.Seconds / results[0].Seconds:0.00}× | {r.MedianOf(x => x.ServerCpuSeconds) / results[0].MedianOf(x => x.ServerCpuSeconds):0.00}× |"));
         }
 
         Console.Write(table);
@@ -135,7 +192,7 @@ public static class Bench
             var perSecond = r.Seconds > 0 && r.Loads ? (r.Rows / r.Seconds).ToString("N0", CultureInfo.InvariantCulture) : "—";
             var ratio = r.ComparedWith is { Seconds: > 0 } reference ? (r.Seconds / reference.Seconds).ToString("0.00", CultureInfo.InvariantCulture) + "×" : "—";
             table.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Case} | {r.Rows:N0} | {r.Seconds:0.000} | {perSecond} | {r.PeakBytes / 1048576.0:0} MB | {ratio} | {r.Note} |"));
+                $"| {r.Case} | {r.Rows:N0} | {r.Seconds:0.000} | {perSecond} | {(r.PeakBytes > 0 ? $"{r.PeakBytes / 1048576.0:0} MB" : "—")} | {ratio} | {r.Note} |"));
         }
 
         Console.Write(table);

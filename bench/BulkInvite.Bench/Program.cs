@@ -37,15 +37,38 @@ var aFolder = new Option<string?>("--a") { Description = "Folder of server A's B
 var bFolder = new Option<string?>("--b") { Description = "Folder of server B's BulkInvite.Server.dll (default: the one built with the benchmark)." };
 var aEnv = new Option<string[]>("--a-env") { Description = "NAME=VALUE added to server A's environment; repeatable.", DefaultValueFactory = _ => [] };
 var bEnv = new Option<string[]>("--b-env") { Description = "NAME=VALUE added to server B's environment; repeatable.", DefaultValueFactory = _ => [] };
-var ab = new Command("ab", "Two server builds or settings side by side: the same CSV end to end, alternating A and B; medians and B/A.")
+var cFolder = new Option<string?>("--c") { Description = "Folder of a third server C (with --c-env, or alone): compared too." };
+var cEnv = new Option<string[]>("--c-env") { Description = "NAME=VALUE added to server C's environment; repeatable.", DefaultValueFactory = _ => [] };
+var dFolder = new Option<string?>("--d") { Description = "Folder of a fourth server D (with --d-env, or alone): compared too." };
+var dEnv = new Option<string[]>("--d-env") { Description = "NAME=VALUE added to server D's environment; repeatable.", DefaultValueFactory = _ => [] };
+var ab = new Command("ab", "Two (or up to four) server builds or settings side by side: the same CSV end to end, alternating A, B, …; medians and each one's time over A's.")
 {
-    abRows, abRuns, aFolder, bFolder, aEnv, bEnv,
+    abRows, abRuns, aFolder, bFolder, aEnv, bEnv, cFolder, cEnv, dFolder, dEnv,
 };
-ab.SetAction(async (result, _) => await Bench.CompareAsync(
-    result.GetValue(abRows),
-    result.GetValue(abRuns),
-    Setup(result.GetValue(aFolder), result.GetValue(aEnv)!),
-    Setup(result.GetValue(bFolder), result.GetValue(bEnv)!)));
+ab.SetAction(async (result, _) =>
+{
+    List<ServerSetup> setups = [Setup(result.GetValue(aFolder), result.GetValue(aEnv)!), Setup(result.GetValue(bFolder), result.GetValue(bEnv)!)];
+    foreach (var (folder, environment) in new[] { (cFolder, cEnv), (dFolder, dEnv) })
+    {
+        if (result.GetValue(folder) is not null || result.GetValue(environment) is { Length: > 0 })
+        {
+            setups.Add(Setup(result.GetValue(folder), result.GetValue(environment)!));
+        }
+    }
+
+    return await Bench.CompareAsync(result.GetValue(abRows), result.GetValue(abRuns), setups);
+});
+
+var clientsCount = new Option<int>("--clients") { Description = "Concurrent clients.", DefaultValueFactory = _ => 16 };
+var clientsSeconds = new Option<int>("--seconds") { Description = "How long each run lasts.", DefaultValueFactory = _ => 30 };
+var clientsRuns = new Option<int>("--runs") { Description = "Runs, each on a fresh server.", DefaultValueFactory = _ => 3 };
+var manyClients = new Command("clients", "Only the many-small-imports case, several times: throughput, latency, every failed call with its status.") { clientsCount, clientsSeconds, clientsRuns };
+manyClients.SetAction(async (result, _) => await Bench.ManyClientsAsync(result.GetValue(clientsCount), result.GetValue(clientsSeconds), result.GetValue(clientsRuns)));
+
+var postgresRows = new Option<int>("--rows") { Description = "Rows of the CSV (no duplicate address).", DefaultValueFactory = _ => 1_000_000 };
+var postgresRuns = new Option<int>("--runs") { Description = "Runs of each, alternating.", DefaultValueFactory = _ => 3 };
+var postgres = new Command("postgres", "Only the PostgreSQL case: psql \\copy beside the CSV end to end on the PostgreSQL store, in one throwaway cluster.") { postgresRows, postgresRuns };
+postgres.SetAction(async (result, _) => await Bench.PostgresAsync(result.GetValue(postgresRows), result.GetValue(postgresRuns)));
 
 var output = new Option<string>("--output", "-o") { Description = "The file to write.", Required = true };
 var format = new Option<string>("--format") { Description = "csv or xlsx.", DefaultValueFactory = _ => "csv" };
@@ -66,7 +89,7 @@ generate.SetAction(result =>
     return 0;
 });
 
-return await new RootCommand("BulkInvite benchmark.") { run, drain, upload, generate, ab }.Parse(args).InvokeAsync();
+return await new RootCommand("BulkInvite benchmark.") { run, drain, upload, generate, ab, manyClients, postgres }.Parse(args).InvokeAsync();
 
 static ServerSetup Setup(string? folder, string[] environment) => new(
     folder is null ? null : Path.GetFullPath(folder),

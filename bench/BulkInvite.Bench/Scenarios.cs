@@ -12,6 +12,12 @@ public sealed record Measurement(string Case, int Rows, double Seconds, long Pea
     /// <summary>The case this one is compared with in the ratio column, if any.</summary>
     public Measurement? ComparedWith { get; init; }
 
+    /// <summary>The slowest call, in a case that times many (seconds).</summary>
+    public double Worst { get; init; }
+
+    /// <summary>Calls that failed, in a case that counts them.</summary>
+    public int Failures { get; init; }
+
     /// <summary>Each run of an end-to-end case.</summary>
     public IReadOnlyList<EndToEndRun> Runs { get; init; } = [];
 
@@ -19,11 +25,14 @@ public sealed record Measurement(string Case, int Rows, double Seconds, long Pea
     public double MedianOf(Func<EndToEndRun, double> phase) => Scenarios.Median(Runs.Select(phase).ToList());
 }
 
-/// <summary>One end-to-end run: the whole time, its three phases, the server's peak memory and how long it took to start.</summary>
-public sealed record EndToEndRun(double Seconds, double Upload, double Check, double Apply, long PeakBytes, double StartupSeconds)
+/// <summary>
+/// One end-to-end run: the whole time, its three phases, the server's peak memory, how long it took
+/// to start, and the processor time the server used for the import (after its start).
+/// </summary>
+public sealed record EndToEndRun(double Seconds, double Upload, double Check, double Apply, long PeakBytes, double StartupSeconds, double ServerCpuSeconds = 0)
 {
     public string Split => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"{Seconds:0.00} s = upload {Upload:0.00} + check {Check:0.00} + apply {Apply:0.00}");
+        $"{Seconds:0.00} s = upload {Upload:0.00} + check {Check:0.00} + apply {Apply:0.00} (server CPU {ServerCpuSeconds:0.00} s)");
 }
 
 /// <summary>The cases the benchmark measures, each against a fresh server process.</summary>
@@ -91,6 +100,7 @@ public sealed class Scenarios(string workFolder, int runs)
     {
         await using var server = await StartServerAsync(setup);
         using var client = server.ClientFor("acme");
+        var cpuAtStart = server.CpuSeconds();
         var watch = Stopwatch.StartNew();
         var import = await client.UploadFileAsync(path, "acme");
         var uploaded = watch.Elapsed.TotalSeconds;
@@ -104,7 +114,7 @@ public sealed class Scenarios(string workFolder, int runs)
         }
 
         var total = watch.Elapsed.TotalSeconds;
-        var run = new EndToEndRun(total, uploaded, checkedAt - uploaded, total - checkedAt, server.PeakResidentBytes(), server.StartupTime.TotalSeconds);
+        var run = new EndToEndRun(total, uploaded, checkedAt - uploaded, total - checkedAt, server.PeakResidentBytes(), server.StartupTime.TotalSeconds, server.CpuSeconds() - cpuAtStart);
         Console.Error.WriteLine($"  {label}: {run.Split}, peak {run.PeakBytes / 1048576.0:0} MB");
         return run;
     }
@@ -135,16 +145,22 @@ public sealed class Scenarios(string workFolder, int runs)
         }
 
         return new Measurement("CheckImport page fetch (100 diagnostics), median", rows, times.Count == 0 ? 0 : Median(times), server.PeakResidentBytes(),
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{times.Count} pages, {diagnostics} diagnostics; p99 {Percentile(times, 0.99) * 1000:0.0} ms"),
-            Loads: false);
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{times.Count} pages, {diagnostics} diagnostics; p99 {Percentile(times, 0.99) * 1000:0.0} ms, slowest {(times.Count == 0 ? 0 : times.Max()) * 1000:0.0} ms"),
+            Loads: false)
+        {
+            Worst = times.Count == 0 ? 0 : times.Max(),
+        };
     }
 
-    /// <summary>Many clients importing small files at once for a while: throughput, latency percentiles, failures.</summary>
+    /// <summary>
+    /// Many clients importing small files at once for a while: throughput, latency percentiles, and
+    /// every failed call with the step it failed at and the status it got, counted by kind.
+    /// </summary>
     public async Task<Measurement> ManySmallImportsAsync(int clients, int rowsPerFile, TimeSpan duration)
     {
         await using var server = await StartServerAsync();
         var latencies = new List<double>();
-        var failures = 0;
+        var failures = new Dictionary<string, int>(StringComparer.Ordinal);
         var stop = DateTime.UtcNow + duration;
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
@@ -155,27 +171,68 @@ public sealed class Scenarios(string workFolder, int runs)
             {
                 var file = SmallFile(c, iteration, rowsPerFile);
                 var call = Stopwatch.StartNew();
+                var step = "UploadImportFile";
                 try
                 {
                     var import = await client.UploadFileAsync(new MemoryStream(file), "small.csv", organization);
+                    step = "CheckImport";
                     await client.Generated.CheckImportAsync(new CheckImportRequest { ImportId = import.ImportId });
+                    step = "ApplyPermissions";
                     await client.ApplyAsync(import.ImportId, ["projects.view"]);
                     lock (latencies)
                     {
                         latencies.Add(call.Elapsed.TotalSeconds);
                     }
                 }
-                catch (BulkInviteException e)
+                catch (Exception e) when (e is BulkInviteException or Grpc.Core.RpcException or IOException or HttpRequestException)
                 {
-                    Console.Error.WriteLine($"client {c}: {e.Message}");
-                    Interlocked.Increment(ref failures);
+                    var kind = $"{step}: {FailureStatus(e)}";
+                    Console.Error.WriteLine($"client {c}, {kind} after {call.Elapsed.TotalSeconds:0.00} s: {e.Message}");
+                    lock (failures)
+                    {
+                        failures[kind] = failures.GetValueOrDefault(kind) + 1;
+                    }
                 }
             }
         }));
         var seconds = watch.Elapsed.TotalSeconds;
+        var failed = failures.Values.Sum();
+        var failureNote = failed == 0 ? "0 failed" : $"{failed} failed ({string.Join("; ", failures.Select(f => $"{f.Key} ×{f.Value}"))})";
         return new Measurement(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{clients} clients × {rowsPerFile}-row imports, {duration.TotalSeconds:0} s"), latencies.Count * rowsPerFile, seconds, server.PeakResidentBytes(),
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{latencies.Count / seconds:0.0} imports/s, p50 {Percentile(latencies, 0.5) * 1000:0} ms, p99 {Percentile(latencies, 0.99) * 1000:0} ms, {failures} failed"),
-            Loads: false);
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{latencies.Count / seconds:0.0} imports/s, p50 {Percentile(latencies, 0.5) * 1000:0} ms, p99 {Percentile(latencies, 0.99) * 1000:0} ms, {failureNote}"),
+            Loads: false)
+        {
+            Failures = failed,
+        };
+    }
+
+    /// <summary>The status a failed call got (with its ErrorInfo reason when the server sent one), or the exception's type for a transport failure.</summary>
+    private static string FailureStatus(Exception e) => e switch
+    {
+        BulkInviteException b => b.Reason is { } reason ? $"{b.StatusCode} ({reason})" : b.StatusCode.ToString(),
+        Grpc.Core.RpcException r => r.StatusCode.ToString(),
+        _ => e.GetType().Name,
+    };
+
+    /// <summary>
+    /// The same file end to end on the PostgreSQL store, each run on a database of its own in the
+    /// cluster, alternating with psql's <c>\copy</c> of the file into a table with a unique email index.
+    /// </summary>
+    public async Task<(Measurement Baseline, Measurement EndToEnd)> PostgresAsync(BenchPostgres cluster, string path, int rows)
+    {
+        var copies = new List<double>();
+        var results = new List<EndToEndRun>();
+        for (var run = 0; run < runs; run++)
+        {
+            copies.Add(await cluster.CopyBaselineAsync(path));
+            Console.Error.WriteLine($"  psql \\copy: {copies[^1]:0.00} s");
+            results.Add(await EndToEndOnceAsync("CSV end to end on PostgreSQL", path, new ServerSetup(PostgresConnectionString: cluster.CreateDatabase())));
+        }
+
+        var baseline = new Measurement("psql \\copy (unique email index), PostgreSQL", rows, Median(copies), 0,
+            "baseline; the file has no duplicate address (a unique index stops \\copy at the first); runs " + string.Join(", ", copies.Select(c => c.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture))) + " s");
+        var endToEnd = Summarize("CSV end to end on PostgreSQL (same file)", rows, results) with { ComparedWith = baseline };
+        return (baseline, endToEnd);
     }
 
     /// <summary>One import of the file, then its invitation emails written in the default pickup mode.</summary>

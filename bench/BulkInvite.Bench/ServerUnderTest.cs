@@ -127,6 +127,21 @@ public sealed class ServerUnderTest : IAsyncDisposable
     /// <summary>The most resident memory the server process has used so far (VmHWM), in bytes.</summary>
     public long PeakResidentBytes() => ReadStatusKilobytes(_process.Id, "VmHWM:") * 1024;
 
+    /// <summary>
+    /// The processor time the server process has used so far (user + system, every thread), in seconds:
+    /// on a shared machine it moves far less with the load than the elapsed time does.
+    /// </summary>
+    public double CpuSeconds()
+    {
+        // /proc/PID/stat: fields 14 and 15 (utime, stime) in clock ticks, counted after the ")" that ends the command name.
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / (double)ClockTicksPerSecond;
+    }
+
+    // USER_HZ, which Linux fixes at 100 for what /proc reports.
+    private const int ClockTicksPerSecond = 100;
+
     /// <summary>The resident memory of the server process now (VmRSS), in bytes.</summary>
     public long ResidentBytes() => ReadStatusKilobytes(_process.Id, "VmRSS:") * 1024;
 

@@ -8,7 +8,8 @@ namespace BulkInvite.Bench;
 
 /// <summary>
 /// Realistic user files: names from several scripts, ASCII and internationalized addresses, optional
-/// descriptions, about 1% invalid addresses and 0.5% duplicates. The same seed gives the same file.
+/// descriptions, about 1% invalid addresses and 0.5% duplicates (none when <c>unique</c>: psql's
+/// \copy into a unique index stops at the first). The same seed gives the same file.
 /// </summary>
 public static class UserFileGenerator
 {
@@ -26,7 +27,7 @@ public static class UserFileGenerator
     private static readonly string[] Descriptions = ["", "", "", "Annotator", "Reviewer, Madrid", "Équipe « vision »", "Night shift", "Contractor until March"];
 
     /// <summary>The rows, header first, as cell texts.</summary>
-    public static IEnumerable<string[]> Rows(int count, int seed = 42)
+    public static IEnumerable<string[]> Rows(int count, int seed = 42, bool unique = false)
     {
         var random = new Random(seed);
         yield return ["Email", "First name", "Last name", "Description"];
@@ -37,17 +38,17 @@ public static class UserFileGenerator
             var email = roll switch
             {
                 < 10 => $"{person.Slug}.{i}-at-{Domains[random.Next(Domains.Length)]}", // invalid: no @
-                < 15 when i > 0 => $"{person.Slug}.{random.Next(i)}@{Domains[0]}", // usually a duplicate of an earlier row
+                < 15 when i > 0 && !unique => $"{person.Slug}.{random.Next(i)}@{Domains[0]}", // usually a duplicate of an earlier row
                 _ => $"{person.Slug}.{i.ToString(CultureInfo.InvariantCulture)}@{Domains[random.Next(Domains.Length)]}",
             };
             yield return [email, person.First, person.Last, Descriptions[random.Next(Descriptions.Length)]];
         }
     }
 
-    public static void WriteCsv(string path, int count, int seed = 42)
+    public static void WriteCsv(string path, int count, int seed = 42, bool unique = false)
     {
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
-        foreach (var row in Rows(count, seed))
+        foreach (var row in Rows(count, seed, unique))
         {
             writer.Write(string.Join(',', row.Select(Quote)));
             writer.Write("\r\n");

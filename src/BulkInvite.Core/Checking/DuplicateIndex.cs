@@ -7,17 +7,21 @@ namespace BulkInvite.Core.Checking;
 /// The first row of every address seen so far, kept as a 64-bit hash of the address (24 bytes per row
 /// instead of the address itself), so a million-row file is deduplicated in memory without a query
 /// per row. A hash match is confirmed against the first row's address; the rare different address
-/// with the same hash is then kept exactly.
+/// with the same hash is then kept exactly. The table is sized for the rows expected up front: grown
+/// by doubling instead, a million rows leave about as much dead table on the large-object heap as the
+/// live one (every smaller copy), until a full collection.
 /// </summary>
 internal sealed class DuplicateIndex
 {
-    private readonly Dictionary<ulong, int> _firstRows = [];
+    private readonly Dictionary<ulong, int> _firstRows;
     private readonly Dictionary<string, int> _collided = new(StringComparer.Ordinal);
     private readonly Func<string, ulong> _hash;
 
+    /// <param name="expectedRows">How many rows the file likely has (a guess: it only sizes the table).</param>
     /// <param name="hash">The hash of an address; XxHash3 of its UTF-16 unless a test forces collisions.</param>
-    public DuplicateIndex(Func<string, ulong>? hash = null)
+    public DuplicateIndex(int expectedRows = 0, Func<string, ulong>? hash = null)
     {
+        _firstRows = new Dictionary<ulong, int>(expectedRows);
         _hash = hash ?? (email => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(email.AsSpan())));
     }
 
@@ -25,18 +29,20 @@ internal sealed class DuplicateIndex
     /// <param name="emailAt">The address of an earlier row, to confirm a hash match.</param>
     public int? FirstRowOf(string normalizedEmail, int rowNumber, Func<int, string?> emailAt)
     {
-        if (_collided.TryGetValue(normalizedEmail, out var collided))
+        // Almost always empty: no string hash per row for it.
+        if (_collided.Count > 0 && _collided.TryGetValue(normalizedEmail, out var collided))
         {
             return collided;
         }
 
-        var hash = _hash(normalizedEmail);
-        if (_firstRows.TryAdd(hash, rowNumber))
+        // One probe of the table for both the lookup and the insertion.
+        ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(_firstRows, _hash(normalizedEmail), out var seen);
+        if (!seen)
         {
+            first = rowNumber;
             return null;
         }
 
-        var first = _firstRows[hash];
         if (string.Equals(emailAt(first), normalizedEmail, StringComparison.Ordinal))
         {
             return first;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -22,6 +23,27 @@ public static class EmailAddressRule
 
     private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true, AllowUnassigned = false };
 
+    // Every character of the usual address (ASCII atext, dot, @): one vectorized scan tells that none
+    // of the shape rules but the @ ones can apply.
+    private static readonly SearchValues<char> PlainAddressCharacters =
+        SearchValues.Create("!#$%&'*+-./0123456789=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
+    private static readonly SearchValues<char> PlainHostCharacters =
+        SearchValues.Create("-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    private static readonly SearchValues<char> UppercaseAscii = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+    /// <summary>How many distinct domains each thread remembers the verdict of before it starts over.</summary>
+    private const int DomainCacheSize = 4096;
+
+    // A file names few domains for many rows: each distinct one goes through IDNA and the label rules
+    // once per thread. Looked up by span, so the domain of a row is never copied into a string of its own.
+    [ThreadStatic]
+    private static Dictionary<string, DomainVerdict>? t_domains;
+
+    /// <summary>A domain's verdict: its ASCII (punycode, lowercase) form, or what is wrong with it.</summary>
+    private sealed record DomainVerdict(string? Ascii, string Problem);
+
     /// <summary>Checks a trimmed, non-empty cell.</summary>
     public static EmailCheck Check(string address)
     {
@@ -39,18 +61,19 @@ public static class EmailAddressRule
         }
 
         var at = address.IndexOf('@', StringComparison.Ordinal);
-        var local = address[..at];
-        var domain = address[(at + 1)..];
+        var local = address.AsSpan(0, at);
+        var domain = address.AsSpan(at + 1);
 
         if (FindLocalPartProblem(local, out var nonAscii) is { } localProblem)
         {
             return Invalid(localProblem);
         }
 
-        if (!TryToAsciiDomain(domain, out var asciiDomain, out var domainProblem))
+        var verdict = DomainVerdictOf(domain);
+        if (verdict.Ascii is not { } asciiDomain)
         {
             // IdnMapping also refuses a domain too long for DNS: past the limit, the length is what to fix.
-            return address.Length > MaxLength ? TooLong(TotalLengthProblem(address.Length)) : Invalid(domainProblem);
+            return address.Length > MaxLength ? TooLong(TotalLengthProblem(address.Length)) : Invalid(verdict.Problem);
         }
 
         if (local.Length > MaxLocalPartLength)
@@ -58,13 +81,32 @@ public static class EmailAddressRule
             return TooLong($"The part before the @ has {local.Length} characters; at most {MaxLocalPartLength} are allowed.");
         }
 
-        var normalized = local.ToLowerInvariant() + "@" + asciiDomain;
-        if (normalized.Length > MaxLength)
+        var normalizedLength = local.Length + 1 + asciiDomain.Length;
+        if (normalizedLength > MaxLength)
         {
-            return TooLong(TotalLengthProblem(normalized.Length));
+            return TooLong(TotalLengthProblem(normalizedLength));
         }
 
-        return new EmailCheck(null, null, normalized, nonAscii);
+        return new EmailCheck(null, null, Normalized(address, at, asciiDomain), nonAscii);
+    }
+
+    /// <summary>The local part lowercased, @, the ASCII domain: the address itself when it is already so (most are).</summary>
+    private static string Normalized(string address, int at, string asciiDomain)
+    {
+        var local = address.AsSpan(0, at);
+        if (!NeedsLowering(local) && address.AsSpan(at + 1).SequenceEqual(asciiDomain))
+        {
+            return address;
+        }
+
+        return string.Create(at + 1 + asciiDomain.Length, (address, at, asciiDomain), static (span, state) =>
+        {
+            state.address.AsSpan(0, state.at).ToLowerInvariant(span);
+            span[state.at] = '@';
+            state.asciiDomain.AsSpan().CopyTo(span[(state.at + 1)..]);
+        });
+
+        static bool NeedsLowering(ReadOnlySpan<char> local) => !Ascii.IsValid(local) || local.ContainsAny(UppercaseAscii);
     }
 
     /// <summary>The duplicate key of an address that <see cref="Check"/> accepts.</summary>
@@ -81,6 +123,11 @@ public static class EmailAddressRule
     /// <summary>Things that are not one bare address at all: URLs, display names, lists, spaces, no or several @.</summary>
     private static string? FindShapeProblem(string address)
     {
+        if (!address.AsSpan().ContainsAnyExcept(PlainAddressCharacters))
+        {
+            return FindAtProblem(address, address.AsSpan().Count('@'));
+        }
+
         if (address.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
         {
             return "Remove the \"mailto:\" prefix: write the address only.";
@@ -112,11 +159,24 @@ public static class EmailAddressRule
             }
         }
 
+        if (atCount == 0 && address.Contains('\uFF20', StringComparison.Ordinal))
+        {
+            return "The address uses a full-width ＠; type a plain @ instead.";
+        }
+
+        return FindAtProblem(address, atCount);
+    }
+
+    private static string? FindAtProblem(string address, int atCount)
+    {
+        if (atCount > 1)
+        {
+            return "The cell holds more than one @: put exactly one address in each row.";
+        }
+
         if (atCount == 0)
         {
-            return address.Contains('\uFF20', StringComparison.Ordinal)
-                ? "The address uses a full-width ＠; type a plain @ instead."
-                : "The address has no @.";
+            return "The address has no @.";
         }
 
         if (address[0] == '@')
@@ -132,7 +192,7 @@ public static class EmailAddressRule
         return null;
     }
 
-    private static string? FindLocalPartProblem(string local, out bool nonAscii)
+    private static string? FindLocalPartProblem(ReadOnlySpan<char> local, out bool nonAscii)
     {
         nonAscii = false;
         if (local[0] == '"')
@@ -145,7 +205,7 @@ public static class EmailAddressRule
             return "The part before the @ cannot start or end with a dot.";
         }
 
-        if (local.Contains("..", StringComparison.Ordinal))
+        if (local.IndexOf("..", StringComparison.Ordinal) >= 0)
         {
             return "The part before the @ cannot contain two dots in a row.";
         }
@@ -186,7 +246,27 @@ public static class EmailAddressRule
     };
 
     private static bool IsPlainAsciiHost(string domain) =>
-        !domain.Contains("--", StringComparison.Ordinal) && domain.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-');
+        !domain.Contains("--", StringComparison.Ordinal) && !domain.AsSpan().ContainsAnyExcept(PlainHostCharacters);
+
+    private static DomainVerdict DomainVerdictOf(ReadOnlySpan<char> domain)
+    {
+        var cache = t_domains ??= new Dictionary<string, DomainVerdict>(StringComparer.Ordinal);
+        var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(domain, out var known))
+        {
+            return known;
+        }
+
+        if (cache.Count >= DomainCacheSize)
+        {
+            cache.Clear();
+        }
+
+        var name = domain.ToString();
+        var verdict = TryToAsciiDomain(name, out var ascii, out var problem) ? new DomainVerdict(ascii, "") : new DomainVerdict(null, problem);
+        cache[name] = verdict;
+        return verdict;
+    }
 
     private static bool TryToAsciiDomain(string domain, out string ascii, out string problem)
     {

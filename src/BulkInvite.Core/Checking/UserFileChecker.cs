@@ -11,7 +11,8 @@ namespace BulkInvite.Core.Checking;
 /// however long the file is. The header's warnings (columns not imported) go to the sink first, as
 /// diagnostics on row 0, and are in the result's file diagnostics too.
 /// </summary>
-public sealed class UserFileChecker(int maxRows, int batchSize = 1000)
+/// <param name="expectedRows">A guess of the file's rows, which sizes the duplicate index up front (0: grown as rows come).</param>
+public sealed class UserFileChecker(int maxRows, int batchSize = 1000, int expectedRows = 0)
 {
     public CheckResult Check(ISheetReader sheet, ICheckSink sink, CancellationToken cancellationToken)
     {
@@ -56,7 +57,7 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000)
             sink.AddDiagnostics(header.Diagnostics); // before the writer's thread starts; only it uses the sink afterwards
         }
 
-        using var writer = new BatchWriter(sink, cancellationToken);
+        using var writer = new BatchWriter(sink, Math.Min(expectedRows, maxRows), cancellationToken);
         var batch = new List<RowCheck>(batchSize);
         var total = 0;
         while (NextNonBlank(sheet) is { } row)
@@ -165,9 +166,11 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000)
         private readonly BlockingCollection<List<RowCheck>> _queue = new(WaitingBatches);
         private readonly CancellationTokenSource _stop;
         private readonly Task<int> _writing;
+        private readonly int _expectedRows;
 
-        public BatchWriter(ICheckSink sink, CancellationToken cancellationToken)
+        public BatchWriter(ICheckSink sink, int expectedRows, CancellationToken cancellationToken)
         {
+            _expectedRows = expectedRows;
             _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             _writing = Task.Factory.StartNew(() => Write(sink), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
@@ -204,7 +207,7 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000)
 
         private int Write(ICheckSink sink)
         {
-            var firstRows = new DuplicateIndex();
+            var firstRows = new DuplicateIndex(_expectedRows);
             var invalid = 0;
             try
             {

@@ -34,6 +34,23 @@ public class EmailAddressRuleTests
         Assert.False(check.HasNonAsciiLocalPart);
     }
 
+    [Fact]
+    public void GivesEveryAddressOfADomainTheVerdictOfItsFirst()
+    {
+        // Arrange: each domain is checked once and remembered; later rows must get the same answers.
+        string[] addresses = ["Ann@München.DE", "bob@münchen.de", "Cy@MÜNCHEN.de", "dee@exa_mple.com", "eve@exa_mple.com", "fay@example.com", "Gus@example.com"];
+
+        // Act
+        var first = addresses.Select(EmailAddressRule.Check).ToList();
+        var again = addresses.Select(EmailAddressRule.Check).ToList();
+
+        // Assert
+        Assert.Equal(["ann@xn--mnchen-3ya.de", "bob@xn--mnchen-3ya.de", "cy@xn--mnchen-3ya.de", null, null, "fay@example.com", "gus@example.com"], first.Select(c => c.Normalized));
+        Assert.Equal(first[3].Problem, first[4].Problem);
+        Assert.Contains("exa_mple.com", first[4].Problem, StringComparison.Ordinal);
+        Assert.Equal(first, again);
+    }
+
     [Theory]
     [InlineData("a!b@example.com")]
     [InlineData("a#b@example.com")]
