@@ -132,7 +132,7 @@ public sealed class Smtp4dev : IAsyncDisposable
 
     private async Task WaitUntilReadyAsync()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline && !_process.HasExited)
         {
             try
