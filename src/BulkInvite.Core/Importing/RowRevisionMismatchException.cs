@@ -15,10 +15,3 @@ public sealed class RowRevisionMismatchException(string importId, IReadOnlyList<
         "Rows were changed by someone else since you read them, so nothing was changed: " +
         string.Join(", ", rows.Select(r => r.ToString())) + ". List the rows again and redo the edits.";
 }
-
-/// <summary>A row whose stored revision is not the one the edit was made from.</summary>
-public sealed record RowRevisionMismatch(int RowNumber, long ExpectedRevision, long StoredRevision)
-{
-    public override string ToString() =>
-        FormattableString.Invariant($"row {RowNumber} is at revision {StoredRevision}, not {ExpectedRevision}");
-}

@@ -74,31 +74,3 @@ public sealed class EmailOptions
         return null;
     }
 }
-
-/// <summary>Where invitation emails go.</summary>
-public enum EmailMode
-{
-    /// <summary>.eml files in a folder, for local runs: no mail server needed.</summary>
-    Pickup,
-
-    /// <summary>An SMTP server.</summary>
-    Smtp,
-}
-
-/// <summary>The SMTP server ("Email:Smtp" section).</summary>
-public sealed class SmtpOptions
-{
-    public string Host { get; set; } = "";
-    public int Port { get; set; } = 587;
-
-    /// <summary>None, Auto, SslOnConnect, StartTls or StartTlsWhenAvailable (MailKit's SecureSocketOptions).</summary>
-    public string Security { get; set; } = "StartTls";
-
-    /// <summary>The user to authenticate as; none when empty.</summary>
-    public string User { get; set; } = "";
-
-    public string Password { get; set; } = "";
-
-    /// <summary>How long connecting or sending one email may take.</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
-}

@@ -1,15 +1,5 @@
 namespace BulkInvite.Core.Invitations;
 
-/// <summary>Where an invitation is in its lifecycle; the numbers are those of <c>bulkinvite.v1.InvitationStatus</c>.</summary>
-public enum InvitationStatus
-{
-    Unspecified = 0,
-    Pending = 1,
-    Accepted = 2,
-    Revoked = 3,
-    Expired = 4,
-}
-
 /// <summary>One invitation, as stored, with the delivery of its latest email.</summary>
 public sealed record InvitationRecord
 {
@@ -56,17 +46,4 @@ public sealed record InvitationRecord
 
     /// <summary>The invitation as it stands at <paramref name="now"/>: expired once its expiry has passed, whatever is stored.</summary>
     public InvitationRecord AsOf(DateTimeOffset now) => HasExpired(now) ? this with { Status = InvitationStatus.Expired } : this;
-}
-
-/// <summary>A person who accepted an invitation and belongs to the organization.</summary>
-public sealed record MemberRecord
-{
-    public required string OrganizationId { get; init; }
-    public required string Email { get; init; }
-    public required string NormalizedEmail { get; init; }
-    public required string FirstName { get; init; }
-    public required string LastName { get; init; }
-    public IReadOnlyList<string> Permissions { get; init; } = [];
-    public required long InvitationId { get; init; }
-    public required DateTimeOffset JoinTime { get; init; }
 }

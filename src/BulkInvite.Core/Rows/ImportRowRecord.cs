@@ -29,18 +29,3 @@ public enum RowFilter
     /// <summary>Valid rows with at least one warning.</summary>
     Warnings = 2,
 }
-
-/// <summary>
-/// New values for some cells of one row, made from the row at <see cref="ExpectedRevision"/>; a null
-/// value keeps the cell.
-/// </summary>
-public sealed record RowEdit(int RowNumber, long ExpectedRevision, string? Email, string? FirstName, string? LastName, string? Description)
-{
-    public bool HasValue => Email is not null || FirstName is not null || LastName is not null || Description is not null;
-}
-
-/// <summary>What UpdateImportRows answers: the import after the edits, the edited rows as stored, and the other rows whose diagnostics changed.</summary>
-public sealed record RowUpdateResult(Importing.ImportRecord Import, IReadOnlyList<ImportRowRecord> Rows, IReadOnlyList<int> AffectedRowNumbers);
-
-/// <summary>What RemoveImportRows answers: the import after the removal and the other rows whose diagnostics changed.</summary>
-public sealed record RowRemovalResult(Importing.ImportRecord Import, IReadOnlyList<int> AffectedRowNumbers);

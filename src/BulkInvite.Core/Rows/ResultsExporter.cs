@@ -5,15 +5,6 @@ using BulkInvite.Core.Reading;
 
 namespace BulkInvite.Core.Rows;
 
-/// <summary>Which rows a results file holds; the numbers are those of <c>bulkinvite.v1.ResultsScope</c>.</summary>
-public enum ResultsScope
-{
-    /// <summary>As <see cref="AllRows"/>.</summary>
-    Unspecified = 0,
-    AllRows = 1,
-    RowsToFix = 2,
-}
-
 /// <summary>
 /// ExportImportResults (section 3 of issue 15): what happened to each row of a checked or applied
 /// import, as a file. Every row: the file's mapped columns under the file's own header names, then
