@@ -15,6 +15,3 @@ public sealed record InvitationPreview(
     IReadOnlyList<PermissionGranted> Permissions,
     DateTimeOffset ExpireTime,
     string PersonalMessage);
-
-/// <summary>A permission an invitation grants, with what it lets its holder do.</summary>
-public sealed record PermissionGranted(string Id, string Description);
