@@ -12,6 +12,7 @@ import { mimeTypeOf, saveFile } from "../files/saveFile.js";
 import { refusal } from "../files/fileCheck.js";
 import { hrefOf, type Route } from "../routes.js";
 import { text } from "../text.js";
+import { lifetimeDuration, messageProblem } from "../invite/batchOptions.js";
 import type { Action } from "./reducer.js";
 import type { State } from "./state.js";
 
@@ -247,10 +248,19 @@ export function createActions(env: Environment) {
   }
 
   async function apply(importId: string, permissions: string[], requestId: string): Promise<void> {
+    const { confirmPrivileged, message, lifetimeDays } = env.state().wizard;
+    // The page refuses what the server would, before sending: the form shows why.
+    if (messageProblem(message)) return;
     dispatch({ type: "applyStarted" });
     try {
-      const confirmPrivilegedPermissions = env.state().wizard.confirmPrivileged;
-      const response = await clients.imports.applyPermissions({ importId, permissions, requestId, confirmPrivilegedPermissions });
+      const response = await clients.imports.applyPermissions({
+        importId,
+        permissions,
+        requestId,
+        personalMessage: message,
+        invitationLifetime: lifetimeDuration(lifetimeDays),
+        confirmPrivilegedPermissions: confirmPrivileged,
+      });
       dispatch({ type: "applied", invitedCount: response.invitedCount, skippedCount: response.skippedCount, import: response.import! });
     } catch (error) {
       const failure = describe(error);
@@ -361,6 +371,8 @@ export function createActions(env: Environment) {
     setTable: (table: State["wizard"]["table"]) => dispatch({ type: "tableChanged", table }),
     togglePermission: (id: string, on: boolean) => dispatch({ type: "permissionToggled", id, on }),
     confirmPrivileged: (on: boolean) => dispatch({ type: "privilegedConfirmed", on }),
+    changeMessage: (message: string) => dispatch({ type: "messageChanged", message }),
+    chooseLifetime: (days: number) => dispatch({ type: "lifetimeChosen", days }),
     askConfirmation: (kind: "resend" | "revoke", invitation: State["invitations"]["items"][number]) => dispatch({ type: "confirmationAsked", kind, invitation }),
     closeConfirmation: () => dispatch({ type: "confirmationClosed" }),
   };

@@ -27,6 +27,8 @@ export type Action =
   | { type: "callerLoaded"; caller: GetCallerResponse; catalog: Permission[] }
   | { type: "privilegedConfirmed"; on: boolean }
   | { type: "permissionToggled"; id: string; on: boolean }
+  | { type: "messageChanged"; message: string }
+  | { type: "lifetimeChosen"; days: number }
   | { type: "applyStarted" }
   | { type: "applied"; invitedCount: number; skippedCount: number; import: Import }
   | { type: "applyFailed"; message: string }
@@ -80,7 +82,7 @@ export function reducer(state: State, action: Action): State {
       return { ...state, wizard: { ...wizard, checking: { rowsRead, bytesRead: Number(bytesRead), sizeBytes: Number(sizeBytes) } } };
     }
     case "checked":
-      return { ...state, busy: false, wizard: { ...wizard, checking: null, check: action.check, step: "review", table: initialWizard.table, selected: [], confirmPrivileged: false, result: null } };
+      return { ...state, busy: false, wizard: { ...wizard, checking: null, check: action.check, step: "review", table: initialWizard.table, selected: [], confirmPrivileged: false, message: "", lifetimeDays: initialWizard.lifetimeDays, result: null } };
     case "tableChanged":
       return { ...state, wizard: { ...wizard, table: action.table } };
     case "stepChosen":
@@ -91,8 +93,14 @@ export function reducer(state: State, action: Action): State {
       return { ...state, wizard: { ...wizard, confirmPrivileged: action.on } };
     case "permissionToggled": {
       const others = wizard.selected.filter((id) => id !== action.id);
-      return { ...state, wizard: { ...wizard, selected: action.on ? [...others, action.id] : others } };
+      // A privileged permission chosen after the confirmation was not part of what was confirmed.
+      const privilegedAdded = action.on && wizard.catalog.some((p) => p.id === action.id && p.privileged);
+      return { ...state, wizard: { ...wizard, selected: action.on ? [...others, action.id] : others, confirmPrivileged: wizard.confirmPrivileged && !privilegedAdded } };
     }
+    case "messageChanged":
+      return { ...state, wizard: { ...wizard, message: action.message } };
+    case "lifetimeChosen":
+      return { ...state, wizard: { ...wizard, lifetimeDays: action.days } };
     case "applyStarted":
       return { ...state, error: null, wizard: { ...wizard, applying: true } };
     case "applied":

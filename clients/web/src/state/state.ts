@@ -6,6 +6,7 @@ import type { Session } from "../auth/session.js";
 import type { PendingUpload } from "../upload/pendingUpload.js";
 import { initialView, type TableView } from "../diagnostics/view.js";
 import type { Route } from "../routes.js";
+import { defaultLifetimeDays } from "../invite/batchOptions.js";
 
 // The page's whole state, in one place: components read it and dispatch actions (actions.ts);
 // only the reducer (reducer.ts) changes it.
@@ -55,8 +56,12 @@ export interface Wizard {
   /** ListPermissions: the catalog, each permission saying whether the caller may grant it and why not. */
   catalog: Permission[];
   selected: string[];
-  /** The admin confirmed granting privileged permissions (organization.admin, members.invite). */
+  /** The admin confirmed granting privileged permissions (organization.admin, members.invite); unticked again when another is chosen. */
   confirmPrivileged: boolean;
+  /** The inviter's note for every invitation of the batch, as typed (checked by invite/batchOptions.ts before sending). */
+  message: string;
+  /** How many days the batch's invitations can be accepted. */
+  lifetimeDays: number;
   applying: boolean;
   result: { invitedCount: number; skippedCount: number; import: Import } | null;
 }
@@ -107,6 +112,8 @@ export const initialWizard: Wizard = {
   catalog: [],
   selected: [],
   confirmPrivileged: false,
+  message: "",
+  lifetimeDays: defaultLifetimeDays,
   applying: false,
   result: null,
 };
