@@ -63,6 +63,8 @@ export const text = {
     invalidRows: "With errors",
     warningRows: "With warnings",
     skippedRows: "To be skipped",
+    skippedWhy: (alreadyInvited: number, alreadyMembers: number) =>
+      `${alreadyInvited.toLocaleString("en")} already invited, ${alreadyMembers.toLocaleString("en")} ${alreadyMembers === 1 ? "already a member" : "already members"}`,
     rejectedTitle: "This file cannot be imported",
     rejectedFix: "Correct the file and upload it again.",
     tryAnother: "Try another file",
@@ -77,6 +79,41 @@ export const text = {
     truncated: (shown: number) => `Showing the first ${shown.toLocaleString("en")} problems.`,
     next: "Next: choose permissions",
     nothingValid: "No row is valid: there is nobody to invite. Correct the file and try again.",
+  },
+
+  columns: {
+    title: "How the columns were read",
+    named: (header: string) => `'${header}'`,
+    numbered: (column: number) => `column ${column.toLocaleString("en")} (no header)`,
+    mapped: (column: string, field: string) => `File column ${column} → ${field}`,
+    notImported: (column: string) => `${column.charAt(0).toUpperCase()}${column.slice(1)} not imported`,
+    // ImportField's values, as the sample file's header names them.
+    fields: { 1: "Email", 2: "First name", 3: "Last name", 4: "Description" } as Record<number, string>,
+  },
+
+  rows: {
+    edit: "Fix",
+    editRow: (row: number) => `Fix row ${row}`,
+    actions: "Actions",
+    title: (row: number) => `Fix row ${row}`,
+    intro: "Change the cells and save: the row is checked again at once. Nothing is sent to anyone until you invite.",
+    problems: "What is wrong now",
+    noProblem: "Nothing: this row will be invited.",
+    cells: { email: "Email", firstName: "First name", lastName: "Last name", description: "Description" } as Record<string, string>,
+    save: "Save and check again",
+    saving: "Saving…",
+    remove: "Remove this row",
+    confirmRemove: (row: number) => `Remove row ${row} from this import? It will not be invited; the file is not changed.`,
+    confirmRemoveYes: "Yes, remove it",
+    keep: "Keep it",
+    close: "Close",
+    unchanged: "Nothing was changed: change a cell, or close.",
+    stillWrong: (row: number) => `Row ${row} was saved, but it still has a problem:`,
+    saved: (row: number) => `Row ${row} was saved and checked again.`,
+    fixed: (row: number) => `Row ${row} is fixed: it has no error now.`,
+    removed: (row: number) => `Row ${row} was removed: it will not be invited.`,
+    changedElsewhere: (row: number) => `Row ${row} was changed by someone else meanwhile. Here it is as it is now: redo your change.`,
+    gone: (row: number) => `Row ${row} is no longer in this import.`,
   },
 
   pager: {
@@ -127,6 +164,17 @@ export const text = {
     },
     pending: "See the pending invitations of this import",
     another: "Import another file",
+  },
+
+  results: {
+    title: "Results file",
+    intro: "Every row of the file with its status (will be invited, invited, skipped, error) and the reason.",
+    introWithFixes: "Every row of the file with its status (will be invited, invited, skipped, error) and the reason, or only the rows to fix, in the upload's layout: correct them and upload that file again.",
+    format: "Format",
+    csv: "CSV",
+    xlsx: "Excel (.xlsx)",
+    all: "Download results",
+    toFix: (count: number) => `Download the ${plural(count, "row", "rows")} to fix`,
   },
 
   invitations: {

@@ -66,7 +66,7 @@ describe("the privileged permissions' confirmation", () => {
     state = reducer(state, { type: "lifetimeChosen", days: 3 });
     const chosen = state.wizard;
 
-    state = reducer(state, { type: "checked", check: { import: create(ImportSchema, {}), fileDiagnostics: [], rowDiagnostics: [], truncated: false } });
+    state = reducer(state, { type: "checked", check: { import: create(ImportSchema, {}), fileDiagnostics: [], rowDiagnostics: [], columnMappings: [], truncated: false } });
 
     expect([chosen.message, chosen.lifetimeDays]).toEqual(["Welcome", 3]);
     expect([state.wizard.message, state.wizard.lifetimeDays]).toEqual(["", 7]);

@@ -1,10 +1,10 @@
 import type { Import } from "../gen/bulkinvite/v1/import_pb.js";
 import type { Invitation, InvitationPreview, InvitationStatus, Member } from "../gen/bulkinvite/v1/invitation_pb.js";
-import type { CheckProgress, GetCallerResponse, Permission } from "../gen/bulkinvite/v1/user_import_service_pb.js";
+import type { CheckProgress, GetCallerResponse, ImportRow, Permission } from "../gen/bulkinvite/v1/user_import_service_pb.js";
 import type { Session } from "../auth/session.js";
 import type { TableView } from "../diagnostics/view.js";
 import type { Route } from "../routes.js";
-import { initialInvitations, initialWizard, type Check, type Interrupted, type State, type Step } from "./state.js";
+import { initialInvitations, initialWizard, type Check, type Interrupted, type RowEditing, type State, type Step } from "./state.js";
 
 export type Action =
   | { type: "navigated"; route: Route }
@@ -23,6 +23,12 @@ export type Action =
   | { type: "checkEnded" }
   | { type: "checked"; check: Check }
   | { type: "tableChanged"; table: TableView }
+  | { type: "rowOpened"; row: ImportRow }
+  | { type: "rowSaving" }
+  | { type: "rowStillWrong"; row: ImportRow; problem: string }
+  | { type: "rowRemoveAsked"; on: boolean }
+  | { type: "rowClosed" }
+  | { type: "rowsChanged"; check: Check; notice: string; editing: RowEditing | null }
   | { type: "stepChosen"; step: Step }
   | { type: "callerLoaded"; caller: GetCallerResponse; catalog: Permission[] }
   | { type: "privilegedConfirmed"; on: boolean }
@@ -82,9 +88,22 @@ export function reducer(state: State, action: Action): State {
       return { ...state, wizard: { ...wizard, checking: { rowsRead, bytesRead: Number(bytesRead), sizeBytes: Number(sizeBytes) } } };
     }
     case "checked":
-      return { ...state, busy: false, wizard: { ...wizard, checking: null, check: action.check, step: "review", table: initialWizard.table, selected: [], confirmPrivileged: false, message: "", lifetimeDays: initialWizard.lifetimeDays, result: null } };
+      return { ...state, busy: false, wizard: { ...wizard, checking: null, check: action.check, step: "review", table: initialWizard.table, editing: null, reviewNotice: null, selected: [], confirmPrivileged: false, message: "", lifetimeDays: initialWizard.lifetimeDays, result: null } };
     case "tableChanged":
       return { ...state, wizard: { ...wizard, table: action.table } };
+    case "rowOpened":
+      return { ...state, error: null, wizard: { ...wizard, reviewNotice: null, editing: { row: action.row, saving: false, confirmingRemove: false, problem: null } } };
+    case "rowSaving":
+      return wizard.editing ? { ...state, wizard: { ...wizard, editing: { ...wizard.editing, saving: true, problem: null } } } : state;
+    case "rowStillWrong":
+      return { ...state, wizard: { ...wizard, editing: { row: action.row, saving: false, confirmingRemove: false, problem: action.problem } } };
+    case "rowRemoveAsked":
+      return wizard.editing ? { ...state, wizard: { ...wizard, editing: { ...wizard.editing, confirmingRemove: action.on } } } : state;
+    case "rowClosed":
+      return { ...state, wizard: { ...wizard, editing: null } };
+    case "rowsChanged":
+      // The check as it is after the fix: its counts and diagnostics; the table keeps its tab, filter and sort.
+      return { ...state, wizard: { ...wizard, check: action.check, editing: action.editing, reviewNotice: action.notice, table: { ...wizard.table, page: 0 } } };
     case "stepChosen":
       return { ...state, error: null, wizard: { ...wizard, step: action.step } };
     case "callerLoaded":

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../gen/bulkinvite/v1/diagnostic_pb.js";
-import type { Import } from "../gen/bulkinvite/v1/import_pb.js";
+import type { ColumnMapping, Import } from "../gen/bulkinvite/v1/import_pb.js";
 import { InvitationStatus, type Invitation, type InvitationPreview, type Member } from "../gen/bulkinvite/v1/invitation_pb.js";
-import type { GetCallerResponse, Permission } from "../gen/bulkinvite/v1/user_import_service_pb.js";
+import type { GetCallerResponse, ImportRow, Permission } from "../gen/bulkinvite/v1/user_import_service_pb.js";
 import type { Session } from "../auth/session.js";
 import type { PendingUpload } from "../upload/pendingUpload.js";
 import { initialView, type TableView } from "../diagnostics/view.js";
@@ -39,8 +39,20 @@ export interface Check {
   import: Import;
   fileDiagnostics: Diagnostic[];
   rowDiagnostics: Diagnostic[];
+  /** How each column of the file was read (file column → field, or not imported), in file order. */
+  columnMappings: ColumnMapping[];
   /** More diagnostics exist than the page loaded. */
   truncated: boolean;
+}
+
+/** The row the admin is fixing in place (ListImportRows), as stored, and how far the fix is. */
+export interface RowEditing {
+  row: ImportRow;
+  saving: boolean;
+  /** Asking whether to remove the row. */
+  confirmingRemove: boolean;
+  /** Why the last save did not fix the row (the row's diagnostics show what is left), or why it failed. */
+  problem: string | null;
 }
 
 export interface Wizard {
@@ -53,6 +65,10 @@ export interface Wizard {
   checking: CheckRun | null;
   check: Check | null;
   table: TableView;
+  /** A row being fixed in place, or null. */
+  editing: RowEditing | null;
+  /** What the last fix or removal did, said once on the review. */
+  reviewNotice: string | null;
   /** ListPermissions: the catalog, each permission saying whether the caller may grant it and why not. */
   catalog: Permission[];
   selected: string[];
@@ -109,6 +125,8 @@ export const initialWizard: Wizard = {
   checking: null,
   check: null,
   table: initialView,
+  editing: null,
+  reviewNotice: null,
   catalog: [],
   selected: [],
   confirmPrivileged: false,

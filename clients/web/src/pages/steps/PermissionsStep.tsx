@@ -20,7 +20,7 @@ export function PermissionsStep() {
   // One id per visit of the step: a retried click is the same request for the server.
   const requestId = useMemo(newRequestId, [check?.import.importId]);
   if (!check) return null;
-  const count = rowsToInvite(check.import, check.rowDiagnostics);
+  const count = rowsToInvite(check.import);
   const privileged = catalog.filter((p) => p.privileged && selected.includes(p.id));
   const organization = state.caller?.organizationDisplayName || check.import.organizationId;
   const ready = selected.length > 0 && !applying && (privileged.length === 0 || confirmPrivileged) && messageProblem(message) === null;
