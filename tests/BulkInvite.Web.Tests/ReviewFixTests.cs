@@ -15,6 +15,7 @@ public sealed class ReviewFixTests : PageTest
         await SignInAsync();
 
         await Page.GotoAsync($"{PageAddress}/imports/{importId}");
+        await Page.GetByTestId("column-mapping").WaitForAsync();
         var mapping = await Page.GetByTestId("column-mapping").Locator("li").AllInnerTextsAsync();
         var totals = (await TotalAsync("total"), await TotalAsync("valid"), await TotalAsync("invalid"));
         await StepAsync("mapping");

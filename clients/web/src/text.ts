@@ -70,7 +70,7 @@ export const text = {
     tryAnother: "Try another file",
     errors: (count: number) => `Errors (${count.toLocaleString("en")})`,
     warnings: (count: number) => `Warnings (${count.toLocaleString("en")})`,
-    errorsIntro: "Rows with an error will not be invited. Fix them in the file and import it again, or go on without them.",
+    errorsIntro: "Rows with an error will not be invited. Fix them here (Fix), or in the file and import it again, or go on without them.",
     warningsIntro: "Rows with a warning stay valid and are invited unless they will be skipped.",
     none: "Nothing to show.",
     filterLabel: "Show only",
