@@ -4,12 +4,13 @@ import { text } from "../text.js";
 
 /** The check's counts as the server gives them (after the check and after each fix of rows), as a description list. */
 export function Totals({ import: checked }: { import: Import }) {
+  const skipped = rowsToSkip(checked);
   const items: [string, number, string, string | null][] = [
     [text.review.totalRows, checked.totalRows, "total", null],
     [text.review.validRows, checked.validRows, "valid", null],
     [text.review.invalidRows, checked.invalidRows, "invalid", null],
     [text.review.warningRows, checked.warningRows, "warnings", null],
-    [text.review.skippedRows, rowsToSkip(checked), "skipped", text.review.skippedWhy(checked.alreadyInvitedRows, checked.alreadyMemberRows)],
+    [text.review.skippedRows, skipped, "skipped", skipped > 0 ? text.review.skippedWhy(checked.alreadyInvitedRows, checked.alreadyMemberRows) : null],
   ];
   return (
     <section aria-labelledby="totals-title">
