@@ -167,11 +167,4 @@ public sealed class AdminPageTests : PageTest
         await Page.GetByTestId("refusal").Filter(new() { HasText = name }).WaitForAsync();
         return await Page.GetByTestId("refusal").InnerTextAsync();
     }
-
-    private async Task<(string Name, byte[] Bytes)> DownloadAsync(string button)
-    {
-        var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync());
-        var path = await download.PathAsync();
-        return (download.SuggestedFilename, await File.ReadAllBytesAsync(path, Ct));
-    }
 }

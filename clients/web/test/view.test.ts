@@ -1,7 +1,7 @@
 import { create } from "@bufbuild/protobuf";
 import { describe, expect, it } from "vitest";
 import { DiagnosticCode, DiagnosticSchema, Severity } from "../src/gen/bulkinvite/v1/diagnostic_pb.js";
-import { codesIn, initialView, pageSize, visible, warningRowCount } from "../src/diagnostics/view.js";
+import { codesIn, initialView, pageSize, visible } from "../src/diagnostics/view.js";
 
 const d = (rowNumber: number, code: DiagnosticCode, severity: Severity, column = "Email", value = "") => create(DiagnosticSchema, { rowNumber, code, severity, column, value });
 
@@ -36,9 +36,5 @@ describe("the diagnostics table's view", () => {
 
     expect(visible(many, initialView)).toMatchObject({ pages: 3, total: pageSize * 2 + 1 });
     expect(visible(many, { ...initialView, page: 9 }).rows.map((r) => r.rowNumber)).toEqual([pageSize * 2 + 2]);
-  });
-
-  it("counts rows with warnings once each", () => {
-    expect(warningRowCount(diagnostics)).toBe(2);
   });
 });

@@ -201,8 +201,16 @@ public abstract partial class PageTest : IAsyncLifetime
         await Page.GetByTestId("dropzone").DispatchEventAsync("drop", new { dataTransfer = transfer });
     }
 
+    /// <summary>Clicks the button and returns the file the browser downloads: the name it suggests and the bytes.</summary>
+    protected async Task<(string Name, byte[] Bytes)> DownloadAsync(string button)
+    {
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync());
+        var path = await download.PathAsync();
+        return (download.SuggestedFilename, await File.ReadAllBytesAsync(path, Ct));
+    }
+
     /// <summary>The number a total of the review shows (rows, valid, invalid, warnings, skipped).</summary>
-    protected async Task<string> TotalAsync(string name) => await Page.Locator($"[data-total={name}] dd").InnerTextAsync();
+    protected async Task<string> TotalAsync(string name) => await Page.Locator($"[data-total={name}] dd").First.InnerTextAsync();
 
     /// <summary>
     /// Records a step: an axe-core scan with no serious or critical violation, and screenshots at

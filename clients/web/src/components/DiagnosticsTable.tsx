@@ -14,7 +14,18 @@ const columns: [SortKey, string][] = [
 const codeName = (code: number) => codeNames[`DIAGNOSTIC_CODE_${DiagnosticCode[code]}`] ?? DiagnosticCode[code] ?? String(code);
 
 /** Errors or warnings (one tab each), filtered by code, sorted by any column, a page at a time. Every value is text. */
-export function DiagnosticsTable({ diagnostics, view, onChange }: { diagnostics: Diagnostic[]; view: TableView; onChange: (view: TableView) => void }) {
+export function DiagnosticsTable({
+  diagnostics,
+  view,
+  onChange,
+  onFix,
+}: {
+  diagnostics: Diagnostic[];
+  view: TableView;
+  onChange: (view: TableView) => void;
+  /** Opens a row with an error for fixing in place; absent where rows cannot be fixed. */
+  onFix?: (rowNumber: number) => void;
+}) {
   const errors = ofSeverity(diagnostics, Severity.ERROR).length;
   const warnings = ofSeverity(diagnostics, Severity.WARNING).length;
   const { rows, pages, total } = visible(diagnostics, view);
@@ -22,6 +33,8 @@ export function DiagnosticsTable({ diagnostics, view, onChange }: { diagnostics:
   const codes = codesIn(ofSeverity(diagnostics, view.severity));
   const sortBy = (key: SortKey) =>
     onChange({ ...view, page: 0, sort: { key, ascending: view.sort.key === key ? !view.sort.ascending : true } });
+  // Errors are what keeps a row from being invited: those rows get a Fix button.
+  const fixable = onFix !== undefined && view.severity === Severity.ERROR;
   const show = (severity: Severity) => onChange({ ...view, severity, code: null, page: 0 });
   return (
     <section class="diagnostics" aria-labelledby="diagnostics-title">
@@ -74,6 +87,7 @@ export function DiagnosticsTable({ diagnostics, view, onChange }: { diagnostics:
                   </th>
                 ))}
                 <th scope="col">{text.review.columns.fix}</th>
+                {fixable && <th scope="col">{text.rows.actions}</th>}
               </tr>
             </thead>
             <tbody>
@@ -84,6 +98,13 @@ export function DiagnosticsTable({ diagnostics, view, onChange }: { diagnostics:
                   <td>{codeName(diagnostic.code)}</td>
                   <td class="value">{diagnostic.value}</td>
                   <td>{diagnostic.message}</td>
+                  {fixable && (
+                    <td>
+                      <button type="button" class="secondary" aria-label={text.rows.editRow(diagnostic.rowNumber)} onClick={() => onFix(diagnostic.rowNumber)}>
+                        {text.rows.edit}
+                      </button>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -49,8 +49,3 @@ export function visible(diagnostics: readonly Diagnostic[], view: TableView): { 
   const page = Math.min(view.page, pages - 1);
   return { rows: sorted.slice(page * pageSize, (page + 1) * pageSize), pages, total: sorted.length };
 }
-
-/** Rows with at least one warning (a row can have several). */
-export function warningRowCount(diagnostics: readonly Diagnostic[]): number {
-  return new Set(ofSeverity(diagnostics, Severity.WARNING).map((d) => d.rowNumber)).size;
-}

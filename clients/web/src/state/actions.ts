@@ -2,18 +2,21 @@ import { Code } from "@connectrpc/connect";
 import { FileFormat } from "../gen/bulkinvite/v1/import_pb.js";
 import type { Invitation, InvitationStatus } from "../gen/bulkinvite/v1/invitation_pb.js";
 import type { Diagnostic } from "../gen/bulkinvite/v1/diagnostic_pb.js";
-import type { CheckImportResponse } from "../gen/bulkinvite/v1/user_import_service_pb.js";
+import { ResultsScope, RowFilter, type CheckImportResponse } from "../gen/bulkinvite/v1/user_import_service_pb.js";
 import { transient, uploadFile } from "../upload/resumableUpload.js";
 import { clearPendingUpload, loadPendingUpload, savePendingUpload } from "../upload/pendingUpload.js";
 import type { Clients } from "../api/clients.js";
 import { describe } from "../api/errors.js";
 import { clearSession, saveSession, sessionOf, type Session } from "../auth/session.js";
 import { mimeTypeOf, saveFile } from "../files/saveFile.js";
+import { gatherFile } from "../files/streamedFile.js";
 import { refusal } from "../files/fileCheck.js";
 import { hrefOf, type Route } from "../routes.js";
 import { text } from "../text.js";
+import { lifetimeDuration, messageProblem } from "../invite/batchOptions.js";
 import type { Action } from "./reducer.js";
-import type { State } from "./state.js";
+import type { Check, RowEditing, State } from "./state.js";
+import { editOf, findRow, type RowCells } from "../rows/rowEdit.js";
 
 // What the page does: each action calls the API through the generated clients and reports to the
 // reducer. Components call these and never the clients.
@@ -135,13 +138,18 @@ export function createActions(env: Environment) {
 
   async function downloadSample(format: FileFormat): Promise<void> {
     await attempt(async () => {
-      let name = format === FileFormat.XLSX ? "bulk-invite-sample.xlsx" : "bulk-invite-sample.csv";
-      const chunks: Uint8Array[] = [];
-      for await (const message of clients.imports.getSampleFile({ format })) {
-        if (message.fileName) name = message.fileName;
-        chunks.push(message.chunk);
-      }
-      saveFile(name, chunks, mimeTypeOf(name));
+      const fallback = format === FileFormat.XLSX ? "bulk-invite-sample.xlsx" : "bulk-invite-sample.csv";
+      const file = await gatherFile(clients.imports.getSampleFile({ format }), fallback);
+      saveFile(file.name, file.chunks, mimeTypeOf(file.name));
+    });
+  }
+
+  /** The import's results file (every row with its status and reason, or only the rows to fix), saved under the server's name. */
+  async function downloadResults(importId: string, format: FileFormat, scope: ResultsScope): Promise<void> {
+    await attempt(async () => {
+      const fallback = `${importId}-${scope === ResultsScope.ROWS_TO_FIX ? "rows-to-fix" : "results"}.${format === FileFormat.XLSX ? "xlsx" : "csv"}`;
+      const file = await gatherFile(clients.imports.exportImportResults({ importId, format, scope }), fallback);
+      saveFile(file.name, file.chunks, mimeTypeOf(file.name));
     });
   }
 
@@ -160,28 +168,89 @@ export function createActions(env: Environment) {
     throw new Error("StreamCheckImport ended without a result.");
   }
 
+  /** The rest of the check's pages after the first, up to maxDiagnostics: the check as the review shows it. */
+  async function checkFrom(importId: string, first: CheckImportResponse): Promise<Check | undefined> {
+    if (!first.import) return undefined;
+    let page = first;
+    const rows: Diagnostic[] = [...page.rowDiagnostics];
+    while (page.nextPageToken && rows.length < maxDiagnostics) {
+      page = await clients.imports.checkImport({ importId, pageSize: 1000, pageToken: page.nextPageToken });
+      rows.push(...page.rowDiagnostics);
+    }
+    return { import: first.import, fileDiagnostics: first.fileDiagnostics, rowDiagnostics: rows, columnMappings: first.columnMappings, truncated: page.nextPageToken !== "" };
+  }
+
   /** Checks the import (the first call runs the check) and loads its diagnostics, up to maxDiagnostics. */
   async function review(importId: string): Promise<void> {
     dispatch({ type: "checkStarted" });
-    const loaded = await attempt(async () => {
-      let page = await firstCheckPage(importId);
-      const first = page;
-      const rows: Diagnostic[] = [...page.rowDiagnostics];
-      while (page.nextPageToken && rows.length < maxDiagnostics) {
-        page = await clients.imports.checkImport({ importId, pageSize: 1000, pageToken: page.nextPageToken });
-        rows.push(...page.rowDiagnostics);
-      }
-      return { first, rows, truncated: page.nextPageToken !== "" };
-    });
-    if (!loaded || !loaded.first.import) {
+    const check = await attempt(async () => checkFrom(importId, await firstCheckPage(importId)));
+    if (!check) {
       dispatch({ type: "checkEnded" });
       return;
     }
-    dispatch({
-      type: "checked",
-      check: { import: loaded.first.import, fileDiagnostics: loaded.first.fileDiagnostics, rowDiagnostics: loaded.rows, truncated: loaded.truncated },
-    });
+    dispatch({ type: "checked", check });
     if (!env.state().caller) await loadCaller();
+  }
+
+  /** Opens a row with an error for fixing: its cells, revision and diagnostics as stored now. */
+  async function openRow(rowNumber: number): Promise<void> {
+    const importId = env.state().wizard.check?.import.importId;
+    if (!importId) return;
+    const row = await attempt(() => findRow(clients.imports.listImportRows, importId, rowNumber, RowFilter.UNSPECIFIED));
+    if (row) dispatch({ type: "rowOpened", row });
+    else if (row === null) dispatch({ type: "failed", message: text.rows.gone(rowNumber) });
+  }
+
+  /** After a fix or a removal: the check as it is now (counts, diagnostics), said in a notice. */
+  async function rowsChanged(importId: string, notice: string, editing: RowEditing | null = null): Promise<void> {
+    const check = await checkFrom(importId, await clients.imports.checkImport({ importId, pageSize: 1000 }));
+    if (check) dispatch({ type: "rowsChanged", check, notice, editing });
+  }
+
+  /**
+   * Saves the changed cells of the row being fixed (UpdateImportRows, from the revision it was read
+   * at). A row that still has an error stays open with its new diagnostics; a row changed elsewhere
+   * meanwhile is shown as it is now, to redo the change.
+   */
+  async function saveRow(cells: RowCells): Promise<void> {
+    const { check, editing } = env.state().wizard;
+    if (!check || !editing) return;
+    const importId = check.import.importId;
+    const edit = editOf(editing.row, cells);
+    if (!edit) {
+      dispatch({ type: "rowStillWrong", row: editing.row, problem: text.rows.unchanged });
+      return;
+    }
+    dispatch({ type: "rowSaving" });
+    try {
+      const response = await clients.imports.updateImportRows({ importId, edits: [edit] });
+      const row = response.rows.find((r) => r.rowNumber === edit.rowNumber);
+      // A row still wrong stays open with its new diagnostics; the review behind it is updated either way.
+      const stillWrong = row && !row.valid ? { row, saving: false, confirmingRemove: false, problem: text.rows.stillWrong(row.rowNumber) } : null;
+      await rowsChanged(importId, stillWrong ? text.rows.saved(edit.rowNumber) : text.rows.fixed(edit.rowNumber), stillWrong);
+    } catch (error) {
+      const failure = describe(error);
+      if (failure.signedOut) await signOut();
+      const current = failure.code === Code.Aborted ? await findRow(clients.imports.listImportRows, importId, edit.rowNumber, RowFilter.UNSPECIFIED).catch(() => null) : null;
+      dispatch({ type: "rowStillWrong", row: current ?? editing.row, problem: current ? text.rows.changedElsewhere(edit.rowNumber) : failure.message });
+    }
+  }
+
+  /** Removes the row being fixed (RemoveImportRows), once the admin confirmed. */
+  async function removeRow(): Promise<void> {
+    const { check, editing } = env.state().wizard;
+    if (!check || !editing) return;
+    const importId = check.import.importId;
+    const rowNumber = editing.row.rowNumber;
+    dispatch({ type: "rowSaving" });
+    try {
+      await clients.imports.removeImportRows({ importId, rowNumbers: [rowNumber] });
+      await rowsChanged(importId, text.rows.removed(rowNumber));
+    } catch (error) {
+      const failure = describe(error);
+      if (failure.signedOut) await signOut();
+      dispatch({ type: "rowStillWrong", row: editing.row, problem: failure.message });
+    }
   }
 
   let uploading: AbortController | null = null;
@@ -247,10 +316,19 @@ export function createActions(env: Environment) {
   }
 
   async function apply(importId: string, permissions: string[], requestId: string): Promise<void> {
+    const { confirmPrivileged, message, lifetimeDays } = env.state().wizard;
+    // The page refuses what the server would, before sending: the form shows why.
+    if (messageProblem(message)) return;
     dispatch({ type: "applyStarted" });
     try {
-      const confirmPrivilegedPermissions = env.state().wizard.confirmPrivileged;
-      const response = await clients.imports.applyPermissions({ importId, permissions, requestId, confirmPrivilegedPermissions });
+      const response = await clients.imports.applyPermissions({
+        importId,
+        permissions,
+        requestId,
+        personalMessage: message,
+        invitationLifetime: lifetimeDuration(lifetimeDays),
+        confirmPrivilegedPermissions: confirmPrivileged,
+      });
       dispatch({ type: "applied", invitedCount: response.invitedCount, skippedCount: response.skippedCount, import: response.import! });
     } catch (error) {
       const failure = describe(error);
@@ -343,10 +421,16 @@ export function createActions(env: Environment) {
     start,
     forgetInterrupted,
     downloadSample,
+    downloadResults,
     refuse,
     upload,
     cancelUpload,
     review,
+    openRow,
+    saveRow,
+    removeRow,
+    askRemoveRow: (on: boolean) => dispatch({ type: "rowRemoveAsked", on }),
+    closeRow: () => dispatch({ type: "rowClosed" }),
     openImport,
     apply,
     restart,
@@ -361,6 +445,8 @@ export function createActions(env: Environment) {
     setTable: (table: State["wizard"]["table"]) => dispatch({ type: "tableChanged", table }),
     togglePermission: (id: string, on: boolean) => dispatch({ type: "permissionToggled", id, on }),
     confirmPrivileged: (on: boolean) => dispatch({ type: "privilegedConfirmed", on }),
+    changeMessage: (message: string) => dispatch({ type: "messageChanged", message }),
+    chooseLifetime: (days: number) => dispatch({ type: "lifetimeChosen", days }),
     askConfirmation: (kind: "resend" | "revoke", invitation: State["invitations"]["items"][number]) => dispatch({ type: "confirmationAsked", kind, invitation }),
     closeConfirmation: () => dispatch({ type: "confirmationClosed" }),
   };

@@ -1,10 +1,10 @@
 import type { Import } from "../gen/bulkinvite/v1/import_pb.js";
 import type { Invitation, InvitationPreview, InvitationStatus, Member } from "../gen/bulkinvite/v1/invitation_pb.js";
-import type { CheckProgress, GetCallerResponse, Permission } from "../gen/bulkinvite/v1/user_import_service_pb.js";
+import type { CheckProgress, GetCallerResponse, ImportRow, Permission } from "../gen/bulkinvite/v1/user_import_service_pb.js";
 import type { Session } from "../auth/session.js";
 import type { TableView } from "../diagnostics/view.js";
 import type { Route } from "../routes.js";
-import { initialInvitations, initialWizard, type Check, type Interrupted, type State, type Step } from "./state.js";
+import { initialInvitations, initialWizard, type Check, type Interrupted, type RowEditing, type State, type Step } from "./state.js";
 
 export type Action =
   | { type: "navigated"; route: Route }
@@ -23,10 +23,18 @@ export type Action =
   | { type: "checkEnded" }
   | { type: "checked"; check: Check }
   | { type: "tableChanged"; table: TableView }
+  | { type: "rowOpened"; row: ImportRow }
+  | { type: "rowSaving" }
+  | { type: "rowStillWrong"; row: ImportRow; problem: string }
+  | { type: "rowRemoveAsked"; on: boolean }
+  | { type: "rowClosed" }
+  | { type: "rowsChanged"; check: Check; notice: string; editing: RowEditing | null }
   | { type: "stepChosen"; step: Step }
   | { type: "callerLoaded"; caller: GetCallerResponse; catalog: Permission[] }
   | { type: "privilegedConfirmed"; on: boolean }
   | { type: "permissionToggled"; id: string; on: boolean }
+  | { type: "messageChanged"; message: string }
+  | { type: "lifetimeChosen"; days: number }
   | { type: "applyStarted" }
   | { type: "applied"; invitedCount: number; skippedCount: number; import: Import }
   | { type: "applyFailed"; message: string }
@@ -80,9 +88,22 @@ export function reducer(state: State, action: Action): State {
       return { ...state, wizard: { ...wizard, checking: { rowsRead, bytesRead: Number(bytesRead), sizeBytes: Number(sizeBytes) } } };
     }
     case "checked":
-      return { ...state, busy: false, wizard: { ...wizard, checking: null, check: action.check, step: "review", table: initialWizard.table, selected: [], confirmPrivileged: false, result: null } };
+      return { ...state, busy: false, wizard: { ...wizard, checking: null, check: action.check, step: "review", table: initialWizard.table, editing: null, reviewNotice: null, selected: [], confirmPrivileged: false, message: "", lifetimeDays: initialWizard.lifetimeDays, result: null } };
     case "tableChanged":
       return { ...state, wizard: { ...wizard, table: action.table } };
+    case "rowOpened":
+      return { ...state, error: null, wizard: { ...wizard, reviewNotice: null, editing: { row: action.row, saving: false, confirmingRemove: false, problem: null } } };
+    case "rowSaving":
+      return wizard.editing ? { ...state, wizard: { ...wizard, editing: { ...wizard.editing, saving: true, problem: null } } } : state;
+    case "rowStillWrong":
+      return { ...state, wizard: { ...wizard, editing: { row: action.row, saving: false, confirmingRemove: false, problem: action.problem } } };
+    case "rowRemoveAsked":
+      return wizard.editing ? { ...state, wizard: { ...wizard, editing: { ...wizard.editing, confirmingRemove: action.on } } } : state;
+    case "rowClosed":
+      return { ...state, wizard: { ...wizard, editing: null } };
+    case "rowsChanged":
+      // The check as it is after the fix: its counts and diagnostics; the table keeps its tab, filter and sort.
+      return { ...state, wizard: { ...wizard, check: action.check, editing: action.editing, reviewNotice: action.notice, table: { ...wizard.table, page: 0 } } };
     case "stepChosen":
       return { ...state, error: null, wizard: { ...wizard, step: action.step } };
     case "callerLoaded":
@@ -91,8 +112,14 @@ export function reducer(state: State, action: Action): State {
       return { ...state, wizard: { ...wizard, confirmPrivileged: action.on } };
     case "permissionToggled": {
       const others = wizard.selected.filter((id) => id !== action.id);
-      return { ...state, wizard: { ...wizard, selected: action.on ? [...others, action.id] : others } };
+      // A privileged permission chosen after the confirmation was not part of what was confirmed.
+      const privilegedAdded = action.on && wizard.catalog.some((p) => p.id === action.id && p.privileged);
+      return { ...state, wizard: { ...wizard, selected: action.on ? [...others, action.id] : others, confirmPrivileged: wizard.confirmPrivileged && !privilegedAdded } };
     }
+    case "messageChanged":
+      return { ...state, wizard: { ...wizard, message: action.message } };
+    case "lifetimeChosen":
+      return { ...state, wizard: { ...wizard, lifetimeDays: action.days } };
     case "applyStarted":
       return { ...state, error: null, wizard: { ...wizard, applying: true } };
     case "applied":

@@ -1,11 +1,12 @@
 import type { Diagnostic } from "../gen/bulkinvite/v1/diagnostic_pb.js";
-import type { Import } from "../gen/bulkinvite/v1/import_pb.js";
+import type { ColumnMapping, Import } from "../gen/bulkinvite/v1/import_pb.js";
 import { InvitationStatus, type Invitation, type InvitationPreview, type Member } from "../gen/bulkinvite/v1/invitation_pb.js";
-import type { GetCallerResponse, Permission } from "../gen/bulkinvite/v1/user_import_service_pb.js";
+import type { GetCallerResponse, ImportRow, Permission } from "../gen/bulkinvite/v1/user_import_service_pb.js";
 import type { Session } from "../auth/session.js";
 import type { PendingUpload } from "../upload/pendingUpload.js";
 import { initialView, type TableView } from "../diagnostics/view.js";
 import type { Route } from "../routes.js";
+import { defaultLifetimeDays } from "../invite/batchOptions.js";
 
 // The page's whole state, in one place: components read it and dispatch actions (actions.ts);
 // only the reducer (reducer.ts) changes it.
@@ -38,8 +39,20 @@ export interface Check {
   import: Import;
   fileDiagnostics: Diagnostic[];
   rowDiagnostics: Diagnostic[];
+  /** How each column of the file was read (file column → field, or not imported), in file order. */
+  columnMappings: ColumnMapping[];
   /** More diagnostics exist than the page loaded. */
   truncated: boolean;
+}
+
+/** The row the admin is fixing in place (ListImportRows), as stored, and how far the fix is. */
+export interface RowEditing {
+  row: ImportRow;
+  saving: boolean;
+  /** Asking whether to remove the row. */
+  confirmingRemove: boolean;
+  /** Why the last save did not fix the row (the row's diagnostics show what is left), or why it failed. */
+  problem: string | null;
 }
 
 export interface Wizard {
@@ -52,11 +65,19 @@ export interface Wizard {
   checking: CheckRun | null;
   check: Check | null;
   table: TableView;
+  /** A row being fixed in place, or null. */
+  editing: RowEditing | null;
+  /** What the last fix or removal did, said once on the review. */
+  reviewNotice: string | null;
   /** ListPermissions: the catalog, each permission saying whether the caller may grant it and why not. */
   catalog: Permission[];
   selected: string[];
-  /** The admin confirmed granting privileged permissions (organization.admin, members.invite). */
+  /** The admin confirmed granting privileged permissions (organization.admin, members.invite); unticked again when another is chosen. */
   confirmPrivileged: boolean;
+  /** The inviter's note for every invitation of the batch, as typed (checked by invite/batchOptions.ts before sending). */
+  message: string;
+  /** How many days the batch's invitations can be accepted. */
+  lifetimeDays: number;
   applying: boolean;
   result: { invitedCount: number; skippedCount: number; import: Import } | null;
 }
@@ -104,9 +125,13 @@ export const initialWizard: Wizard = {
   checking: null,
   check: null,
   table: initialView,
+  editing: null,
+  reviewNotice: null,
   catalog: [],
   selected: [],
   confirmPrivileged: false,
+  message: "",
+  lifetimeDays: defaultLifetimeDays,
   applying: false,
   result: null,
 };
