@@ -7132,8 +7132,9 @@ namespace BulkInvite.V1 {
     public const int InvitationLifetimeFieldNumber = 5;
     private global::Google.Protobuf.WellKnownTypes.Duration invitationLifetime_;
     /// <summary>
-    /// Optional: how long the invitations of this batch can be accepted, from when each email is
-    /// sent: 1 to 30 days. Unset means the server's configured lifetime (7 days by default).
+    /// Optional: how long the invitations of this batch can be accepted, counted from the apply (and
+    /// from each ResendInvitation, which keeps the batch's lifetime): 1 to 30 days.
+    /// Unset means the server's configured lifetime (7 days by default).
     /// </summary>
     [global::System.Diagnostics.DebuggerNonUserCodeAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("protoc", null)]

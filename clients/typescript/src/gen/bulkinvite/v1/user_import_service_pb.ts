@@ -889,8 +889,9 @@ export type ApplyPermissionsRequest = Message<"bulkinvite.v1.ApplyPermissionsReq
   personalMessage: string;
 
   /**
-   * Optional: how long the invitations of this batch can be accepted, from when each email is
-   * sent: 1 to 30 days. Unset means the server's configured lifetime (7 days by default).
+   * Optional: how long the invitations of this batch can be accepted, counted from the apply (and
+   * from each ResendInvitation, which keeps the batch's lifetime): 1 to 30 days.
+   * Unset means the server's configured lifetime (7 days by default).
    *
    * @generated from field: google.protobuf.Duration invitation_lifetime = 5;
    */
