@@ -46,6 +46,7 @@ public abstract class ResendRequestIdTests(TestStore store) : IDisposable
     public async Task AResendWithANewRequestIdResendsAgain()
     {
         await _server.InviteAsync("ann@example.com");
+        await PickupFolder.EmailsToAsync(_server.MailFolder, "ann@example.com"); // sent before the resend, which would otherwise replace it unsent
         var invitation = (await Invitations.ListInvitationsAsync()).Single();
 
         await Invitations.ResendAsync(invitation.InvitationId, "resend-1");
@@ -61,6 +62,7 @@ public abstract class ResendRequestIdTests(TestStore store) : IDisposable
     public async Task ResendsWithoutARequestIdEachResend()
     {
         await _server.InviteAsync("ann@example.com");
+        await PickupFolder.EmailsToAsync(_server.MailFolder, "ann@example.com"); // sent before the resend, which would otherwise replace it unsent
         var invitation = (await Invitations.ListInvitationsAsync()).Single();
 
         await Invitations.ResendAsync(invitation.InvitationId);
