@@ -20,7 +20,8 @@ public enum ConnectionProblem
 
     /// <summary>
     /// Something answers, but not with HTTP/2: an HTTP/1.1-only endpoint (a web page's port, a
-    /// proxy), or an http:// URL for a server that expects TLS.
+    /// proxy), or an http:// URL for a server that expects TLS; either may answer with HTTP/1.1 or
+    /// drop the connection (a reset) as the HTTP/2 preface arrives.
     /// </summary>
     NotHttp2,
 

@@ -59,6 +59,9 @@ public sealed class ServerUnavailableException : BulkInviteException
             {
                 SocketError.ConnectionRefused => (ConnectionProblem.NothingListening, cause),
                 SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => (ConnectionProblem.HostNotFound, cause),
+                // Accepted, then dropped as the HTTP/2 preface arrives: what an HTTP/1.1-only endpoint
+                // often does instead of answering (Kestrel closes at once when it is quick enough).
+                SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown => (ConnectionProblem.NotHttp2, cause),
                 _ => (ConnectionProblem.ConnectionFailed, cause),
             };
         }
