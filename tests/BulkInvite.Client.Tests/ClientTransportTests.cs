@@ -64,6 +64,8 @@ public sealed class ClientTransportTests(ServerFixture server)
         await plain.CheckAsync(import.ImportId, _cancellationToken);
         await plain.ApplyAsync(import.ImportId, ["projects.view"], _cancellationToken);
         var invitation = await plain.ListInvitationsAsync(_organization, cancellationToken: _cancellationToken).FirstAsync(i => i.Email == "ines.garcia@example.es", _cancellationToken);
+        // The apply's email goes out first: a resend replaces an email not sent yet, which is then never sent.
+        await WaitUntilAsync(async () => (await plain.GetInvitationAsync(invitation.InvitationId, _cancellationToken)).Delivery.State == DeliveryState.Sent);
         using var handler = new RecordingHandler();
         handler.LoseAnswers("ResendInvitation", 1, "bulkinvite.v1.InvitationService");
         using var channel = GrpcChannel.ForAddress(server.Url, new GrpcChannelOptions { HttpHandler = handler });

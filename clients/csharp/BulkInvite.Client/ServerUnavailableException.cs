@@ -71,7 +71,11 @@ public sealed class ServerUnavailableException : BulkInviteException
             return (ConnectionProblem.TlsHandshakeFailed, innermost);
         }
 
-        return chain.OfType<HttpRequestException>().FirstOrDefault()?.HttpRequestError switch
+        // The error is on the HttpRequestException when sending failed, and on an HttpIOException (an
+        // HttpProtocolException, say) when reading the response failed after the request went out.
+        var httpError = chain.OfType<HttpRequestException>().FirstOrDefault()?.HttpRequestError
+            ?? chain.OfType<HttpIOException>().FirstOrDefault()?.HttpRequestError;
+        return httpError switch
         {
             HttpRequestError.NameResolutionError => (ConnectionProblem.HostNotFound, innermost),
             HttpRequestError.SecureConnectionError => (ConnectionProblem.TlsHandshakeFailed, innermost),
