@@ -66,30 +66,6 @@ public sealed class CliConnectionTests(ServerFixture server)
         Assert.DoesNotContain("PROTOCOL_ERROR", result.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task SaysAnEndpointThatDropsTheConnectionAtOnceDoesNotSpeakHttp2()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}";
-        var resetting = Task.Run(async () =>
-        {
-            while (true)
-            {
-                using var socket = await listener.AcceptSocketAsync(TestContext.Current.CancellationToken);
-                await socket.ReceiveAsync(new byte[64], System.Net.Sockets.SocketFlags.None, TestContext.Current.CancellationToken);
-                socket.LingerState = new System.Net.Sockets.LingerOption(true, 0); // close with a reset, as an endpoint that refuses the preface may
-                socket.Close();
-            }
-        }, TestContext.Current.CancellationToken);
-
-        var result = await CliProcess.RunAsync(url, Token, "permissions");
-
-        Assert.Equal(3, result.ExitCode);
-        Assert.Contains($"Cannot reach the BulkInvite server at {url}: something answers there, but not with HTTP/2", result.Error, StringComparison.Ordinal);
-        Assert.False(resetting.IsFaulted);
-    }
-
     /// <summary>Against a fake: the real server always explains; a proxy in front of it may not.</summary>
     [Fact]
     public async Task SaysTheServerRefusedTheTokenWhenItAnswersABare401()
