@@ -67,15 +67,7 @@ public sealed partial class BulkInviteClient
         return await _runner.OnceAsync(async options =>
         {
             using var call = Generated.ExportImportResults(request, options);
-            var fileName = "";
-            while (await call.ResponseStream.MoveNext(cancellationToken))
-            {
-                var message = call.ResponseStream.Current;
-                fileName = fileName.Length == 0 ? message.FileName : fileName;
-                await destination.WriteAsync(message.Chunk.Memory, cancellationToken);
-            }
-
-            return fileName;
+            return await CopyStreamedFileAsync(call, m => (m.FileName, m.Chunk), destination, cancellationToken);
         }, cancellationToken);
     }
 }

@@ -243,16 +243,22 @@ public sealed partial class BulkInviteClient : IDisposable
         return await _runner.OnceAsync(async options =>
         {
             using var call = Generated.GetSampleFile(request, options);
-            var fileName = "";
-            while (await call.ResponseStream.MoveNext(cancellationToken))
-            {
-                var message = call.ResponseStream.Current;
-                fileName = fileName.Length == 0 ? message.FileName : fileName;
-                await destination.WriteAsync(message.Chunk.Memory, cancellationToken);
-            }
-
-            return fileName;
+            return await CopyStreamedFileAsync(call, m => (m.FileName, m.Chunk), destination, cancellationToken);
         }, cancellationToken);
+    }
+
+    /// <summary>Writes every chunk of a streamed file to <paramref name="destination"/>; returns the file name of its first message.</summary>
+    private static async Task<string> CopyStreamedFileAsync<T>(AsyncServerStreamingCall<T> call, Func<T, (string FileName, Google.Protobuf.ByteString Chunk)> parts, Stream destination, CancellationToken cancellationToken)
+    {
+        var fileName = "";
+        while (await call.ResponseStream.MoveNext(cancellationToken))
+        {
+            var (name, chunk) = parts(call.ResponseStream.Current);
+            fileName = fileName.Length == 0 ? name : fileName;
+            await destination.WriteAsync(chunk.Memory, cancellationToken);
+        }
+
+        return fileName;
     }
 
     /// <summary>The permissions that <see cref="ApplyAsync(string, IEnumerable{string}, ApplyOptions?, CancellationToken)"/> accepts, in catalog order.</summary>
