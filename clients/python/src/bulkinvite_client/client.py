@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import collections
-import hashlib
 import io
 import json
 import os
@@ -23,7 +22,7 @@ from bulkinvite.v1.user_import_service_pb2_grpc import UserImportServiceStub
 from bulkinvite_client.errors import BulkInviteError, error_info, translated_errors
 from bulkinvite_client.outcome import Outcome, describe, outcome_of
 from bulkinvite_client.resumable import upload_file_resumably
-from bulkinvite_client.transfer import MAX_CHUNK_SIZE, ProgressCallback, import_of
+from bulkinvite_client.transfer import MAX_CHUNK_SIZE, ProgressCallback, import_of, measure
 
 _SERVICE = "bulkinvite.v1.UserImportService"
 # gRPC retries ApplyPermissions itself when the server is unreachable; it resends the same
@@ -133,14 +132,7 @@ def upload_file(
     """
     if not 0 < chunk_size <= MAX_CHUNK_SIZE:
         raise ValueError(f"chunk_size must be between 1 and {MAX_CHUNK_SIZE}, not {chunk_size}")
-    # Not hashlib.file_digest: it hashes a whole BytesIO, whatever its position, and leaves the
-    # position where it was.
-    start = file.tell()
-    digest = hashlib.sha256()
-    while block := file.read(MAX_CHUNK_SIZE):
-        digest.update(block)
-    size = file.tell() - start
-    sha256 = digest.hexdigest()
+    start, size, sha256 = measure(file)
     file.seek(start)
 
     def requests() -> Iterator[pb.UploadImportFileRequest]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import random
 import time
 from typing import BinaryIO
@@ -13,7 +12,7 @@ from bulkinvite.v1 import import_pb2
 from bulkinvite.v1 import user_import_service_pb2 as pb
 from bulkinvite.v1.user_import_service_pb2_grpc import UserImportServiceStub
 from bulkinvite_client.errors import translated_errors
-from bulkinvite_client.transfer import MAX_CHUNK_SIZE, ProgressCallback, import_of
+from bulkinvite_client.transfer import MAX_CHUNK_SIZE, ProgressCallback, import_of, measure
 
 # The call did not reach the server, or its answer did not come back: the server may hold the
 # upload still. A connection reset mid-call is UNAVAILABLE in grpcio.
@@ -48,12 +47,7 @@ def upload_file_resumably(
     """
     if not 0 < chunk_size <= MAX_CHUNK_SIZE:
         raise ValueError(f"chunk_size must be between 1 and {MAX_CHUNK_SIZE}, not {chunk_size}")
-    start = file.tell()
-    digest = hashlib.sha256()
-    while block := file.read(MAX_CHUNK_SIZE):
-        digest.update(block)
-    size = file.tell() - start
-    sha256 = digest.hexdigest()
+    start, size, sha256 = measure(file)
     metadata = pb.ImportFileMetadata(organization_id=organization_id, file_name=file_name, size_bytes=size, sha256=sha256)
     with translated_errors():
         started = stub.StartResumableUpload(pb.StartResumableUploadRequest(metadata=metadata))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from collections.abc import Callable
-from typing import Any
+from typing import Any, BinaryIO
 
 from bulkinvite.v1 import import_pb2
 
@@ -18,3 +20,17 @@ def import_of(response: Any) -> import_pb2.Import:
     """The ``import`` field of a response, which Python can only reach through getattr."""
     import_: import_pb2.Import = getattr(response, "import")
     return import_
+
+
+def measure(file: BinaryIO) -> tuple[int, int, str]:
+    """Reads a seekable binary file from its position to its end: returns that position, the size
+    read and its SHA-256 (hex), and leaves the file at its end.
+
+    Not hashlib.file_digest: it hashes a whole BytesIO, whatever its position, and leaves the
+    position where it was.
+    """
+    start = file.tell()
+    digest = hashlib.sha256()
+    while block := file.read(MAX_CHUNK_SIZE):
+        digest.update(block)
+    return start, file.tell() - start, digest.hexdigest()
