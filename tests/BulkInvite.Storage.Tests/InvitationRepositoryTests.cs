@@ -174,6 +174,39 @@ public abstract class InvitationRepositoryTests(TestDatabase db) : IDisposable
         Assert.Equal(["new@example.com", "old@example.com"], all.Select(i => i.Email));
     }
 
+    [Fact]
+    public async Task ListsAnOrganizationsInvitationsNewestFirstAcrossItsAppliesPageByPage()
+    {
+        // More applies than one query of apply keys reads, each of one to three rows, with another
+        // organization's applies between them.
+        var expected = new List<string>();
+        for (var apply = 0; apply < 60; apply++)
+        {
+            var users = Enumerable.Range(0, 1 + (apply % 3)).Select(n => TestDatabase.User(2 + n, $"u{apply}-{n}@example.com")).ToArray();
+            _db.Apply(await _db.AddCheckedImportAsync("acme", users), Now);
+            _db.Apply(await _db.AddCheckedImportAsync("globex", TestDatabase.User(2, $"g{apply}@example.com")), Now);
+            expected.InsertRange(0, users.Reverse().Select(u => u.Email));
+        }
+
+        var listed = new List<string>();
+        long? before = null;
+        while (true)
+        {
+            var page = await _db.Invitations.ListAsync(new InvitationFilter("acme", InvitationStatus.Unspecified, null), Now, before, 7, _ct);
+            listed.AddRange(page.Select(i => i.Email));
+            if (page.Count < 7)
+            {
+                break;
+            }
+
+            before = page[^1].InvitationId;
+        }
+
+        Assert.Equal(expected, listed);
+        var firstHundred = await _db.Invitations.ListAsync(new InvitationFilter("acme", InvitationStatus.Unspecified, null), Now, null, 100, _ct);
+        Assert.Equal(expected.Take(100), firstHundred.Select(i => i.Email));
+    }
+
     /// <summary>What the dispatcher does as it sends the latest queued email: makes its token and stores the hash.</summary>
     private async Task<string> IssueTokenAsync()
     {

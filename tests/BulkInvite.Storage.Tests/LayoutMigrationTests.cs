@@ -78,6 +78,10 @@ public abstract class LayoutMigrationTests : IDisposable
         var added = Assert.Single(await store.Invitations.ListAsync(new InvitationFilter("acme", InvitationStatus.Unspecified, pending.ImportId), Now, null, 10, _ct));
         Assert.Equal(("bob@example.com", "Bob"), (added.Email, added.FirstName));
         Assert.True(added.InvitationId > old.InvitationId);
+        var everyone = await store.Invitations.ListAsync(new InvitationFilter("acme", InvitationStatus.Unspecified, null), Now, null, 10, _ct);
+        Assert.Equal(["bob@example.com", "ann@example.com"], everyone.Select(i => i.Email)); // the migrated one after the applies'
+        var afterBob = await store.Invitations.ListAsync(new InvitationFilter("acme", InvitationStatus.Unspecified, null), Now, added.InvitationId, 10, _ct);
+        Assert.Equal([old.InvitationId], afterBob.Select(i => i.InvitationId));
         var claimed = Assert.Single(await store.Outbox.ClaimDueAsync(Now, Now.AddMinutes(5), 10, _ct));
         Assert.Equal((added.InvitationId, 1), (claimed.InvitationId, claimed.Sequence));
         var another = TestDatabase.NewImport(); // its key comes after the migrated ones

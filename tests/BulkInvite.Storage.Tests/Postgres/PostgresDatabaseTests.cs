@@ -33,6 +33,7 @@ public sealed class PostgresDatabaseTests(PostgresCluster cluster) : IDisposable
                 "BulkInvite.Storage.Postgres.Migrations.0006_delivery_in_the_invitation_row.sql",
                 "BulkInvite.Storage.Postgres.Migrations.0007_what_each_invitation_says.sql",
                 "BulkInvite.Storage.Postgres.Migrations.0008_fixable_rows_and_counts.sql",
+                "BulkInvite.Storage.Postgres.Migrations.0009_invitations_listed_through_their_applies.sql",
             ],
             scripts);
     }
@@ -46,7 +47,7 @@ public sealed class PostgresDatabaseTests(PostgresCluster cluster) : IDisposable
         await Task.WhenAll(dialects.Select(d => Task.Run(() => new Store(d).Migrate(NullLogger.Instance), TestContext.Current.CancellationToken)));
 
         using var connection = dialects[0].Open();
-        Assert.Equal(8, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_versions"));
+        Assert.Equal(9, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_versions"));
         dialects.ForEach(d => d.Dispose());
     }
 
