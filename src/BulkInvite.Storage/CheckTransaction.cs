@@ -21,6 +21,11 @@ internal sealed class CheckTransaction(StoreDialect dialect, DbConnection connec
 
     private static readonly string[] DiagnosticColumns = ["import_key", "row_number", "column_name", "code", "severity", "message", "value"];
 
+    // Boxed once: the sinks take each row's values as objects, and these repeat on every row.
+    private static readonly object Valid = true;
+    private static readonly object NotValid = false;
+
+    private object? _importKey;
     private IBulkSink? _stageUsers;
     private IBulkSink? _addDiagnostics;
     private DbCommand? _stagedEmailAt;
@@ -30,6 +35,7 @@ internal sealed class CheckTransaction(StoreDialect dialect, DbConnection connec
     protected override void Load()
     {
         base.Load();
+        _importKey = ImportKey;
         _stageUsers = Dialect.OpenBulkSink(Connection, Transaction, "import_rows", RowColumns);
         _addDiagnostics = Dialect.OpenBulkSink(Connection, Transaction, "diagnostics", DiagnosticColumns);
         // Prepared once: the check asks for every duplicate it finds.
@@ -51,20 +57,20 @@ internal sealed class CheckTransaction(StoreDialect dialect, DbConnection connec
     public void Stage(IReadOnlyList<StagedUser> users) =>
         _stageUsers!.Insert(users, (user, values) =>
         {
-            values[0] = ImportKey;
+            values[0] = _importKey;
             values[1] = user.RowNumber;
             values[2] = user.Email;
             values[3] = user.FirstName;
             values[4] = user.LastName;
             values[5] = user.Description;
             values[6] = user.NormalizedEmail;
-            values[7] = user.IsValid;
+            values[7] = user.IsValid ? Valid : NotValid;
         });
 
     public void AddDiagnostics(IReadOnlyList<Diagnostic> diagnostics) =>
         _addDiagnostics!.Insert(diagnostics, (d, values) =>
         {
-            values[0] = ImportKey;
+            values[0] = _importKey;
             values[1] = d.RowNumber;
             values[2] = d.Column;
             values[3] = (int)d.Code;

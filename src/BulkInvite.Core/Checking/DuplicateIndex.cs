@@ -11,6 +11,12 @@ namespace BulkInvite.Core.Checking;
 /// by doubling instead, a million rows leave about as much dead table on the large-object heap as the
 /// live one (every smaller copy), until a full collection.
 /// </summary>
+/// <remarks>
+/// Its two halves serve the two threads of a check, each called in row order: <see cref="Probe"/>
+/// where the rows are validated, <see cref="Confirm"/> where they are stored (the first row's address
+/// may only be there). They share no state, so the probing of the table, the costly half, is off the
+/// storing thread.
+/// </remarks>
 internal sealed class DuplicateIndex
 {
     private readonly Dictionary<ulong, int> _firstRows;
@@ -25,16 +31,12 @@ internal sealed class DuplicateIndex
         _hash = hash ?? (email => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(email.AsSpan())));
     }
 
-    /// <summary>The first row of the address, or null when this row is its first (and is recorded as such).</summary>
-    /// <param name="emailAt">The address of an earlier row, to confirm a hash match.</param>
-    public int? FirstRowOf(string normalizedEmail, int rowNumber, Func<int, string?> emailAt)
+    /// <summary>
+    /// The earlier row whose address has the same hash, or null when none has (this row is then the
+    /// first of its address, and recorded as such). A row returned must go through <see cref="Confirm"/>.
+    /// </summary>
+    public int? Probe(string normalizedEmail, int rowNumber)
     {
-        // Almost always empty: no string hash per row for it.
-        if (_collided.Count > 0 && _collided.TryGetValue(normalizedEmail, out var collided))
-        {
-            return collided;
-        }
-
         // One probe of the table for both the lookup and the insertion.
         ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(_firstRows, _hash(normalizedEmail), out var seen);
         if (!seen)
@@ -43,9 +45,24 @@ internal sealed class DuplicateIndex
             return null;
         }
 
-        if (string.Equals(emailAt(first), normalizedEmail, StringComparison.Ordinal))
+        return first;
+    }
+
+    /// <summary>
+    /// The first row of the address of a row whose <see cref="Probe"/> found <paramref name="probableFirstRow"/>,
+    /// or null when the hashes matched but the addresses differ and this row is its address's first.
+    /// </summary>
+    /// <param name="emailAt">The address of an earlier row.</param>
+    public int? Confirm(string normalizedEmail, int rowNumber, int probableFirstRow, Func<int, string?> emailAt)
+    {
+        if (string.Equals(emailAt(probableFirstRow), normalizedEmail, StringComparison.Ordinal))
         {
-            return first;
+            return probableFirstRow;
+        }
+
+        if (_collided.TryGetValue(normalizedEmail, out var collided))
+        {
+            return collided;
         }
 
         _collided.Add(normalizedEmail, rowNumber);

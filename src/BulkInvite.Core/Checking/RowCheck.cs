@@ -11,4 +11,7 @@ public sealed record RowCheck(int RowNumber, List<Diagnostic> Diagnostics, Stage
     public StagedUser? User => Row.NormalizedEmail is null ? null : Row;
 
     public bool HasError => Diagnostics.Exists(d => d.IsError);
+
+    /// <summary>The earlier row with the same address hash (<see cref="DuplicateIndex.Probe"/>), set as the row is validated; null when none.</summary>
+    internal int? ProbableFirstRow { get; set; }
 }

@@ -57,7 +57,8 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000, int expec
             sink.AddDiagnostics(header.Diagnostics); // before the writer's thread starts; only it uses the sink afterwards
         }
 
-        using var writer = new BatchWriter(sink, Math.Min(expectedRows, maxRows), cancellationToken);
+        var firstRows = new DuplicateIndex(Math.Min(expectedRows, maxRows));
+        using var writer = new BatchWriter(sink, firstRows, cancellationToken);
         var batch = new List<RowCheck>(batchSize);
         var total = 0;
         while (NextNonBlank(sheet) is { } row)
@@ -68,7 +69,13 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000, int expec
                     string.Create(CultureInfo.InvariantCulture, $"The file has more than {maxRows:N0} user rows, the most one import accepts. Split it into several files.")));
             }
 
-            batch.Add(UserRowValidator.Validate(row, layout));
+            var check = UserRowValidator.Validate(row, layout);
+            if (check.Row.NormalizedEmail is { } address)
+            {
+                check.ProbableFirstRow = firstRows.Probe(address, check.RowNumber);
+            }
+
+            batch.Add(check);
             if (batch.Count == batchSize)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -106,8 +113,9 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000, int expec
     }
 
     /// <summary>
-    /// Resolves duplicates within the batch and against earlier batches, then writes it: every row,
-    /// in row order, a duplicate as an invalid row. Returns the invalid rows.
+    /// Confirms the batch's probable duplicates (found by their hash as the rows were validated)
+    /// within the batch and against earlier batches, then writes it: every row, in row order, a
+    /// duplicate as an invalid row. Returns the invalid rows.
     /// </summary>
     private static int Flush(List<RowCheck> batch, ICheckSink sink, DuplicateIndex firstRows)
     {
@@ -117,27 +125,30 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000, int expec
         }
 
         var toStage = new List<StagedUser>(batch.Count);
-        var inBatch = new Dictionary<int, string>(batch.Count);
         var diagnostics = new List<Diagnostic>();
         var invalid = 0;
 
-        // A first occurrence is in this batch (not written yet) or staged by an earlier one.
-        string? EmailAt(int rowNumber) => inBatch.TryGetValue(rowNumber, out var email) ? email : sink.StagedEmailAt(rowNumber);
+        // A probable first row is the first of its hash, so its address is its own: in this batch
+        // (rows in row order, not written yet) or staged by an earlier one.
+        string? EmailAt(int rowNumber)
+        {
+            if (rowNumber < batch[0].RowNumber)
+            {
+                return sink.StagedEmailAt(rowNumber);
+            }
+
+            var index = IndexOfRow(batch, rowNumber);
+            return index >= 0 ? batch[index].Row.NormalizedEmail : null;
+        }
 
         foreach (var row in batch)
         {
             var values = row.Row;
-            if (values.NormalizedEmail is { } address)
+            if (values.NormalizedEmail is { } address && row.ProbableFirstRow is { } probable
+                && firstRows.Confirm(address, row.RowNumber, probable, EmailAt) is { } firstRow)
             {
-                if (firstRows.FirstRowOf(address, row.RowNumber, EmailAt) is { } firstRow)
-                {
-                    DuplicateEmailRule.InsertAfterEmailDiagnostics(row.Diagnostics, DuplicateEmailRule.Diagnostic(row.RowNumber, firstRow, row.RawEmail));
-                    values = values with { IsValid = false };
-                }
-                else
-                {
-                    inBatch.Add(row.RowNumber, address);
-                }
+                DuplicateEmailRule.InsertAfterEmailDiagnostics(row.Diagnostics, DuplicateEmailRule.Diagnostic(row.RowNumber, firstRow, row.RawEmail));
+                values = values with { IsValid = false };
             }
 
             toStage.Add(values);
@@ -153,9 +164,29 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000, int expec
         return invalid;
     }
 
+    /// <summary>The index of the row with that number in a batch (in row order), or -1.</summary>
+    private static int IndexOfRow(List<RowCheck> batch, int rowNumber)
+    {
+        var low = 0;
+        var high = batch.Count - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            var found = batch[middle].RowNumber;
+            if (found == rowNumber)
+            {
+                return middle;
+            }
+
+            (low, high) = found < rowNumber ? (middle + 1, high) : (low, middle - 1);
+        }
+
+        return -1;
+    }
+
     /// <summary>
-    /// Resolves duplicates and writes batches to the sink on a thread of its own, so reading and
-    /// validating the next rows (one core) overlaps storing the previous ones (the other). At most a
+    /// Confirms duplicates and writes batches to the sink on a thread of its own, so reading,
+    /// validating and hashing the next rows (one core) overlaps storing the previous ones (the other). At most a
     /// few batches wait between the two, so memory stays flat. The sink is only ever used from this
     /// thread, one call at a time.
     /// </summary>
@@ -166,11 +197,11 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000, int expec
         private readonly BlockingCollection<List<RowCheck>> _queue = new(WaitingBatches);
         private readonly CancellationTokenSource _stop;
         private readonly Task<int> _writing;
-        private readonly int _expectedRows;
+        private readonly DuplicateIndex _firstRows;
 
-        public BatchWriter(ICheckSink sink, int expectedRows, CancellationToken cancellationToken)
+        public BatchWriter(ICheckSink sink, DuplicateIndex firstRows, CancellationToken cancellationToken)
         {
-            _expectedRows = expectedRows;
+            _firstRows = firstRows;
             _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             _writing = Task.Factory.StartNew(() => Write(sink), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
@@ -207,13 +238,12 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000, int expec
 
         private int Write(ICheckSink sink)
         {
-            var firstRows = new DuplicateIndex(_expectedRows);
             var invalid = 0;
             try
             {
                 foreach (var batch in _queue.GetConsumingEnumerable(_stop.Token))
                 {
-                    invalid += Flush(batch, sink, firstRows);
+                    invalid += Flush(batch, sink, _firstRows);
                 }
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
