@@ -37,6 +37,7 @@ public class SqliteDatabaseTests
                 "BulkInvite.Storage.Migrations.0009_delivery_in_the_invitation_row.sql",
                 "BulkInvite.Storage.Migrations.0010_what_each_invitation_says.sql",
                 "BulkInvite.Storage.Migrations.0011_fixable_rows_and_counts.sql",
+                "BulkInvite.Storage.Migrations.0013_prechecks.sql",
             ],
             scripts);
     }

@@ -33,6 +33,7 @@ public sealed class PostgresDatabaseTests(PostgresCluster cluster) : IDisposable
                 "BulkInvite.Storage.Postgres.Migrations.0006_delivery_in_the_invitation_row.sql",
                 "BulkInvite.Storage.Postgres.Migrations.0007_what_each_invitation_says.sql",
                 "BulkInvite.Storage.Postgres.Migrations.0008_fixable_rows_and_counts.sql",
+                "BulkInvite.Storage.Postgres.Migrations.0010_prechecks.sql",
             ],
             scripts);
     }
