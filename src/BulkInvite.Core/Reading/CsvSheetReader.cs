@@ -138,7 +138,10 @@ public sealed class CsvSheetReader : ISheetReader
         _source.Position = offset;
         _readerStart = offset;
         _lastEnd = -1;
-        return CsvReader.Create(_source, new CsvReaderOptions
+        // CsvHelper asks a seekable stream for its Length up front, which a growing file knows only
+        // at its end: it reads this one forward, through a view that does not seek.
+        var input = _source is GrowingFileStream growing ? new ForwardView(growing) : _source;
+        return CsvReader.Create(input, new CsvReaderOptions
         {
             HasHeader = false,
             Separator = _separator,
@@ -356,4 +359,36 @@ public sealed class CsvSheetReader : ISheetReader
     // A line of nothing but separators, quotes and spaces is a blank row, not the header.
     private static bool HasContent(string line) =>
         line.Any(c => !char.IsWhiteSpace(c) && c != '"' && Array.IndexOf(Separators, c) < 0);
+
+    /// <summary>A growing file read forward from where it is, without seeking (and so without asking for its length).</summary>
+    private sealed class ForwardView(GrowingFileStream file) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => file.Read(buffer, offset, count);
+
+        public override int Read(Span<byte> buffer) => file.Read(buffer);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }

@@ -80,6 +80,38 @@ public sealed class GrowingFileStreamTests : IDisposable
         Assert.Throws<IOException>(() => _growing.Read(new byte[10]));
     }
 
+    [Fact]
+    public async Task TheCsvReaderGivesRowsBeforeTheFileIsComplete()
+    {
+        // Arrange: 20,000 rows written, the file not complete
+        var text = new StringBuilder("Email,First name\n");
+        for (var row = 2; row < 20_002; row++)
+        {
+            text.Append("user").Append(row.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("@example.com,Ann\n");
+        }
+
+        Write(Encoding.UTF8.GetBytes(text.ToString()));
+
+        // Act: the file is completed only once 15,000 rows were read (or the read gave up waiting)
+        var reading = Task.Run(() =>
+        {
+            using var reader = new CsvSheetReader(_growing, ReadingLimits.Default, Encoding.UTF8);
+            var rows = 0;
+            while (rows < 15_000 && reader.ReadRow() is not null)
+            {
+                rows++;
+            }
+
+            return rows;
+        }, TestContext.Current.CancellationToken);
+        var readBeforeCompletion = await Task.WhenAny(reading, Task.Delay(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken)) == reading;
+        _growing.Complete();
+
+        // Assert
+        Assert.True(readBeforeCompletion, "the reader waited for the end of the file");
+        Assert.Equal(15_000, await reading);
+    }
+
     [Theory]
     [InlineData("Email,First name,Description\r\nada@example.com,Ada,\"Line 1\r\nLine 2\"\r\ngrace@example.com,Grace,\"never closed\r\nemilie@example.fr,Émilie,x\r\n")]
     [InlineData("sep=;\r\nEmail;First name\r\nann@example.com;Ann, Lee\r\nbob@example.com;\"Bob \"\"B\"\"\"\r\n")]
