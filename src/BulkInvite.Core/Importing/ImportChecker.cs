@@ -82,7 +82,8 @@ public sealed class ImportChecker(IImportRepository imports, IUploadStore files,
         ImportRecord checkedImport;
         if (prechecked is not null)
         {
-            progress?.ReadWhole(precheckRows, import.SizeBytes);
+            // Rows the pre-check read (header and blank rows too); one of another server or before a restart did not report here.
+            progress?.ReadWhole(precheckRows > 0 ? precheckRows : prechecked.TotalRows + 1, import.SizeBytes);
             checkedImport = CompleteChecked(transaction, caller, prechecked);
         }
         else

@@ -94,7 +94,18 @@ public sealed partial class UploadPrecheck
             return;
         }
 
-        await _spool.WriteAsync(chunk, cancellationToken); // unbuffered: the reader's handle sees it at once
+        try
+        {
+            await _spool.WriteAsync(chunk, cancellationToken); // unbuffered: the reader's handle sees it at once
+        }
+#pragma warning disable CA1031 // A spool that cannot be written (a full temporary folder) ends the pre-check, never the upload.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Abandon("the spool could not be written: " + e.Message);
+            return;
+        }
+
         _written += chunk.Length;
         _growing.Grew(_written);
     }
@@ -105,7 +116,7 @@ public sealed partial class UploadPrecheck
     /// </summary>
     public async Task<long?> CompleteUploadAsync()
     {
-        await _spool.DisposeAsync();
+        await CloseSpoolAsync();
         if (!_utf8.IsValidAtEnd)
         {
             Abandon("the file ends inside a UTF-8 character");
@@ -122,8 +133,22 @@ public sealed partial class UploadPrecheck
     public async Task FailUploadAsync()
     {
         Abandon("the upload did not complete");
-        await _spool.DisposeAsync();
+        await CloseSpoolAsync();
         await Finished;
+    }
+
+    private async Task CloseSpoolAsync()
+    {
+        try
+        {
+            await _spool.DisposeAsync();
+        }
+#pragma warning disable CA1031 // Nothing is buffered, so closing cannot lose bytes the reader needs; it must not fail the upload.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Abandon("the spool could not be closed: " + e.Message);
+        }
     }
 
     private void Abandon(string reason)
@@ -170,6 +195,11 @@ public sealed partial class UploadPrecheck
             return result;
         }
 #pragma warning disable CA1031 // Whatever stopped the pre-check, CheckImport checks the file itself.
+        catch (PrecheckTakenOverException)
+        {
+            Abandon("CheckImport, the deletion of the import or the sweep took it over");
+            return null;
+        }
         catch (Exception e)
 #pragma warning restore CA1031
         {

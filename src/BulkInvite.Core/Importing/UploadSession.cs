@@ -7,7 +7,9 @@ namespace BulkInvite.Core.Importing;
 
 /// <summary>
 /// One upload in progress: counts, hashes and writes chunks as they arrive, so memory does not grow
-/// with the file. Disposing it before <see cref="CompleteAsync"/> succeeds keeps nothing.
+/// with the file, and hands them to its check while uploading (<see cref="UploadPrecheck"/>) when
+/// there is one. Disposing it before <see cref="CompleteAsync"/> succeeds keeps nothing: it stops
+/// the pre-check, which deletes what it staged.
 /// </summary>
 public sealed class UploadSession : IAsyncDisposable
 {

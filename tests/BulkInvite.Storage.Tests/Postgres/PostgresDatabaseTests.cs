@@ -47,7 +47,7 @@ public sealed class PostgresDatabaseTests(PostgresCluster cluster) : IDisposable
         await Task.WhenAll(dialects.Select(d => Task.Run(() => new Store(d).Migrate(NullLogger.Instance), TestContext.Current.CancellationToken)));
 
         using var connection = dialects[0].Open();
-        Assert.Equal(8, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_versions"));
+        Assert.Equal(9, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_versions"));
         dialects.ForEach(d => d.Dispose());
     }
 
