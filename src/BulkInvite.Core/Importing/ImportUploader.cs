@@ -168,7 +168,10 @@ public sealed class ImportUploader(
         try
         {
             var importKey = precheck is null ? null : await precheck.CompleteUploadAsync();
-            await imports.AddAsync(import, audit, importKey, CancellationToken.None);
+            using (precheck?.PauseStaging())
+            {
+                await imports.AddAsync(import, audit, importKey, CancellationToken.None);
+            }
         }
         catch
         {

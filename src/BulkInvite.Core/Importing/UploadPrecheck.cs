@@ -38,6 +38,7 @@ public sealed partial class UploadPrecheck
     private readonly TaskCompletionSource<long?> _key = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _written;
     private volatile string? _abandoned;
+    private volatile TaskCompletionSource? _importInsert;
 
     private UploadPrecheck(IPrecheckStore store, BulkInviteOptions options, TimeProvider clock, ILogger logger, string importId, long declaredSize)
     {
@@ -129,6 +130,19 @@ public sealed partial class UploadPrecheck
         return await _key.Task;
     }
 
+    /// <summary>
+    /// Stops staging after the batch in hand, committed, until the returned pause is disposed: the
+    /// upload stores its import meanwhile, which on SQLite needs the one writer that a check faster
+    /// than its own commits would otherwise keep taking back (the upload's end then waited for most
+    /// of the check).
+    /// </summary>
+    public IDisposable PauseStaging()
+    {
+        var pause = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _importInsert = pause;
+        return new Resume(this, pause);
+    }
+
     /// <summary>The upload failed or was cancelled: stops the check, which deletes what it staged.</summary>
     public async Task FailUploadAsync()
     {
@@ -177,7 +191,7 @@ public sealed partial class UploadPrecheck
             CheckResult result;
             using (var sheet = new CsvSheetReader(_growing, _options.ToReadingLimits(), Encoding.UTF8))
             {
-                result = new UserFileChecker(_options.MaxRows, expectedRows: _expectedRows).Check(Progress.Count(sheet, _growing), staging, _stop.Token);
+                result = new UserFileChecker(_options.MaxRows, expectedRows: _expectedRows).Check(Progress.Count(sheet, _growing), new YieldingSink(this, staging), _stop.Token);
             }
 
             if (_abandoned is not null)
@@ -247,6 +261,41 @@ public sealed partial class UploadPrecheck
 #pragma warning restore CA1031
         {
             LogLeft(_logger, _importId, e.Message);
+        }
+    }
+
+    /// <summary>Called by the check's writer after each batch: commits and waits while the upload stores its import.</summary>
+    private void YieldIfAsked(IPrecheckStaging staging)
+    {
+        if (_importInsert is { } pause)
+        {
+            staging.Drained();
+            pause.Task.Wait(_stop.Token);
+        }
+    }
+
+    /// <summary>The staging, which gives way to the upload's insert of its import between batches.</summary>
+    private sealed class YieldingSink(UploadPrecheck precheck, IPrecheckStaging staging) : ICheckSink
+    {
+        public string? StagedEmailAt(int rowNumber) => staging.StagedEmailAt(rowNumber);
+
+        public void Stage(IReadOnlyList<StagedUser> users) => staging.Stage(users);
+
+        public void AddDiagnostics(IReadOnlyList<Diagnostic> diagnostics)
+        {
+            staging.AddDiagnostics(diagnostics); // a batch's last call
+            precheck.YieldIfAsked(staging);
+        }
+
+        public void Drained() => staging.Drained();
+    }
+
+    private sealed class Resume(UploadPrecheck precheck, TaskCompletionSource pause) : IDisposable
+    {
+        public void Dispose()
+        {
+            precheck._importInsert = null;
+            pause.TrySetResult();
         }
     }
 
