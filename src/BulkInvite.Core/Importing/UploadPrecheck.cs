@@ -18,8 +18,9 @@ namespace BulkInvite.Core.Importing;
 /// CSV, with the same reader and rules, and anything else (a workbook, a UTF-16 or UTF-32 byte order
 /// mark, a byte that is not UTF-8, which the full check reads as Windows-1252, a rejected file, a
 /// failure, a CheckImport that took over) abandons it: what it staged is deleted and CheckImport
-/// checks the stored file as without it. The upload never waits for it, except for the one short
-/// transaction that reserves the key, at the upload's end: the spool takes up any lag, on disk.
+/// checks the stored file as without it. The upload never waits for the check to catch up (the
+/// spool takes up any lag, on disk); at its end it waits only for the short transaction that
+/// reserves the key, and for the batch being staged to commit (<see cref="PauseStaging"/>).
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification =
     "Not disposed by its owner: the upload's end closes the spool (CompleteUploadAsync, FailUploadAsync), the check's own task the rest when it ends; the CancellationTokenSource has no timer.")]
