@@ -79,6 +79,27 @@ internal sealed class CheckTransaction(StoreDialect dialect, DbConnection connec
             values[6] = d.Value;
         });
 
+    public CheckResult? TakePrecheck()
+    {
+        var precheck = Connection.QuerySingleOrDefault<PrecheckRow>(
+            $"SELECT i.state, i.total_rows, i.valid_rows, i.invalid_rows, i.column_mappings FROM prechecks i WHERE i.import_key = @ImportKey {Dialect.RowLock}",
+            new { ImportKey }, Transaction);
+        if (precheck is not null)
+        {
+            // Deleted before anything else, under its lock: a pre-check still running stops at its
+            // next transaction, before it stages anything more under the key.
+            Connection.Execute("DELETE FROM prechecks WHERE import_key = @ImportKey", new { ImportKey }, Transaction);
+        }
+
+        if (precheck?.ToResult() is { } result)
+        {
+            return result;
+        }
+
+        PrecheckStaging.DeleteStaged(Connection, Transaction, Dialect, ImportKey);
+        return null;
+    }
+
     public void AddAlreadyInvitedWarnings(string message, DateTimeOffset now) =>
         _alreadyInvited = Connection.Execute(
             Dialect.AlreadyInvitedWarnings,

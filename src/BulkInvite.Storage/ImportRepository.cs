@@ -16,20 +16,26 @@ internal sealed class ImportRepository(StoreDialect dialect) : Repository(dialec
         "@TotalRows, @ValidRows, @InvalidRows, @InvitedCount, @SkippedCount, @Permissions, @ApplyRequestId, @CreateTime, @UpdateTime, " +
         "@WarningRows, @AlreadyInvitedRows, @AlreadyMemberRows, @SkippedAlreadyInvitedCount, @SkippedAlreadyMemberCount, @ImportKey)";
 
-    public async Task AddAsync(ImportRecord import, AuditEvent audit, CancellationToken cancellationToken)
+    public Task AddAsync(ImportRecord import, AuditEvent audit, CancellationToken cancellationToken) =>
+        AddAsync(import, audit, null, cancellationToken);
+
+    public async Task AddAsync(ImportRecord import, AuditEvent audit, long? importKey, CancellationToken cancellationToken)
     {
         await using var connection = await Dialect.OpenAsync(cancellationToken);
         await using var transaction = await Dialect.BeginWriteAsync(connection, cancellationToken);
-        Insert(connection, transaction, Dialect, import);
+        Insert(connection, transaction, Dialect, import, importKey);
         await AuditLog.RecordAsync(connection, transaction, audit, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Stores a new import, with the next integer key its rows are stored under, inside a write transaction (also a resumable upload's finish).</summary>
-    internal static void Insert(DbConnection connection, DbTransaction transaction, StoreDialect dialect, ImportRecord import)
+    /// <summary>
+    /// Stores a new import inside a write transaction (also a resumable upload's finish), with the
+    /// integer key its rows are stored under: the one reserved for it by a check while uploading, or the next.
+    /// </summary>
+    internal static void Insert(DbConnection connection, DbTransaction transaction, StoreDialect dialect, ImportRecord import, long? importKey = null)
     {
         var parameters = new DynamicParameters(ImportRow.Parameters(import));
-        parameters.Add("ImportKey", dialect.NextImportKey(connection, transaction));
+        parameters.Add("ImportKey", importKey ?? dialect.NextImportKey(connection, transaction));
         connection.Execute(InsertImport, parameters, transaction);
     }
 
@@ -71,6 +77,9 @@ internal sealed class ImportRepository(StoreDialect dialect) : Repository(dialec
         }
 
         var keys = new { target.ImportKey, target.ApplyKey, deleted = audit.Time.ToUnixTimeMilliseconds() };
+        // First, so that a check while uploading still staging under the key stops before its next rows.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM prechecks WHERE import_key = @ImportKey", keys, transaction, cancellationToken: cancellationToken));
         if (target.ApplyKey is null)
         {
             await connection.ExecuteAsync(new CommandDefinition(

@@ -22,6 +22,9 @@ public sealed class Store(StoreDialect dialect)
 
     public IAuditLog AuditLog { get; } = new AuditLog(dialect);
 
+    /// <summary>Where checks while uploading stage, stamping their progress with <paramref name="clock"/>'s time (the sweep's).</summary>
+    public IPrecheckStore CreatePrecheckStore(TimeProvider clock) => new PrecheckStore(dialect, clock);
+
     /// <summary>Creates or updates the schema: applies the migrations not yet recorded in schema_versions.</summary>
     public void Migrate(ILogger logger) => Migrator.Migrate(dialect, logger);
 

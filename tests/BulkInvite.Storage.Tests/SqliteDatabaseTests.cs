@@ -38,6 +38,7 @@ public class SqliteDatabaseTests
                 "BulkInvite.Storage.Migrations.0010_what_each_invitation_says.sql",
                 "BulkInvite.Storage.Migrations.0011_fixable_rows_and_counts.sql",
                 "BulkInvite.Storage.Migrations.0012_invitations_listed_through_their_applies.sql",
+                "BulkInvite.Storage.Migrations.0013_prechecks.sql",
             ],
             scripts);
     }

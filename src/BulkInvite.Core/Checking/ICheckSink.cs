@@ -10,4 +10,13 @@ public interface ICheckSink
     void Stage(IReadOnlyList<StagedUser> users);
 
     void AddDiagnostics(IReadOnlyList<Diagnostic> diagnostics);
+
+    /// <summary>
+    /// Every batch read so far is stored and the writer is about to wait for the reader: a sink that
+    /// commits in steps (a check while uploading, whose reader waits for the upload) commits here,
+    /// so it never holds a write lock while waiting.
+    /// </summary>
+    void Drained()
+    {
+    }
 }

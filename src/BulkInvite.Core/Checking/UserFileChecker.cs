@@ -241,8 +241,17 @@ public sealed class UserFileChecker(int maxRows, int batchSize = 1000, int expec
             var invalid = 0;
             try
             {
-                foreach (var batch in _queue.GetConsumingEnumerable(_stop.Token))
+                while (!_queue.IsCompleted)
                 {
+                    if (!_queue.TryTake(out var batch))
+                    {
+                        sink.Drained();
+                        if (!_queue.TryTake(out batch, Timeout.Infinite, _stop.Token))
+                        {
+                            break; // completed while waiting
+                        }
+                    }
+
                     invalid += Flush(batch, sink, _firstRows);
                 }
             }

@@ -49,6 +49,13 @@ public sealed class BulkInviteOptions
         MaxSheetCells = MaxSheetCells,
     };
 
+    /// <summary>
+    /// Whether a streamed upload (UploadImportFile) of UTF-8 CSV is checked while it arrives, so that
+    /// CheckImport finds the rows staged already (docs/configuration.md). Resumable uploads are
+    /// checked at CheckImport either way.
+    /// </summary>
+    public bool CheckWhileUploading { get; set; } = true;
+
     /// <summary>How often StreamCheckImport reports a running check's progress.</summary>
     public TimeSpan CheckProgressInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 

@@ -14,6 +14,14 @@ public interface ICheckTransaction : ICheckSink, IDisposable
     ImportRecord? Import { get; }
 
     /// <summary>
+    /// Takes the import over from its check while uploading, if it had one: returns the result a
+    /// complete one stored (its rows and diagnostics are staged already); otherwise deletes whatever
+    /// was staged under the import's key and returns null, so the file is checked from its start.
+    /// Either way the pre-check's record is deleted, which stops one still running (on any server).
+    /// </summary>
+    CheckResult? TakePrecheck();
+
+    /// <summary>
     /// Adds a warning to every valid staged row whose address has a pending invitation in the
     /// organization that has not expired at <paramref name="now"/>.
     /// </summary>

@@ -10,13 +10,19 @@ public interface IImportRepository
     /// <summary>Stores a new import and its audit entry, together.</summary>
     Task AddAsync(ImportRecord import, AuditEvent audit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores a new import and its audit entry, together, under the key a check while uploading
+    /// reserved for it (<see cref="IPrecheckStaging.ImportKey"/>), or the next key when null.
+    /// </summary>
+    Task AddAsync(ImportRecord import, AuditEvent audit, long? importKey, CancellationToken cancellationToken);
+
     Task<ImportRecord?> FindAsync(string importId, CancellationToken cancellationToken);
 
     /// <summary>An organization's imports, newest first, after the cursor.</summary>
     Task<IReadOnlyList<ImportRecord>> ListAsync(string organizationId, ImportCursor? after, int limit, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Deletes an import, its rows and diagnostics, and records the audit entry, together; its
+    /// Deletes an import, its rows and diagnostics (and the record of its check while uploading), and records the audit entry, together; its
     /// invitations stay, with the rows they were made from. False when it did not exist (any more).
     /// </summary>
     Task<bool> DeleteAsync(string importId, AuditEvent audit, CancellationToken cancellationToken);

@@ -9,8 +9,10 @@ namespace BulkInvite.Core.Importing;
 /// <summary>
 /// CheckImport: the first call on an UPLOADED import reads the stored file, checks it and stores
 /// the valid users and the diagnostics in one transaction; every call returns a page of the result.
+/// When the file was checked while it uploaded (<see cref="UploadPrecheck"/>), that transaction
+/// completes the import with the stored result instead of reading the file again.
 /// </summary>
-public sealed class ImportChecker(IImportRepository imports, IUploadStore files, BulkInviteOptions options, TimeProvider clock, BulkInviteTelemetry telemetry)
+public sealed class ImportChecker(IImportRepository imports, IUploadStore files, UploadPrechecks prechecks, BulkInviteOptions options, TimeProvider clock, BulkInviteTelemetry telemetry)
 {
     public const string AlreadyInvitedMessage =
         "This address already has a pending invitation in the organization; it will be skipped when permissions are applied.";
@@ -35,8 +37,10 @@ public sealed class ImportChecker(IImportRepository imports, IUploadStore files,
         var import = (await imports.FindAsync(importId, cancellationToken)).VisibleTo(caller, importId);
         if (import.State == ImportState.Uploaded)
         {
+            // Before the transaction, which would hold SQLite's writer that the pre-check needs to end.
+            var precheckRows = await AwaitPrecheckAsync(importId, import.SizeBytes, progress, cancellationToken);
             // The parsers are synchronous; keep the request thread free while a large file is read.
-            import = await Task.Run(() => RunCheck(caller, importId, progress, cancellationToken), cancellationToken);
+            import = await Task.Run(() => RunCheck(caller, importId, progress, precheckRows, cancellationToken), cancellationToken);
         }
 
         var fileDiagnostics = await imports.ListFileDiagnosticsAsync(importId, cancellationToken);
@@ -48,7 +52,23 @@ public sealed class ImportChecker(IImportRepository imports, IUploadStore files,
         return new CheckReport(import, fileDiagnostics, page.Take(limit).Select(d => d.Diagnostic).ToList(), next) { Columns = columns };
     }
 
-    private ImportRecord RunCheck(Caller caller, string importId, CheckProgress? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for the import's check while uploading when it runs in this process, its progress
+    /// reported as the check's; returns the rows it read when it stored a result, else 0.
+    /// </summary>
+    private async Task<int> AwaitPrecheckAsync(string importId, long sizeBytes, CheckProgress? progress, CancellationToken cancellationToken)
+    {
+        if (prechecks.Find(importId) is not { } precheck)
+        {
+            return 0;
+        }
+
+        progress?.Follow(precheck.Progress, sizeBytes);
+        var result = await precheck.Finished.WaitAsync(cancellationToken);
+        return result is null ? 0 : precheck.Progress.RowsRead;
+    }
+
+    private ImportRecord RunCheck(Caller caller, string importId, CheckProgress? progress, int precheckRows, CancellationToken cancellationToken)
     {
         using var transaction = imports.BeginCheck(importId);
         var import = transaction.Import.VisibleTo(caller, importId);
@@ -58,13 +78,27 @@ public sealed class ImportChecker(IImportRepository imports, IUploadStore files,
         }
 
         using var phase = telemetry.StartPhase(ImportPhase.Check, importId, import.OrganizationId);
-        var checkedImport = Check(transaction, caller, importId, progress, cancellationToken);
+        var prechecked = transaction.TakePrecheck();
+        ImportRecord checkedImport;
+        if (prechecked is not null)
+        {
+            // Rows the pre-check read (header and blank rows too); one of another server or before a restart did not report here.
+            progress?.ReadWhole(precheckRows > 0 ? precheckRows : prechecked.TotalRows + 1, import.SizeBytes);
+            checkedImport = CompleteChecked(transaction, caller, prechecked);
+        }
+        else
+        {
+            progress?.Restart(); // the full check reads the file from its start
+            checkedImport = Check(transaction, caller, importId, progress, cancellationToken);
+        }
+
         telemetry.RowsChecked(checkedImport.TotalRows);
         phase.Succeeded(checkedImport.State == ImportState.Rejected ? "rejected" : "checked", new Dictionary<string, long>
         {
             ["rows.total"] = checkedImport.TotalRows,
             ["rows.valid"] = checkedImport.ValidRows,
             ["rows.invalid"] = checkedImport.InvalidRows,
+            ["prechecked"] = prechecked is null ? 0 : 1,
         });
         return checkedImport;
     }
@@ -96,6 +130,12 @@ public sealed class ImportChecker(IImportRepository imports, IUploadStore files,
             return Reject(transaction, caller, result.FileDiagnostics, result.Columns);
         }
 
+        return CompleteChecked(transaction, caller, result);
+    }
+
+    /// <summary>What every check ends with once its rows are staged: the warnings that depend on the moment, the counts, the audit entry.</summary>
+    private ImportRecord CompleteChecked(ICheckTransaction transaction, Caller caller, CheckResult result)
+    {
         var now = clock.Now();
         transaction.AddAlreadyInvitedWarnings(AlreadyInvitedMessage, now);
         transaction.AddAlreadyMemberWarnings(AlreadyMemberMessage);

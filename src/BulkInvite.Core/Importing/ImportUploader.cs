@@ -11,7 +11,16 @@ namespace BulkInvite.Core.Importing;
 /// Starts streamed uploads (UploadImportFile): validates the metadata and opens a session that streams
 /// to storage. The checks and the import it makes are shared with <see cref="ResumableUploader"/>.
 /// </summary>
-public sealed class ImportUploader(IImportRepository imports, IUploadStore files, UploadSlots slots, BulkInviteOptions options, TimeProvider clock, BulkInviteTelemetry telemetry, ILogger<ImportUploader> logger)
+public sealed class ImportUploader(
+    IImportRepository imports,
+    IUploadStore files,
+    IPrecheckStore prechecks,
+    UploadPrechecks running,
+    UploadSlots slots,
+    BulkInviteOptions options,
+    TimeProvider clock,
+    BulkInviteTelemetry telemetry,
+    ILogger<ImportUploader> logger)
 {
     public const int MaxFileNameLength = 255;
     public const int MaxOrganizationIdLength = 128;
@@ -27,7 +36,24 @@ public sealed class ImportUploader(IImportRepository imports, IUploadStore files
         try
         {
             var importId = ImportIds.New();
-            return new UploadSession(this, caller, importId, metadata, files.Create(importId), slot, telemetry.StartPhase(ImportPhase.Upload, importId, caller.OrganizationId));
+            var target = files.Create(importId);
+            UploadPrecheck? precheck;
+            try
+            {
+                precheck = UploadPrecheck.Start(prechecks, options, clock, logger, importId, metadata.SizeBytes);
+            }
+            catch
+            {
+                await target.DisposeAsync();
+                throw;
+            }
+
+            if (precheck is not null)
+            {
+                running.Add(importId, precheck);
+            }
+
+            return new UploadSession(this, caller, importId, metadata, target, precheck, slot, telemetry.StartPhase(ImportPhase.Upload, importId, caller.OrganizationId));
         }
         catch
         {
@@ -133,14 +159,19 @@ public sealed class ImportUploader(IImportRepository imports, IUploadStore files
 
     internal long MaxUploadBytes => options.MaxUploadBytes;
 
-    internal async Task<ImportRecord> StoreAsync(Caller caller, string importId, UploadMetadata metadata, IUploadTarget target, long size, string sha256, CancellationToken cancellationToken)
+    /// <param name="precheck">The upload's check while uploading, whose reserved key the import takes; null without one.</param>
+    internal async Task<ImportRecord> StoreAsync(Caller caller, string importId, UploadMetadata metadata, IUploadTarget target, UploadPrecheck? precheck, long size, string sha256, CancellationToken cancellationToken)
     {
         var format = FileFormatDetector.Detect(target.Stream).Format;
         await target.CommitAsync(cancellationToken);
         var (import, audit) = NewImport(caller, importId, metadata, format, size, sha256);
         try
         {
-            await imports.AddAsync(import, audit, CancellationToken.None);
+            var importKey = precheck is null ? null : await precheck.CompleteUploadAsync();
+            using (precheck?.PauseStaging())
+            {
+                await imports.AddAsync(import, audit, importKey, CancellationToken.None);
+            }
         }
         catch
         {

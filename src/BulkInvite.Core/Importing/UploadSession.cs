@@ -7,7 +7,9 @@ namespace BulkInvite.Core.Importing;
 
 /// <summary>
 /// One upload in progress: counts, hashes and writes chunks as they arrive, so memory does not grow
-/// with the file. Disposing it before <see cref="CompleteAsync"/> succeeds keeps nothing.
+/// with the file, and hands them to its check while uploading (<see cref="UploadPrecheck"/>) when
+/// there is one. Disposing it before <see cref="CompleteAsync"/> succeeds keeps nothing: it stops
+/// the pre-check, which deletes what it staged.
 /// </summary>
 public sealed class UploadSession : IAsyncDisposable
 {
@@ -16,13 +18,16 @@ public sealed class UploadSession : IAsyncDisposable
     private readonly IDisposable _slot;
     private readonly UploadMetadata _metadata;
     private readonly IUploadTarget _target;
+    private readonly UploadPrecheck? _precheck;
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly string _importId;
     private readonly ImportPhase _phase;
     private long _received;
+    private bool _completed;
 
-    internal UploadSession(ImportUploader uploader, Caller caller, string importId, UploadMetadata metadata, IUploadTarget target, IDisposable slot, ImportPhase phase)
+    internal UploadSession(ImportUploader uploader, Caller caller, string importId, UploadMetadata metadata, IUploadTarget target, UploadPrecheck? precheck, IDisposable slot, ImportPhase phase)
     {
+        _precheck = precheck;
         _phase = phase;
         _uploader = uploader;
         _caller = caller;
@@ -47,6 +52,10 @@ public sealed class UploadSession : IAsyncDisposable
 
         _hash.AppendData(chunk.Span);
         await _target.Stream.WriteAsync(chunk, cancellationToken);
+        if (_precheck is not null)
+        {
+            await _precheck.WriteAsync(chunk, cancellationToken);
+        }
     }
 
     /// <summary>Verifies the declared size and digest, then stores the file and the new import.</summary>
@@ -60,7 +69,8 @@ public sealed class UploadSession : IAsyncDisposable
         }
 
         await _target.Stream.FlushAsync(cancellationToken);
-        var import = await _uploader.StoreAsync(_caller, _importId, _metadata, _target, _received, sha256, cancellationToken);
+        var import = await _uploader.StoreAsync(_caller, _importId, _metadata, _target, _precheck, _received, sha256, cancellationToken);
+        _completed = true;
         _phase.Succeeded("uploaded", new Dictionary<string, long> { ["size_bytes"] = import.SizeBytes });
         return import;
     }
@@ -71,5 +81,9 @@ public sealed class UploadSession : IAsyncDisposable
         _hash.Dispose();
         await _target.DisposeAsync();
         _slot.Dispose();
+        if (!_completed && _precheck is not null)
+        {
+            await _precheck.FailUploadAsync(); // deletes what it staged
+        }
     }
 }

@@ -19,7 +19,9 @@ namespace BulkInvite.Core.Reading;
 /// quote that is never closed is reported on the row where it opens; either way reading resumes
 /// after it, with a new CsvHelper reader started at that byte offset. Text that is not UTF-8 is
 /// first transcoded to UTF-8 (in memory when small, else to a temporary file), so offsets are
-/// offsets in the stream being read.
+/// offsets in the stream being read. A <see cref="GrowingFileStream"/> (a file still uploading, read
+/// as UTF-8 by a check while uploading) is read as it grows: its length is waited for only as far
+/// as a decision needs it.
 /// </remarks>
 public sealed class CsvSheetReader : ISheetReader
 {
@@ -31,7 +33,7 @@ public sealed class CsvSheetReader : ISheetReader
 
     private readonly Stream _source;
     private readonly Stream? _transcoded;
-    private readonly long _sourceLength;
+    private readonly long _sourceLength; // -1 while the source is a file still growing
     private readonly ReadingLimits _limits;
     private readonly char _separator;
     private CsvReader _reader;
@@ -49,11 +51,19 @@ public sealed class CsvSheetReader : ISheetReader
     /// <param name="stream">A seekable stream positioned anywhere; it is read from its start.</param>
     /// <param name="limits">The longest record and field.</param>
     public CsvSheetReader(Stream stream, ReadingLimits limits)
+        : this(stream, limits, TextDecoding.Detect(stream ?? throw new ArgumentNullException(nameof(stream))))
+    {
+    }
+
+    /// <param name="stream">A seekable stream positioned anywhere; it is read from its start.</param>
+    /// <param name="limits">The longest record and field.</param>
+    /// <param name="encoding">The text's encoding, known beforehand (what <see cref="TextDecoding.Detect"/> finds).</param>
+    public CsvSheetReader(Stream stream, ReadingLimits limits, Encoding encoding)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(encoding);
         _limits = limits;
-        var encoding = TextDecoding.Detect(stream);
         var (separator, separatorLine) = DetectSeparator(stream, encoding);
         _separator = separator;
         if (encoding is UTF8Encoding)
@@ -66,7 +76,7 @@ public sealed class CsvSheetReader : ISheetReader
             _source = _transcoded;
         }
 
-        _sourceLength = _source.Length;
+        _sourceLength = _source is GrowingFileStream ? -1 : _source.Length;
         _reader = OpenAt(separatorLine ? SeparatorLineEnd() : 0);
     }
 
@@ -97,7 +107,7 @@ public sealed class CsvSheetReader : ISheetReader
 
         var start = _readerStart + _reader.ByteOffset;
         _lastEnd = start + _reader.RawRecord.Length;
-        if (_lastEnd >= _sourceLength && _reader.RawRecord.IndexOf((byte)'"') >= 0)
+        if (_reader.RawRecord.IndexOf((byte)'"') >= 0 && LengthFrom(_lastEnd, 1) <= _lastEnd)
         {
             // CsvHelper recovers from an unclosed quote by reading the field to the end of the input
             // (its OnMalformedRecord reports only a record's first problem, so it cannot tell): scan
@@ -110,7 +120,7 @@ public sealed class CsvSheetReader : ISheetReader
             }
 
             // The reader has read the whole input: leave the stream where it left it.
-            _source.Position = _sourceLength;
+            _source.Position = LengthFrom(_lastEnd, 1);
         }
 
         _rowNumber++;
@@ -128,7 +138,10 @@ public sealed class CsvSheetReader : ISheetReader
         _source.Position = offset;
         _readerStart = offset;
         _lastEnd = -1;
-        return CsvReader.Create(_source, new CsvReaderOptions
+        // CsvHelper asks a seekable stream for its Length up front, which a growing file knows only
+        // at its end: it reads this one forward, through a view that does not seek.
+        var input = _source is GrowingFileStream growing ? new ForwardView(growing) : _source;
+        return CsvReader.Create(input, new CsvReaderOptions
         {
             HasHeader = false,
             Separator = _separator,
@@ -225,9 +238,16 @@ public sealed class CsvSheetReader : ISheetReader
         };
     }
 
+    /// <summary>
+    /// The source's length, or at least <paramref name="offset"/> + <paramref name="count"/> when it is
+    /// longer: a file still growing is waited for only that far.
+    /// </summary>
+    private long LengthFrom(long offset, int count) =>
+        _sourceLength >= 0 ? _sourceLength : ((GrowingFileStream)_source).WaitForLength(offset + count);
+
     private byte[] ReadAt(long offset, int count)
     {
-        var bytes = new byte[(int)Math.Max(0, Math.Min(count, _sourceLength - offset))];
+        var bytes = new byte[(int)Math.Max(0, Math.Min(count, LengthFrom(offset, count) - offset))];
         _source.Position = offset;
         _source.ReadExactly(bytes);
         return bytes;
@@ -276,9 +296,10 @@ public sealed class CsvSheetReader : ISheetReader
     /// </summary>
     internal static (char Separator, bool FromSeparatorLine) DetectSeparator(Stream stream, Encoding encoding)
     {
-        var sample = new byte[(int)Math.Min(SeparatorSampleBytes, stream.Length)];
+        // Read up to the sample's size rather than sized from Length, which a growing file knows only at its end.
+        var sample = new byte[SeparatorSampleBytes];
         stream.Position = 0;
-        stream.ReadExactly(sample);
+        Array.Resize(ref sample, stream.ReadAtLeast(sample, sample.Length, throwOnEndOfStream: false));
         stream.Position = 0;
         var bom = TextDecoding.ByteOrderMarkLength(sample);
         var text = encoding.GetString(sample, bom, sample.Length - bom);
@@ -338,4 +359,36 @@ public sealed class CsvSheetReader : ISheetReader
     // A line of nothing but separators, quotes and spaces is a blank row, not the header.
     private static bool HasContent(string line) =>
         line.Any(c => !char.IsWhiteSpace(c) && c != '"' && Array.IndexOf(Separators, c) < 0);
+
+    /// <summary>A growing file read forward from where it is, without seeking (and so without asking for its length).</summary>
+    private sealed class ForwardView(GrowingFileStream file) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => file.Read(buffer, offset, count);
+
+        public override int Read(Span<byte> buffer) => file.Read(buffer);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }

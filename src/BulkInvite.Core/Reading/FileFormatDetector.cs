@@ -10,8 +10,10 @@ namespace BulkInvite.Core.Reading;
 /// </summary>
 public static class FileFormatDetector
 {
+    /// <summary>How much of the start of a file decides whether it is text.</summary>
+    public const int TextSampleBytes = 64 * 1024;
+
     private const string UploadHint = " Upload a .csv, .xlsx or .xls file.";
-    private const int TextSampleBytes = 64 * 1024;
 
     private static readonly byte[] Ole2Signature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
@@ -119,10 +121,32 @@ public static class FileFormatDetector
         return Unsupported("The file is a zip archive but not an Excel workbook.");
     }
 
-    /// <summary>Text has a Unicode byte order mark, or no NUL bytes and almost no other control bytes.</summary>
-    private static bool LooksLikeText(byte[] sample)
+    /// <summary>
+    /// Whether a file that starts with <paramref name="sample"/> (its first <see cref="TextSampleBytes"/>,
+    /// or all of a smaller file) is detected as CSV without a problem: what <see cref="Detect(Stream)"/>
+    /// decides, from the start alone, for a file that cannot wait to be whole (a check while uploading).
+    /// </summary>
+    public static bool IsCsvStart(ReadOnlySpan<byte> sample)
     {
-        var span = sample.AsSpan();
+        if (sample.IsEmpty || sample.StartsWith(Ole2Signature) || sample.StartsWith("PK\x03\x04"u8) || sample.StartsWith("PK\x05\x06"u8))
+        {
+            return false;
+        }
+
+        foreach (var (magic, _) in KnownBinaries)
+        {
+            if (sample.StartsWith(magic))
+            {
+                return false;
+            }
+        }
+
+        return LooksLikeText(sample);
+    }
+
+    /// <summary>Text has a Unicode byte order mark, or no NUL bytes and almost no other control bytes.</summary>
+    private static bool LooksLikeText(ReadOnlySpan<byte> span)
+    {
         if (TextDecoding.ByteOrderMarkLength(span) > 0)
         {
             return true;

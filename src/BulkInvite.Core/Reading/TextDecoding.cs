@@ -76,7 +76,7 @@ public static class TextDecoding
     }
 
     /// <summary>The length of the prefix that does not end inside a multi-byte sequence.</summary>
-    private static int CompleteLength(ReadOnlySpan<byte> bytes)
+    internal static int CompleteLength(ReadOnlySpan<byte> bytes)
     {
         for (var back = 1; back <= Math.Min(3, bytes.Length); back++)
         {

@@ -7,9 +7,12 @@ namespace BulkInvite.Server.Hosting;
 /// uploaded bytes no import needs (an upload cut short when its server stopped, once nothing was
 /// written to it for BulkInvite:ImportRetention; the file of an applied import that could not be
 /// deleted after the apply, or whose server stopped first). On both stores; every server runs it,
-/// since a shared store cannot be cleared at startup while another server may be mid-upload.
+/// since a shared store cannot be cleared at startup while another server may be mid-upload. Also
+/// deletes, with the rows they staged, the checks while uploading nothing moved for
+/// BulkInvite:UploadIdleTimeout whose import was never stored (an upload that failed before its
+/// pre-check could clean up, or whose server stopped).
 /// </summary>
-internal sealed partial class AbandonedUploadSweepService(IUploadStore uploads, BulkInviteOptions options, TimeProvider clock, ILogger<AbandonedUploadSweepService> logger)
+internal sealed partial class AbandonedUploadSweepService(IUploadStore uploads, IPrecheckStore prechecks, BulkInviteOptions options, TimeProvider clock, ILogger<AbandonedUploadSweepService> logger)
     : PeriodicJobService(options.RetentionSweepInterval, runAtStart: true, clock, logger)
 {
     protected override string JobName => "Sweeping abandoned uploads";
@@ -21,8 +24,17 @@ internal sealed partial class AbandonedUploadSweepService(IUploadStore uploads, 
         {
             LogDeleted(logger, deleted);
         }
+
+        var prechecksDeleted = await prechecks.DeleteAbandonedAsync(Clock.GetUtcNow() - options.UploadIdleTimeout, stoppingToken);
+        if (prechecksDeleted > 0)
+        {
+            LogPrechecksDeleted(logger, prechecksDeleted);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} uploaded files no import needs")]
     private static partial void LogDeleted(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} checks while uploading that no import took, with what they staged")]
+    private static partial void LogPrechecksDeleted(ILogger logger, int count);
 }

@@ -18,6 +18,7 @@ public static class BulkInviteServiceCollectionExtensions
 
         services.AddSingleton<PermissionCatalog>();
         services.AddSingleton<UploadSlots>();
+        services.AddSingleton<UploadPrechecks>();
         services.AddSingleton<ImportUploader>();
         services.AddSingleton<ResumableUploader>();
         services.AddSingleton<ImportChecker>();
@@ -66,6 +67,7 @@ public static class BulkInviteServiceCollectionExtensions
         services.AddSingleton(sp => StorageBackend.Create(sp.GetRequiredService<StorageOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Store.Imports);
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Store.AuditLog);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Store.CreatePrecheckStore(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Store.Invitations);
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Store.Outbox);
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Uploads);

@@ -34,6 +34,7 @@ public sealed class PostgresDatabaseTests(PostgresCluster cluster) : IDisposable
                 "BulkInvite.Storage.Postgres.Migrations.0007_what_each_invitation_says.sql",
                 "BulkInvite.Storage.Postgres.Migrations.0008_fixable_rows_and_counts.sql",
                 "BulkInvite.Storage.Postgres.Migrations.0009_invitations_listed_through_their_applies.sql",
+                "BulkInvite.Storage.Postgres.Migrations.0010_prechecks.sql",
             ],
             scripts);
     }
@@ -47,7 +48,7 @@ public sealed class PostgresDatabaseTests(PostgresCluster cluster) : IDisposable
         await Task.WhenAll(dialects.Select(d => Task.Run(() => new Store(d).Migrate(NullLogger.Instance), TestContext.Current.CancellationToken)));
 
         using var connection = dialects[0].Open();
-        Assert.Equal(9, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_versions"));
+        Assert.Equal(10, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_versions"));
         dialects.ForEach(d => d.Dispose());
     }
 
