@@ -75,6 +75,11 @@ public sealed class ServerUnavailableException : BulkInviteException
         // HttpProtocolException, say) when reading the response failed after the request went out.
         var httpError = chain.OfType<HttpRequestException>().FirstOrDefault()?.HttpRequestError
             ?? chain.OfType<HttpIOException>().FirstOrDefault()?.HttpRequestError;
+        if (httpError is null or HttpRequestError.Unknown && IsUnusableHttp2Connection(chain))
+        {
+            return (ConnectionProblem.NotHttp2, innermost);
+        }
+
         return httpError switch
         {
             HttpRequestError.NameResolutionError => (ConnectionProblem.HostNotFound, innermost),
@@ -86,6 +91,13 @@ public sealed class ServerUnavailableException : BulkInviteException
             _ => (ConnectionProblem.Unknown, innermost),
         };
     }
+
+    // SocketsHttpHandler fails a request with a bare HttpRequestException, with no error code and no
+    // cause, when the new HTTP/2 connection it opened for it closed before it could carry a stream:
+    // what an HTTP/1.1-only endpoint does when it drops the HTTP/2 preface before the handler has
+    // read the close. Only its message (the runtime's, English) tells it apart.
+    private static bool IsUnusableHttp2Connection(List<Exception> chain) =>
+        chain.Count > 0 && chain[^1] is HttpRequestException { InnerException: null } bare && bare.Message.Contains("HTTP/2", StringComparison.Ordinal);
 
     private static string Describe(ConnectionProblem problem, string? cause, string detail) => problem switch
     {
