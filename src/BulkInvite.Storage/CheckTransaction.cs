@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 using BulkInvite.Core.Auditing;
 using BulkInvite.Core.Checking;
@@ -9,75 +8,27 @@ using Dapper;
 namespace BulkInvite.Storage;
 
 /// <summary>
-/// Stores what a check finds: every row and the diagnostics go in through the dialect's bulk sink
-/// (SQLite's prepared multi-row insert, PostgreSQL's binary COPY), a batch at a time, under the
-/// import's integer key.
+/// Stores what a check finds, in one transaction: every row and the diagnostics through
+/// <see cref="StagedRows"/>, then the warnings that depend on the moment and the import's counts.
 /// </summary>
 internal sealed class CheckTransaction(StoreDialect dialect, DbConnection connection, string importId)
     : ImportTransaction(dialect, connection, importId), ICheckTransaction
 {
-    private static readonly string[] RowColumns =
-        ["import_key", "row_number", "email", "first_name", "last_name", "description", "normalized_email", "is_valid"];
-
-    private static readonly string[] DiagnosticColumns = ["import_key", "row_number", "column_name", "code", "severity", "message", "value"];
-
-    // Boxed once: the sinks take each row's values as objects, and these repeat on every row.
-    private static readonly object Valid = true;
-    private static readonly object NotValid = false;
-
-    private object? _importKey;
-    private IBulkSink? _stageUsers;
-    private IBulkSink? _addDiagnostics;
-    private DbCommand? _stagedEmailAt;
+    private StagedRows? _staged;
     private int _alreadyInvited;
     private int _alreadyMember;
 
     protected override void Load()
     {
         base.Load();
-        _importKey = ImportKey;
-        _stageUsers = Dialect.OpenBulkSink(Connection, Transaction, "import_rows", RowColumns);
-        _addDiagnostics = Dialect.OpenBulkSink(Connection, Transaction, "diagnostics", DiagnosticColumns);
-        // Prepared once: the check asks for every duplicate it finds.
-        _stagedEmailAt = Connection.CreateCommand();
-        _stagedEmailAt.Transaction = Transaction;
-        _stagedEmailAt.CommandText = "SELECT normalized_email FROM import_rows WHERE import_key = @import_key AND row_number = @row_number";
-        AddParameter(_stagedEmailAt, "import_key", DbType.Int64, ImportKey);
-        AddParameter(_stagedEmailAt, "row_number", DbType.Int32, 0);
-        _stagedEmailAt.Prepare();
+        _staged = new StagedRows(Dialect, Connection, Transaction, ImportKey);
     }
 
-    public string? StagedEmailAt(int rowNumber)
-    {
-        var command = _stagedEmailAt!;
-        command.Parameters[1].Value = rowNumber;
-        return command.ExecuteScalar() as string;
-    }
+    public string? StagedEmailAt(int rowNumber) => _staged!.StagedEmailAt(rowNumber);
 
-    public void Stage(IReadOnlyList<StagedUser> users) =>
-        _stageUsers!.Insert(users, (user, values) =>
-        {
-            values[0] = _importKey;
-            values[1] = user.RowNumber;
-            values[2] = user.Email;
-            values[3] = user.FirstName;
-            values[4] = user.LastName;
-            values[5] = user.Description;
-            values[6] = user.NormalizedEmail;
-            values[7] = user.IsValid ? Valid : NotValid;
-        });
+    public void Stage(IReadOnlyList<StagedUser> users) => _staged!.Stage(users);
 
-    public void AddDiagnostics(IReadOnlyList<Diagnostic> diagnostics) =>
-        _addDiagnostics!.Insert(diagnostics, (d, values) =>
-        {
-            values[0] = _importKey;
-            values[1] = d.RowNumber;
-            values[2] = d.Column;
-            values[3] = (int)d.Code;
-            values[4] = (int)d.Severity;
-            values[5] = d.Message;
-            values[6] = d.Value;
-        });
+    public void AddDiagnostics(IReadOnlyList<Diagnostic> diagnostics) => _staged!.AddDiagnostics(diagnostics);
 
     public CheckResult? TakePrecheck()
     {
@@ -96,7 +47,7 @@ internal sealed class CheckTransaction(StoreDialect dialect, DbConnection connec
             return result;
         }
 
-        PrecheckStaging.DeleteStaged(Connection, Transaction, Dialect, ImportKey);
+        StagedRows.Delete(Connection, Transaction, Dialect, ImportKey);
         return null;
     }
 
@@ -166,8 +117,7 @@ internal sealed class CheckTransaction(StoreDialect dialect, DbConnection connec
 
     public ImportRecord Reject(IReadOnlyList<Diagnostic> fileDiagnostics, DateTimeOffset now, Func<ImportRecord, AuditEvent> audit, IReadOnlyList<ColumnMapping>? columns = null)
     {
-        Connection.Execute("DELETE FROM import_rows WHERE import_key = @ImportKey", new { ImportKey }, Transaction, Dialect.GrowingWorkTimeout);
-        Connection.Execute("DELETE FROM diagnostics WHERE import_key = @ImportKey", new { ImportKey }, Transaction, Dialect.GrowingWorkTimeout);
+        StagedRows.Delete(Connection, Transaction, Dialect, ImportKey);
         AddDiagnostics(fileDiagnostics);
         Connection.Execute(
             "UPDATE imports SET state = @State, total_rows = 0, valid_rows = 0, invalid_rows = 0, update_time = @now, column_mappings = @columns " +
@@ -181,20 +131,9 @@ internal sealed class CheckTransaction(StoreDialect dialect, DbConnection connec
     {
         if (disposing)
         {
-            _stageUsers?.Dispose();
-            _addDiagnostics?.Dispose();
-            _stagedEmailAt?.Dispose();
+            _staged?.Dispose();
         }
 
         base.Dispose(disposing);
-    }
-
-    private static void AddParameter(DbCommand command, string name, DbType type, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.DbType = type;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

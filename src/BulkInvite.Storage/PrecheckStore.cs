@@ -35,7 +35,7 @@ internal sealed class PrecheckStore(StoreDialect dialect, TimeProvider clock) : 
             if (gone > 0 && state is null)
             {
                 // No import has the key, so the rows under it are the pre-check's alone.
-                PrecheckStaging.DeleteStaged(connection, transaction, Dialect, importKey);
+                StagedRows.Delete(connection, transaction, Dialect, importKey);
             }
 
             await transaction.CommitAsync(cancellationToken);
